@@ -1,0 +1,90 @@
+"""The interview model: packs of rounds of questions with scripted challenges.
+
+These are plain immutable values built by the loader; nothing here reads files
+or knows about the terminal. Pure module: no textual import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Challenge:
+    """A scripted follow-up: the interviewer pushing back on an answer."""
+
+    ask: str
+    time: int
+    """Seconds allowed for answering the challenge."""
+    at: int | None = None
+    """If set, the challenge interrupts the main answer this many seconds in."""
+    unless_mentioned: tuple[str, ...] = ()
+    """If set, the challenge is posed only when the answer mentions none of these."""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    ask: str
+    time: int
+    """Seconds allowed for the main answer."""
+    guide: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    hint: str | None = None
+    challenges: tuple[Challenge, ...] = ()
+    checklist: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Interviewer:
+    name: str = "Interviewer"
+    style: str = ""
+
+
+@dataclass(frozen=True)
+class Round:
+    id: str
+    """The round file's stem, e.g. `01-fundamentals`; used by `--round`."""
+    title: str
+    questions: tuple[Question, ...]
+    interviewer: Interviewer = field(default_factory=Interviewer)
+    intro: str = ""
+    time: int | None = None
+    """Soft budget for the whole round, in seconds."""
+    checklist: tuple[str, ...] = ()
+    source: Path | None = None
+
+    @property
+    def total_time(self) -> int:
+        """The round's budget if given, else the sum of its answer and challenge times."""
+        if self.time is not None:
+            return self.time
+        return sum(q.time + sum(c.time for c in q.challenges) for q in self.questions)
+
+
+@dataclass(frozen=True)
+class Pack:
+    """An interview: a folder of round files, optionally described by interview.yaml."""
+
+    name: str
+    """The folder name (or a lone round file's stem); what `mockint run NAME` takes."""
+    title: str
+    rounds: tuple[Round, ...]
+    role: str = ""
+    description: str = ""
+    checklist: tuple[str, ...] = ()
+    source: Path | None = None
+    origin: str = ""
+    """Where the pack was found: `--rounds`, `MOCKINT_ROUNDS`, `user` or `bundled`."""
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(r.questions) for r in self.rounds)
+
+    @property
+    def total_time(self) -> int:
+        return sum(r.total_time for r in self.rounds)
+
+    def round_by_id(self, round_id: str) -> Round | None:
+        return next((r for r in self.rounds if r.id == round_id), None)

@@ -1,0 +1,1 @@
+"""The interview packs bundled with mockint (data only, read with importlib.resources)."""
