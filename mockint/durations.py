@@ -10,6 +10,8 @@ import re
 MAX_SECONDS = 3 * 60 * 60
 """Anything longer than three hours is a typo, not an interview question."""
 
+_LONGEST_TEXT = 32
+_INTEGER = re.compile(r"-?\d+")
 _PATTERN = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?$")
 
 
@@ -37,7 +39,11 @@ def parse_duration(value: object) -> int:
 
 
 def _parse_text(text: str) -> int:
-    if text.lstrip("-").isdigit():
+    if len(text) > _LONGEST_TEXT:
+        # int() refuses strings of thousands of digits; no real duration is this long.
+        raise DurationError(f"invalid duration {text[:_LONGEST_TEXT]!r}...: far too long")
+    # Not str.isdigit(): it accepts characters such as "²" that int() rejects.
+    if _INTEGER.fullmatch(text):
         return int(text)
     match = _PATTERN.match(text)
     if not text or match is None or not any(match.groupdict().values()):

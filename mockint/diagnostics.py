@@ -1,0 +1,75 @@
+"""Diagnostics: one problem in a round file, located at a line and column.
+
+Pure module: no textual import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from yaml import Node
+from yaml.error import Mark
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem at a 1-based line and column of `file`, under the key path `path`."""
+
+    file: Path
+    line: int
+    col: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.col}"
+        if self.path:
+            return f"{where}: {self.path}: {self.message}"
+        return f"{where}: {self.message}"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "file": str(self.file),
+            "line": self.line,
+            "col": self.col,
+            "path": self.path,
+            "message": self.message,
+        }
+
+
+class RoundFileError(Exception):
+    """A file that cannot be used; `.diagnostics` holds every problem found in it."""
+
+    def __init__(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+class Report:
+    """Collects the diagnostics of one file while it is read and validated."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self.diagnostics: list[Diagnostic] = []
+
+    def at(self, line: int, col: int, path: str, message: str) -> None:
+        """Record a problem at a 1-based position."""
+        self.diagnostics.append(Diagnostic(self.file, line, col, path, message))
+
+    def at_mark(self, mark: Mark | None, path: str, message: str) -> None:
+        """Record a problem at a YAML mark (0-based), or at the file's start without one."""
+        if mark is None:
+            self.at(1, 1, path, message)
+        else:
+            self.at(mark.line + 1, mark.column + 1, path, message)
+
+    def at_node(self, node: Node, path: str, message: str) -> None:
+        self.at_mark(node.start_mark, path, message)
+
+    def in_file_order(self) -> list[Diagnostic]:
+        return sorted(self.diagnostics, key=lambda d: (d.line, d.col))
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.diagnostics)

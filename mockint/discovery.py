@@ -1,0 +1,177 @@
+"""Finding interview packs: the --rounds dirs, MOCKINT_ROUNDS, the user dir, the bundled packs.
+
+A pack found earlier in that order shadows a later pack of the same name, so a
+user can override a bundled pack by copying it. A pack with any broken file is
+not offered: its broken files are listed instead. Nothing here raises for a
+bad file or an unreadable directory; those become BrokenFile diagnostics.
+
+Pure module: no textual import.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from mockint import paths
+from mockint.diagnostics import Diagnostic
+from mockint.loader import INTERVIEW_FILE, RoundFileError, load_interview_meta, load_round
+from mockint.model import Pack, Round
+
+ROUNDS_VARIABLE = "MOCKINT_ROUNDS"
+ROUND_SUFFIX = ".yaml"
+
+
+@dataclass(frozen=True)
+class BrokenFile:
+    path: Path
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def first(self) -> Diagnostic:
+        return self.diagnostics[0]
+
+
+@dataclass(frozen=True)
+class ShadowedPack:
+    """Pack `name` at `hidden` is not offered because the one at `by` was found first."""
+
+    name: str
+    hidden: Path
+    by: Path
+
+
+@dataclass(frozen=True)
+class Library:
+    packs: tuple[Pack, ...]
+    broken: tuple[BrokenFile, ...] = ()
+    shadowed: tuple[ShadowedPack, ...] = ()
+
+    def find(self, name: str) -> Pack | None:
+        return next((pack for pack in self.packs if pack.name == name), None)
+
+    def names(self) -> list[str]:
+        return [pack.name for pack in self.packs]
+
+
+def search_dirs(
+    cli_dirs: Sequence[Path] = (), env: Mapping[str, str] | None = None
+) -> list[tuple[Path, str]]:
+    """The rounds directories to search, first to last, each with its origin label."""
+    environ = os.environ if env is None else env
+    found = [(Path(d), "--rounds") for d in cli_dirs]
+    found += [
+        (Path(entry).expanduser(), ROUNDS_VARIABLE)
+        for entry in environ.get(ROUNDS_VARIABLE, "").split(os.pathsep)
+        if entry
+    ]
+    found.append((paths.user_rounds_dir(environ), "user"))
+    found.append((paths.bundled_rounds_dir(), "bundled"))
+    return found
+
+
+def discover(cli_dirs: Sequence[Path] = (), env: Mapping[str, str] | None = None) -> Library:
+    """Every pack in the search directories; see the module docstring for the rules."""
+    packs: list[Pack] = []
+    broken: list[BrokenFile] = []
+    shadowed: list[ShadowedPack] = []
+    claimed: dict[str, Path] = {}
+    for directory, origin in search_dirs(cli_dirs, env):
+        entries, listing_problems = _pack_entries(directory)
+        broken += listing_problems
+        for entry, name in entries:
+            if name in claimed:
+                shadowed.append(ShadowedPack(name, hidden=entry, by=claimed[name]))
+                continue
+            # A broken pack still claims its name: silently falling back to a
+            # later pack of that name would hide the user's mistake.
+            claimed[name] = entry
+            pack, problems = load_pack(entry, origin)
+            broken += problems
+            if pack is not None:
+                packs.append(pack)
+    return Library(tuple(packs), tuple(broken), tuple(shadowed))
+
+
+def load_pack(path: Path, origin: str) -> tuple[Pack | None, list[BrokenFile]]:
+    """The pack in a folder or a lone round file, or None and the files that are broken."""
+    if path.suffix != ROUND_SUFFIX:
+        return _load_folder(path, origin)
+    try:
+        round_ = load_round(path)
+    except RoundFileError as error:
+        return None, [BrokenFile(path, error.diagnostics)]
+    return Pack(name=path.stem, title=round_.title, rounds=(round_,), source=path, origin=origin), []
+
+
+def _load_folder(folder: Path, origin: str) -> tuple[Pack | None, list[BrokenFile]]:
+    try:
+        files = sorted(child for child in folder.iterdir() if child.is_file())
+    except OSError as error:
+        return None, [_problem(folder, f"cannot read directory: {error.strerror or error}")]
+    broken = [_problem(f, _wrong_suffix(f)) for f in files if f.suffix == ".yml"]
+    rounds: list[Round] = []
+    for round_file in (f for f in files if f.suffix == ROUND_SUFFIX and f.name != INTERVIEW_FILE):
+        try:
+            rounds.append(load_round(round_file))
+        except RoundFileError as error:
+            broken.append(BrokenFile(round_file, error.diagnostics))
+    meta_file = folder / INTERVIEW_FILE
+    meta = None
+    if meta_file in files:
+        try:
+            meta = load_interview_meta(meta_file)
+        except RoundFileError as error:
+            broken.append(BrokenFile(meta_file, error.diagnostics))
+    if not rounds and not broken:
+        broken.append(_problem(folder, "no round files (*.yaml) in this pack folder"))
+    if broken:
+        return None, broken
+    return Pack(
+        name=folder.name,
+        title=(meta.title if meta else None) or folder.name,
+        rounds=tuple(rounds),
+        role=meta.role if meta else "",
+        description=meta.description if meta else "",
+        checklist=meta.checklist if meta else (),
+        source=folder,
+        origin=origin,
+    ), []
+
+
+def _pack_entries(directory: Path) -> tuple[list[tuple[Path, str]], list[BrokenFile]]:
+    """Pack folders and lone round files in a rounds directory with their pack names.
+
+    A directory that does not exist yields nothing: the CLI reports missing
+    --rounds dirs itself, and the other sources are optional.
+    """
+    entries: list[tuple[Path, str]] = []
+    broken: list[BrokenFile] = []
+    try:
+        for child in sorted(directory.iterdir()):
+            if child.name.startswith((".", "_")):
+                continue  # hidden files, __init__.py, __pycache__
+            if child.is_dir():
+                entries.append((child, child.name))
+            elif child.name == INTERVIEW_FILE:
+                message = "interview.yaml belongs inside a pack folder, next to its round files"
+                broken.append(_problem(child, message))
+            elif child.suffix == ROUND_SUFFIX:
+                entries.append((child, child.stem))
+            elif child.suffix == ".yml":
+                broken.append(_problem(child, _wrong_suffix(child)))
+    except (FileNotFoundError, NotADirectoryError):
+        return [], []
+    except OSError as error:
+        return [], [_problem(directory, f"cannot read directory: {error.strerror or error}")]
+    return entries, broken
+
+
+def _wrong_suffix(path: Path) -> str:
+    return f"round files must end in .yaml: rename it to {path.stem}.yaml"
+
+
+def _problem(path: Path, message: str) -> BrokenFile:
+    return BrokenFile(path, (Diagnostic(path, 1, 1, "", message),))

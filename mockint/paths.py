@@ -1,0 +1,43 @@
+"""Where mockint keeps and finds things: the user data dir, bundled rounds, schemas.
+
+Pure module: no textual import. Every function takes the environment as an
+argument (defaulting to os.environ) so tests can isolate the user directory.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import platformdirs
+
+DATA_DIR_VARIABLE = "MOCKINT_DATA_DIR"
+SCHEMA_NAMES = ("round", "interview")
+
+
+def data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """`$MOCKINT_DATA_DIR` if set (and not empty), else the platform's user data dir."""
+    environ = os.environ if env is None else env
+    override = environ.get(DATA_DIR_VARIABLE, "")
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path("mockint")
+
+
+def user_rounds_dir(env: Mapping[str, str] | None = None) -> Path:
+    """The folder where a user keeps their own packs."""
+    return data_dir(env) / "rounds"
+
+
+def bundled_rounds_dir() -> Path:
+    """The packs shipped with mockint (the `mockint.rounds` data package)."""
+    return Path(str(importlib.resources.files("mockint.rounds")))
+
+
+def schema_path(name: str) -> Path:
+    """The JSON Schema for round files (`"round"`) or interview.yaml (`"interview"`)."""
+    if name not in SCHEMA_NAMES:
+        raise ValueError(f"unknown schema {name!r}; expected one of {', '.join(SCHEMA_NAMES)}")
+    return Path(__file__).resolve().parent / "schemas" / f"{name}.schema.json"
