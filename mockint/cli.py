@@ -1,0 +1,264 @@
+"""mockint's command line.
+
+`main` parses the arguments and hands them to one handler per subcommand
+(see HANDLERS). Every error a user can cause ends as a one-line message on
+stderr and an exit status, never a traceback. Heavy imports (rich, yaml, the
+loader) happen inside the handlers so `mockint --version` and `--help` start
+fast. This module never imports textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from mockint import __version__
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+ROUND_SUFFIX = ".yaml"
+INTERVIEW_FILE = "interview.yaml"
+
+
+class CliError(Exception):
+    """A user error: printed as `mockint: MESSAGE`; `code` becomes the exit status."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return the exit status (the console script's entry point)."""
+    try:
+        try:
+            return _dispatch(argv)
+        finally:
+            # Flush here so a closed pipe (`mockint list | head -1`) is caught
+            # below instead of failing noisily at interpreter exit.
+            sys.stdout.flush()
+    except CliError as error:
+        print(f"mockint: {error}", file=sys.stderr)
+        return error.code
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_FAILURE
+
+
+def _dispatch(argv: list[str] | None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse stops for --help, --version and usage errors
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    args.rounds = [*args.rounds_before, *getattr(args, "rounds_after", [])]
+    return HANDLERS[args.command or DEFAULT_COMMAND](args)
+
+
+def _discard_stdout() -> None:
+    """Send further output to /dev/null: the reader has gone (see Python's note on SIGPIPE)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+# --- arguments ---------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mockint",
+        description="Live mock interviews in the terminal. Without a command, lists the packs.",
+    )
+    parser.add_argument("--version", action="version", version=f"mockint {__version__}")
+    _add_rounds_option(parser, dest="rounds_before", default=[])
+    # After a subcommand `--rounds` lands in its own list (argparse would let the
+    # subcommand's default overwrite the one given before it); _dispatch joins them.
+    rounds_after = argparse.ArgumentParser(add_help=False)
+    _add_rounds_option(rounds_after, dest="rounds_after", default=argparse.SUPPRESS)
+
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("list", parents=[rounds_after], help="list the interview packs mockint finds")
+
+    validate = commands.add_parser(
+        "validate",
+        parents=[rounds_after],
+        help="check round files and report every error",
+        description="Check round files. Without PATH, checks every file in the rounds directories.",
+    )
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="a round file or a folder")
+    validate.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of round files")
+    schema.add_argument("--interview", action="store_true", help="the schema of interview.yaml instead")
+
+    new = commands.add_parser("new", help="write a commented template round file")
+    new.add_argument("path", type=Path, metavar="PATH", help=f"the file to create (ends in {ROUND_SUFFIX})")
+    return parser
+
+
+def _add_rounds_option(parser: argparse.ArgumentParser, dest: str, default: object) -> None:
+    parser.add_argument(
+        "--rounds",
+        dest=dest,
+        action="append",
+        type=_existing_dir,
+        default=default,
+        metavar="DIR",
+        help="also look for packs in DIR, before the usual places (repeatable)",
+    )
+
+
+def _existing_dir(value: str) -> Path:
+    path = Path(value).expanduser()
+    if not path.exists():
+        raise argparse.ArgumentTypeError(f"no such directory: {value}")
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"not a directory: {value}")
+    return path
+
+
+# --- handlers ----------------------------------------------------------------
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from mockint.cli_render import make_console, print_library
+    from mockint.discovery import discover
+
+    print_library(discover(args.rounds), make_console())
+    return EXIT_OK
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from mockint.loader import check_file
+
+    files = _given_files(args.paths) if args.paths else _discovered_files(args.rounds)
+    results = [(path, check_file(path)) for path in files]
+    all_ok = not any(diagnostics for _path, diagnostics in results)
+    if args.json:
+        report = {
+            "files": [
+                {"file": str(path), "ok": not diagnostics, "errors": [d.to_json() for d in diagnostics]}
+                for path, diagnostics in results
+            ],
+            "ok": all_ok,
+        }
+        print(json.dumps(report, indent=2))
+    else:
+        _print_validation(results)
+    return EXIT_OK if all_ok else EXIT_FAILURE
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from mockint.paths import schema_path
+
+    text = schema_path("interview" if args.interview else "round").read_text(encoding="utf-8")
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from mockint.paths import schema_path
+    from mockint.templates import render_round_template
+
+    path: Path = args.path
+    _check_new_path(path)
+    text = render_round_template(schema_path("round").resolve(), filename=shlex.quote(str(path)))
+    try:
+        with path.open("x", encoding="utf-8") as new_file:
+            new_file.write(text)
+    except FileExistsError:
+        raise CliError(f"{path} already exists; not overwriting it") from None
+    except OSError as error:
+        raise CliError(f"cannot write {path}: {error.strerror}") from None
+    print(f"Wrote {path}. Edit it, then check it with: mockint validate {shlex.quote(str(path))}")
+    return EXIT_OK
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+HANDLERS: dict[str, Handler] = {
+    "list": run_list,
+    "validate": run_validate,
+    "schema": run_schema,
+    "new": run_new,
+}
+DEFAULT_COMMAND = "list"
+"""What plain `mockint` does."""
+
+
+# --- helpers -----------------------------------------------------------------
+
+
+def _check_new_path(path: Path) -> None:
+    if path.suffix != ROUND_SUFFIX:
+        raise CliError(f"round files must end in {ROUND_SUFFIX} (mockint reads no others): {path}", EXIT_USAGE)
+    if path.name == INTERVIEW_FILE:
+        raise CliError(f"{INTERVIEW_FILE} describes a pack, not a round; pick another name", EXIT_USAGE)
+    if path.exists():
+        raise CliError(f"{path} already exists; not overwriting it")
+    if not path.parent.is_dir():
+        raise CliError(
+            f"cannot create {path}: folder {path.parent} does not exist (create it first)", EXIT_USAGE
+        )
+
+
+def _given_files(paths: Sequence[Path]) -> list[Path]:
+    """The files named on the command line, folders expanded to every .yaml below them."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise CliError(f"no such file or folder: {path}", EXIT_USAGE)
+        if path.is_dir():
+            found = sorted(path.rglob(f"*{ROUND_SUFFIX}"))
+            if not found:
+                raise CliError(f"no {ROUND_SUFFIX} files in {path}", EXIT_USAGE)
+            files.extend(found)
+        else:
+            files.append(path)
+    return _unique(files)
+
+
+def _discovered_files(cli_dirs: Sequence[Path]) -> list[Path]:
+    """Every file discovery would read: lone round files and pack folders' files."""
+    from mockint.discovery import search_dirs
+
+    files: list[Path] = []
+    for directory, _origin in search_dirs(cli_dirs):
+        if directory.is_dir():
+            files.extend(sorted(directory.glob(f"*{ROUND_SUFFIX}")))
+            files.extend(sorted(directory.glob(f"*/*{ROUND_SUFFIX}")))
+    return _unique(files)
+
+
+def _unique(paths: Iterable[Path]) -> list[Path]:
+    """Drop repeats (the same folder given twice, or a file inside a given folder)."""
+    seen: set[Path] = set()
+    unique: list[Path] = []
+    for path in paths:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def _print_validation(results: Sequence[tuple[Path, Sequence[object]]]) -> None:
+    for path, diagnostics in results:
+        if diagnostics:
+            for diagnostic in diagnostics:
+                print(diagnostic)
+        else:
+            print(f"OK  {path}")
+    invalid = sum(1 for _path, diagnostics in results if diagnostics)
+    checked = len(results)
+    print(f"{checked} {'file' if checked == 1 else 'files'} checked: {checked - invalid} valid, {invalid} invalid")
