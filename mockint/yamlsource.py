@@ -50,7 +50,7 @@ def read_document(path: Path, report: Report) -> Node | None:
     except yaml.composer.ComposerError as error:
         report.at_mark(error.problem_mark, "", "found a second YAML document; a file holds exactly one")
     except yaml.MarkedYAMLError as error:
-        report.at_mark(error.problem_mark, "", _syntax_message(error))
+        report.at_mark(error.problem_mark, "", _syntax_message(error, data))
     except yaml.reader.ReaderError as error:
         line, col = _position_of_byte(data, error.position)
         report.at(line, col, "", _reader_message(error))
@@ -145,11 +145,21 @@ def _first_alias(data: bytes, report: Report) -> bool:
     return False
 
 
-def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+def _syntax_message(error: yaml.MarkedYAMLError, data: bytes) -> str:
+    mark = error.problem_mark
+    if mark is not None and _character_at(data, mark.line, mark.column) == "\t":
+        return "YAML syntax error: tab characters cannot indent YAML; use spaces"
     message = f"YAML syntax error: {error.problem}"
     if error.context and error.context_mark is not None:
         message += f" ({error.context} at line {error.context_mark.line + 1})"
     return message
+
+
+def _character_at(data: bytes, line: int, column: int) -> str:
+    """The character at a 0-based line and column, or "" past the end."""
+    lines = data.decode("utf-8").split("\n")
+    text = lines[line] if line < len(lines) else ""
+    return text[column] if column < len(text) else ""
 
 
 def _reader_message(error: yaml.reader.ReaderError) -> str:
