@@ -19,10 +19,17 @@ NOT_COPIED = shutil.ignore_patterns(
 
 
 @pytest.fixture(scope="module")
-def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
-    workdir = tmp_path_factory.mktemp("packaging")
-    source = workdir / "src"
-    shutil.copytree(ROOT, source, ignore=NOT_COPIED)
+def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The copy the wheel is built from; expectations are read from it too, so a file
+    added to the working tree mid-test cannot make them disagree."""
+    copy = tmp_path_factory.mktemp("packaging") / "src"
+    shutil.copytree(ROOT, copy, ignore=NOT_COPIED)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def wheel_names(source: Path) -> set[str]:
+    workdir = source.parent
     outdir = workdir / "dist"
     result = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(outdir), str(source)],
@@ -36,10 +43,10 @@ def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
         return set(archive.namelist())
 
 
-def test_wheel_ships_every_bundled_round_file(wheel_names: set[str]) -> None:
-    bundled = sorted((ROOT / "rounds").rglob("*.yaml"))
+def test_wheel_ships_every_bundled_round_file(source: Path, wheel_names: set[str]) -> None:
+    bundled = sorted((source / "rounds").rglob("*.yaml"))
     assert bundled, "no bundled packs found under rounds/"
-    expected = {"mockint/rounds/" + path.relative_to(ROOT / "rounds").as_posix() for path in bundled}
+    expected = {"mockint/rounds/" + path.relative_to(source / "rounds").as_posix() for path in bundled}
     assert expected <= wheel_names, sorted(expected - wheel_names)
     assert "mockint/rounds/__init__.py" in wheel_names
 
@@ -48,8 +55,9 @@ def test_wheel_ships_the_schemas(wheel_names: set[str]) -> None:
     assert {"mockint/schemas/round.schema.json", "mockint/schemas/interview.schema.json"} <= wheel_names
 
 
-def test_wheel_ships_every_stylesheet(wheel_names: set[str]) -> None:
-    stylesheets = {path.relative_to(ROOT).as_posix() for path in (ROOT / "mockint").rglob("*.tcss")}
+def test_wheel_ships_every_stylesheet(source: Path, wheel_names: set[str]) -> None:
+    stylesheets = {path.relative_to(source).as_posix() for path in (source / "mockint").rglob("*.tcss")}
+    assert stylesheets, "no stylesheets found under mockint/"
     assert stylesheets <= wheel_names, sorted(stylesheets - wheel_names)
 
 
