@@ -1,0 +1,146 @@
+"""The home screen: the packs mockint found, the highlighted one's details, and broken files.
+
+This is the first screen painted, so it imports only the widgets it shows; the
+setup screen is imported when a pack is chosen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from mockint.discovery import BrokenFile, Library
+from mockint.durations import format_duration
+from mockint.model import Pack
+
+EMPTY_LIBRARY = """\
+No interview packs found.
+
+Packs are folders of round files (YAML). Put one in your rounds folder:
+  {user_rounds}
+or point mockint at another folder with --rounds DIR (or MOCKINT_ROUNDS).
+
+Start a round from a commented template with:
+  mockint new my-round.yaml
+then check it with `mockint validate my-round.yaml`."""
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("enter", "choose", "Choose pack"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, library: Library, user_rounds: Path) -> None:
+        super().__init__()
+        self.library = library
+        self._user_rounds = user_rounds
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        if self.library.packs:
+            with Horizontal(id="body"):
+                yield OptionList(*(pack_option(pack) for pack in self.library.packs), id="packs")
+                with VerticalScroll(id="details-pane"):
+                    yield Static(pack_details(self.library.packs[0]), id="details")
+        else:
+            yield Static(self._empty_message(), id="empty")
+        if self.library.broken:
+            yield Static(broken_files_text(self.library.broken), id="broken")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.library.packs:
+            self.query_one("#packs", OptionList).border_title = "Interview packs"
+            self.query_one("#details-pane").border_title = "About"
+
+    def _empty_message(self) -> str:
+        return EMPTY_LIBRARY.format(user_rounds=display_path(self._user_rounds))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and not self.library.packs:
+            return False
+        return True
+
+    def action_choose(self) -> None:
+        packs = self.query_one("#packs", OptionList)
+        if packs.highlighted is not None:
+            self._open_setup(self.library.packs[packs.highlighted])
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.query_one("#details", Static).update(pack_details(self.library.packs[event.option_index]))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._open_setup(self.library.packs[event.option_index])
+
+    def _open_setup(self, pack: Pack) -> None:
+        from mockint.screens.setup import SetupScreen
+
+        self.app.push_screen(SetupScreen(pack))
+
+
+def pack_option(pack: Pack) -> Option:
+    return Option(
+        Content.from_markup("[b]$title[/b]\n[$text-muted]$summary[/]", title=pack.title, summary=pack_summary(pack)),
+        id=pack.name,
+    )
+
+
+def pack_summary(pack: Pack) -> str:
+    rounds = len(pack.rounds)
+    questions = pack.question_count
+    parts = [
+        pack.role,
+        f"{rounds} round{'s' if rounds != 1 else ''}",
+        f"{questions} question{'s' if questions != 1 else ''}",
+        format_duration(pack.total_time),
+    ]
+    return " · ".join(part for part in parts if part)
+
+
+def pack_details(pack: Pack) -> Content:
+    parts: list[str | tuple[str, str]] = [(pack.title, "bold"), "\n", (pack_summary(pack), "$text-muted"), "\n\n"]
+    if pack.description:
+        parts += [pack.description, "\n\n"]
+    parts += [("Rounds", "bold"), "\n"]
+    for round_ in pack.rounds:
+        count = len(round_.questions)
+        parts.append(
+            f"  {round_.title} — {count} question{'s' if count != 1 else ''}, {format_duration(round_.total_time)}\n"
+        )
+    parts += ["\n", (f"mockint run {pack.name}", "$text-muted")]
+    return Content.assemble(*parts)
+
+
+def broken_files_text(broken: tuple[BrokenFile, ...]) -> Content:
+    """Each broken file's first error; their packs are not offered until fixed."""
+    heading = Content.from_markup(
+        "[b $error]Broken files[/] [$text-muted](their packs are hidden; run mockint validate)[/]"
+    )
+    lines = [heading]
+    for item in broken:
+        first = item.first
+        more = len(item.diagnostics) - 1
+        suffix = f" (and {more} more)" if more > 0 else ""
+        lines.append(Content(str(replace(first, file=display_path(first.file))) + suffix))
+    return Content("\n").join(lines)
+
+
+def display_path(path: Path) -> Path:
+    """`path` relative to the working directory when inside it, else with `~` for home."""
+    for base, prefix in ((Path.cwd(), Path()), (Path.home(), Path("~"))):
+        try:
+            return prefix / path.resolve().relative_to(base.resolve())
+        except ValueError:
+            continue
+    return path

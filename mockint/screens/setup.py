@@ -1,0 +1,110 @@
+"""The setup screen: which rounds to run, in which mode, under which name; then Start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from mockint.durations import format_duration
+from mockint.model import Pack, Round
+from mockint.record import Mode
+from mockint.session import SessionOptions
+
+MODE_HELP = {
+    Mode.PRACTICE: "Practice: hints allowed, the guide is shown after each question, no cut-offs.",
+    Mode.PRESSURE: "Pressure: no hints, challenges interrupt mid-answer, time-up moves on.",
+}
+
+
+@dataclass
+class StartRequested(Message):
+    """The candidate asked to start `pack` with `options`; the app starts the run."""
+
+    pack: Pack
+    options: SessionOptions
+
+    def __post_init__(self) -> None:
+        super().__init__()
+
+
+class SetupScreen(Screen[None]):
+    CSS_PATH = "setup.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, pack: Pack) -> None:
+        super().__init__()
+        self.pack = pack
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="form"):
+            yield Static(self.pack.title, id="pack-title")
+            if self.pack.role:
+                yield Static(self.pack.role, id="pack-role")
+            yield Label("Rounds to include (space toggles)", classes="field-label")
+            yield SelectionList[str](*(round_selection(r) for r in self.pack.rounds), id="rounds")
+            yield Label("Mode", classes="field-label")
+            with Horizontal(id="mode-row"):
+                with RadioSet(id="mode"):
+                    yield RadioButton("Practice", value=True, id="practice")
+                    yield RadioButton("Pressure", id="pressure")
+                yield Static(MODE_HELP[Mode.PRACTICE], id="mode-help")
+            yield Label("Your name (optional, shown in the transcript)", classes="field-label")
+            yield Input(placeholder="e.g. Jordan", id="candidate", max_length=80)
+            with Vertical(id="actions"):
+                yield Button("Start interview", variant="primary", id="start")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.pack.title
+        self.query_one("#rounds", SelectionList).focus()
+
+    @property
+    def mode(self) -> Mode:
+        return Mode.PRESSURE if self.query_one("#pressure", RadioButton).value else Mode.PRACTICE
+
+    def options(self) -> SessionOptions:
+        """What the form says now."""
+        chosen = set(self.query_one("#rounds", SelectionList).selected)
+        return SessionOptions(
+            mode=self.mode,
+            # Pack order, whatever order the boxes were ticked in.
+            round_ids=tuple(r.id for r in self.pack.rounds if r.id in chosen),
+            candidate=self.query_one("#candidate", Input).value.strip(),
+        )
+
+    @on(RadioSet.Changed, "#mode")
+    def _mode_changed(self) -> None:
+        self.query_one("#mode-help", Static).update(MODE_HELP[self.mode])
+
+    @on(Button.Pressed, "#start")
+    @on(Input.Submitted, "#candidate")
+    def _start_pressed(self) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        options = self.options()
+        if not options.round_ids:
+            self.notify("Choose at least one round to run.", title="No rounds", severity="warning")
+            return
+        self.post_message(StartRequested(self.pack, options))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def round_selection(round_: Round) -> Selection[str]:
+    count = len(round_.questions)
+    label = f"{round_.title} — {count} question{'s' if count != 1 else ''}, {format_duration(round_.total_time)}"
+    return Selection(label, round_.id, initial_state=True)

@@ -1,0 +1,74 @@
+"""The too-small guard: below 60x18 a clear message covers whatever screen is showing.
+
+Every screen would lay out badly in a tiny terminal, so the app (not each
+screen) owns this: on every resize and every screen change the guard puts a
+full-screen notice over the active screen, or hides it again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.css.query import NoMatches
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 18
+NOTICE_ID = "too-small"
+
+
+def too_small_message(size: Size) -> str:
+    return (
+        f"mockint needs at least {MIN_WIDTH}x{MIN_HEIGHT}; this terminal is {size.width}x{size.height}.\n"
+        "Make the window larger to continue."
+    )
+
+
+def is_too_small(size: Size) -> bool:
+    return size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+
+
+class TooSmallNotice(Static):
+    """Covers its screen (styled in app.tcss) while the terminal is too small."""
+
+
+class SizeGuard:
+    def __init__(self, app: App[None]) -> None:
+        self._app = app
+        self._size: Size | None = None
+
+    def check(self, size: Size) -> None:
+        """The terminal is now `size`: cover or uncover the active screen."""
+        self._size = size
+        self._apply(self._app.screen)
+
+    def on_screen_change(self, screen: Screen) -> None:
+        # The new screen may not have composed yet: act once it has.
+        screen.call_later(self._apply, screen)
+
+    def _apply(self, screen: Screen) -> None:
+        if self._size is None or not screen.is_attached:
+            return
+        notice = _find_notice(screen)
+        if not is_too_small(self._size):
+            if notice is not None:
+                notice.display = False
+            return
+        text = too_small_message(self._size)
+        if notice is None:
+            screen.mount(TooSmallNotice(text, id=NOTICE_ID))
+        else:
+            notice.update(text)
+            notice.display = True
+
+
+def _find_notice(screen: Screen) -> TooSmallNotice | None:
+    try:
+        return screen.get_child_by_id(NOTICE_ID, TooSmallNotice)
+    except NoMatches:
+        return None
