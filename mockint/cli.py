@@ -77,7 +77,10 @@ def _discard_stdout() -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mockint",
-        description="Live mock interviews in the terminal. Without a command, lists the packs.",
+        description=(
+            "Live mock interviews in the terminal. Without a command, opens the app"
+            " (or lists the packs when output is not a terminal)."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"mockint {__version__}")
     _add_rounds_option(parser, dest="rounds_before", default=[])
@@ -101,9 +104,31 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of round files")
     schema.add_argument("--interview", action="store_true", help="the schema of interview.yaml instead")
 
+    _add_run_parser(commands, rounds_after)
+
     new = commands.add_parser("new", help="write a commented template round file")
     new.add_argument("path", type=Path, metavar="PATH", help=f"the file to create (ends in {ROUND_SUFFIX})")
     return parser
+
+
+def _add_run_parser(commands: argparse._SubParsersAction, rounds_after: argparse.ArgumentParser) -> None:
+    run = commands.add_parser(
+        "run",
+        parents=[rounds_after],
+        help="start an interview straight away",
+        description="Start an interview with PACK, skipping the home and setup screens.",
+    )
+    run.add_argument("pack", metavar="PACK", help="a pack's name (see mockint list), or a pack folder or round file")
+    run.add_argument(
+        "--round", dest="round_ids", action="append", metavar="ID", help="run only this round (repeatable)"
+    )
+    run.add_argument("--pressure", action="store_true", help="pressure mode: no hints, interruptions, cut-offs")
+    run.add_argument("--shuffle", action="store_true", help="shuffle the questions of each round")
+    run.add_argument("--seed", type=int, metavar="N", help="seed for --shuffle, to repeat an order")
+    run.add_argument("--name", default="", metavar="NAME", help="the candidate's name, for the transcript")
+    run.add_argument(
+        "--out", type=_existing_dir, metavar="DIR", help="where exported transcripts go (default: current folder)"
+    )
 
 
 def _add_rounds_option(parser: argparse.ArgumentParser, dest: str, default: object) -> None:
@@ -184,6 +209,21 @@ def run_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_default(args: argparse.Namespace) -> int:
+    """Plain `mockint`: the app in a terminal, the pack list when output is piped."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from mockint.launch import run_tui
+
+        return run_tui(args)
+    return run_list(args)
+
+
+def run_run(args: argparse.Namespace) -> int:
+    from mockint.launch import run_interview
+
+    return run_interview(args)
+
+
 Handler = Callable[[argparse.Namespace], int]
 
 HANDLERS: dict[str, Handler] = {
@@ -191,8 +231,10 @@ HANDLERS: dict[str, Handler] = {
     "validate": run_validate,
     "schema": run_schema,
     "new": run_new,
+    "run": run_run,
+    "default": run_default,
 }
-DEFAULT_COMMAND = "list"
+DEFAULT_COMMAND = "default"
 """What plain `mockint` does."""
 
 

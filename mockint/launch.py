@@ -1,0 +1,101 @@
+"""The command-line handlers that open the app: plain `mockint` and `mockint run PACK`.
+
+Textual is imported only once the arguments are known to be good, so a usage
+error is reported without loading it (and mockint.cli imports this module only
+inside its handlers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mockint.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
+from mockint.discovery import Library, discover, load_pack
+from mockint.model import Pack
+from mockint.record import Mode
+from mockint.session import SessionOptions
+
+if TYPE_CHECKING:
+    from mockint.app import StartRequest
+
+EXIT_AFTER_PAINT_VARIABLE = "MOCKINT_EXIT_AFTER_PAINT"
+"""Set to 1 to quit as soon as the first screen is drawn (the first-paint benchmark)."""
+
+ROUND_SUFFIX = ".yaml"
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    """Open the home screen over the packs discovery finds."""
+    return _run_app(discover(args.rounds), start=None, export_dir=None)
+
+
+def run_interview(args: argparse.Namespace) -> int:
+    """Start PACK straight away with the options given on the command line."""
+    if args.seed is not None and not args.shuffle:
+        raise CliError("--seed only makes sense with --shuffle", EXIT_USAGE)
+    library = discover(args.rounds)
+    pack = resolve_pack(args.pack, library)
+    options = session_options(args, pack)
+    from mockint.app import StartRequest
+
+    return _run_app(library, start=StartRequest(pack, options), export_dir=args.out)
+
+
+def session_options(args: argparse.Namespace, pack: Pack) -> SessionOptions:
+    round_ids = tuple(dict.fromkeys(args.round_ids or ()))
+    unknown = [round_id for round_id in round_ids if pack.round_by_id(round_id) is None]
+    if unknown:
+        known = ", ".join(r.id for r in pack.rounds)
+        raise CliError(f"pack {pack.name} has no round {unknown[0]!r}; its rounds are: {known}", EXIT_USAGE)
+    return SessionOptions(
+        mode=Mode.PRESSURE if args.pressure else Mode.PRACTICE,
+        round_ids=round_ids,
+        shuffle=args.shuffle,
+        seed=args.seed,
+        candidate=args.name.strip(),
+    )
+
+
+def resolve_pack(given: str, library: Library) -> Pack:
+    """PACK as a pack name, else as a path to a pack folder or a round file."""
+    pack = library.find(given)
+    if pack is not None:
+        return pack
+    path = Path(given).expanduser()
+    if path.is_dir() or (path.is_file() and path.suffix == ROUND_SUFFIX):
+        return _load_pack_at(path)
+    if path.exists():
+        raise CliError(f"{given} is not a pack folder or a {ROUND_SUFFIX} round file", EXIT_USAGE)
+    raise CliError(_unknown_pack_message(given, library), EXIT_USAGE)
+
+
+def _load_pack_at(path: Path) -> Pack:
+    pack, broken = load_pack(path, origin="path")
+    if pack is None or broken:
+        details = "\n".join(str(diagnostic) for item in broken for diagnostic in item.diagnostics)
+        raise CliError(f"cannot run {path}: it has broken files\n{details}".rstrip(), EXIT_FAILURE)
+    return pack
+
+
+def _unknown_pack_message(given: str, library: Library) -> str:
+    broken_here = [item for item in library.broken if given in (item.path.stem, item.path.parent.name)]
+    if broken_here:
+        return f"pack {given!r} has a broken file and is not offered: {broken_here[0].first}"
+    available = ", ".join(library.names()) or "none (see mockint new)"
+    return f"unknown pack {given!r}; available packs: {available}"
+
+
+def _run_app(library: Library, start: StartRequest | None, export_dir: Path | None) -> int:
+    from mockint.app import build_app
+
+    app = build_app(
+        library,
+        export_dir=export_dir,
+        start=start,
+        exit_after_first_paint=os.environ.get(EXIT_AFTER_PAINT_VARIABLE) == "1",
+    )
+    app.run()
+    return EXIT_OK if app.return_code in (None, 0) else EXIT_FAILURE
