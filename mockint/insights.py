@@ -1,0 +1,305 @@
+"""Observable facts about typed answers: length, pace, filler words, look-for coverage.
+
+Only what can be counted from the text and the clock is reported; nothing here
+guesses confidence, mood or quality. Pure module: no textual import.
+
+Filler rules (all case-insensitive, whole words, phrases across any whitespace,
+the same edges as `textmatch`):
+
+- counted plainly wherever they appear: um (also umm...), uh (also uhh...),
+  er, erm, you know, basically, actually, literally, sort of, kind of, i mean,
+  so yeah, and "right?" (with its question mark, i.e. a tag question);
+- "like" is counted only when a comma follows it ("like, " and ", like,"):
+  that is the discourse-marker use, while "like" as a verb or preposition
+  ("I like it", "platforms like TikTok") is not a filler. An unpunctuated
+  filler "like" therefore goes uncounted: the count errs low, never high.
+
+"you know", "actually", "kind of" and "sort of" also have plain meanings; they
+are counted regardless, so read their numbers as "times said", not "mistakes".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from mockint.durations import format_duration
+from mockint.record import ChallengeRecord, QuestionRecord, SessionRecord
+from mockint.textmatch import mentioned_terms
+
+_EDGE_BEFORE = r"(?<!\w)"
+_EDGE_AFTER = r"(?!\w)"
+
+
+def _phrase(text: str) -> str:
+    return r"\s+".join(re.escape(word) for word in text.split())
+
+
+FILLER_PATTERNS: dict[str, re.Pattern[str]] = {
+    label: re.compile(_EDGE_BEFORE + body + tail, re.IGNORECASE)
+    for label, body, tail in (
+        ("um", r"um+", _EDGE_AFTER),
+        ("uh", r"uh+", _EDGE_AFTER),
+        ("er", r"erm?", _EDGE_AFTER),
+        ("like", r"like(?=\s*,)", ""),
+        ("you know", _phrase("you know"), _EDGE_AFTER),
+        ("basically", "basically", _EDGE_AFTER),
+        ("actually", "actually", _EDGE_AFTER),
+        ("literally", "literally", _EDGE_AFTER),
+        ("sort of", _phrase("sort of"), _EDGE_AFTER),
+        ("kind of", _phrase("kind of"), _EDGE_AFTER),
+        ("i mean", _phrase("i mean"), _EDGE_AFTER),
+        ("so yeah", _phrase("so yeah"), _EDGE_AFTER),
+        ("right?", r"right\?", ""),
+    )
+}
+"""Filler label -> pattern, in the order reports list them."""
+
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+"""A word: letters/digits, with inner apostrophes or hyphens (don't, well-known)."""
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def filler_counts(text: str) -> dict[str, int]:
+    """Each filler said at least once -> how many times, in FILLER_PATTERNS order."""
+    counts = {label: len(pattern.findall(text)) for label, pattern in FILLER_PATTERNS.items()}
+    return {label: count for label, count in counts.items() if count}
+
+
+def words_per_minute(words: int, seconds: float) -> float | None:
+    """Typing pace over the time spent; None when no time was spent."""
+    if seconds <= 0:
+        return None
+    return words * 60.0 / seconds
+
+
+@dataclass(frozen=True)
+class TextInsights:
+    """Facts about one typed answer (a main answer or a challenge answer)."""
+
+    words: int
+    seconds: float
+    wpm: float | None
+    fillers: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def filler_total(self) -> int:
+        return sum(self.fillers.values())
+
+
+def text_insights(text: str, seconds: float) -> TextInsights:
+    words = word_count(text)
+    return TextInsights(words, seconds, words_per_minute(words, seconds), filler_counts(text))
+
+
+@dataclass(frozen=True)
+class AnswerInsights:
+    """Facts about one question: its main answer, each challenge answer, and coverage.
+
+    `challenges` lines up with `QuestionRecord.challenges`: None for a challenge
+    that was never posed. Coverage looks at the main answer and every challenge
+    answer together, since a look-for said in a follow-up was still said.
+    """
+
+    question_id: str
+    main: TextInsights
+    challenges: tuple[TextInsights | None, ...]
+    covered: tuple[str, ...]
+    missed: tuple[str, ...]
+
+    @property
+    def coverage(self) -> float | None:
+        """Fraction of the question's keywords mentioned; None when it has none."""
+        total = len(self.covered) + len(self.missed)
+        return len(self.covered) / total if total else None
+
+    @property
+    def typed(self) -> list[TextInsights]:
+        return [self.main, *(c for c in self.challenges if c is not None)]
+
+    @property
+    def words(self) -> int:
+        return sum(t.words for t in self.typed)
+
+    @property
+    def seconds(self) -> float:
+        return sum(t.seconds for t in self.typed)
+
+    @property
+    def wpm(self) -> float | None:
+        return words_per_minute(self.words, self.seconds)
+
+    @property
+    def fillers(self) -> dict[str, int]:
+        return merge_fillers(t.fillers for t in self.typed)
+
+
+def merge_fillers(parts: Iterable[dict[str, int]]) -> dict[str, int]:
+    """Sum filler counts, keeping the FILLER_PATTERNS order."""
+    total: Counter[str] = Counter()
+    for part in parts:
+        total.update(part)
+    return {label: total[label] for label in FILLER_PATTERNS if total[label]}
+
+
+def _challenge_insights(challenge: ChallengeRecord) -> TextInsights | None:
+    return text_insights(challenge.answer, challenge.time_used) if challenge.posed else None
+
+
+def all_answers_text(question: QuestionRecord) -> str:
+    """The main answer and every posed challenge's answer, one per line."""
+    return "\n".join([question.answer, *(c.answer for c in question.challenges if c.posed)])
+
+
+def answer_insights(question: QuestionRecord) -> AnswerInsights:
+    covered = tuple(mentioned_terms(all_answers_text(question), question.keywords))
+    return AnswerInsights(
+        question_id=question.question_id,
+        main=text_insights(question.answer, question.time_used),
+        challenges=tuple(_challenge_insights(c) for c in question.challenges),
+        covered=covered,
+        missed=tuple(k for k in question.keywords if k not in covered),
+    )
+
+
+@dataclass(frozen=True)
+class SessionInsights:
+    """Totals over every question the candidate reached."""
+
+    questions: tuple[AnswerInsights, ...]
+
+    @property
+    def words(self) -> int:
+        return sum(q.words for q in self.questions)
+
+    @property
+    def seconds(self) -> float:
+        return sum(q.seconds for q in self.questions)
+
+    @property
+    def wpm(self) -> float | None:
+        return words_per_minute(self.words, self.seconds)
+
+    @property
+    def fillers(self) -> dict[str, int]:
+        return merge_fillers(q.fillers for q in self.questions)
+
+    @property
+    def filler_total(self) -> int:
+        return sum(self.fillers.values())
+
+    @property
+    def coverage(self) -> float | None:
+        """Keywords mentioned over keywords asked for, across questions that had any."""
+        covered = sum(len(q.covered) for q in self.questions)
+        total = covered + sum(len(q.missed) for q in self.questions)
+        return covered / total if total else None
+
+
+def session_insights(record: SessionRecord) -> SessionInsights:
+    return SessionInsights(tuple(answer_insights(q) for q in record.questions() if q.reached))
+
+
+PRACTISE_NEXT_LIMIT = 3
+LOW_RATING = 3
+"""A rating at or below this (out of 5) marks a question for practice."""
+LOW_COVERAGE = 0.5
+"""Mentioning fewer than this fraction of a question's keywords marks it for practice."""
+
+
+def checklist_score(question: QuestionRecord, assessed: bool) -> float | None:
+    """Fraction of the question's checklist ticked; None without a checklist or an assessment."""
+    if not question.checklist or not assessed:
+        return None
+    return len(question.checked & set(question.checklist)) / len(question.checklist)
+
+
+def lowest_rating(question: QuestionRecord) -> int | None:
+    """The lower of the self and interviewer ratings: the more cautious view wins."""
+    ratings = [r for r in (question.rating, question.interviewer_rating) if r is not None]
+    return min(ratings) if ratings else None
+
+
+def overtime(question: QuestionRecord) -> float:
+    """Seconds over the limit, main answer and challenges together."""
+    return question.overtime + sum(c.overtime for c in question.challenges)
+
+
+@dataclass(frozen=True)
+class PractiseItem:
+    round_index: int
+    question: QuestionRecord
+    """Index into SessionRecord.rounds."""
+    reasons: tuple[str, ...]
+
+
+def practise_next(record: SessionRecord, limit: int = PRACTISE_NEXT_LIMIT) -> list[PractiseItem]:
+    """The weakest questions, worst first, each with the facts that put it there.
+
+    A reached question is a candidate when at least one of these holds: it was
+    skipped; its lowest rating (self or interviewer) is LOW_RATING or less; not
+    all of its checklist was ticked; it ran over time (answer or challenges);
+    fewer than LOW_COVERAGE of its keywords were mentioned. Candidates are
+    ordered by: skipped first, then lowest rating (unrated after rated), then
+    lowest checklist score, then most overtime, then lowest coverage, then
+    interview order; the first `limit` are returned.
+    """
+    scored = []
+    for position, (round_index, question) in enumerate(_reached(record)):
+        facts = _Facts(question, answer_insights(question), record.rounds[round_index].assessed)
+        reasons = facts.reasons()
+        if reasons:
+            scored.append((facts.key(position), round_index, question, reasons))
+    scored.sort(key=lambda entry: entry[0])
+    return [PractiseItem(r, q, reasons) for _, r, q, reasons in scored[:limit]]
+
+
+def _reached(record: SessionRecord) -> list[tuple[int, QuestionRecord]]:
+    return [(i, q) for i, r in enumerate(record.rounds) for q in r.questions if q.reached]
+
+
+OVERTIME_GRACE = 1.0
+"""Less than a second over is rounding, not overtime."""
+
+
+@dataclass(frozen=True)
+class _Facts:
+    question: QuestionRecord
+    insights: AnswerInsights
+    assessed: bool
+
+    def key(self, position: int) -> tuple:
+        rating = lowest_rating(self.question)
+        score = checklist_score(self.question, self.assessed)
+        coverage = self.insights.coverage
+        return (
+            not self.question.skipped,
+            6 if rating is None else rating,
+            2.0 if score is None else score,
+            -overtime(self.question),
+            2.0 if coverage is None else coverage,
+            position,
+        )
+
+    def reasons(self) -> tuple[str, ...]:
+        question, reasons = self.question, []
+        if question.skipped:
+            reasons.append("skipped")
+        rating = lowest_rating(question)
+        if rating is not None and rating <= LOW_RATING:
+            reasons.append(f"rated {rating}/5")
+        score = checklist_score(question, self.assessed)
+        if score is not None and score < 1:
+            ticked = len(question.checked & set(question.checklist))
+            reasons.append(f"checklist {ticked}/{len(question.checklist)}")
+        if overtime(question) >= OVERTIME_GRACE:
+            reasons.append(f"{format_duration(overtime(question))} over time")
+        coverage = self.insights.coverage
+        if coverage is not None and coverage < LOW_COVERAGE:
+            reasons.append(f"mentioned {len(self.insights.covered)} of {len(question.keywords)} keywords")
+        return tuple(reasons)

@@ -1,0 +1,175 @@
+"""Answer insights: counts on known texts, pace, coverage, and the practise-next order."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from mockint.insights import (
+    answer_insights,
+    checklist_score,
+    filler_counts,
+    practise_next,
+    session_insights,
+    text_insights,
+    word_count,
+    words_per_minute,
+)
+from mockint.record import ChallengeRecord, ChallengeStatus, Mode, QuestionRecord, RoundRecord, SessionRecord
+
+
+def question(qid: str = "q1", answer: str = "", time_used: float = 60.0, **fields) -> QuestionRecord:
+    fields.setdefault("reached", True)
+    return QuestionRecord(question_id=qid, ask=f"Question {qid}?", limit=60, answer=answer, time_used=time_used, **fields)
+
+
+def session(*questions: QuestionRecord, assessed: bool = True) -> SessionRecord:
+    round_ = RoundRecord("r1", "Round", "Lee", list(questions), assessed=assessed)
+    return SessionRecord("p", "Pack", "", Mode.PRACTICE, datetime(2026, 1, 1, tzinfo=timezone.utc), [round_])
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", 0),
+        ("   \n\t ", 0),
+        ("one", 1),
+        ("Don't split well-known words.", 4),
+        ("Views dropped 40% overnight", 4),
+        ("line one\nline two", 4),
+        ("— dashes – and ... dots count as nothing", 6),
+    ],
+)
+def test_word_count(text: str, words: int) -> None:
+    assert word_count(text) == words
+
+
+def test_fillers_on_a_known_text() -> None:
+    text = (
+        "Um, so I mean the reach is, like, basically fine. Umm you know? "
+        "It's kind of, sort of, literally actually good, right? So yeah. Uh, er, erm."
+    )
+    assert filler_counts(text) == {
+        "um": 2,
+        "uh": 1,
+        "er": 2,
+        "like": 1,
+        "you know": 1,
+        "basically": 1,
+        "actually": 1,
+        "literally": 1,
+        "sort of": 1,
+        "kind of": 1,
+        "i mean": 1,
+        "so yeah": 1,
+        "right?": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I like it.",
+        "Platforms like TikTok reward watch time.",
+        "It looks likely, unlike last year.",
+        "Turn right at the summer drum.",
+        "The user, the umbrella, the error.",
+        "That's alright? Fine.",
+    ],
+)
+def test_words_that_only_look_like_fillers_are_not_counted(text: str) -> None:
+    assert filler_counts(text) == {}
+
+
+def test_like_counts_only_when_a_comma_follows() -> None:
+    assert filler_counts("It was, like, huge. Like, really. Things like this.") == {"like": 2}
+
+
+def test_filler_phrases_match_across_line_breaks_and_case() -> None:
+    assert filler_counts("YOU\nKNOW, I\tmean") == {"you know": 1, "i mean": 1}
+
+
+def test_words_per_minute() -> None:
+    assert words_per_minute(30, 60) == 30
+    assert words_per_minute(45, 90) == 30
+    assert words_per_minute(10, 0) is None
+    assert text_insights("two words", 0).wpm is None
+    assert text_insights("", 30).wpm == 0
+
+
+def test_answer_insights_cover_main_and_posed_challenges_only() -> None:
+    record = question(
+        answer="Um, completion first.",
+        time_used=30,
+        keywords=("completion", "engagement", "shares", "cost per"),
+        challenges=[
+            ChallengeRecord("Why?", 30, status=ChallengeStatus.ANSWERED, answer="Engagement, like, matters", time_used=15),
+            ChallengeRecord("Shares?", 30, status=ChallengeStatus.NOT_REACHED, answer="shares"),
+            ChallengeRecord("Cost?", 30, status=ChallengeStatus.SKIPPED, answer="", time_used=5),
+        ],
+    )
+    insights = answer_insights(record)
+    assert insights.main.words == 3 and insights.main.wpm == pytest.approx(6)
+    assert insights.main.fillers == {"um": 1}
+    assert insights.challenges[0].words == 3 and insights.challenges[0].fillers == {"like": 1}
+    assert insights.challenges[1] is None
+    assert insights.challenges[2].words == 0
+    assert insights.covered == ("completion", "engagement")
+    assert insights.missed == ("shares", "cost per")
+    assert insights.coverage == pytest.approx(0.5)
+    assert insights.words == 6
+    assert insights.seconds == pytest.approx(50)
+    assert insights.wpm == pytest.approx(6 * 60 / 50)
+    assert insights.fillers == {"um": 1, "like": 1}
+
+
+def test_coverage_is_none_without_keywords_and_whole_word() -> None:
+    assert answer_insights(question(answer="anything")).coverage is None
+    partial = answer_insights(question(answer="completions and reengagement", keywords=("completion", "engagement")))
+    assert partial.coverage == 0
+
+
+def test_session_insights_total_reached_questions_only() -> None:
+    record = session(
+        question("a", "one two three", 30, keywords=("one", "four")),
+        question("b", "um four five", 30, keywords=("five",)),
+        question("c", "never shown", 0, reached=False, keywords=("never",)),
+    )
+    totals = session_insights(record)
+    assert [q.question_id for q in totals.questions] == ["a", "b"]
+    assert totals.words == 6
+    assert totals.wpm == pytest.approx(6)
+    assert totals.fillers == {"um": 1}
+    assert totals.coverage == pytest.approx(2 / 3)
+
+
+def test_checklist_score_needs_a_checklist_and_an_assessment() -> None:
+    ticked = question(checklist=("a", "b", "c", "d"), checked={"a", "zzz"})
+    assert checklist_score(ticked, assessed=True) == 0.25
+    assert checklist_score(ticked, assessed=False) is None
+    assert checklist_score(question(), assessed=True) is None
+
+
+def test_practise_next_orders_weakest_first_and_says_why() -> None:
+    fine = question("fine", "completion", 30, keywords=("completion",), rating=5)
+    low = question("low", "x", 30, rating=2)
+    skipped = question("skipped", "", 5, skipped=True, rating=4)
+    over = question("over", "x", 90, rating=4)
+    unticked = question("unticked", "x", 30, rating=4, checklist=("a", "b"), checked={"a"})
+    pair_low = question("pair-low", "x", 30, rating=5, interviewer_rating=2)
+    unseen = question("unseen", reached=False, rating=1)
+    record = session(fine, low, skipped, over, unticked, pair_low, unseen)
+    items = practise_next(record, limit=10)
+    assert [i.question.question_id for i in items] == ["skipped", "low", "pair-low", "unticked", "over"]
+    assert items[0].reasons == ("skipped",)
+    assert items[1].reasons == ("rated 2/5",)
+    assert items[3].reasons == ("checklist 1/2",)
+    assert items[4].reasons == ("30s over time",)
+    assert [i.question.question_id for i in practise_next(record)] == ["skipped", "low", "pair-low"]
+
+
+def test_practise_next_low_coverage_and_nothing_to_report() -> None:
+    thin = question("thin", "nothing relevant", 30, keywords=("a", "b", "c"))
+    assert practise_next(session(thin))[0].reasons == ("mentioned 0 of 3 keywords",)
+    assert practise_next(session(question("ok", "a b", 30, keywords=("a", "b")))) == []
