@@ -1,0 +1,59 @@
+"""Transcript exporters: Markdown (the default), JSON and standalone HTML.
+
+    render(record, "md") -> str
+    export_session(record, Path("."), ["md", "html"]) -> [Path, Path]
+
+Pure package: no textual import.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Sequence
+
+from mockint.exporters.files import ExportError, base_name, write_new_files
+from mockint.exporters.html import render_html
+from mockint.exporters.jsonexport import SCHEMA_ID, render_json
+from mockint.exporters.markdown import render_markdown
+from mockint.record import SessionRecord
+
+__all__ = ["FORMATS", "SCHEMA_ID", "ExportError", "export_session", "file_stem", "render"]
+
+FORMATS = ("md", "json", "html")
+"""Format names, which are also the file extensions. The first is the default."""
+
+_RENDERERS: dict[str, Callable[[SessionRecord], str]] = {
+    "md": render_markdown,
+    "json": render_json,
+    "html": render_html,
+}
+
+
+def render(record: SessionRecord, fmt: str) -> str:
+    """The transcript of `record` in format `fmt` (one of FORMATS)."""
+    return _RENDERERS[_check_format(fmt)](record)
+
+
+def file_stem(record: SessionRecord) -> str:
+    """`mockint-<pack>-<YYYYMMDD-HHMM>`, from when the session started."""
+    return base_name(record.pack_name, record.started_wall)
+
+
+def export_session(record: SessionRecord, out_dir: Path, formats: Sequence[str]) -> list[Path]:
+    """Write one file per format into `out_dir` and return their paths, in `formats` order.
+
+    Existing files are never overwritten (`-2`, `-3`... is added instead); each
+    file appears whole or not at all, and if any fails none is left behind.
+    Raises ExportError with a user-facing message.
+    """
+    if not formats:
+        raise ExportError("choose at least one format: " + ", ".join(FORMATS))
+    unique = list(dict.fromkeys(_check_format(fmt) for fmt in formats))
+    texts = {fmt: _RENDERERS[fmt](record) for fmt in unique}
+    return write_new_files(Path(out_dir), file_stem(record), texts)
+
+
+def _check_format(fmt: str) -> str:
+    if fmt not in _RENDERERS:
+        raise ExportError(f"unknown format {fmt!r}: choose one of " + ", ".join(FORMATS))
+    return fmt

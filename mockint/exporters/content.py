@@ -1,0 +1,256 @@
+"""What every transcript format says, as plain unescaped text; each format only lays it out.
+
+Keeping the wording here means Markdown, HTML and JSON never disagree about a
+status, a time or a label. Pure module: no textual import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from mockint.durations import format_clock, format_duration
+from mockint.insights import SessionInsights, TextInsights, answer_insights, text_insights
+from mockint.model import Interviewer
+from mockint.record import ChallengeRecord, ChallengeStatus, QuestionRecord, RoundRecord, SessionRecord
+from mockint.textmatch import mentioned_terms
+
+PRACTISE_NONE = "Nothing stood out: no question was skipped, rated low, left unticked, over time or short on keywords."
+PRACTISE_RULE = (
+    "Weakest first: skipped, then lowest rating, then lowest checklist score, "
+    "then most overtime, then fewest keywords mentioned."
+)
+
+
+def format_date(moment: datetime) -> str:
+    zone = moment.tzname() or ""
+    return f"{moment:%Y-%m-%d %H:%M} {zone}".strip()
+
+
+def mode_label(record: SessionRecord) -> str:
+    return f"{record.mode.value}, pair" if record.pair else record.mode.value
+
+
+def header_facts(record: SessionRecord) -> list[tuple[str, str]]:
+    """Label/value pairs for the transcript header, in display order."""
+    titles = ", ".join(r.title for r in record.rounds)
+    facts = [("Role", record.role)] if record.role else []
+    facts.append(("Candidate", record.candidate or "(not given)"))
+    if record.pair:
+        facts.append(("Interviewer", record.interviewer or "(not given)"))
+    facts += [
+        ("Date", format_date(record.started_wall)),
+        ("Mode", mode_label(record)),
+        ("Rounds", f"{len(record.rounds)}: {titles}" if titles else "0"),
+        ("Total time", format_duration(record.duration)),
+        ("Status", "ended early" if record.ended_early else "finished" if record.finished else "in progress"),
+    ]
+    if record.seed is not None:
+        facts.append(("Shuffle seed", str(record.seed)))
+    return facts
+
+
+ROUND_ASSESSMENT = "Round self-assessment"
+
+
+def has_round_assessment(round_: RoundRecord) -> bool:
+    """Whether the round has a ticked-or-not checklist or a reflection worth showing."""
+    return bool(round_.checklist and round_.assessed) or not round_.reflection.is_empty()
+
+
+def round_heading(index: int, round_: RoundRecord) -> str:
+    # A round file without an interviewer gets the placeholder name; "with Interviewer" says nothing.
+    named = round_.interviewer and round_.interviewer != Interviewer().name
+    with_whom = f" (with {round_.interviewer})" if named else ""
+    return f"Round {index + 1}: {round_.title}{with_whom}"
+
+
+def time_text(used: float, limit: float) -> str:
+    """`0:50 of 1:00`, with `(+0:15 over)` past the limit."""
+    text = f"{format_clock(used)} of {format_clock(limit)}"
+    over = used - limit
+    return f"{text} (+{format_clock(over)} over)" if over >= 1 else text
+
+
+STATUS_LABELS = {
+    "answered": "answered",
+    "timed_out": "cut off at the limit",
+    "skipped": "skipped",
+    "not_reached": "not reached",
+}
+
+
+def question_status_code(question: QuestionRecord) -> str:
+    """One of STATUS_LABELS' keys."""
+    if not question.reached:
+        return "not_reached"
+    if question.skipped:
+        return "skipped"
+    return "timed_out" if question.auto_advanced else "answered"
+
+
+def question_status(question: QuestionRecord) -> str:
+    return STATUS_LABELS[question_status_code(question)]
+
+
+def question_flags(question: QuestionRecord) -> list[str]:
+    """Short facts shown next to the time: skipped, cut off, hint used."""
+    flags = []
+    if question.skipped:
+        flags.append("skipped")
+    if question.auto_advanced:
+        flags.append("cut off at the time limit")
+    if question.hint_used:
+        flags.append("hint used")
+    return flags
+
+
+def challenge_outcome(challenge: ChallengeRecord) -> str:
+    """What happened to a challenge, e.g. `answered in 0:10 of 0:30, interrupting the answer at 0:45`."""
+    status = challenge.status
+    if status is ChallengeStatus.NOT_NEEDED:
+        return "not needed: the answer already mentioned " + ", ".join(f'"{t}"' for t in challenge.mentioned)
+    if status is ChallengeStatus.NOT_REACHED:
+        return "not reached"
+    if status is ChallengeStatus.PENDING:
+        return "not posed"
+    verb = "skipped after" if status is ChallengeStatus.SKIPPED else "answered in"
+    parts = [f"{verb} {time_text(challenge.time_used, challenge.limit)}"]
+    if challenge.interrupted and challenge.at is not None:
+        parts.append(f"interrupting the answer at {format_clock(challenge.at)}")
+    if challenge.auto_advanced:
+        parts.append("cut off at the time limit")
+    return ", ".join(parts)
+
+
+def insights_text(insights: TextInsights) -> str:
+    """`42 words in 1:00 (42 wpm); fillers: um 2, like 1`."""
+    pace = f" ({insights.wpm:.0f} wpm)" if insights.wpm is not None else ""
+    return f"{insights.words} words in {format_clock(insights.seconds)}{pace}; {fillers_text(insights.fillers)}"
+
+
+def text_insights_of(challenge: ChallengeRecord) -> TextInsights:
+    return text_insights(challenge.answer, challenge.time_used)
+
+
+def totals_text(totals: SessionInsights) -> str:
+    """One line over the whole interview: words, pace, fillers, keyword coverage."""
+    pace = f" ({totals.wpm:.0f} wpm)" if totals.wpm is not None else ""
+    text = f"{totals.words} words in {format_clock(totals.seconds)}{pace}; {fillers_text(totals.fillers)}"
+    if totals.coverage is not None:
+        text += f"; {totals.coverage:.0%} of keywords mentioned"
+    return text
+
+
+def fillers_text(fillers: dict[str, int]) -> str:
+    if not fillers:
+        return "no fillers"
+    return "fillers: " + ", ".join(f"{label} {count}" for label, count in fillers.items())
+
+
+@dataclass(frozen=True)
+class GuideLine:
+    """A look-for from the guide and the keywords it contains, split by whether they were said.
+
+    A guide line is prose; the question's keywords are what is matched. A line
+    counts as covered when the answers mention a keyword found in the line;
+    a line containing no keyword is shown without a verdict.
+    """
+
+    text: str
+    mentioned: tuple[str, ...]
+    not_mentioned: tuple[str, ...]
+
+    @property
+    def verdict(self) -> str:
+        if self.mentioned:
+            return "covered (" + ", ".join(self.mentioned) + ")"
+        if self.not_mentioned:
+            return "not mentioned (" + ", ".join(self.not_mentioned) + ")"
+        return ""
+
+
+def guide_lines(question: QuestionRecord) -> list[GuideLine]:
+    covered = set(answer_insights(question).covered)
+    lines = []
+    for text in question.guide:
+        inside = mentioned_terms(text, question.keywords)
+        lines.append(
+            GuideLine(
+                text,
+                tuple(k for k in inside if k in covered),
+                tuple(k for k in inside if k not in covered),
+            )
+        )
+    return lines
+
+
+def keywords_text(question: QuestionRecord) -> str:
+    """`2 of 3 mentioned (completion, engagement); not mentioned: shares`."""
+    insights = answer_insights(question)
+    text = f"{len(insights.covered)} of {len(question.keywords)} mentioned"
+    if insights.covered:
+        text += " (" + ", ".join(insights.covered) + ")"
+    if insights.missed:
+        text += "; not mentioned: " + ", ".join(insights.missed)
+    return text
+
+
+def short_ratings(question: QuestionRecord, pair: bool) -> str:
+    """`4/5`, or `4/5 (interviewer 3/5)` in pair mode; `–` when unrated."""
+    own = f"{question.rating}/5" if question.rating is not None else "–"
+    if pair and question.interviewer_rating is not None:
+        return f"{own} (interviewer {question.interviewer_rating}/5)"
+    return own
+
+
+def ratings_text(question: QuestionRecord, pair: bool) -> str:
+    self_rating = f"{question.rating}/5" if question.rating is not None else "not rated"
+    if not pair:
+        return f"self {self_rating}"
+    other = f"{question.interviewer_rating}/5" if question.interviewer_rating is not None else "not rated"
+    return f"self {self_rating}, interviewer {other}"
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    number: str
+    ask: str
+    status: str
+    time: str
+    checklist: str
+    rating: str
+    words: str
+    wpm: str
+    fillers: str
+    keywords: str
+
+
+SUMMARY_HEADINGS = ("#", "Question", "Status", "Time", "Checklist", "Rating", "Words", "WPM", "Fillers", "Keywords")
+
+
+def summary_rows(record: SessionRecord) -> list[SummaryRow]:
+    rows = []
+    for r, round_ in enumerate(record.rounds):
+        for q, question in enumerate(round_.questions):
+            rows.append(_summary_row(f"{r + 1}.{q + 1}", question, round_.assessed, record.pair))
+    return rows
+
+
+def _summary_row(number: str, question: QuestionRecord, assessed: bool, pair: bool) -> SummaryRow:
+    if not question.reached:
+        return SummaryRow(number, question.ask, "not reached", *["–"] * 7)
+    insights = answer_insights(question)
+    ticked = len(question.checked & set(question.checklist))
+    return SummaryRow(
+        number=number,
+        ask=question.ask,
+        status=question_status(question),
+        time=time_text(question.total_time_used, question.total_limit),
+        checklist=f"{ticked}/{len(question.checklist)}" if question.checklist and assessed else "–",
+        rating=short_ratings(question, pair),
+        words=str(insights.words),
+        wpm=f"{insights.wpm:.0f}" if insights.wpm is not None else "–",
+        fillers=str(sum(insights.fillers.values())),
+        keywords=f"{len(insights.covered)}/{len(question.keywords)}" if question.keywords else "–",
+    )

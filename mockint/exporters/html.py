@@ -1,0 +1,178 @@
+"""The HTML transcript: one standalone file, inline CSS, readable on screen and on paper.
+
+It makes no network request (no external fonts, scripts or images), and every
+piece of user or pack text goes through `html.escape`. Checkboxes are the
+glyphs ☑/☐ so they print. Pure module: no textual import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import astuple
+from html import escape
+
+from mockint.exporters import content
+from mockint.exporters.html_style import STYLESHEET
+from mockint.insights import answer_insights, practise_next, session_insights
+from mockint.record import ChallengeRecord, QuestionRecord, Reflection, RoundRecord, SessionRecord
+
+TICKED = '<span class="box" aria-label="ticked">☑</span>'
+UNTICKED = '<span class="box" aria-label="not ticked">☐</span>'
+
+
+def render_html(record: SessionRecord) -> str:
+    title = f"Mock interview: {record.pack_title}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title>",
+        f"<style>{STYLESHEET}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        *_header(title, record),
+        *(line for index, round_ in enumerate(record.rounds) for line in _round(index, round_, record.pair)),
+        *_interview_checklist(record),
+        *_summary(record),
+        *_practise_next(record),
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _header(title: str, record: SessionRecord) -> list[str]:
+    facts = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in content.header_facts(record))
+    return ["<header>", f"<h1>{escape(title)}</h1>", f'<dl class="facts">{facts}</dl>', "</header>"]
+
+
+def _round(index: int, round_: RoundRecord, pair: bool) -> list[str]:
+    out = ['<section class="round">', f"<h2>{escape(content.round_heading(index, round_))}</h2>"]
+    for number, question in enumerate(round_.questions, start=1):
+        out += _question(number, question, pair, round_.assessed)
+    if content.has_round_assessment(round_):
+        out += ['<div class="assessment">', f"<h3>{escape(content.ROUND_ASSESSMENT)}</h3>"]
+        if round_.checklist and round_.assessed:
+            out += ["<h4>Round checklist</h4>", _checklist(round_.checklist, round_.checked)]
+        if not round_.reflection.is_empty():
+            out += ["<h4>Reflection</h4>", _reflection(round_.reflection)]
+        out.append("</div>")
+    return out + ["</section>"]
+
+
+def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool) -> list[str]:
+    out = ['<article class="question">', f"<h3>{number}. {escape(question.ask)}</h3>"]
+    if not question.reached:
+        return out + ['<p class="not-reached">Not reached.</p>', "</article>"]
+    out.append(f'<p class="meta">{_time(question.time_used, question.limit)}{_flags(question)}</p>')
+    if question.hint_used and question.hint:
+        out.append(f"<p><strong>Hint:</strong> {escape(question.hint)}</p>")
+    out += ["<h4>Answer</h4>", _quote(question.answer, "answer", "No answer typed.")]
+    if question.interviewer_notes.strip():
+        out += ["<h4>Interviewer notes</h4>", _quote(question.interviewer_notes, "notes", "")]
+    out += _challenges(question.challenges)
+    out += _guide(question)
+    if question.checklist and assessed:
+        out += ["<h4>Checklist</h4>", _checklist(question.checklist, question.checked)]
+    out.append(f"<p><strong>Rating:</strong> {escape(content.ratings_text(question, pair))}</p>")
+    if question.answer.strip():
+        insights = content.insights_text(answer_insights(question).main)
+        out.append(f'<p class="insights"><strong>Insights:</strong> {escape(insights)}</p>')
+    return out + ["</article>"]
+
+
+def _time(used: float, limit: float) -> str:
+    text = escape(f"Time: {content.time_text(used, limit)}")
+    return f'<span class="over">{text}</span>' if used - limit >= 1 else text
+
+
+def _flags(question: QuestionRecord) -> str:
+    return "".join(f" · {escape(flag)}" for flag in content.question_flags(question))
+
+
+def _quote(text: str, css_class: str, empty: str) -> str:
+    if not text.strip():
+        return f'<p class="empty">{escape(empty)}</p>'
+    return f'<blockquote class="{css_class}">{escape(text.strip())}</blockquote>'
+
+
+def _challenges(challenges: list[ChallengeRecord]) -> list[str]:
+    if not challenges:
+        return []
+    out = ["<h4>Challenges</h4>", '<ol class="challenges">']
+    for challenge in challenges:
+        item = f'<strong>{escape(challenge.ask)}</strong> <span class="outcome">— {escape(content.challenge_outcome(challenge))}</span>'
+        if challenge.posed:
+            insights = content.insights_text(content.text_insights_of(challenge))
+            item += _quote(challenge.answer, "answer", "No answer typed.")
+            item += f'<p class="insights">{escape(insights)}</p>'
+        out.append(f"<li>{item}</li>")
+    return out + ["</ol>"]
+
+
+def _guide(question: QuestionRecord) -> list[str]:
+    if not question.guide and not question.keywords:
+        return []
+    out = ["<h4>Guide</h4>", '<ul class="guide">']
+    for line in content.guide_lines(question):
+        css = "covered" if line.mentioned else "missed" if line.not_mentioned else ""
+        verdict = f' <em class="{css}">— {escape(line.verdict)}</em>' if line.verdict else ""
+        out.append(f"<li>{escape(line.text)}{verdict}</li>")
+    out.append("</ul>")
+    if question.keywords:
+        out.append(f"<p><strong>Keywords:</strong> {escape(content.keywords_text(question))}</p>")
+    return out
+
+
+def _checklist(items: tuple[str, ...], checked: set[str]) -> str:
+    rows = "".join(f"<li>{TICKED if item in checked else UNTICKED}{escape(item)}</li>" for item in items)
+    return f'<ul class="checklist">{rows}</ul>'
+
+
+def _reflection(reflection: Reflection) -> str:
+    parts = (("Keep", reflection.keep), ("Stop", reflection.stop), ("Start", reflection.start))
+    rows = "".join(f"<li><strong>{label}:</strong> {escape(text)}</li>" for label, text in parts if text.strip())
+    return f'<ul class="reflection">{rows}</ul>'
+
+
+def _interview_checklist(record: SessionRecord) -> list[str]:
+    if not record.checklist or not any(r.assessed for r in record.rounds):
+        return []
+    return ["<section>", "<h2>Interview checklist</h2>", _checklist(record.checklist, record.checked), "</section>"]
+
+
+_NUMERIC_COLUMNS = {"Words", "WPM", "Fillers"}
+
+
+def _summary(record: SessionRecord) -> list[str]:
+    headings = content.SUMMARY_HEADINGS
+    numeric = [heading in _NUMERIC_COLUMNS for heading in headings]
+    out = ['<section class="summary">', "<h2>Summary</h2>", "<table>"]
+    out.append("<thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in headings) + "</tr></thead>")
+    out.append("<tbody>")
+    for row in content.summary_rows(record):
+        cells = (
+            f'<td class="num">{escape(value)}</td>' if is_number else f"<td>{escape(value)}</td>"
+            for value, is_number in zip(astuple(row), numeric)
+        )
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out += ["</tbody>", "</table>"]
+    out.append(f"<p><strong>Overall:</strong> {escape(content.totals_text(session_insights(record)))}</p>")
+    return out + ["</section>"]
+
+
+def _practise_next(record: SessionRecord) -> list[str]:
+    out = ['<section class="practise">', "<h2>Practise next</h2>"]
+    items = practise_next(record)
+    if not items:
+        return out + [f"<p>{escape(content.PRACTISE_NONE)}</p>", "</section>"]
+    out.append("<ol>")
+    for item in items:
+        where = escape(record.rounds[item.round_index].title)
+        reasons = escape(", ".join(item.reasons))
+        out.append(f"<li><strong>{escape(item.question.ask)}</strong> ({where}): {reasons}</li>")
+    out += ["</ol>", f'<p class="rule">{escape(content.PRACTISE_RULE)}</p>']
+    return out + ["</section>"]

@@ -1,0 +1,169 @@
+"""The JSON transcript: the same content as the Markdown one, for other tools.
+
+The document follows `mockint/schemas/transcript.schema.json` (`"schema":
+"mockint.transcript/1"`). Times are seconds rounded to 0.1; `*_at` offsets are
+seconds since the session started. Pure module: no textual import.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from mockint.exporters import content
+from mockint.insights import (
+    OVERTIME_GRACE,
+    AnswerInsights,
+    SessionInsights,
+    TextInsights,
+    answer_insights,
+    overtime,
+    practise_next,
+    session_insights,
+)
+from mockint.record import ChallengeRecord, QuestionRecord, RoundRecord, SessionRecord
+
+SCHEMA_ID = "mockint.transcript/1"
+
+Json = dict[str, Any]
+
+
+def render_json(record: SessionRecord) -> str:
+    return json.dumps(transcript_document(record), indent=2, ensure_ascii=False) + "\n"
+
+
+def transcript_document(record: SessionRecord) -> Json:
+    return {
+        "schema": SCHEMA_ID,
+        "pack": {"name": record.pack_name, "title": record.pack_title, "role": record.role},
+        "started": record.started_wall.isoformat(),
+        "mode": record.mode.value,
+        "pair": record.pair,
+        "candidate": record.candidate,
+        "interviewer": record.interviewer,
+        "seed": record.seed,
+        "finished": record.finished,
+        "ended_early": record.ended_early,
+        "duration": _tenths(record.duration),
+        "pauses": [{"start": _tenths(p.start), "end": _optional_tenths(p.end)} for p in record.pauses],
+        "checklist": _checklist(record.checklist, record.checked),
+        "rounds": [_round(r) for r in record.rounds],
+        "summary": _summary(record, session_insights(record)),
+        "practise_next": [
+            {
+                "round_id": record.rounds[item.round_index].round_id,
+                "question_id": item.question.question_id,
+                "ask": item.question.ask,
+                "reasons": list(item.reasons),
+            }
+            for item in practise_next(record)
+        ],
+    }
+
+
+def _tenths(value: float) -> float:
+    # Clock readings are floats; a tenth of a second is all a transcript needs.
+    return round(value, 1)
+
+
+def _optional_tenths(value: float | None) -> float | None:
+    return None if value is None else _tenths(value)
+
+
+def _checklist(items: tuple[str, ...], checked: set[str]) -> list[Json]:
+    return [{"item": item, "checked": item in checked} for item in items]
+
+
+def _round(round_: RoundRecord) -> Json:
+    reflection = round_.reflection
+    return {
+        "id": round_.round_id,
+        "title": round_.title,
+        "interviewer": round_.interviewer,
+        "assessed": round_.assessed,
+        "questions": [_question(q) for q in round_.questions],
+        "checklist": _checklist(round_.checklist, round_.checked),
+        "reflection": {"keep": reflection.keep, "stop": reflection.stop, "start": reflection.start},
+    }
+
+
+def _question(question: QuestionRecord) -> Json:
+    insights = answer_insights(question) if question.reached else None
+    return {
+        "id": question.question_id,
+        "ask": question.ask,
+        "status": content.question_status_code(question),
+        "limit": question.limit,
+        "time_used": _tenths(question.time_used),
+        "overtime": _tenths(question.overtime),
+        "started_at": _optional_tenths(question.started_at),
+        "auto_advanced": question.auto_advanced,
+        "hint": question.hint,
+        "hint_used": question.hint_used,
+        "answer": question.answer,
+        "interviewer_notes": question.interviewer_notes,
+        "challenges": [
+            _challenge(c, None if insights is None else insights.challenges[i])
+            for i, c in enumerate(question.challenges)
+        ],
+        "guide": [
+            {"text": line.text, "mentioned": list(line.mentioned), "not_mentioned": list(line.not_mentioned)}
+            for line in content.guide_lines(question)
+        ],
+        "keywords": [{"term": k, "mentioned": insights is not None and k in insights.covered} for k in question.keywords],
+        "checklist": _checklist(question.checklist, question.checked),
+        "rating": question.rating,
+        "interviewer_rating": question.interviewer_rating,
+        "insights": None if insights is None else _answer_insights(insights),
+    }
+
+
+def _challenge(challenge: ChallengeRecord, insights: TextInsights | None) -> Json:
+    return {
+        "ask": challenge.ask,
+        "status": challenge.status.value,
+        "limit": challenge.limit,
+        "at": challenge.at,
+        "unless_mentioned": list(challenge.unless_mentioned),
+        "mentioned": list(challenge.mentioned),
+        "answer": challenge.answer,
+        "time_used": _tenths(challenge.time_used),
+        "overtime": _tenths(challenge.overtime),
+        "interrupted": challenge.interrupted,
+        "auto_advanced": challenge.auto_advanced,
+        "insights": None if insights is None else _text_insights(insights),
+    }
+
+
+def _text_insights(insights: TextInsights) -> Json:
+    return {
+        "words": insights.words,
+        "seconds": _tenths(insights.seconds),
+        "wpm": _optional_tenths(insights.wpm),
+        "fillers": dict(insights.fillers),
+    }
+
+
+def _answer_insights(insights: AnswerInsights) -> Json:
+    return {
+        "answer": _text_insights(insights.main),
+        "words": insights.words,
+        "wpm": _optional_tenths(insights.wpm),
+        "fillers": insights.fillers,
+        "coverage": None if insights.coverage is None else round(insights.coverage, 3),
+    }
+
+
+def _summary(record: SessionRecord, totals: SessionInsights) -> Json:
+    questions = record.questions()
+    return {
+        "questions": len(questions),
+        "reached": len(totals.questions),
+        "skipped": sum(q.skipped for q in questions),
+        "over_time": sum(q.reached and overtime(q) >= OVERTIME_GRACE for q in questions),
+        "words": totals.words,
+        "seconds": _tenths(totals.seconds),
+        "wpm": _optional_tenths(totals.wpm),
+        "fillers": totals.fillers,
+        "coverage": None if totals.coverage is None else round(totals.coverage, 3),
+    }

@@ -1,0 +1,159 @@
+"""The Markdown transcript: reads as plain text and renders on GitHub.
+
+User text (answers, notes, names, reflections) and pack text are escaped so
+that a `*`, `#` or `<script>` typed in an answer shows as typed instead of
+turning into formatting or markup. Pure module: no textual import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import astuple
+
+from mockint.exporters import content
+from mockint.insights import answer_insights, practise_next, session_insights
+from mockint.record import ChallengeRecord, QuestionRecord, Reflection, RoundRecord, SessionRecord
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+"""Characters that can start emphasis, code, links, HTML or table cells anywhere in a line."""
+_LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+"""Block markers that only matter at the start of a line: headings, quotes, lists, setext."""
+
+
+def escape_line(text: str) -> str:
+    """Escape user text that starts a line of its own (in a quote), where block markers count too."""
+    escaped = escape_inline(text)
+    return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + _escape_block_marker(m.group(2)), escaped)
+
+
+def _escape_block_marker(marker: str) -> str:
+    # "1." becomes "1\." (escape the dot); "#" becomes "\#".
+    return marker + "\\" if marker.isdigit() else "\\" + marker
+
+
+def escape_inline(text: str) -> str:
+    """Escape text placed after other text on a line (heading, list item, table cell).
+
+    Newlines become spaces so the text stays on its line.
+    """
+    return _INLINE_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def quote(text: str) -> list[str]:
+    """A blockquote of multi-line user text; line breaks are kept (two trailing spaces)."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    quoted = [f"> {escape_line(line)}" if line else ">" for line in lines]
+    # A hard line break is two trailing spaces; a blank quoted line already breaks.
+    return [
+        line + "  " if line != ">" and index + 1 < len(quoted) and quoted[index + 1] != ">" else line
+        for index, line in enumerate(quoted)
+    ]
+
+
+def render_markdown(record: SessionRecord) -> str:
+    out: list[str] = [f"# Mock interview: {escape_inline(record.pack_title)}", ""]
+    out += [f"- **{label}:** {escape_inline(value)}" for label, value in content.header_facts(record)]
+    for index, round_ in enumerate(record.rounds):
+        out += _round(index, round_, record.pair)
+    if record.checklist and any(r.assessed for r in record.rounds):
+        out += ["", "## Interview checklist", "", *_checklist(record.checklist, record.checked)]
+    out += _summary(record)
+    out += _practise_next(record)
+    return "\n".join(out) + "\n"
+
+
+def _round(index: int, round_: RoundRecord, pair: bool) -> list[str]:
+    out = ["", f"## {escape_inline(content.round_heading(index, round_))}"]
+    for number, question in enumerate(round_.questions, start=1):
+        out += _question(number, question, pair, round_.assessed)
+    if not content.has_round_assessment(round_):
+        return out
+    out += ["", f"### {content.ROUND_ASSESSMENT}"]
+    if round_.checklist and round_.assessed:
+        out += ["", "**Round checklist**", "", *_checklist(round_.checklist, round_.checked)]
+    if not round_.reflection.is_empty():
+        out += ["", "**Reflection**", "", *_reflection(round_.reflection)]
+    return out
+
+
+def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool) -> list[str]:
+    out = ["", f"### {number}. {escape_inline(question.ask)}", ""]
+    if not question.reached:
+        return out + ["*Not reached.*"]
+    facts = [f"Time: {content.time_text(question.time_used, question.limit)}", *content.question_flags(question)]
+    out.append(f"*{' · '.join(facts)}*")
+    if question.hint_used and question.hint:
+        out += ["", f"**Hint:** {escape_inline(question.hint)}"]
+    out += _answer_block("Answer", question.answer, "*No answer typed.*")
+    if question.interviewer_notes.strip():
+        out += _answer_block("Interviewer notes", question.interviewer_notes, "")
+    out += _challenges(question.challenges)
+    out += _guide(question)
+    if question.checklist and assessed:
+        out += ["", "**Checklist**", "", *_checklist(question.checklist, question.checked)]
+    out += ["", f"**Rating:** {content.ratings_text(question, pair)}"]
+    if question.answer.strip():
+        out += ["", f"**Insights:** {escape_inline(content.insights_text(answer_insights(question).main))}"]
+    return out
+
+
+def _answer_block(title: str, text: str, empty: str) -> list[str]:
+    return ["", f"**{title}**", "", *(quote(text) if text.strip() else [empty])]
+
+
+def _challenges(challenges: list[ChallengeRecord]) -> list[str]:
+    if not challenges:
+        return []
+    out = ["", "**Challenges**", ""]
+    for number, challenge in enumerate(challenges, start=1):
+        outcome = escape_inline(content.challenge_outcome(challenge))
+        out.append(f"{number}. **{escape_inline(challenge.ask)}** — {outcome}")
+        if challenge.posed:
+            out += ["", *(f"   {line}" for line in quote(challenge.answer or "(no answer typed)"))]
+            insights = content.insights_text(content.text_insights_of(challenge))
+            out += ["", f"   *{escape_inline(insights)}*", ""]
+    return out
+
+
+def _guide(question: QuestionRecord) -> list[str]:
+    if not question.guide and not question.keywords:
+        return []
+    out = ["", "**Guide**", ""]
+    for line in content.guide_lines(question):
+        verdict = f" — *{escape_inline(line.verdict)}*" if line.verdict else ""
+        out.append(f"- {escape_inline(line.text)}{verdict}")
+    if question.keywords:
+        out += ["", f"**Keywords:** {escape_inline(content.keywords_text(question))}"]
+    return out
+
+
+def _checklist(items: tuple[str, ...], checked: set[str]) -> list[str]:
+    return [f"- [{'x' if item in checked else ' '}] {escape_inline(item)}" for item in items]
+
+
+def _reflection(reflection: Reflection) -> list[str]:
+    parts = (("Keep", reflection.keep), ("Stop", reflection.stop), ("Start", reflection.start))
+    return [f"- **{label}:** {escape_inline(text)}" for label, text in parts if text.strip()]
+
+
+def _summary(record: SessionRecord) -> list[str]:
+    headings = content.SUMMARY_HEADINGS
+    out = ["", "## Summary", "", "| " + " | ".join(headings) + " |", "|" + "---|" * len(headings)]
+    for row in content.summary_rows(record):
+        cells = [escape_inline(value) for value in astuple(row)]
+        out.append("| " + " | ".join(cells) + " |")
+    totals = session_insights(record)
+    out += ["", f"Overall: {escape_inline(content.totals_text(totals))}"]
+    return out
+
+
+def _practise_next(record: SessionRecord) -> list[str]:
+    out = ["", "## Practise next", ""]
+    items = practise_next(record)
+    if not items:
+        return out + [content.PRACTISE_NONE]
+    for number, item in enumerate(items, start=1):
+        where = escape_inline(record.rounds[item.round_index].title)
+        reasons = escape_inline(", ".join(item.reasons))
+        out.append(f"{number}. **{escape_inline(item.question.ask)}** ({where}): {reasons}")
+    return out + ["", f"*{content.PRACTISE_RULE}*"]

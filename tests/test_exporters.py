@@ -1,0 +1,395 @@
+"""Transcript exporters: golden files, schema validity, escaping, file naming and atomic writes.
+
+Regenerate the golden files after an intended change, then read the diff before committing:
+
+    MOCKINT_UPDATE_GOLDEN=1 python -m pytest tests/test_exporters.py
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mockint.clock import FakeClock
+from mockint.engine import SessionEngine
+from mockint.exporters import FORMATS, ExportError, export_session, file_stem, render
+from mockint.exporters.markdown import escape_line, quote
+from mockint.model import Challenge, Interviewer, Pack, Question, Round
+from mockint.record import Mode, Reflection, SessionRecord
+from mockint.session import EngineError, Phase, RoundAssessment, SessionOptions
+
+GOLDEN_DIR = Path(__file__).parent / "data" / "golden"
+SCHEMA_PATH = Path(__file__).parent.parent / "mockint" / "schemas" / "transcript.schema.json"
+WALL = datetime(2026, 3, 9, 14, 5, tzinfo=timezone(timedelta(hours=1), "CET"))
+
+
+def golden_pack() -> Pack:
+    metrics = Question(
+        id="metrics",
+        ask="Which metrics tell you a video *worked*?",
+        time=60,
+        guide=("Names completion rate, not just views", "Says why engagement matters", "Structures the answer"),
+        keywords=("completion", "engagement", "shares"),
+        hint="Think funnel: reach, watch, act.",
+        checklist=("Named a metric", "Explained why"),
+        challenges=(
+            Challenge(ask="And if the budget is limited?", time=30),
+            Challenge(ask="What about retention?", time=20, unless_mentioned=("retention", "cohorts")),
+        ),
+    )
+    drop = Question(
+        id="drop",
+        ask="Views dropped 40% overnight. What do you do?",
+        time=120,
+        hint="Rule out the boring causes first.",
+        challenges=(Challenge(ask="Is it the algorithm or you?", time=30, at=45),),
+    )
+    why = Question(id="why", ask="Why this team?", time=45, checklist=("Was specific",))
+    return Pack(
+        name="demo-pack",
+        title="Demo: content ops",
+        role="Content operations specialist",
+        checklist=("Structured answers", "Asked a question back"),
+        rounds=(
+            Round(id="01-ops", title="Ops", questions=(metrics, drop), interviewer=Interviewer("Lee", "pragmatic")),
+            Round(id="02-hr", title="HR & culture", questions=(why,), checklist=("Smiled",)),
+        ),
+    )
+
+
+def golden_record() -> SessionRecord:
+    """A fixed practice session in pair mode touching every part of a transcript."""
+    clock = FakeClock(wall=WALL)
+    options = SessionOptions(mode=Mode.PRACTICE, candidate="Ada Lovelace", interviewer="Grace", pair=True)
+    engine = SessionEngine(golden_pack(), options, clock)
+    engine.start()
+    engine.begin_round()
+    engine.hint()
+    clock.advance(50)
+    engine.submit(
+        "Um, I look at completion rate first, like, how many watch to the end.\n"
+        "Then engagement: comments and *saves*, you know, basically the signals. <script>alert(1)</script>"
+    )
+    clock.advance(38)
+    engine.submit("Uh, I'd lean on organic and cohorts of creators.\n# not a heading")
+    engine.continue_after_review()
+    clock.advance(12)
+    engine.skip()
+    engine.continue_after_review()
+    engine.submit_assessment(
+        RoundAssessment(
+            question_checks={"metrics": {"Named a metric"}},
+            ratings={"metrics": 4, "drop": 1},
+            reflection=Reflection(keep="Leading with the metric", stop="Saying *um*", start="Numbers | examples"),
+        )
+    )
+    engine.begin_round()
+    clock.advance(61.5)
+    engine.submit("Because the team ships weekly, right? I mean it.")
+    engine.continue_after_review()
+    engine.submit_assessment(
+        RoundAssessment(
+            question_checks={"why": {"Was specific"}},
+            ratings={"why": 3},
+            round_checks={"Smiled"},
+            interview_checks={"Structured answers"},
+        )
+    )
+    record = engine.record
+    metrics = record.rounds[0].questions[0]
+    metrics.interviewer_rating = 3
+    metrics.interviewer_notes = "Good order.\nCould quantify [more]."
+    return record
+
+
+# -- golden files -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_render_matches_the_golden_file(fmt: str) -> None:
+    golden = GOLDEN_DIR / f"transcript.{fmt}"
+    text = render(golden_record(), fmt)
+    if os.environ.get("MOCKINT_UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8", newline="\n")
+    assert golden.exists(), f"missing {golden}: run MOCKINT_UPDATE_GOLDEN=1 pytest {Path(__file__).name}"
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_render_rejects_an_unknown_format() -> None:
+    with pytest.raises(ExportError, match="unknown format 'pdf': choose one of md, json, html"):
+        render(golden_record(), "pdf")
+
+
+# -- JSON ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def assert_valid(validator: jsonschema.Draft202012Validator, record: SessionRecord) -> dict:
+    document = json.loads(render(record, "json"))
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
+    return document
+
+
+def test_golden_json_is_valid_and_carries_the_content(validator) -> None:
+    document = assert_valid(validator, golden_record())
+    assert document["schema"] == "mockint.transcript/1"
+    assert document["started"] == "2026-03-09T14:05:00+01:00"
+    metrics, drop = document["rounds"][0]["questions"]
+    assert metrics["challenges"][1]["status"] == "not_needed"
+    assert metrics["challenges"][1]["mentioned"] == ["cohorts"]
+    assert metrics["keywords"] == [
+        {"term": "completion", "mentioned": True},
+        {"term": "engagement", "mentioned": True},
+        {"term": "shares", "mentioned": False},
+    ]
+    assert metrics["insights"]["answer"]["fillers"] == {"um": 1, "like": 1, "you know": 1, "basically": 1}
+    assert drop["status"] == "skipped"
+    assert drop["challenges"][0]["status"] == "not_reached"
+    assert drop["challenges"][0]["insights"] is None
+    assert [item["question_id"] for item in document["practise_next"]] == ["drop", "metrics", "why"]
+
+
+def pressure_record_quit_mid_challenge() -> SessionRecord:
+    clock = FakeClock(wall=WALL)
+    engine = SessionEngine(golden_pack(), SessionOptions(mode=Mode.PRESSURE, shuffle=True, seed=7), clock)
+    engine.start()
+    engine.begin_round()
+    for _ in range(4):
+        clock.advance(50)
+        engine.update_draft("partial answer, like, cut off")
+        engine.tick()
+    engine.pause()
+    clock.advance(5)
+    engine.quit()
+    return engine.record
+
+
+def test_pressure_run_that_ended_early_is_valid_and_says_so(validator) -> None:
+    record = pressure_record_quit_mid_challenge()
+    document = assert_valid(validator, record)
+    assert document["ended_early"] is True and document["seed"] == 7
+    statuses = [q["status"] for r in document["rounds"] for q in r["questions"]]
+    assert "timed_out" in statuses and "not_reached" in statuses
+    assert document["pauses"][0]["end"] is not None
+    markdown = render(record, "md")
+    assert "- **Status:** ended early" in markdown
+    assert "*Not reached.*" in markdown
+
+
+answer_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+typed = st.one_of(answer_text, st.sampled_from(["Um, cohorts, like, you know", "completion and retention", ""]))
+actions = st.lists(
+    st.one_of(
+        st.tuples(st.just("advance"), st.floats(min_value=0, max_value=200, allow_nan=False)),
+        st.tuples(st.just("answer"), typed),
+        st.tuples(st.just("answer"), typed),
+        st.tuples(st.sampled_from(["skip", "hint", "toggle_pause"]), st.none()),
+        st.tuples(st.just("assess"), st.integers(min_value=1, max_value=5)),
+    ),
+    max_size=40,
+)
+
+
+def drive(mode: Mode, pair: bool, candidate: str, steps: list[tuple[str, object]], quit_at_end: bool) -> SessionRecord:
+    """Run the engine through arbitrary actions; actions that do not fit the state are refused by it."""
+    clock = FakeClock(wall=WALL)
+    engine = SessionEngine(golden_pack(), SessionOptions(mode=mode, pair=pair, candidate=candidate), clock)
+    engine.start()
+    for name, value in steps:
+        try:
+            _apply(engine, clock, name, value)
+        except EngineError:
+            continue  # a refused action leaves the engine as it was, which is what is being exercised
+    if quit_at_end:
+        engine.quit()
+    return engine.record
+
+
+def _apply(engine: SessionEngine, clock: FakeClock, name: str, value: object) -> None:
+    if name == "advance":
+        clock.advance(value)
+        engine.tick()
+    elif name == "answer":
+        _answer(engine, value)
+    elif name == "assess":
+        ids = [q.question_id for q in engine.current_round_record.questions]
+        checks = {qid: {"Named a metric"} for qid in ids}
+        engine.submit_assessment(RoundAssessment(question_checks=checks, ratings=dict.fromkeys(ids, value)))
+    else:
+        getattr(engine, name)()
+
+
+def _answer(engine: SessionEngine, text: str) -> None:
+    """Move the run forward from wherever it is: start the round, leave the review, or submit."""
+    if engine.phase is Phase.ROUND_INTRO:
+        engine.begin_round()
+    elif engine.phase is Phase.REVIEW:
+        engine.continue_after_review()
+    elif engine.phase is Phase.ASSESSMENT:
+        engine.submit_assessment(RoundAssessment(ratings={"why": 2}))
+    else:
+        engine.submit(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    mode=st.sampled_from(Mode),
+    pair=st.booleans(),
+    candidate=answer_text,
+    steps=actions,
+    quit_at_end=st.booleans(),
+)
+def test_every_export_of_any_run_is_valid_and_escaped(validator, mode, pair, candidate, steps, quit_at_end) -> None:
+    record = drive(mode, pair, candidate, steps, quit_at_end)
+    document = assert_valid(validator, record)
+    assert document["candidate"] == candidate
+    answers = [q.answer for q in record.questions()]
+    assert [q["answer"] for r in document["rounds"] for q in r["questions"]] == answers
+    page = render(record, "html")
+    for answer in answers:
+        if answer.strip():
+            assert html.escape(answer.strip()) in page
+    assert render(record, "md").endswith("\n")
+
+
+# -- HTML ---------------------------------------------------------------------
+
+
+def test_html_escapes_user_text() -> None:
+    page = render(golden_record(), "html")
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Could quantify [more]." in page
+
+
+def test_html_is_standalone_and_printable() -> None:
+    page = render(golden_record(), "html")
+    assert page.startswith("<!DOCTYPE html>")
+    for remote in ("http://", "https://", "//fonts", "<link", "<script", "@import", "url(", "src="):
+        assert remote not in page
+    assert "@media print" in page
+    assert "break-inside: avoid" in page
+    assert page.count("☑") == 4 and page.count("☐") == 2
+
+
+# -- Markdown -----------------------------------------------------------------
+
+
+def test_markdown_escapes_user_text_but_stays_readable() -> None:
+    text = render(golden_record(), "md")
+    assert "\\<script\\>alert(1)\\</script\\>" in text
+    assert "comments and \\*saves\\*" in text
+    assert "> \\# not a heading" in text
+    assert "Numbers \\| examples" in text
+    assert "| 1.1 | Which metrics tell you a video \\*worked\\*? |" in text
+    assert "- [x] Named a metric\n- [ ] Explained why" in text
+
+
+@pytest.mark.parametrize(
+    ("line", "escaped"),
+    [
+        ("# title", "\\# title"),
+        ("- item", "\\- item"),
+        ("+ item", "\\+ item"),
+        ("> quote", "\\> quote"),
+        ("12. point", "12\\. point"),
+        ("3) point", "3\\) point"),
+        ("===", "\\==="),
+        ("a_b *c* `d` [e](f) <g> h|i ~j~ \\k", "a\\_b \\*c\\* \\`d\\` \\[e\\](f) \\<g\\> h\\|i \\~j\\~ \\\\k"),
+        ("plain 1. not a list", "plain 1. not a list"),
+    ],
+)
+def test_markdown_escape_line(line: str, escaped: str) -> None:
+    assert escape_line(line) == escaped
+
+
+def test_markdown_quote_keeps_line_breaks_and_paragraphs() -> None:
+    assert quote("one\ntwo\n\nthree") == ["> one  ", "> two", ">", "> three"]
+
+
+# -- files --------------------------------------------------------------------
+
+
+def test_export_session_names_files_from_the_start_time(tmp_path: Path) -> None:
+    paths = export_session(golden_record(), tmp_path, ["md", "json", "html"])
+    assert [p.name for p in paths] == [f"mockint-demo-pack-20260309-1405.{ext}" for ext in ("md", "json", "html")]
+    assert paths[0].read_text(encoding="utf-8") == render(golden_record(), "md")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
+
+
+def test_export_session_never_overwrites(tmp_path: Path) -> None:
+    record = golden_record()
+    taken = tmp_path / "mockint-demo-pack-20260309-1405.json"
+    taken.write_text("keep me", encoding="utf-8")
+    first = export_session(record, tmp_path, ["md"])
+    second = export_session(record, tmp_path, ["md", "json"])
+    assert first[0].name == "mockint-demo-pack-20260309-1405.md"
+    # The md name is free only without a suffix and json is taken there: both move to -2.
+    assert [p.name for p in second] == ["mockint-demo-pack-20260309-1405-2.md", "mockint-demo-pack-20260309-1405-2.json"]
+    third = export_session(record, tmp_path, ["md"])
+    assert third[0].name == "mockint-demo-pack-20260309-1405-3.md"
+    assert taken.read_text(encoding="utf-8") == "keep me"
+
+
+def test_file_stem_makes_the_pack_name_safe() -> None:
+    record = golden_record()
+    record.pack_name = "../My pack: ünïcode/é"
+    assert file_stem(record) == "mockint-My-pack-n-code-20260309-1405"
+
+
+def test_export_to_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nope" / "deeper"
+    with pytest.raises(ExportError, match=r"the folder does not exist"):
+        export_session(golden_record(), missing, ["md"])
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("under", [False, True])
+def test_export_to_a_file_is_a_clear_error(tmp_path: Path, under: bool) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    target = a_file / "sub" if under else a_file
+    with pytest.raises(ExportError, match=f"{a_file.name} is a file, not a folder|it is a file, not a folder"):
+        export_session(golden_record(), target, ["md", "html"])
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_replace = os.replace
+    calls = []
+
+    def replace_then_fail(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device", str(dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace_then_fail)
+    with pytest.raises(ExportError, match="No space left on device"):
+        export_session(golden_record(), tmp_path, ["md", "json", "html"])
+    assert len(calls) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unknown_format_writes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="unknown format"):
+        export_session(golden_record(), tmp_path, ["md", "docx"])
+    with pytest.raises(ExportError, match="at least one format"):
+        export_session(golden_record(), tmp_path, [])
+    assert list(tmp_path.iterdir()) == []
