@@ -41,7 +41,9 @@ class StartRequest:
 
 class MockintApp(App[None]):
     TITLE = "mockint"
-    CSS_PATH = "app.tcss"
+    # The home screen is the default screen, whose CSS_PATH Textual does not
+    # read (it does for pushed screens), so the app loads its styles.
+    CSS_PATH = ["app.tcss", "screens/home.tcss"]
     BINDINGS = [
         # Not a priority binding (Textual's default is): the interview screen
         # binds ctrl+q itself to ask before throwing a run away.

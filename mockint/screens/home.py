@@ -33,12 +33,16 @@ Start a round from a commented template with:
 then check it with `mockint validate my-round.yaml`."""
 
 
+class PackList(OptionList):
+    """The packs; the same enter binding as OptionList's, with a description for the footer."""
+
+    BINDINGS = [Binding("enter", "select", "Choose pack")]
+
+
 class HomeScreen(Screen[None]):
-    CSS_PATH = "home.tcss"
-    BINDINGS = [
-        Binding("enter", "choose", "Choose pack"),
-        Binding("q", "app.quit", "Quit"),
-    ]
+    """The app's default screen; its styles (home.tcss) are loaded by the app."""
+
+    BINDINGS = [Binding("q", "app.quit", "Quit")]
 
     def __init__(self, library: Library, user_rounds: Path) -> None:
         super().__init__()
@@ -49,7 +53,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         if self.library.packs:
             with Horizontal(id="body"):
-                yield OptionList(*(pack_option(pack) for pack in self.library.packs), id="packs")
+                yield PackList(*pack_options(self.library.packs), id="packs")
                 with VerticalScroll(id="details-pane"):
                     yield Static(pack_details(self.library.packs[0]), id="details")
         else:
@@ -66,27 +70,30 @@ class HomeScreen(Screen[None]):
     def _empty_message(self) -> str:
         return EMPTY_LIBRARY.format(user_rounds=display_path(self._user_rounds))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose" and not self.library.packs:
-            return False
-        return True
-
-    def action_choose(self) -> None:
-        packs = self.query_one("#packs", OptionList)
-        if packs.highlighted is not None:
-            self._open_setup(self.library.packs[packs.highlighted])
-
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.query_one("#details", Static).update(pack_details(self.library.packs[event.option_index]))
+        pack = self._pack_of(event.option)
+        self.query_one("#details", Static).update(pack_details(pack))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self._open_setup(self.library.packs[event.option_index])
-
-    def _open_setup(self, pack: Pack) -> None:
         from mockint.screens.setup import SetupScreen
 
-        self.app.push_screen(SetupScreen(pack))
+        event.stop()
+        self.app.push_screen(SetupScreen(self._pack_of(event.option)))
+
+    def _pack_of(self, option: Option) -> Pack:
+        pack = self.library.find(option.id or "")
+        assert pack is not None, "every option is a pack of the library"
+        return pack
+
+
+def pack_options(packs: tuple[Pack, ...]) -> list[Option | None]:
+    """One option per pack, with a separator line between them (None is a separator)."""
+    options: list[Option | None] = []
+    for pack in packs:
+        if options:
+            options.append(None)
+        options.append(pack_option(pack))
+    return options
 
 
 def pack_option(pack: Pack) -> Option:

@@ -26,13 +26,14 @@ MODE_HELP = {
 
 @dataclass
 class StartRequested(Message):
-    """The candidate asked to start `pack` with `options`; the app starts the run."""
+    """The candidate asked to start `pack` with `options`; the app starts the run.
+
+    No __post_init__ of our own: the dataclass __init__ calls Message.__post_init__,
+    which sets the message up.
+    """
 
     pack: Pack
     options: SessionOptions
-
-    def __post_init__(self) -> None:
-        super().__init__()
 
 
 class SetupScreen(Screen[None]):

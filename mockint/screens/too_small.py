@@ -1,8 +1,9 @@
 """The too-small guard: below 60x18 a clear message covers whatever screen is showing.
 
-Every screen would lay out badly in a tiny terminal, so the app (not each
-screen) owns this: on every resize and every screen change the guard puts a
-full-screen notice over the active screen, or hides it again.
+Every screen would lay out badly in a tiny terminal (and some widgets fail
+outright at a width of zero), so the app, not each screen, owns this: on every
+resize and every screen change the guard marks each screen with a class that
+hides its children (see app.tcss) and shows a notice in their place.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
 NOTICE_ID = "too-small"
+TOO_SMALL_CLASS = "-too-small"
 
 
 def too_small_message(size: Size) -> str:
@@ -43,9 +45,10 @@ class SizeGuard:
         self._size: Size | None = None
 
     def check(self, size: Size) -> None:
-        """The terminal is now `size`: cover or uncover the active screen."""
+        """The terminal is now `size`: cover or uncover every screen (background ones lay out too)."""
         self._size = size
-        self._apply(self._app.screen)
+        for screen in self._app.screen_stack:
+            self._apply(screen)
 
     def on_screen_change(self, screen: Screen) -> None:
         # The new screen may not have composed yet: act once it has.
@@ -54,17 +57,16 @@ class SizeGuard:
     def _apply(self, screen: Screen) -> None:
         if self._size is None or not screen.is_attached:
             return
-        notice = _find_notice(screen)
-        if not is_too_small(self._size):
-            if notice is not None:
-                notice.display = False
+        too_small = is_too_small(self._size)
+        screen.set_class(too_small, TOO_SMALL_CLASS)
+        if not too_small:
             return
         text = too_small_message(self._size)
+        notice = _find_notice(screen)
         if notice is None:
             screen.mount(TooSmallNotice(text, id=NOTICE_ID))
         else:
             notice.update(text)
-            notice.display = True
 
 
 def _find_notice(screen: Screen) -> TooSmallNotice | None:
