@@ -1,0 +1,119 @@
+"""The self-assessment after each round: checklists, a 1-5 rating per question, keep/stop/start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
+
+from mockint.record import QuestionRecord, Reflection, RoundRecord
+from mockint.session import RoundAssessment
+
+RATINGS = (1, 2, 3, 4, 5)
+REFLECTION_PROMPTS = {
+    "keep": "Keep: what worked and should stay",
+    "stop": "Stop: what hurt your answers",
+    "start": "Start: what to try next time",
+}
+
+
+@dataclass
+class AssessmentSubmitted(Message):
+    """Posted by the form's Submit button. The dataclass __init__ calls Message.__post_init__."""
+
+    assessment: RoundAssessment
+
+
+class RatingSet(RadioSet):
+    """1 (poor) to 5 (strong); nothing chosen means not rated."""
+
+    def __init__(self, question_id: str, rating: int | None) -> None:
+        super().__init__(*(RadioButton(str(n), value=n == rating) for n in RATINGS), compact=True)
+        self.question_id = question_id
+
+    @property
+    def rating(self) -> int | None:
+        index = self.pressed_index
+        return RATINGS[index] if index >= 0 else None
+
+
+class ItemCheckbox(Checkbox):
+    """A checklist item of a question (`question_id` set), the round, or the whole interview."""
+
+    def __init__(self, item: str, scope: str, ticked: bool, question_id: str = "") -> None:
+        super().__init__(item, value=ticked, compact=True)
+        self.item = item
+        self.scope = scope
+        self.question_id = question_id
+
+
+QUESTION_SCOPE = "question"
+ROUND_SCOPE = "round"
+INTERVIEW_SCOPE = "interview"
+
+
+class AssessmentForm(VerticalScroll):
+
+    def __init__(self, round_record: RoundRecord, interview_checklist: tuple[str, ...], interview_checked: set[str]) -> None:
+        super().__init__()
+        self.round_record = round_record
+        self.interview_checklist = interview_checklist
+        self.interview_checked = interview_checked
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"How did “{self.round_record.title}” go?", classes="assessment-title", markup=False)
+        for number, question in enumerate(self.round_record.questions, 1):
+            yield from self._question_part(number, question)
+        yield from self._checklist("This round", self.round_record.checklist, ROUND_SCOPE, self.round_record.checked)
+        yield from self._checklist("The whole interview", self.interview_checklist, INTERVIEW_SCOPE, self.interview_checked)
+        yield Static("Reflection", classes="assessment-heading")
+        reflection = self.round_record.reflection
+        for name, prompt in REFLECTION_PROMPTS.items():
+            yield Input(getattr(reflection, name), placeholder=prompt, id=f"reflect-{name}", compact=True)
+        yield Button("Submit assessment", id="submit-assessment", variant="primary")
+
+    def _question_part(self, number: int, question: QuestionRecord) -> ComposeResult:
+        yield Static(f"{number}. {question.ask.strip()}", classes="assessment-heading", markup=False)
+        for item in question.checklist:
+            yield ItemCheckbox(item, QUESTION_SCOPE, item in question.checked, question.question_id)
+        yield Static("Rate your answer, 1 (poor) to 5 (strong):", classes="assessment-note")
+        yield RatingSet(question.question_id, question.rating)
+
+    def _checklist(self, heading: str, items: tuple[str, ...], scope: str, ticked: set[str]) -> ComposeResult:
+        if not items:
+            return
+        yield Static(heading, classes="assessment-heading", markup=False)
+        for item in items:
+            yield ItemCheckbox(item, scope, item in ticked)
+
+    def on_mount(self) -> None:
+        first = next((w for w in self.query("ItemCheckbox, RatingSet, Input") if w.focusable), None)
+        if first is not None:
+            first.focus()
+
+    def build_assessment(self) -> RoundAssessment:
+        assessment = RoundAssessment()
+        for box in self.query(ItemCheckbox):
+            if not box.value:
+                continue
+            if box.scope == ROUND_SCOPE:
+                assessment.round_checks.add(box.item)
+            elif box.scope == INTERVIEW_SCOPE:
+                assessment.interview_checks.add(box.item)
+            else:
+                assessment.question_checks.setdefault(box.question_id, set()).add(box.item)
+        for rating_set in self.query(RatingSet):
+            if rating_set.rating is not None:
+                assessment.ratings[rating_set.question_id] = rating_set.rating
+        assessment.reflection = Reflection(
+            **{name: self.query_one(f"#reflect-{name}", Input).value for name in REFLECTION_PROMPTS}
+        )
+        return assessment
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "submit-assessment":
+            event.stop()
+            self.post_message(AssessmentSubmitted(self.build_assessment()))

@@ -1,0 +1,37 @@
+"""The interviewer pushing back: a challenge with its own clock and its own answer box."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static, TextArea
+
+from mockint.record import ChallengeRecord
+from mockint.widgets.countdown import CountdownClock
+
+
+class ChallengeCard(Vertical):
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="challenge-header"):
+            yield Static("INTERRUPTION", id="challenge-marker", markup=False)
+            yield Static(id="challenge-label", markup=False)
+            yield CountdownClock(id="challenge-clock")
+        yield Static(id="challenge-text", markup=False)
+        yield TextArea(id="challenge-answer", soft_wrap=True)
+
+    @property
+    def clock(self) -> CountdownClock:
+        return self.query_one("#challenge-clock", CountdownClock)
+
+    @property
+    def answer_box(self) -> TextArea:
+        return self.query_one("#challenge-answer", TextArea)
+
+    def show_challenge(self, challenge: ChallengeRecord, interviewer: str) -> None:
+        """Show a newly posed challenge with an empty answer box."""
+        self.query_one("#challenge-marker", Static).display = challenge.interrupted
+        self.query_one("#challenge-label", Static).update(f"{interviewer} pushes back:")
+        self.query_one("#challenge-text", Static).update(challenge.ask.strip())
+        self.set_class(challenge.interrupted, "-interruption")
+        self.answer_box.border_title = f"Your answer to {interviewer}"
+        self.answer_box.clear()

@@ -1,0 +1,32 @@
+"""The question as the candidate sees it: position, clock, the question itself, and a hint if taken."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from mockint.model import Question
+from mockint.widgets.countdown import CountdownClock
+
+
+class QuestionCard(Vertical):
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="question-header"):
+            yield Static(id="question-position", markup=False)
+            yield CountdownClock(id="main-clock")
+        yield Static(id="question-text", markup=False)
+        yield Static(id="hint-line", markup=False)
+
+    @property
+    def clock(self) -> CountdownClock:
+        return self.query_one("#main-clock", CountdownClock)
+
+    def show_question(self, question: Question, number: int, total: int, round_title: str) -> None:
+        self.query_one("#question-position", Static).update(f"Question {number} of {total} · {round_title}")
+        self.query_one("#question-text", Static).update(question.ask.strip())
+
+    def show_hint(self, hint: str | None) -> None:
+        line = self.query_one("#hint-line", Static)
+        line.update(f"Hint: {hint}" if hint else "")
+        line.display = bool(hint)
