@@ -1,0 +1,213 @@
+"""One interview run: round intros, questions and challenges, reviews and self-assessments.
+
+The SessionEngine owns all state; this screen forwards keys to it and, after
+every action and every clock tick, re-reads `engine.phase` and redraws.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Static, TextArea
+
+from mockint.engine import TIMED_PHASES, SessionEngine
+from mockint.screens.summary import SummaryScreen
+from mockint.session import EngineError, Phase
+from mockint.widgets import keys
+from mockint.widgets.answering import AnsweringView
+from mockint.widgets.assessment import AssessmentForm, AssessmentSubmitted
+from mockint.widgets.review import ReviewPanel
+from mockint.widgets.round_intro import RoundIntro
+
+DEFAULT_TICK_INTERVAL = 0.25
+QUIT_QUESTION = "End the interview now? Everything you have answered so far is kept."
+
+VIEW_FOR_PHASE = {
+    Phase.ROUND_INTRO: "intro",
+    Phase.ANSWERING: "answering",
+    Phase.CHALLENGE: "answering",
+    Phase.REVIEW: "review",
+    Phase.ASSESSMENT: "assessment",
+}
+
+
+class InterviewScreen(Screen[None]):
+    # Focus follows the phase (see _show_phase); the default would put it in a hidden answer box.
+    AUTO_FOCUS = ""
+    CSS_PATH = [
+        "interview.tcss",
+        "../widgets/countdown.tcss",
+        "../widgets/round_intro.tcss",
+        "../widgets/question_card.tcss",
+        "../widgets/challenge_card.tcss",
+        "../widgets/answering.tcss",
+        "../widgets/review.tcss",
+        "../widgets/assessment.tcss",
+    ]
+    # Keys the answer box would otherwise take (ctrl+d deletes, ctrl+k kills the line) are priority bindings.
+    BINDINGS = [
+        Binding(keys.BEGIN, "begin", "Begin round"),
+        Binding(keys.CONTINUE, "continue_review", "Continue"),
+        Binding(keys.DONE, "done", "Done", priority=True),
+        Binding(keys.SKIP, "skip", "Skip", priority=True),
+        Binding(keys.HINT, "hint", "Hint", priority=True),
+        Binding(keys.HINT, "hint_refused", "Hint", show=False, priority=True),
+        Binding(keys.PAUSE, "toggle_pause", "Pause/resume", priority=True),
+        Binding(keys.QUIT, "request_quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, engine: SessionEngine) -> None:
+        super().__init__()
+        self.engine = engine
+        self._shown: tuple[object, ...] | None = None
+        self._assessed_round: int | None = None
+        self._summary_shown = False
+
+    def compose(self) -> ComposeResult:
+        mode = "pair" if self.engine.options.pair else self.engine.mode.value
+        yield Static(f"{self.engine.pack.title} · {mode} mode", id="interview-bar", markup=False)
+        with ContentSwitcher(id="views", initial="intro"):
+            yield RoundIntro(id="intro")
+            yield AnsweringView(id="answering")
+            yield ReviewPanel(id="review")
+            yield Vertical(id="assessment")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(getattr(self.app, "tick_interval", DEFAULT_TICK_INTERVAL), self.tick)
+        self.sync()
+
+    # -- time and redraw ----------------------------------------------------
+
+    def tick(self) -> None:
+        """Let the engine's clock act (interruptions, time-up), then redraw. Tests call it directly."""
+        if self.engine.phase in TIMED_PHASES:
+            self._flush_draft()
+        self.engine.tick()
+        self.sync()
+
+    def sync(self) -> None:
+        """Redraw for the engine's current state: cheaply (clocks only) unless something changed."""
+        engine = self.engine
+        if engine.phase is Phase.FINISHED:
+            self._show_summary()
+            return
+        state = (engine.phase, engine.round_index, engine.question_index, engine.challenge_index,
+                 engine.paused, engine.current_question_record.hint_used)
+        if state == self._shown:
+            if engine.phase in TIMED_PHASES:
+                self.query_one(AnsweringView).update_clocks(engine)
+            return
+        self._shown = state
+        self._show_phase(engine.phase)
+        self.refresh_bindings()
+
+    def _show_phase(self, phase: Phase) -> None:
+        engine = self.engine
+        self.query_one("#views", ContentSwitcher).current = VIEW_FOR_PHASE[phase]
+        if phase is Phase.ROUND_INTRO:
+            self.query_one(RoundIntro).show_round(engine.current_round, engine.round_index + 1, len(engine.rounds))
+            self.set_focus(None)
+        elif phase in TIMED_PHASES:
+            self.query_one(AnsweringView).show(engine)
+        elif phase is Phase.REVIEW:
+            review = self.query_one(ReviewPanel)
+            review.show_review(engine.current_question_record, engine.question_index + 1, len(engine.current_round.questions))
+            review.focus()
+        elif phase is Phase.ASSESSMENT and self._assessed_round != engine.round_index:
+            self._assessed_round = engine.round_index
+            self._show_assessment()
+
+    def _show_assessment(self) -> None:
+        holder = self.query_one("#assessment", Vertical)
+        holder.remove_children()
+        record = self.engine.record
+        holder.mount(AssessmentForm(self.engine.current_round_record, record.checklist, record.checked))
+
+    def _show_summary(self) -> None:
+        if not self._summary_shown:
+            self._summary_shown = True
+            self.app.switch_screen(SummaryScreen(self.engine.record))
+
+    # -- what the candidate does --------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        phase, engine = self.engine.phase, self.engine
+        timed = phase in TIMED_PHASES
+        if action == "begin":
+            return phase is Phase.ROUND_INTRO
+        if action == "continue_review":
+            return phase is Phase.REVIEW
+        if action == "done":
+            return phase is Phase.ASSESSMENT or (None if engine.paused else timed)
+        if action in ("skip", "hint"):
+            enabled = timed and (action == "skip" or engine.hints_allowed)
+            return None if enabled and engine.paused else enabled
+        if action == "hint_refused":
+            return timed and not engine.hints_allowed
+        if action == "toggle_pause":
+            return timed
+        return True
+
+    def _act(self, action: Callable[..., object], *args: object) -> None:
+        """Run an engine action; a refusal is a notification, never a crash."""
+        try:
+            action(*args)
+        except EngineError as err:
+            self.notify(str(err), severity="warning")
+        self.sync()
+
+    def action_begin(self) -> None:
+        self._act(self.engine.begin_round)
+
+    def action_continue_review(self) -> None:
+        self._act(self.engine.continue_after_review)
+
+    def action_done(self) -> None:
+        if self.engine.phase is Phase.ASSESSMENT:
+            self._act(self.engine.submit_assessment, self.query_one(AssessmentForm).build_assessment())
+        else:
+            self._act(self.engine.submit, self._answer_box().text)
+
+    def action_skip(self) -> None:
+        self._flush_draft()
+        self._act(self.engine.skip)
+
+    def action_hint(self) -> None:
+        self._act(self.engine.hint)
+
+    def action_hint_refused(self) -> None:
+        self.action_hint()
+
+    def action_toggle_pause(self) -> None:
+        self._flush_draft()
+        self._act(self.engine.toggle_pause)
+
+    def action_request_quit(self) -> None:
+        from mockint.screens.confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(QUIT_QUESTION), self._quit_confirmed)
+
+    def _quit_confirmed(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self._flush_draft()
+            self._act(self.engine.quit)
+
+    def on_assessment_submitted(self, message: AssessmentSubmitted) -> None:
+        self._act(self.engine.submit_assessment, message.assessment)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area is self._answer_box():
+            self.engine.update_draft(event.text_area.text)
+
+    def _answer_box(self) -> TextArea:
+        return self.query_one(AnsweringView).active_answer_box(self.engine)
+
+    def _flush_draft(self) -> None:
+        """Hand the engine the text as it is now, before time or an action can end the answer."""
+        if self.engine.phase in TIMED_PHASES:
+            self.engine.update_draft(self._answer_box().text)
