@@ -1,0 +1,458 @@
+"""The interview and summary screens, driven with Pilot over the mini pack and a FakeClock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.binding import Binding
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static, TextArea
+
+from mockint.clock import FakeClock
+from mockint.discovery import load_pack
+from mockint.engine import SessionEngine
+from mockint.model import Pack
+from mockint.record import ChallengeStatus, Mode, SessionRecord
+from mockint.screens.interview import InterviewScreen
+from mockint.screens.summary import SummaryScreen, summary_rows, session_totals, totals_line
+from mockint.session import Phase, SessionOptions
+from mockint.widgets.assessment import AssessmentForm, ItemCheckbox, RatingSet
+from mockint.widgets.countdown import CountdownClock, clock_face
+
+MINI = Path(__file__).parent / "data" / "packs" / "mini"
+SIZE = (100, 30)
+
+
+def mini_pack() -> Pack:
+    pack, broken = load_pack(MINI, "test")
+    assert pack is not None, broken
+    return pack
+
+
+class InterviewHarness(App[None]):
+    """Stands in for the app shell: starts the engine and shows the screen under test."""
+
+    # As in the app shell: ctrl+q is not a priority binding, so the interview screen can ask first.
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False)]
+
+    def __init__(self, engine: SessionEngine, screen: str = "interview") -> None:
+        super().__init__()
+        self.engine = engine
+        self.tick_interval = 3600.0  # the tests call the tick handler themselves
+        self._first = screen
+
+    def on_mount(self) -> None:
+        if self._first == "summary":
+            self.push_screen(SummaryScreen(self.engine.record))
+        else:
+            self.push_screen(InterviewScreen(self.engine))
+
+
+def make_app(mode: Mode = Mode.PRACTICE) -> tuple[InterviewHarness, SessionEngine, FakeClock]:
+    clock = FakeClock()
+    engine = SessionEngine(mini_pack(), SessionOptions(mode=mode), clock)
+    engine.start()
+    return InterviewHarness(engine), engine, clock
+
+
+def interview(app: App[None]) -> InterviewScreen:
+    assert isinstance(app.screen, InterviewScreen)
+    return app.screen
+
+
+def text_of(app: App[None], selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*(" " if ch == " " else ch for ch in text))
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Stop cursors blinking so screenshots do not depend on when they are taken."""
+    for widget in pilot.app.screen.query("TextArea, Input"):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+# -- the clock face -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("remaining", "limit", "face"),
+    [
+        (120, 120, ("2:00 left", "")),
+        (59.2, 120, ("1:00 left", "")),
+        (30.5, 120, ("0:31 left", "")),
+        (30, 120, ("0:30 left", "low")),
+        (0, 60, ("0:00 left", "low")),
+        (-12.7, 60, ("+0:12 over", "over")),
+    ],
+)
+def test_clock_face_reads_without_colour(remaining: float, limit: float, face: tuple[str, str]) -> None:
+    assert clock_face(remaining, limit) == face
+
+
+# -- practice mode --------------------------------------------------------------
+
+
+async def test_round_intro_shows_the_interviewer_and_budget() -> None:
+    app, engine, _ = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#intro-position") == "Round 1 of 2"
+        assert text_of(app, "#intro-title") == "Warm-up"
+        assert text_of(app, "#intro-interviewer") == "Your interviewer: Sam"
+        assert text_of(app, "#intro-style") == "friendly, brisk"
+        assert "Two quick questions" in text_of(app, "#intro-line")
+        assert text_of(app, "#intro-budget") == "Budget 3m · 2 questions"
+        await pilot.press("space")
+        assert engine.phase is Phase.ANSWERING
+        assert text_of(app, "#question-position") == "Question 1 of 2 · Warm-up"
+        assert isinstance(app.focused, TextArea) and app.focused.id == "main-answer"
+
+
+async def test_practice_answer_hint_challenge_and_review() -> None:
+    app, engine, clock = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await type_text(pilot, "I lead a team and I am proud of it")
+        assert engine.record.rounds[0].questions[0].answer == ""
+        await pilot.press("ctrl+t")
+        assert engine.current_question_record.hint_used
+        assert text_of(app, "#hint-line") == "Hint: Present, past, future - in that order."
+        clock.advance(20)
+        interview(app).tick()
+        assert str(app.screen.query_one("#main-clock", CountdownClock).render()) == "0:40 left"
+        await pilot.press("ctrl+d")
+        # Practice mode poses `at:` challenges after the answer, not as interruptions.
+        assert engine.phase is Phase.CHALLENGE and not engine.current_challenge.interrupted
+        assert text_of(app, "#challenge-label") == "Sam pushes back:"
+        assert not app.screen.query_one("#challenge-marker").display
+        assert app.focused is not None and app.focused.id == "challenge-answer"
+        await type_text(pilot, "growth")
+        await pilot.press("f5")
+        question = engine.record.rounds[0].questions[0]
+        assert question.answer == "I lead a team and I am proud of it"
+        assert question.challenges[0].answer == "growth"
+        assert engine.phase is Phase.REVIEW
+        review = text_of(app, "#review-body")
+        assert "✓ One thing you are proud of  (you mentioned this)" in review
+        assert "· Current role and what you own" in review
+        assert "You took the hint" in review
+        assert "answered in 0:00 / 0:30" in review
+        await pilot.press("enter")
+        assert engine.phase is Phase.ANSWERING and engine.question_index == 1
+
+
+async def test_not_needed_challenge_and_a_refused_hint_are_shown() -> None:
+    app, engine, _ = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        notes: list[str] = []
+        interview(app).notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
+        engine.begin_round()
+        engine.submit("x")
+        engine.skip()
+        engine.continue_after_review()
+        interview(app).sync()
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        assert notes == ["This question has no hint."]
+        await type_text(pilot, "Constant, unless every key collides: collision chains")
+        await pilot.press("ctrl+d")
+        assert engine.phase is Phase.REVIEW
+        assert "not needed: you already mentioned collision" in text_of(app, "#review-body")
+
+
+async def test_skip_then_pause_and_resume() -> None:
+    app, engine, clock = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await type_text(pilot, "notes")
+        await pilot.press("ctrl+k")
+        first = engine.record.rounds[0].questions[0]
+        assert first.skipped and first.answer == "notes"
+        assert "You skipped this question." in text_of(app, "#review-body")
+        await pilot.press("enter")
+        clock.advance(5)
+        await pilot.press("f4")
+        assert engine.paused
+        assert app.screen.query_one("#paused-banner").display
+        assert app.screen.query_one("#main-answer", TextArea).disabled
+        clock.advance(300)
+        interview(app).tick()
+        assert str(app.screen.query_one("#main-clock").render()) == "0:40 left (paused)"
+        await pilot.press("ctrl+d")  # done is off while paused
+        assert engine.phase is Phase.ANSWERING
+        await pilot.press("f4")
+        assert not engine.paused and not app.screen.query_one("#paused-banner").display
+        assert app.focused is app.screen.query_one("#main-answer")
+
+
+async def test_assessment_by_keyboard_then_next_round_then_summary() -> None:
+    app, engine, _ = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(2):
+            await pilot.press("enter", "ctrl+k", "enter")
+        assert engine.phase is Phase.ASSESSMENT
+        await pilot.pause()
+        form = app.screen.query_one(AssessmentForm)
+        assert isinstance(app.focused, ItemCheckbox) and app.focused.item == "Mentioned a concrete result"
+        await pilot.press("space", "tab", "right", "right", "right", "enter")
+        assert [r.rating for r in form.query(RatingSet)] == [4, None]
+        form.query_one("#reflect-keep", Input).value = "calm pace"
+        form.query_one("#reflect-start", Input).value = "numbers"
+        await pilot.press("ctrl+d")
+        assessed = engine.record.rounds[0]
+        assert assessed.assessed and assessed.questions[0].checked == {"Mentioned a concrete result"}
+        assert assessed.questions[0].rating == 4 and assessed.questions[1].rating is None
+        assert (assessed.reflection.keep, assessed.reflection.start) == ("calm pace", "numbers")
+        assert engine.phase is Phase.ROUND_INTRO
+        assert text_of(app, "#intro-position") == "Round 2 of 2"
+        await pilot.press("enter", "ctrl+k", "enter")
+        await pilot.pause()
+        await pilot.click("#submit-assessment")
+        await pilot.pause()
+        assert engine.phase is Phase.FINISHED
+        assert isinstance(app.screen, SummaryScreen) and app.screen.record is engine.record
+
+
+# -- pressure mode --------------------------------------------------------------
+
+
+async def test_pressure_moves_on_by_itself_when_time_is_up() -> None:
+    app, engine, clock = make_app(Mode.PRESSURE)
+    async with app.run_test(size=SIZE) as pilot:
+        notes: list[str] = []
+        interview(app).notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
+        await pilot.press("enter")
+        assert "Hint" not in [b.binding.description for b in app.screen.active_bindings.values() if b.enabled and b.binding.show]
+        await pilot.press("ctrl+t")
+        assert notes == ["Hints are off in pressure mode."]
+        engine.submit("x")  # first question done; its challenge answered at once
+        engine.submit("y")
+        interview(app).sync()
+        await pilot.pause()
+        await type_text(pilot, "constant time")
+        clock.advance(46)
+        interview(app).tick()
+        await pilot.pause()
+        second = engine.record.rounds[0].questions[1]
+        assert second.auto_advanced and second.answer == "constant time"
+        assert engine.phase is Phase.CHALLENGE and engine.current_challenge.ask == "And in the worst case?"
+
+
+async def test_pressure_interruption_keeps_the_main_answer() -> None:
+    app, engine, clock = make_app(Mode.PRESSURE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await type_text(pilot, "I run a team of four")
+        clock.advance(46)
+        interview(app).tick()
+        await pilot.pause()
+        assert engine.phase is Phase.CHALLENGE and engine.current_challenge.interrupted
+        assert app.screen.query_one("#challenge-marker").display
+        assert not app.screen.query_one("#main-answer").display
+        assert app.focused is app.screen.query_one("#challenge-answer")
+        await type_text(pilot, "growth")
+        await pilot.press("ctrl+d")
+        main = app.screen.query_one("#main-answer", TextArea)
+        assert engine.phase is Phase.ANSWERING and main.display
+        assert main.text == "I run a team of four" and app.focused is main
+        await type_text(pilot, " and")
+        await pilot.press("ctrl+d")
+        question = engine.record.rounds[0].questions[0]
+        assert question.answer == "I run a team of four and"
+        assert question.challenges[0].answer == "growth"
+
+
+# -- quitting -------------------------------------------------------------------
+
+
+async def test_quit_asks_first_and_keeps_what_was_done() -> None:
+    app, engine, _ = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await type_text(pilot, "half")
+        await pilot.press("escape")
+        await pilot.press("n")
+        assert isinstance(app.screen, InterviewScreen) and engine.phase is Phase.ANSWERING
+        await pilot.press("ctrl+q")
+        await pilot.press("y")
+        await pilot.pause()
+        assert engine.phase is Phase.FINISHED and engine.record.ended_early
+        assert engine.record.rounds[0].questions[0].answer == "half"
+        assert isinstance(app.screen, SummaryScreen)
+
+
+# -- the summary ----------------------------------------------------------------
+
+
+def finished_record(clock: FakeClock | None = None) -> SessionEngine:
+    """A practice run of the mini pack with every kind of outcome, driven on a fake clock."""
+    from mockint.session import RoundAssessment
+    from mockint.record import Reflection
+
+    clock = clock or FakeClock()
+    engine = SessionEngine(mini_pack(), SessionOptions(), clock)
+    engine.start()
+    engine.begin_round()
+    clock.advance(72)
+    engine.submit("My role: I lead a team.")
+    clock.advance(20)
+    engine.submit("Growth.")
+    engine.continue_after_review()
+    clock.advance(30)
+    engine.submit("Constant, with collision chains.")
+    engine.continue_after_review()
+    engine.submit_assessment(
+        RoundAssessment(
+            question_checks={"intro": {"Mentioned a concrete result"}},
+            ratings={"intro": 4, "q2": 3},
+            round_checks={"Introduced yourself in under a minute"},
+            interview_checks={"Asked at least one clarifying question"},
+            reflection=Reflection(keep="structure"),
+        )
+    )
+    engine.begin_round()
+    engine.skip()
+    engine.continue_after_review()
+    # Each round's form starts from the interview-wide ticks so far; submitting it replaces them.
+    engine.submit_assessment(RoundAssessment(interview_checks={"Asked at least one clarifying question"}))
+    return engine
+
+
+def test_summary_rows_and_totals() -> None:
+    record: SessionRecord = finished_record().record
+    rows = summary_rows(record)
+    assert [row.is_round for row in rows] == [True, False, False, True, False]
+    assert rows[0].cells[0] == "Warm-up"
+    assert rows[1].cells == ("  Tell me about yourself.", "1:12 / 1:00 +0:12", "1 posed", "1/1", "4/5")
+    assert rows[2].cells[2] == "0 posed, 1 not needed" and rows[2].cells[4] == "3/5"
+    assert rows[4].cells[1:] == ("0:00 / 2:00 skipped", "0 posed", "-", "-")
+    totals = session_totals(record)
+    assert (totals.answered, totals.skipped) == (2, 1)
+    assert totals.average_rating == pytest.approx(3.5)
+    assert (totals.checklist_ticked, totals.checklist_total) == (3, 4)
+    assert totals_line(totals) == (
+        "Answered 2 · skipped 1 · total time 2:02 · average rating 3.5/5 · checklist 75% (3/4)"
+    )
+    assert record.rounds[0].questions[1].challenges[0].status is ChallengeStatus.NOT_NEEDED
+
+
+async def test_summary_enter_leaves_it() -> None:
+    app = InterviewHarness(finished_record(), screen="summary")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).row_count == 5
+        await pilot.press("enter")
+        assert not isinstance(app.screen, SummaryScreen)
+
+
+# -- snapshots (100x30, FakeClock) ----------------------------------------------
+
+
+def snapshot_app(mode: Mode = Mode.PRACTICE) -> tuple[InterviewHarness, SessionEngine, FakeClock]:
+    return make_app(mode)
+
+
+def test_snapshot_round_intro(snap_compare) -> None:
+    app, _, _ = snapshot_app()
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+def test_snapshot_question(snap_compare) -> None:
+    app, _, clock = snapshot_app()
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("enter")
+        await type_text(pilot, "I lead the platform team")
+        clock.advance(14)
+        interview(app).tick()
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_snapshot_question_low_time(snap_compare) -> None:
+    app, _, clock = snapshot_app()
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("enter", "ctrl+t")
+        clock.advance(48)
+        interview(app).tick()
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_snapshot_overtime(snap_compare) -> None:
+    app, _, clock = snapshot_app()
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("enter")
+        clock.advance(72)
+        interview(app).tick()
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_snapshot_interruption(snap_compare) -> None:
+    app, _, clock = snapshot_app(Mode.PRESSURE)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("enter")
+        await type_text(pilot, "I run a team of four")
+        clock.advance(50)
+        interview(app).tick()
+        await type_text(pilot, "I want")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_snapshot_paused(snap_compare) -> None:
+    app, _, clock = snapshot_app()
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("enter")
+        clock.advance(10)
+        await pilot.press("f4")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_snapshot_review(snap_compare) -> None:
+    app, _, clock = snapshot_app()
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("enter", "ctrl+t")
+        await type_text(pilot, "My role: I lead a team")
+        clock.advance(40)
+        await pilot.press("ctrl+d")
+        clock.advance(25)
+        await pilot.press("ctrl+d")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_snapshot_assessment(snap_compare) -> None:
+    app, _, _ = snapshot_app()
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("enter", "ctrl+k", "enter", "ctrl+k", "enter")
+        await pilot.pause()
+        await pilot.press("space", "tab", "right", "right", "right", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_snapshot_summary(snap_compare) -> None:
+    app = InterviewHarness(finished_record(), screen="summary")
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
