@@ -6,18 +6,19 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
-from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from mockint.clock import FakeClock
-from mockint.discovery import load_pack
+from mockint.app import MockintApp, StartRequest, build_app
+from mockint.discovery import Library, load_pack
 from mockint.engine import SessionEngine
 from mockint.model import Pack
-from mockint.record import ChallengeStatus, Mode, SessionRecord
+from mockint.record import ChallengeStatus, Mode, Reflection, SessionRecord
 from mockint.screens.interview import InterviewScreen
 from mockint.screens.summary import SummaryScreen, summary_rows, session_totals, totals_line
-from mockint.session import Phase, SessionOptions
+from mockint.screens.home import HomeScreen
+from mockint.session import Phase, RoundAssessment, SessionOptions
 from mockint.widgets.assessment import AssessmentForm, ItemCheckbox, RatingSet
 from mockint.widgets.countdown import CountdownClock, clock_face
 
@@ -31,30 +32,22 @@ def mini_pack() -> Pack:
     return pack
 
 
-class InterviewHarness(App[None]):
-    """Stands in for the app shell: starts the engine and shows the screen under test."""
-
-    # As in the app shell: ctrl+q is not a priority binding, so the interview screen can ask first.
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False)]
-
-    def __init__(self, engine: SessionEngine, screen: str = "interview") -> None:
-        super().__init__()
-        self.engine = engine
-        self.tick_interval = 3600.0  # the tests call the tick handler themselves
-        self._first = screen
-
-    def on_mount(self) -> None:
-        if self._first == "summary":
-            self.push_screen(SummaryScreen(self.engine.record))
-        else:
-            self.push_screen(InterviewScreen(self.engine))
-
-
-def make_app(mode: Mode = Mode.PRACTICE) -> tuple[InterviewHarness, SessionEngine, FakeClock]:
+def make_app(mode: Mode = Mode.PRACTICE) -> tuple[MockintApp, FakeClock]:
+    """The real app started straight into a run of the mini pack, as `mockint run` does."""
     clock = FakeClock()
-    engine = SessionEngine(mini_pack(), SessionOptions(mode=mode), clock)
-    engine.start()
-    return InterviewHarness(engine), engine, clock
+    pack = mini_pack()
+    app = build_app(
+        Library(packs=(pack,)),
+        clock=clock,
+        start=StartRequest(pack, SessionOptions(mode=mode)),
+        tick_interval=3600.0,  # the tests call the tick handler themselves
+    )
+    return app, clock
+
+
+def engine_of(app: MockintApp) -> SessionEngine:
+    assert app.engine is not None, "the app has not started the interview"
+    return app.engine
 
 
 def interview(app: App[None]) -> InterviewScreen:
@@ -99,8 +92,9 @@ def test_clock_face_reads_without_colour(remaining: float, limit: float, face: t
 
 
 async def test_round_intro_shows_the_interviewer_and_budget() -> None:
-    app, engine, _ = make_app()
+    app, _ = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
         await pilot.pause()
         assert text_of(app, "#intro-position") == "Round 1 of 2"
         assert text_of(app, "#intro-title") == "Warm-up"
@@ -115,8 +109,9 @@ async def test_round_intro_shows_the_interviewer_and_budget() -> None:
 
 
 async def test_practice_answer_hint_challenge_and_review() -> None:
-    app, engine, clock = make_app()
+    app, clock = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
         await pilot.press("enter")
         await type_text(pilot, "I lead a team and I am proud of it")
         assert engine.record.rounds[0].questions[0].answer == ""
@@ -148,8 +143,9 @@ async def test_practice_answer_hint_challenge_and_review() -> None:
 
 
 async def test_not_needed_challenge_and_a_refused_hint_are_shown() -> None:
-    app, engine, _ = make_app()
+    app, _ = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
         notes: list[str] = []
         interview(app).notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
         engine.begin_round()
@@ -167,8 +163,9 @@ async def test_not_needed_challenge_and_a_refused_hint_are_shown() -> None:
 
 
 async def test_skip_then_pause_and_resume() -> None:
-    app, engine, clock = make_app()
+    app, clock = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
         await pilot.press("enter")
         await type_text(pilot, "notes")
         await pilot.press("ctrl+k")
@@ -192,8 +189,9 @@ async def test_skip_then_pause_and_resume() -> None:
 
 
 async def test_assessment_by_keyboard_then_next_round_then_summary() -> None:
-    app, engine, _ = make_app()
+    app, _ = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
         for _ in range(2):
             await pilot.press("enter", "ctrl+k", "enter")
         assert engine.phase is Phase.ASSESSMENT
@@ -223,8 +221,9 @@ async def test_assessment_by_keyboard_then_next_round_then_summary() -> None:
 
 
 async def test_pressure_moves_on_by_itself_when_time_is_up() -> None:
-    app, engine, clock = make_app(Mode.PRESSURE)
+    app, clock = make_app(Mode.PRESSURE)
     async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
         notes: list[str] = []
         interview(app).notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
         await pilot.press("enter")
@@ -245,8 +244,9 @@ async def test_pressure_moves_on_by_itself_when_time_is_up() -> None:
 
 
 async def test_pressure_interruption_keeps_the_main_answer() -> None:
-    app, engine, clock = make_app(Mode.PRESSURE)
+    app, clock = make_app(Mode.PRESSURE)
     async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
         await pilot.press("enter")
         await type_text(pilot, "I run a team of four")
         clock.advance(46)
@@ -272,8 +272,9 @@ async def test_pressure_interruption_keeps_the_main_answer() -> None:
 
 
 async def test_quit_asks_first_and_keeps_what_was_done() -> None:
-    app, engine, _ = make_app()
+    app, _ = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
         await pilot.press("enter")
         await type_text(pilot, "half")
         await pilot.press("escape")
@@ -290,14 +291,8 @@ async def test_quit_asks_first_and_keeps_what_was_done() -> None:
 # -- the summary ----------------------------------------------------------------
 
 
-def finished_record(clock: FakeClock | None = None) -> SessionEngine:
-    """A practice run of the mini pack with every kind of outcome, driven on a fake clock."""
-    from mockint.session import RoundAssessment
-    from mockint.record import Reflection
-
-    clock = clock or FakeClock()
-    engine = SessionEngine(mini_pack(), SessionOptions(), clock)
-    engine.start()
+def finish_run(engine: SessionEngine, clock: FakeClock) -> None:
+    """Drive a practice run of the mini pack to its end with every kind of outcome."""
     engine.begin_round()
     clock.advance(72)
     engine.submit("My role: I lead a team.")
@@ -321,11 +316,20 @@ def finished_record(clock: FakeClock | None = None) -> SessionEngine:
     engine.continue_after_review()
     # Each round's form starts from the interview-wide ticks so far; submitting it replaces them.
     engine.submit_assessment(RoundAssessment(interview_checks={"Asked at least one clarifying question"}))
-    return engine
+
+
+async def finish_in_app(pilot: Pilot[None], clock: FakeClock) -> None:
+    finish_run(engine_of(pilot.app), clock)
+    interview(pilot.app).sync()
+    await pilot.pause()
 
 
 def test_summary_rows_and_totals() -> None:
-    record: SessionRecord = finished_record().record
+    clock = FakeClock()
+    engine = SessionEngine(mini_pack(), SessionOptions(), clock)
+    engine.start()
+    finish_run(engine, clock)
+    record: SessionRecord = engine.record
     rows = summary_rows(record)
     assert [row.is_round for row in rows] == [True, False, False, True, False]
     assert rows[0].cells[0] == "Warm-up"
@@ -342,29 +346,26 @@ def test_summary_rows_and_totals() -> None:
     assert record.rounds[0].questions[1].challenges[0].status is ChallengeStatus.NOT_NEEDED
 
 
-async def test_summary_enter_leaves_it() -> None:
-    app = InterviewHarness(finished_record(), screen="summary")
+async def test_summary_enter_goes_back_home() -> None:
+    app, clock = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await finish_in_app(pilot, clock)
+        assert isinstance(app.screen, SummaryScreen)
         assert app.screen.query_one(DataTable).row_count == 5
         await pilot.press("enter")
-        assert not isinstance(app.screen, SummaryScreen)
+        assert isinstance(app.screen, HomeScreen)
 
 
 # -- snapshots (100x30, FakeClock) ----------------------------------------------
 
 
-def snapshot_app(mode: Mode = Mode.PRACTICE) -> tuple[InterviewHarness, SessionEngine, FakeClock]:
-    return make_app(mode)
-
-
 def test_snapshot_round_intro(snap_compare) -> None:
-    app, _, _ = snapshot_app()
+    app, _ = make_app()
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
 
 
 def test_snapshot_question(snap_compare) -> None:
-    app, _, clock = snapshot_app()
+    app, clock = make_app()
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter")
@@ -377,7 +378,7 @@ def test_snapshot_question(snap_compare) -> None:
 
 
 def test_snapshot_question_low_time(snap_compare) -> None:
-    app, _, clock = snapshot_app()
+    app, clock = make_app()
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter", "ctrl+t")
@@ -389,7 +390,7 @@ def test_snapshot_question_low_time(snap_compare) -> None:
 
 
 def test_snapshot_overtime(snap_compare) -> None:
-    app, _, clock = snapshot_app()
+    app, clock = make_app()
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter")
@@ -401,7 +402,7 @@ def test_snapshot_overtime(snap_compare) -> None:
 
 
 def test_snapshot_interruption(snap_compare) -> None:
-    app, _, clock = snapshot_app(Mode.PRESSURE)
+    app, clock = make_app(Mode.PRESSURE)
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter")
@@ -415,7 +416,7 @@ def test_snapshot_interruption(snap_compare) -> None:
 
 
 def test_snapshot_paused(snap_compare) -> None:
-    app, _, clock = snapshot_app()
+    app, clock = make_app()
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter")
@@ -427,7 +428,7 @@ def test_snapshot_paused(snap_compare) -> None:
 
 
 def test_snapshot_review(snap_compare) -> None:
-    app, _, clock = snapshot_app()
+    app, clock = make_app()
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter", "ctrl+t")
@@ -442,7 +443,7 @@ def test_snapshot_review(snap_compare) -> None:
 
 
 def test_snapshot_assessment(snap_compare) -> None:
-    app, _, _ = snapshot_app()
+    app, _ = make_app()
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter", "ctrl+k", "enter", "ctrl+k", "enter")
@@ -454,5 +455,10 @@ def test_snapshot_assessment(snap_compare) -> None:
 
 
 def test_snapshot_summary(snap_compare) -> None:
-    app = InterviewHarness(finished_record(), screen="summary")
-    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+    app, clock = make_app()
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await finish_in_app(pilot, clock)
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
