@@ -60,7 +60,16 @@ def text_of(app: App[None], selector: str) -> str:
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type key by key (about 60 ms a key under Pilot): for short answers."""
     await pilot.press(*(" " if ch == " " else ch for ch in text))
+
+
+async def write(pilot: Pilot[None], text: str) -> None:
+    """Put a longer answer into the focused answer box, as a paste would."""
+    box = pilot.app.focused
+    assert isinstance(box, TextArea), box
+    box.insert(text)
+    await pilot.pause()
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -113,7 +122,7 @@ async def test_practice_answer_hint_challenge_and_review() -> None:
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         await pilot.press("enter")
-        await type_text(pilot, "I lead a team and I am proud of it")
+        await write(pilot, "I lead a team and I am proud of it")
         assert engine.record.rounds[0].questions[0].answer == ""
         await pilot.press("ctrl+t")
         assert engine.current_question_record.hint_used
@@ -156,7 +165,7 @@ async def test_not_needed_challenge_and_a_refused_hint_are_shown() -> None:
         await pilot.pause()
         await pilot.press("ctrl+t")
         assert notes == ["This question has no hint."]
-        await type_text(pilot, "Constant, unless every key collides: collision chains")
+        await write(pilot, "Constant, unless every key collides: collision chains")
         await pilot.press("ctrl+d")
         assert engine.phase is Phase.REVIEW
         assert "not needed: you already mentioned collision" in text_of(app, "#review-body")
@@ -234,7 +243,7 @@ async def test_pressure_moves_on_by_itself_when_time_is_up() -> None:
         engine.submit("y")
         interview(app).sync()
         await pilot.pause()
-        await type_text(pilot, "constant time")
+        await write(pilot, "constant time")
         clock.advance(46)
         interview(app).tick()
         await pilot.pause()
@@ -248,7 +257,7 @@ async def test_pressure_interruption_keeps_the_main_answer() -> None:
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         await pilot.press("enter")
-        await type_text(pilot, "I run a team of four")
+        await write(pilot, "I run a team of four")
         clock.advance(46)
         interview(app).tick()
         await pilot.pause()
@@ -369,7 +378,7 @@ def test_snapshot_question(snap_compare) -> None:
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter")
-        await type_text(pilot, "I lead the platform team")
+        await write(pilot, "I lead the platform team")
         clock.advance(14)
         interview(app).tick()
         await settle(pilot)
@@ -406,7 +415,7 @@ def test_snapshot_interruption(snap_compare) -> None:
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter")
-        await type_text(pilot, "I run a team of four")
+        await write(pilot, "I run a team of four")
         clock.advance(50)
         interview(app).tick()
         await type_text(pilot, "I want")
@@ -432,7 +441,7 @@ def test_snapshot_review(snap_compare) -> None:
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter", "ctrl+t")
-        await type_text(pilot, "My role: I lead a team")
+        await write(pilot, "My role: I lead a team")
         clock.advance(40)
         await pilot.press("ctrl+d")
         clock.advance(25)
