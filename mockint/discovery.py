@@ -79,9 +79,11 @@ def discover(cli_dirs: Sequence[Path] = (), env: Mapping[str, str] | None = None
     shadowed: list[ShadowedPack] = []
     claimed: dict[str, Path] = {}
     for directory, origin in search_dirs(cli_dirs, env):
-        entries, listing_problems = _pack_entries(directory)
-        broken += listing_problems
-        for entry, name in entries:
+        for found in _pack_entries(directory):
+            if isinstance(found, BrokenFile):
+                broken.append(found)
+                continue
+            entry, name = found
             if name in claimed:
                 shadowed.append(ShadowedPack(name, hidden=entry, by=claimed[name]))
                 continue
@@ -141,32 +143,32 @@ def _load_folder(folder: Path, origin: str) -> tuple[Pack | None, list[BrokenFil
     ), []
 
 
-def _pack_entries(directory: Path) -> tuple[list[tuple[Path, str]], list[BrokenFile]]:
-    """Pack folders and lone round files in a rounds directory with their pack names.
+def _pack_entries(directory: Path) -> list[tuple[Path, str] | BrokenFile]:
+    """Pack folders and lone round files (with their pack names) in name order,
+    and, in their place, entries that cannot be packs.
 
     A directory that does not exist yields nothing: the CLI reports missing
     --rounds dirs itself, and the other sources are optional.
     """
-    entries: list[tuple[Path, str]] = []
-    broken: list[BrokenFile] = []
+    found: list[tuple[Path, str] | BrokenFile] = []
     try:
         for child in sorted(directory.iterdir()):
             if child.name.startswith((".", "_")):
                 continue  # hidden files, __init__.py, __pycache__
             if child.is_dir():
-                entries.append((child, child.name))
+                found.append((child, child.name))
             elif child.name == INTERVIEW_FILE:
                 message = "interview.yaml belongs inside a pack folder, next to its round files"
-                broken.append(_problem(child, message))
+                found.append(_problem(child, message))
             elif child.suffix == ROUND_SUFFIX:
-                entries.append((child, child.stem))
+                found.append((child, child.stem))
             elif child.suffix == ".yml":
-                broken.append(_problem(child, _wrong_suffix(child)))
+                found.append(_problem(child, _wrong_suffix(child)))
     except (FileNotFoundError, NotADirectoryError):
-        return [], []
+        return []
     except OSError as error:
-        return [], [_problem(directory, f"cannot read directory: {error.strerror or error}")]
-    return entries, broken
+        return [_problem(directory, f"cannot read directory: {error.strerror or error}")]
+    return found
 
 
 def _wrong_suffix(path: Path) -> str:

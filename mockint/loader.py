@@ -11,7 +11,7 @@ Pure module: no textual import.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from yaml.nodes import Node
@@ -20,7 +20,7 @@ from mockint.diagnostics import Diagnostic, Report, RoundFileError
 from mockint.durations import format_duration
 from mockint.model import Challenge, Interviewer, Question, Round
 from mockint.nodecheck import NodeChecker, join
-from mockint.yamlsource import read_document
+from mockint.yamlsource import STR_TAG, read_document
 
 __all__ = [
     "Diagnostic",
@@ -143,21 +143,18 @@ class _Checker(NodeChecker):
             return ()
         if not node.value:
             self.report.at_node(node, "questions", "must have at least one question")
-        questions = [(index, item, self.question(item, f"questions[{index}]")) for index, item in items]
+        questions = [(index, item, self.question(item, index)) for index, item in items]
         self.check_unique_ids(questions)
-        return tuple(
-            replace(question, id=question.id or f"q{index + 1}")
-            for index, _, question in questions
-            if question is not None
-        )
+        return tuple(question for _, _, question in questions if question is not None)
 
-    def question(self, node: Node, path: str) -> Question | None:
+    def question(self, node: Node, index: int) -> Question | None:
+        path = f"questions[{index}]"
         fields = self.mapping(node, path, QUESTION_KEYS, ("ask", "time"))
         if fields is None:
             return None
         time = self.optional_duration(fields, "time", path)
         return Question(
-            id=self.question_id(fields.get("id"), join(path, "id")) or "",
+            id=self.question_id(fields.get("id"), join(path, "id")) or f"q{index + 1}",
             ask=self.optional_text(fields, "ask", path) or "",
             time=time or 0,
             guide=self.optional_texts(fields, "guide", path),
@@ -180,14 +177,14 @@ class _Checker(NodeChecker):
         for index, node, question in questions:
             if question is None:
                 continue
-            path = f"questions[{index}]"
-            qid = question.id or f"q{index + 1}"
+            path, qid = f"questions[{index}]", question.id
+            id_node = next((value for key, value in node.value if key.value == "id"), None)
             if qid not in first_use:
                 first_use[qid] = f"{path} at line {node.start_mark.line + 1}"
-            elif question.id:
-                id_node = next(value for key, value in node.value if key.value == "id")
-                message = f"duplicate question id {qid!r} (first used by {first_use[qid]})"
-                self.report.at_node(id_node, join(path, "id"), message)
+            elif id_node is not None:
+                if id_node.tag == STR_TAG and id_node.value.strip() == qid:  # else already reported
+                    message = f"duplicate question id {qid!r} (first used by {first_use[qid]})"
+                    self.report.at_node(id_node, join(path, "id"), message)
             else:
                 message = (
                     f"this question's default id {qid!r} is already used by {first_use[qid]}; "

@@ -15,7 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mockint.diagnostics import Report
 from mockint.durations import DurationError, parse_duration
-from mockint.yamlsource import kind_of, scalar_int, short_tag
+from mockint.yamlsource import MAP_TAG, NULL_TAG, SEQ_TAG, STR_TAG, kind_of, scalar_int, short_tag
 
 KIND_PHRASES = {
     "string": "a string",
@@ -37,6 +37,8 @@ def join(path: str, key: str) -> str:
 class NodeChecker:
     def __init__(self, report: Report) -> None:
         self.report = report
+        # A file spells the same few durations over and over ("30s", "1m").
+        self._seconds_by_text: dict[str, int] = {}
 
     def mapping(
         self,
@@ -47,14 +49,17 @@ class NodeChecker:
         expected: str = "a mapping",
     ) -> dict[str, Node] | None:
         """The value nodes by key, after reporting unknown, duplicate and missing keys."""
-        if not isinstance(node, MappingNode) or kind_of(node) != "mapping":
+        # Tags are compared first throughout: it is the cheap test, and nodes are many.
+        if node.tag != MAP_TAG or not isinstance(node, MappingNode):
             self.wrong_type(node, path, expected)
             return None
         fields: dict[str, Node] = {}
         lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = self.key(key_node, path)
-            if key is None:
+            if key_node.tag == STR_TAG and isinstance(key_node, ScalarNode):
+                key = key_node.value
+            else:
+                self.wrong_type(key_node, path, "a key name")
                 continue
             if key in fields:
                 message = f"duplicate key {key!r} (first given at line {lines[key]})"
@@ -69,20 +74,14 @@ class NodeChecker:
                 self.report.at_node(node, path, f"missing required key {key!r}")
         return fields
 
-    def key(self, node: Node, path: str) -> str | None:
-        if isinstance(node, ScalarNode) and kind_of(node) == "string":
-            return node.value
-        self.wrong_type(node, path, "a key name")
-        return None
-
     def items(self, node: Node, path: str, expected: str) -> list[tuple[int, Node]] | None:
         """The list's items with their indexes, leaving out (and reporting) empty ones."""
-        if not isinstance(node, SequenceNode) or kind_of(node) != "list":
+        if node.tag != SEQ_TAG or not isinstance(node, SequenceNode):
             self.wrong_type(node, path, expected)
             return None
         items = []
         for index, item in enumerate(node.value):
-            if kind_of(item) == "null":
+            if item.tag == NULL_TAG:
                 self.report.at_node(item, f"{path}[{index}]", "empty list item")
             else:
                 items.append((index, item))
@@ -90,27 +89,37 @@ class NodeChecker:
 
     def text(self, node: Node, path: str) -> str | None:
         """Non-blank text, without surrounding whitespace (block scalars end in a newline)."""
-        if not isinstance(node, ScalarNode) or kind_of(node) != "string":
-            self.wrong_type(node, path, "a string")
-            return None
-        value = node.value.strip()
-        if not value:
-            self.report.at_node(node, path, "must not be empty")
-            return None
+        value = plain_text(node)
+        if value is None:
+            self.report_bad_text(node, path)
         return value
 
+    def report_bad_text(self, node: Node, path: str) -> None:
+        if node.tag == STR_TAG and isinstance(node, ScalarNode):
+            self.report.at_node(node, path, "must not be empty")
+        elif node.tag == NULL_TAG and path.endswith("]"):
+            self.report.at_node(node, path, "empty list item")
+        else:
+            self.wrong_type(node, path, "a string")
+
     def texts(self, node: Node, path: str, non_empty: bool = False) -> tuple[str, ...]:
-        items = self.items(node, path, "a list of strings")
-        if items is None:
+        if node.tag != SEQ_TAG or not isinstance(node, SequenceNode):
+            self.wrong_type(node, path, "a list of strings")
             return ()
         if non_empty and not node.value:
             self.report.at_node(node, path, "must list at least one item (or leave the key out)")
-        found = (self.text(item, f"{path}[{index}]") for index, item in items)
-        return tuple(text for text in found if text is not None)
+        # The common case, every item good, builds no paths: lists of text are most of a file.
+        values = [plain_text(item) for item in node.value]
+        for index, (item, value) in enumerate(zip(node.value, values)):
+            if value is None:
+                self.report_bad_text(item, f"{path}[{index}]")
+        return tuple(value for value in values if value is not None)
 
     def optional_text(self, fields: dict[str, Node], key: str, path: str) -> str | None:
         node = fields.get(key)
-        return self.text(node, join(path, key)) if node is not None else None
+        if node is None:
+            return None
+        return plain_text(node) or self.text(node, join(path, key))
 
     def optional_texts(self, fields: dict[str, Node], key: str, path: str) -> tuple[str, ...]:
         node = fields.get(key)
@@ -121,16 +130,21 @@ class NodeChecker:
         return self.duration(node, join(path, key)) if node is not None else None
 
     def duration(self, node: Node, path: str) -> int | None:
+        if node.tag == STR_TAG and node.value in self._seconds_by_text:
+            return self._seconds_by_text[node.value]
         kind = kind_of(node)
         if not isinstance(node, ScalarNode) or kind not in ("integer", "string"):
             self.wrong_type(node, path, DURATION_PHRASE)
             return None
         number = scalar_int(node) if kind == "integer" else None
         try:
-            return parse_duration(node.value if number is None else number)
+            seconds = parse_duration(node.value if number is None else number)
         except DurationError as error:
             self.report.at_node(node, path, str(error))
             return None
+        if kind == "string":
+            self._seconds_by_text[node.value] = seconds
+        return seconds
 
     def wrong_type(self, node: Node, path: str, expected: str) -> None:
         kind = kind_of(node)
@@ -143,6 +157,13 @@ class NodeChecker:
             if expected == "a string" and isinstance(node, ScalarNode):
                 message += f"; put {node.value!r} in quotes to use it as text"
         self.report.at_node(node, path, message)
+
+
+def plain_text(node: Node) -> str | None:
+    """The stripped text of a non-blank string scalar, else None (checked first: it is the hot path)."""
+    if node.tag == STR_TAG and isinstance(node, ScalarNode):
+        return node.value.strip() or None
+    return None
 
 
 def unknown_key_message(key: str, allowed: tuple[str, ...]) -> str:

@@ -1,0 +1,188 @@
+"""Loading valid round files and interview.yaml into the model; diagnostics' shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mockint.loader import (
+    Diagnostic,
+    InterviewMeta,
+    RoundFileError,
+    check_file,
+    load_interview_meta,
+    load_round,
+)
+from mockint.model import Challenge, Interviewer
+from mockint.yamlsource import SAFE_LOADER, NodeLoader
+
+MINI = Path(__file__).parent / "data" / "packs" / "mini"
+
+
+def write(tmp_path: Path, text: str, name: str = "round.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_uses_the_c_safe_loader_when_available() -> None:
+    assert SAFE_LOADER is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def test_mini_warmup_round_loads_every_field() -> None:
+    round_ = load_round(MINI / "01-warmup.yaml")
+    assert round_.id == "01-warmup"
+    assert round_.title == "Warm-up"
+    assert round_.interviewer == Interviewer(name="Sam", style="friendly, brisk")
+    assert round_.intro == "Two quick questions to get going."
+    assert round_.time == 180
+    assert round_.checklist == ("Introduced yourself in under a minute",)
+    assert round_.source == MINI / "01-warmup.yaml"
+    first, second = round_.questions
+    assert (first.id, first.time, first.keywords) == ("intro", 60, ("role", "team", "proud"))
+    assert first.guide == ("Current role and what you own", "One thing you are proud of")
+    assert first.hint == "Present, past, future - in that order."
+    assert first.checklist == ("Mentioned a concrete result",)
+    assert first.challenges == (Challenge(ask="Why are you leaving?", time=30, at=45),)
+    assert second.id == "q2"
+    assert second.hint is None
+    assert second.challenges == (
+        Challenge(ask="And in the worst case?", time=30, unless_mentioned=("worst", "collision")),
+    )
+
+
+def test_block_scalars_lose_their_trailing_newline() -> None:
+    question = load_round(MINI / "02-design.yaml").questions[0]
+    assert question.ask == "Design a cache for a slow service that answers in two seconds."
+
+
+def test_defaults_for_optional_keys(tmp_path: Path) -> None:
+    round_ = load_round(write(tmp_path, "title: T\nquestions:\n  - ask: A\n    time: 30\n"))
+    assert round_.interviewer == Interviewer()
+    assert (round_.intro, round_.time, round_.checklist) == ("", None, ())
+    assert round_.total_time == 30
+    (question,) = round_.questions
+    assert (question.id, question.guide, question.keywords, question.challenges) == ("q1", (), (), ())
+
+
+@pytest.mark.parametrize(
+    ("spelling", "seconds"),
+    [("90", 90), ("'90'", 90), ("1m30s", 90), ("0x5a", 90), ("1:30", 90), ("1_0", 10), ("' 2m '", 120)],
+)
+def test_durations_in_any_yaml_integer_spelling(tmp_path: Path, spelling: str, seconds: int) -> None:
+    path = write(tmp_path, f"title: T\nquestions:\n  - ask: A\n    time: {spelling}\n")
+    assert load_round(path).questions[0].time == seconds
+
+
+def test_explicit_core_tags_are_allowed(tmp_path: Path) -> None:
+    path = write(tmp_path, "title: !!str 2024\nquestions: !!seq\n  - ask: A\n    time: !!int '45'\n")
+    round_ = load_round(path)
+    assert (round_.title, round_.questions[0].time) == ("2024", 45)
+
+
+def test_a_python_tag_is_never_constructed(tmp_path: Path) -> None:
+    marker = tmp_path / "owned"
+    path = write(
+        tmp_path,
+        f"title: !!python/object/apply:os.makedirs ['{marker}']\n"
+        "questions:\n  - ask: A\n    time: 1m\n",
+    )
+    with pytest.raises(RoundFileError):
+        load_round(path)
+    assert not marker.exists()
+
+
+def test_interview_meta(tmp_path: Path) -> None:
+    meta = load_interview_meta(MINI / "interview.yaml")
+    assert meta.title == "Mini mock"
+    assert meta.role == "Backend engineer"
+    assert meta.checklist == ("Kept every answer inside its time", "Asked at least one clarifying question")
+    assert load_interview_meta(write(tmp_path, "role: Tester\n", "interview.yaml")) == InterviewMeta(
+        role="Tester", source=tmp_path / "interview.yaml"
+    )
+
+
+def test_check_file_tells_interview_yaml_from_round_files(tmp_path: Path) -> None:
+    text = "title: Only a title\n"
+    assert check_file(write(tmp_path, text, "interview.yaml")) == []
+    assert [d.message for d in check_file(write(tmp_path, text, "round.yaml"))] == [
+        "missing required key 'questions'"
+    ]
+
+
+def test_diagnostic_formats() -> None:
+    located = Diagnostic(Path("r.yaml"), 3, 7, "questions[2].challenges[0].at", "too late")
+    bare = Diagnostic(Path("r.yaml"), 1, 1, "", "file is empty")
+    assert str(located) == "r.yaml:3:7: questions[2].challenges[0].at: too late"
+    assert str(bare) == "r.yaml:1:1: file is empty"
+    assert located.to_json() == {
+        "file": "r.yaml", "line": 3, "col": 7, "path": "questions[2].challenges[0].at", "message": "too late",
+    }
+
+
+def test_every_error_is_reported_at_once_in_file_order(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "questions:\n"
+        "  - ask: A\n"
+        "    time: 1m\n"
+        "    challenges:\n"
+        "      - ask: B\n"
+        "        time: 10s\n"
+        "        at: 2m\n"
+        "  - ask: [C]\n"
+        "    time: 30s\n",
+    )
+    with pytest.raises(RoundFileError) as raised:
+        load_round(path)
+    assert [str(d) for d in raised.value.diagnostics] == [
+        f"{path}:1:1: missing required key 'title'",
+        f"{path}:7:13: questions[0].challenges[0].at: at 2m must be shorter than the question's time 1m",
+        f"{path}:8:10: questions[1].ask: expected a string, got a list",
+    ]
+    assert str(raised.value).splitlines() == [str(d) for d in raised.value.diagnostics]
+
+
+def test_unknown_key_without_a_close_match_lists_the_allowed_keys(tmp_path: Path) -> None:
+    path = write(tmp_path, "title: T\nquestions:\n  - ask: A\n    time: 1m\n    zzz: 1\n")
+    assert [d.message for d in check_file(path)] == [
+        "unknown key 'zzz'; expected one of: id, ask, time, guide, keywords, hint, challenges, checklist"
+    ]
+
+
+def tags_of(text: str, loader: type) -> list[str] | str:
+    """Tags of every node composed from `text`, or the error's class name."""
+    try:
+        root = yaml.compose(text, Loader=loader)
+    except yaml.YAMLError as error:
+        return type(error).__name__
+    found: list[str] = []
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        found.append(node.tag)
+        if isinstance(node, yaml.MappingNode):
+            stack += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return found
+
+
+SCALARS = ["yes", "No", "off", "~", "", "null", "1:30", "0x1f", "0o17", "017", "1_000", ".inf", "-.5",
+           "1e3", "+12", "2001-12-14", "2001-12-14 21:59:43.10 -5", "<<", "=", "3m", "'quoted'", "! 12"]
+
+
+@pytest.mark.parametrize("scalar", SCALARS)
+def test_node_loader_resolves_tags_like_the_safe_loader(scalar: str) -> None:
+    text = f"key: {scalar}\nlist: [{scalar}]\n"
+    assert tags_of(text, NodeLoader) == tags_of(text, SAFE_LOADER)
+
+
+@given(st.text(alphabet="abnoNOyYtTfF~01789.:-+_xe <=! '\"", max_size=12))
+def test_node_loader_resolves_any_scalar_like_the_safe_loader(scalar: str) -> None:
+    text = f"key: {scalar}\n"
+    assert tags_of(text, NodeLoader) == tags_of(text, SAFE_LOADER)
