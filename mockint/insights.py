@@ -3,8 +3,9 @@
 Only what can be counted from the text and the clock is reported; nothing here
 guesses confidence, mood or quality. Pure module: no textual import.
 
-Filler rules (all case-insensitive, whole words, phrases across any whitespace,
-the same edges as `textmatch`):
+Words are whitespace-separated tokens that are not only punctuation. Filler
+rules (all case-insensitive, whole words, phrases across any whitespace, the
+same edges as `textmatch`):
 
 - counted plainly wherever they appear: um (also umm...), uh (also uhh...),
   er, erm, you know, basically, actually, literally, sort of, kind of, i mean,
@@ -21,54 +22,69 @@ are counted regardless, so read their numbers as "times said", not "mistakes".
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from functools import cached_property
+from typing import Iterable, Sequence
 
 from mockint.durations import format_duration
 from mockint.record import ChallengeRecord, QuestionRecord, SessionRecord
 from mockint.textmatch import mentioned_terms
 
-_EDGE_BEFORE = r"(?<!\w)"
-_EDGE_AFTER = r"(?!\w)"
+def _filler(first: str, rest: str = "", tail: str = r"(?!\w)") -> re.Pattern[str]:
+    """A whole-word filler pattern over lower-cased text.
+
+    The edge check sits after the first literal word (`um(?<!\\wum)`) rather than
+    before it, so the regex engine can jump between occurrences of that word
+    instead of trying every position: this is what keeps insights fast.
+    """
+    return re.compile(f"{first}(?<!\\w{first}){rest}{tail}")
 
 
-def _phrase(text: str) -> str:
-    return r"\s+".join(re.escape(word) for word in text.split())
+def _then(*words: str) -> str:
+    return "".join(r"\s+" + re.escape(word) for word in words)
 
 
 FILLER_PATTERNS: dict[str, re.Pattern[str]] = {
-    label: re.compile(_EDGE_BEFORE + body + tail, re.IGNORECASE)
-    for label, body, tail in (
-        ("um", r"um+", _EDGE_AFTER),
-        ("uh", r"uh+", _EDGE_AFTER),
-        ("er", r"erm?", _EDGE_AFTER),
-        ("like", r"like(?=\s*,)", ""),
-        ("you know", _phrase("you know"), _EDGE_AFTER),
-        ("basically", "basically", _EDGE_AFTER),
-        ("actually", "actually", _EDGE_AFTER),
-        ("literally", "literally", _EDGE_AFTER),
-        ("sort of", _phrase("sort of"), _EDGE_AFTER),
-        ("kind of", _phrase("kind of"), _EDGE_AFTER),
-        ("i mean", _phrase("i mean"), _EDGE_AFTER),
-        ("so yeah", _phrase("so yeah"), _EDGE_AFTER),
-        ("right?", r"right\?", ""),
-    )
+    "um": _filler("um", "m*"),
+    "uh": _filler("uh", "h*"),
+    "er": _filler("er", "m?"),
+    "like": _filler("like", tail=r"(?=\s*,)"),
+    "you know": _filler("you", _then("know")),
+    "basically": _filler("basically"),
+    "actually": _filler("actually"),
+    "literally": _filler("literally"),
+    "sort of": _filler("sort", _then("of")),
+    "kind of": _filler("kind", _then("of")),
+    "i mean": _filler("i", _then("mean")),
+    "so yeah": _filler("so", _then("yeah")),
+    "right?": _filler("right", r"\?", tail=""),
 }
-"""Filler label -> pattern, in the order reports list them."""
+"""Filler label -> pattern (matched against lower-cased text), in the order reports list them."""
 
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
-"""A word: letters/digits, with inner apostrophes or hyphens (don't, well-known)."""
+_PROBES = {label: label.split()[0].rstrip("?") for label in FILLER_PATTERNS}
+"""A substring every match contains: absent from the text, the filler cannot be there."""
+
+_DROP_PUNCTUATION = str.maketrans("", "", string.punctuation + "—–…‘’“”«»·•")
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Whitespace-separated tokens that are not only punctuation (`don't` and `40%` are one word each)."""
+    return len(text.translate(_DROP_PUNCTUATION).split())
 
 
 def filler_counts(text: str) -> dict[str, int]:
     """Each filler said at least once -> how many times, in FILLER_PATTERNS order."""
-    counts = {label: len(pattern.findall(text)) for label, pattern in FILLER_PATTERNS.items()}
-    return {label: count for label, count in counts.items() if count}
+    lowered = text.lower()
+    counts = {}
+    for label, pattern in FILLER_PATTERNS.items():
+        # The substring test is nearly free and rules most fillers out before the regex runs.
+        if _PROBES[label] in lowered:
+            count = len(pattern.findall(lowered))
+            if count:
+                counts[label] = count
+    return counts
 
 
 def words_per_minute(words: int, seconds: float) -> float | None:
@@ -97,9 +113,39 @@ def text_insights(text: str, seconds: float) -> TextInsights:
     return TextInsights(words, seconds, words_per_minute(words, seconds), filler_counts(text))
 
 
+class _Totals:
+    """Words, time, pace and fillers summed over `parts` (anything with those four facts)."""
+
+    @property
+    def parts(self) -> Sequence[TextInsights | AnswerInsights]:
+        raise NotImplementedError
+
+    @cached_property
+    def words(self) -> int:
+        return sum(part.words for part in self.parts)
+
+    @cached_property
+    def seconds(self) -> float:
+        return sum(part.seconds for part in self.parts)
+
+    @cached_property
+    def wpm(self) -> float | None:
+        return words_per_minute(self.words, self.seconds)
+
+    @cached_property
+    def fillers(self) -> dict[str, int]:
+        return merge_fillers(part.fillers for part in self.parts)
+
+    @cached_property
+    def filler_total(self) -> int:
+        return sum(self.fillers.values())
+
+
 @dataclass(frozen=True)
-class AnswerInsights:
+class AnswerInsights(_Totals):
     """Facts about one question: its main answer, each challenge answer, and coverage.
+
+    Totals are cached properties: a transcript reads them several times.
 
     `challenges` lines up with `QuestionRecord.challenges`: None for a challenge
     that was never posed. Coverage looks at the main answer and every challenge
@@ -112,31 +158,16 @@ class AnswerInsights:
     covered: tuple[str, ...]
     missed: tuple[str, ...]
 
-    @property
+    @cached_property
     def coverage(self) -> float | None:
         """Fraction of the question's keywords mentioned; None when it has none."""
         total = len(self.covered) + len(self.missed)
         return len(self.covered) / total if total else None
 
-    @property
-    def typed(self) -> list[TextInsights]:
+    @cached_property
+    def parts(self) -> list[TextInsights]:
+        """Every typed answer: the main one, then each posed challenge's."""
         return [self.main, *(c for c in self.challenges if c is not None)]
-
-    @property
-    def words(self) -> int:
-        return sum(t.words for t in self.typed)
-
-    @property
-    def seconds(self) -> float:
-        return sum(t.seconds for t in self.typed)
-
-    @property
-    def wpm(self) -> float | None:
-        return words_per_minute(self.words, self.seconds)
-
-    @property
-    def fillers(self) -> dict[str, int]:
-        return merge_fillers(t.fillers for t in self.typed)
 
 
 def merge_fillers(parts: Iterable[dict[str, int]]) -> dict[str, int]:
@@ -156,8 +187,21 @@ def all_answers_text(question: QuestionRecord) -> str:
     return "\n".join([question.answer, *(c.answer for c in question.challenges if c.posed)])
 
 
+def keywords_mentioned(text: str, keywords: Iterable[str]) -> list[str]:
+    """textmatch.mentioned_terms, skipping the regex for keywords whose first word is absent.
+
+    A plain substring test is far cheaper than a whole-word search that finds
+    nothing, and most keywords of most answers are not there.
+    """
+    lowered = text.lower()
+    keywords = list(keywords)
+    present = [k for k in keywords if k.split() and k.split()[0].lower() in lowered]
+    found = set(mentioned_terms(text, present))
+    return [k for k in keywords if k in found]
+
+
 def answer_insights(question: QuestionRecord) -> AnswerInsights:
-    covered = tuple(mentioned_terms(all_answers_text(question), question.keywords))
+    covered = tuple(keywords_mentioned(all_answers_text(question), question.keywords))
     return AnswerInsights(
         question_id=question.question_id,
         main=text_insights(question.answer, question.time_used),
@@ -168,32 +212,23 @@ def answer_insights(question: QuestionRecord) -> AnswerInsights:
 
 
 @dataclass(frozen=True)
-class SessionInsights:
+class SessionInsights(_Totals):
     """Totals over every question the candidate reached."""
 
     questions: tuple[AnswerInsights, ...]
+    by_record: dict[int, AnswerInsights] = field(default_factory=dict, repr=False, compare=False)
+    """id(QuestionRecord) -> its insights, so one render computes each question once."""
+
+    def of(self, question: QuestionRecord) -> AnswerInsights:
+        """The insights of `question`, computed now if it is not one of the reached questions."""
+        found = self.by_record.get(id(question))
+        return found if found is not None else answer_insights(question)
 
     @property
-    def words(self) -> int:
-        return sum(q.words for q in self.questions)
+    def parts(self) -> tuple[AnswerInsights, ...]:
+        return self.questions
 
-    @property
-    def seconds(self) -> float:
-        return sum(q.seconds for q in self.questions)
-
-    @property
-    def wpm(self) -> float | None:
-        return words_per_minute(self.words, self.seconds)
-
-    @property
-    def fillers(self) -> dict[str, int]:
-        return merge_fillers(q.fillers for q in self.questions)
-
-    @property
-    def filler_total(self) -> int:
-        return sum(self.fillers.values())
-
-    @property
+    @cached_property
     def coverage(self) -> float | None:
         """Keywords mentioned over keywords asked for, across questions that had any."""
         covered = sum(len(q.covered) for q in self.questions)
@@ -202,7 +237,9 @@ class SessionInsights:
 
 
 def session_insights(record: SessionRecord) -> SessionInsights:
-    return SessionInsights(tuple(answer_insights(q) for q in record.questions() if q.reached))
+    reached = [q for q in record.questions() if q.reached]
+    computed = [answer_insights(q) for q in reached]
+    return SessionInsights(tuple(computed), {id(q): i for q, i in zip(reached, computed)})
 
 
 PRACTISE_NEXT_LIMIT = 3
@@ -238,7 +275,9 @@ class PractiseItem:
     reasons: tuple[str, ...]
 
 
-def practise_next(record: SessionRecord, limit: int = PRACTISE_NEXT_LIMIT) -> list[PractiseItem]:
+def practise_next(
+    record: SessionRecord, limit: int = PRACTISE_NEXT_LIMIT, totals: SessionInsights | None = None
+) -> list[PractiseItem]:
     """The weakest questions, worst first, each with the facts that put it there.
 
     A reached question is a candidate when at least one of these holds: it was
@@ -247,11 +286,13 @@ def practise_next(record: SessionRecord, limit: int = PRACTISE_NEXT_LIMIT) -> li
     fewer than LOW_COVERAGE of its keywords were mentioned. Candidates are
     ordered by: skipped first, then lowest rating (unrated after rated), then
     lowest checklist score, then most overtime, then lowest coverage, then
-    interview order; the first `limit` are returned.
+    interview order; the first `limit` are returned. Pass `totals` to reuse
+    insights already computed for the record.
     """
+    totals = totals if totals is not None else session_insights(record)
     scored = []
     for position, (round_index, question) in enumerate(_reached(record)):
-        facts = _Facts(question, answer_insights(question), record.rounds[round_index].assessed)
+        facts = _Facts(question, totals.of(question), record.rounds[round_index].assessed)
         reasons = facts.reasons()
         if reasons:
             scored.append((facts.key(position), round_index, question, reasons))

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from mockint.durations import format_clock, format_duration
-from mockint.insights import SessionInsights, TextInsights, answer_insights, text_insights
+from mockint.insights import AnswerInsights, SessionInsights, TextInsights, keywords_mentioned, text_insights
 from mockint.model import Interviewer
 from mockint.record import ChallengeRecord, ChallengeStatus, QuestionRecord, RoundRecord, SessionRecord
-from mockint.textmatch import mentioned_terms
 
 PRACTISE_NONE = "Nothing stood out: no question was skipped, rated low, left unticked, over time or short on keywords."
 PRACTISE_RULE = (
@@ -170,11 +169,11 @@ class GuideLine:
         return ""
 
 
-def guide_lines(question: QuestionRecord) -> list[GuideLine]:
-    covered = set(answer_insights(question).covered)
+def guide_lines(question: QuestionRecord, insights: AnswerInsights) -> list[GuideLine]:
+    covered = set(insights.covered)
     lines = []
     for text in question.guide:
-        inside = mentioned_terms(text, question.keywords)
+        inside = keywords_mentioned(text, question.keywords)
         lines.append(
             GuideLine(
                 text,
@@ -185,9 +184,8 @@ def guide_lines(question: QuestionRecord) -> list[GuideLine]:
     return lines
 
 
-def keywords_text(question: QuestionRecord) -> str:
+def keywords_text(question: QuestionRecord, insights: AnswerInsights) -> str:
     """`2 of 3 mentioned (completion, engagement); not mentioned: shares`."""
-    insights = answer_insights(question)
     text = f"{len(insights.covered)} of {len(question.keywords)} mentioned"
     if insights.covered:
         text += " (" + ", ".join(insights.covered) + ")"
@@ -226,21 +224,32 @@ class SummaryRow:
     keywords: str
 
 
+    def cells(self) -> tuple[str, ...]:
+        """The row's values in SUMMARY_HEADINGS order."""
+        return (
+            self.number, self.ask, self.status, self.time, self.checklist,
+            self.rating, self.words, self.wpm, self.fillers, self.keywords,
+        )
+
+
 SUMMARY_HEADINGS = ("#", "Question", "Status", "Time", "Checklist", "Rating", "Words", "WPM", "Fillers", "Keywords")
 
 
-def summary_rows(record: SessionRecord) -> list[SummaryRow]:
+def summary_rows(record: SessionRecord, totals: SessionInsights) -> list[SummaryRow]:
     rows = []
     for r, round_ in enumerate(record.rounds):
         for q, question in enumerate(round_.questions):
-            rows.append(_summary_row(f"{r + 1}.{q + 1}", question, round_.assessed, record.pair))
+            number = f"{r + 1}.{q + 1}"
+            if question.reached:
+                rows.append(_summary_row(number, question, totals.of(question), round_.assessed, record.pair))
+            else:
+                rows.append(SummaryRow(number, question.ask, "not reached", *["–"] * 7))
     return rows
 
 
-def _summary_row(number: str, question: QuestionRecord, assessed: bool, pair: bool) -> SummaryRow:
-    if not question.reached:
-        return SummaryRow(number, question.ask, "not reached", *["–"] * 7)
-    insights = answer_insights(question)
+def _summary_row(
+    number: str, question: QuestionRecord, insights: AnswerInsights, assessed: bool, pair: bool
+) -> SummaryRow:
     ticked = len(question.checked & set(question.checklist))
     return SummaryRow(
         number=number,

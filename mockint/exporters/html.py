@@ -7,12 +7,11 @@ glyphs ☑/☐ so they print. Pure module: no textual import.
 
 from __future__ import annotations
 
-from dataclasses import astuple
 from html import escape
 
 from mockint.exporters import content
 from mockint.exporters.html_style import STYLESHEET
-from mockint.insights import answer_insights, practise_next, session_insights
+from mockint.insights import AnswerInsights, SessionInsights, practise_next, session_insights
 from mockint.record import ChallengeRecord, QuestionRecord, Reflection, RoundRecord, SessionRecord
 
 TICKED = '<span class="box" aria-label="ticked">☑</span>'
@@ -21,6 +20,7 @@ UNTICKED = '<span class="box" aria-label="not ticked">☐</span>'
 
 def render_html(record: SessionRecord) -> str:
     title = f"Mock interview: {record.pack_title}"
+    totals = session_insights(record)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -33,10 +33,10 @@ def render_html(record: SessionRecord) -> str:
         "<body>",
         "<main>",
         *_header(title, record),
-        *(line for index, round_ in enumerate(record.rounds) for line in _round(index, round_, record.pair)),
+        *(line for index, round_ in enumerate(record.rounds) for line in _round(index, round_, record.pair, totals)),
         *_interview_checklist(record),
-        *_summary(record),
-        *_practise_next(record),
+        *_summary(record, totals),
+        *_practise_next(record, totals),
         "</main>",
         "</body>",
         "</html>",
@@ -49,10 +49,10 @@ def _header(title: str, record: SessionRecord) -> list[str]:
     return ["<header>", f"<h1>{escape(title)}</h1>", f'<dl class="facts">{facts}</dl>', "</header>"]
 
 
-def _round(index: int, round_: RoundRecord, pair: bool) -> list[str]:
+def _round(index: int, round_: RoundRecord, pair: bool, totals: SessionInsights) -> list[str]:
     out = ['<section class="round">', f"<h2>{escape(content.round_heading(index, round_))}</h2>"]
     for number, question in enumerate(round_.questions, start=1):
-        out += _question(number, question, pair, round_.assessed)
+        out += _question(number, question, pair, round_.assessed, totals)
     if content.has_round_assessment(round_):
         out += ['<div class="assessment">', f"<h3>{escape(content.ROUND_ASSESSMENT)}</h3>"]
         if round_.checklist and round_.assessed:
@@ -63,7 +63,7 @@ def _round(index: int, round_: RoundRecord, pair: bool) -> list[str]:
     return out + ["</section>"]
 
 
-def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool) -> list[str]:
+def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool, totals: SessionInsights) -> list[str]:
     out = ['<article class="question">', f"<h3>{number}. {escape(question.ask)}</h3>"]
     if not question.reached:
         return out + ['<p class="not-reached">Not reached.</p>', "</article>"]
@@ -73,14 +73,15 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool)
     out += ["<h4>Answer</h4>", _quote(question.answer, "answer", "No answer typed.")]
     if question.interviewer_notes.strip():
         out += ["<h4>Interviewer notes</h4>", _quote(question.interviewer_notes, "notes", "")]
-    out += _challenges(question.challenges)
-    out += _guide(question)
+    insights = totals.of(question)
+    out += _challenges(question.challenges, insights)
+    out += _guide(question, insights)
     if question.checklist and assessed:
         out += ["<h4>Checklist</h4>", _checklist(question.checklist, question.checked)]
     out.append(f"<p><strong>Rating:</strong> {escape(content.ratings_text(question, pair))}</p>")
     if question.answer.strip():
-        insights = content.insights_text(answer_insights(question).main)
-        out.append(f'<p class="insights"><strong>Insights:</strong> {escape(insights)}</p>')
+        main = content.insights_text(insights.main)
+        out.append(f'<p class="insights"><strong>Insights:</strong> {escape(main)}</p>')
     return out + ["</article>"]
 
 
@@ -99,31 +100,30 @@ def _quote(text: str, css_class: str, empty: str) -> str:
     return f'<blockquote class="{css_class}">{escape(text.strip())}</blockquote>'
 
 
-def _challenges(challenges: list[ChallengeRecord]) -> list[str]:
+def _challenges(challenges: list[ChallengeRecord], insights: AnswerInsights) -> list[str]:
     if not challenges:
         return []
     out = ["<h4>Challenges</h4>", '<ol class="challenges">']
-    for challenge in challenges:
+    for challenge, typed in zip(challenges, insights.challenges):
         item = f'<strong>{escape(challenge.ask)}</strong> <span class="outcome">— {escape(content.challenge_outcome(challenge))}</span>'
-        if challenge.posed:
-            insights = content.insights_text(content.text_insights_of(challenge))
+        if typed is not None:
             item += _quote(challenge.answer, "answer", "No answer typed.")
-            item += f'<p class="insights">{escape(insights)}</p>'
+            item += f'<p class="insights">{escape(content.insights_text(typed))}</p>'
         out.append(f"<li>{item}</li>")
     return out + ["</ol>"]
 
 
-def _guide(question: QuestionRecord) -> list[str]:
+def _guide(question: QuestionRecord, insights: AnswerInsights) -> list[str]:
     if not question.guide and not question.keywords:
         return []
     out = ["<h4>Guide</h4>", '<ul class="guide">']
-    for line in content.guide_lines(question):
+    for line in content.guide_lines(question, insights):
         css = "covered" if line.mentioned else "missed" if line.not_mentioned else ""
         verdict = f' <em class="{css}">— {escape(line.verdict)}</em>' if line.verdict else ""
         out.append(f"<li>{escape(line.text)}{verdict}</li>")
     out.append("</ul>")
     if question.keywords:
-        out.append(f"<p><strong>Keywords:</strong> {escape(content.keywords_text(question))}</p>")
+        out.append(f"<p><strong>Keywords:</strong> {escape(content.keywords_text(question, insights))}</p>")
     return out
 
 
@@ -147,26 +147,26 @@ def _interview_checklist(record: SessionRecord) -> list[str]:
 _NUMERIC_COLUMNS = {"Words", "WPM", "Fillers"}
 
 
-def _summary(record: SessionRecord) -> list[str]:
+def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
     headings = content.SUMMARY_HEADINGS
     numeric = [heading in _NUMERIC_COLUMNS for heading in headings]
     out = ['<section class="summary">', "<h2>Summary</h2>", "<table>"]
     out.append("<thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in headings) + "</tr></thead>")
     out.append("<tbody>")
-    for row in content.summary_rows(record):
+    for row in content.summary_rows(record, totals):
         cells = (
             f'<td class="num">{escape(value)}</td>' if is_number else f"<td>{escape(value)}</td>"
-            for value, is_number in zip(astuple(row), numeric)
+            for value, is_number in zip(row.cells(), numeric)
         )
         out.append("<tr>" + "".join(cells) + "</tr>")
     out += ["</tbody>", "</table>"]
-    out.append(f"<p><strong>Overall:</strong> {escape(content.totals_text(session_insights(record)))}</p>")
+    out.append(f"<p><strong>Overall:</strong> {escape(content.totals_text(totals))}</p>")
     return out + ["</section>"]
 
 
-def _practise_next(record: SessionRecord) -> list[str]:
+def _practise_next(record: SessionRecord, totals: SessionInsights) -> list[str]:
     out = ['<section class="practise">', "<h2>Practise next</h2>"]
-    items = practise_next(record)
+    items = practise_next(record, totals=totals)
     if not items:
         return out + [f"<p>{escape(content.PRACTISE_NONE)}</p>", "</section>"]
     out.append("<ol>")

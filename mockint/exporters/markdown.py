@@ -8,10 +8,9 @@ turning into formatting or markup. Pure module: no textual import.
 from __future__ import annotations
 
 import re
-from dataclasses import astuple
 
 from mockint.exporters import content
-from mockint.insights import answer_insights, practise_next, session_insights
+from mockint.insights import AnswerInsights, SessionInsights, practise_next, session_insights
 from mockint.record import ChallengeRecord, QuestionRecord, Reflection, RoundRecord, SessionRecord
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -36,7 +35,11 @@ def escape_inline(text: str) -> str:
 
     Newlines become spaces so the text stays on its line.
     """
-    return _INLINE_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _INLINE_SPECIAL.sub(_backslashed, " ".join(text.split()))
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group(1)
 
 
 def quote(text: str) -> list[str]:
@@ -51,21 +54,22 @@ def quote(text: str) -> list[str]:
 
 
 def render_markdown(record: SessionRecord) -> str:
+    totals = session_insights(record)
     out: list[str] = [f"# Mock interview: {escape_inline(record.pack_title)}", ""]
     out += [f"- **{label}:** {escape_inline(value)}" for label, value in content.header_facts(record)]
     for index, round_ in enumerate(record.rounds):
-        out += _round(index, round_, record.pair)
+        out += _round(index, round_, record.pair, totals)
     if record.checklist and any(r.assessed for r in record.rounds):
         out += ["", "## Interview checklist", "", *_checklist(record.checklist, record.checked)]
-    out += _summary(record)
-    out += _practise_next(record)
+    out += _summary(record, totals)
+    out += _practise_next(record, totals)
     return "\n".join(out) + "\n"
 
 
-def _round(index: int, round_: RoundRecord, pair: bool) -> list[str]:
+def _round(index: int, round_: RoundRecord, pair: bool, totals: SessionInsights) -> list[str]:
     out = ["", f"## {escape_inline(content.round_heading(index, round_))}"]
     for number, question in enumerate(round_.questions, start=1):
-        out += _question(number, question, pair, round_.assessed)
+        out += _question(number, question, pair, round_.assessed, totals)
     if not content.has_round_assessment(round_):
         return out
     out += ["", f"### {content.ROUND_ASSESSMENT}"]
@@ -76,7 +80,7 @@ def _round(index: int, round_: RoundRecord, pair: bool) -> list[str]:
     return out
 
 
-def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool) -> list[str]:
+def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool, totals: SessionInsights) -> list[str]:
     out = ["", f"### {number}. {escape_inline(question.ask)}", ""]
     if not question.reached:
         return out + ["*Not reached.*"]
@@ -87,13 +91,14 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool)
     out += _answer_block("Answer", question.answer, "*No answer typed.*")
     if question.interviewer_notes.strip():
         out += _answer_block("Interviewer notes", question.interviewer_notes, "")
-    out += _challenges(question.challenges)
-    out += _guide(question)
+    insights = totals.of(question)
+    out += _challenges(question.challenges, insights)
+    out += _guide(question, insights)
     if question.checklist and assessed:
         out += ["", "**Checklist**", "", *_checklist(question.checklist, question.checked)]
     out += ["", f"**Rating:** {content.ratings_text(question, pair)}"]
     if question.answer.strip():
-        out += ["", f"**Insights:** {escape_inline(content.insights_text(answer_insights(question).main))}"]
+        out += ["", f"**Insights:** {escape_inline(content.insights_text(insights.main))}"]
     return out
 
 
@@ -101,29 +106,28 @@ def _answer_block(title: str, text: str, empty: str) -> list[str]:
     return ["", f"**{title}**", "", *(quote(text) if text.strip() else [empty])]
 
 
-def _challenges(challenges: list[ChallengeRecord]) -> list[str]:
+def _challenges(challenges: list[ChallengeRecord], insights: AnswerInsights) -> list[str]:
     if not challenges:
         return []
     out = ["", "**Challenges**", ""]
-    for number, challenge in enumerate(challenges, start=1):
+    for number, (challenge, typed) in enumerate(zip(challenges, insights.challenges), start=1):
         outcome = escape_inline(content.challenge_outcome(challenge))
         out.append(f"{number}. **{escape_inline(challenge.ask)}** — {outcome}")
-        if challenge.posed:
+        if typed is not None:
             out += ["", *(f"   {line}" for line in quote(challenge.answer or "(no answer typed)"))]
-            insights = content.insights_text(content.text_insights_of(challenge))
-            out += ["", f"   *{escape_inline(insights)}*", ""]
+            out += ["", f"   *{escape_inline(content.insights_text(typed))}*", ""]
     return out
 
 
-def _guide(question: QuestionRecord) -> list[str]:
+def _guide(question: QuestionRecord, insights: AnswerInsights) -> list[str]:
     if not question.guide and not question.keywords:
         return []
     out = ["", "**Guide**", ""]
-    for line in content.guide_lines(question):
+    for line in content.guide_lines(question, insights):
         verdict = f" — *{escape_inline(line.verdict)}*" if line.verdict else ""
         out.append(f"- {escape_inline(line.text)}{verdict}")
     if question.keywords:
-        out += ["", f"**Keywords:** {escape_inline(content.keywords_text(question))}"]
+        out += ["", f"**Keywords:** {escape_inline(content.keywords_text(question, insights))}"]
     return out
 
 
@@ -136,20 +140,20 @@ def _reflection(reflection: Reflection) -> list[str]:
     return [f"- **{label}:** {escape_inline(text)}" for label, text in parts if text.strip()]
 
 
-def _summary(record: SessionRecord) -> list[str]:
+def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
     headings = content.SUMMARY_HEADINGS
     out = ["", "## Summary", "", "| " + " | ".join(headings) + " |", "|" + "---|" * len(headings)]
-    for row in content.summary_rows(record):
-        cells = [escape_inline(value) for value in astuple(row)]
+    for row in content.summary_rows(record, totals):
+        # Only the question is text from outside; the other cells are numbers and labels made here.
+        cells = [row.number, escape_inline(row.ask), *row.cells()[2:]]
         out.append("| " + " | ".join(cells) + " |")
-    totals = session_insights(record)
     out += ["", f"Overall: {escape_inline(content.totals_text(totals))}"]
     return out
 
 
-def _practise_next(record: SessionRecord) -> list[str]:
+def _practise_next(record: SessionRecord, totals: SessionInsights) -> list[str]:
     out = ["", "## Practise next", ""]
-    items = practise_next(record)
+    items = practise_next(record, totals=totals)
     if not items:
         return out + [content.PRACTISE_NONE]
     for number, item in enumerate(items, start=1):
