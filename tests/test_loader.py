@@ -186,3 +186,21 @@ def test_node_loader_resolves_tags_like_the_safe_loader(scalar: str) -> None:
 def test_node_loader_resolves_any_scalar_like_the_safe_loader(scalar: str) -> None:
     text = f"key: {scalar}\n"
     assert tags_of(text, NodeLoader) == tags_of(text, SAFE_LOADER)
+
+
+YAMLISH = st.text(alphabet="title questions ask time at: -[]{}\n'\"&*!#|>~0123456789mshé\t,", max_size=120)
+
+
+@given(text=YAMLISH)
+def test_any_text_gives_diagnostics_never_a_traceback(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "round.yaml"
+    path.write_text(text, encoding="utf-8")
+    diagnostics = check_file(path)
+    assert all(d.line >= 1 and d.col >= 1 and d.message for d in diagnostics)
+
+
+@given(data=st.binary(max_size=80))
+def test_any_bytes_give_diagnostics_never_a_traceback(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "interview.yaml"
+    path.write_bytes(data)
+    assert all(d.line >= 1 and d.col >= 1 and d.message for d in check_file(path))
