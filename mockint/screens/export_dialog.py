@@ -1,0 +1,99 @@
+"""Export the transcript from the summary: pick the format(s) and the folder, then write.
+
+`push_screen(ExportDialog(record, folder), callback)`: the callback gets the
+paths written, or None when cancelled. A failed export (missing folder, no
+permission...) is shown as an error notification and the dialog stays open so
+another folder can be typed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+
+from mockint.exporters import FORMATS, ExportError, export_session
+from mockint.record import SessionRecord
+
+CHOICES: dict[str, tuple[str, ...]] = {
+    "md": ("md",),
+    "json": ("json",),
+    "html": ("html",),
+    "all": FORMATS,
+}
+"""What each radio button writes; the first is selected by default."""
+
+LABELS = {
+    "md": "Markdown (.md)",
+    "json": "JSON (.json)",
+    "html": "HTML, printable (.html)",
+    "all": "All three",
+}
+
+
+class ExportDialog(ModalScreen[list[Path] | None]):
+    CSS_PATH = "export_dialog.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, record: SessionRecord, folder: Path) -> None:
+        super().__init__()
+        self.record = record
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Export the transcript", id="export-title")
+            # Compact widgets keep the dialog within the 60x18 minimum terminal.
+            with RadioSet(id="export-format", compact=True):
+                for index, choice in enumerate(CHOICES):
+                    yield RadioButton(LABELS[choice], value=index == 0, id=f"format-{choice}")
+            yield Label("Folder", id="folder-label")
+            yield Input(str(self.folder), id="export-folder", placeholder="folder to write into", compact=True)
+            with Horizontal(id="buttons"):
+                yield Button("Export", variant="primary", id="export", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(RadioSet).focus()
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        pressed = self.query_one(RadioSet).pressed_button
+        choice = pressed.id.removeprefix("format-") if pressed is not None and pressed.id else "md"
+        return CHOICES[choice]
+
+    @property
+    def target(self) -> Path:
+        typed = self.query_one("#export-folder", Input).value.strip()
+        return Path(typed).expanduser() if typed else self.folder
+
+    @on(Button.Pressed, "#export")
+    @on(Input.Submitted, "#export-folder")
+    def _export(self, event: Button.Pressed | Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
+
+    def action_export(self) -> None:
+        try:
+            written = export_session(self.record, self.target, self.formats)
+        except ExportError as error:
+            # Stay open: the candidate can type another folder and try again.
+            self.notify(str(error), title="Export failed", severity="error")
+            self.query_one("#export-folder", Input).focus()
+            return
+        names = ", ".join(path.name for path in written)
+        self.notify(f"Wrote {names} in {written[0].parent}", title="Exported")
+        self.dismiss(written)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

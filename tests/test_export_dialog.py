@@ -1,0 +1,113 @@
+"""Exporting from the summary screen: the `e` dialog writes files, and a bad folder keeps it open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from app_shell_support import PACKS_DIR, SIZE, load_test_pack, make_app
+from mockint.app import MockintApp, StartRequest
+from mockint.clock import FakeClock
+from mockint.screens.export_dialog import ExportDialog
+from mockint.screens.interview import InterviewScreen
+from mockint.screens.summary import SummaryScreen
+from mockint.session import SessionOptions
+
+
+def summary_app(tmp_path: Path, export_dir: Path) -> tuple[MockintApp, FakeClock]:
+    clock = FakeClock()
+    pack = load_test_pack(PACKS_DIR / "mini")
+    app = make_app(tmp_path / "data", start=StartRequest(pack, SessionOptions(candidate="Ada")), clock=clock,
+                   export_dir=export_dir)
+    return app, clock
+
+
+async def reach_summary(pilot: Pilot[None], clock: FakeClock) -> None:
+    """Answer the first question, then quit: the summary of what was done."""
+    app = pilot.app
+    assert isinstance(app, MockintApp) and app.engine is not None
+    app.engine.begin_round()
+    clock.advance(30)
+    app.engine.submit("Um, I lead a team, like, of five.")
+    app.engine.quit()
+    assert isinstance(app.screen, InterviewScreen)
+    app.screen.sync()
+    await pilot.pause()
+    assert isinstance(app.screen, SummaryScreen)
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """The export folder the app is given: empty, apart from the app's own data dir."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def record_notifications(app: MockintApp, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    notes: list[tuple[str, str]] = []
+    original = app.notify
+
+    def notify(message: str, **kwargs: object) -> None:
+        notes.append((message, str(kwargs.get("severity", "information"))))
+        original(message, **kwargs)
+
+    monkeypatch.setattr(app, "notify", notify)
+    return notes
+
+
+async def test_export_all_formats_from_the_summary(tmp_path: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app, clock = summary_app(tmp_path, out)
+    async with app.run_test(size=SIZE) as pilot:
+        notes = record_notifications(app, monkeypatch)
+        await reach_summary(pilot, clock)
+        insights = str(app.screen.query_one("#summary-insights", Static).render())
+        assert insights.startswith("Typed: 8 words in 0:30 (16 wpm); fillers: um 1, like 1")
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportDialog)
+        assert app.screen.query_one("#export-folder", Input).value == str(out)
+        await pilot.click("#format-all")
+        await pilot.click("#export")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+    names = sorted(path.name for path in out.iterdir())
+    assert names == [f"mockint-mini-20260115-0930.{ext}" for ext in ("html", "json", "md")]
+    assert "Um, I lead a team, like, of five." in (out / "mockint-mini-20260115-0930.md").read_text(encoding="utf-8")
+    assert notes[-1][1] == "information" and "mockint-mini-20260115-0930.md" in notes[-1][0]
+
+
+async def test_a_bad_folder_is_an_error_and_the_dialog_stays(
+    tmp_path: Path, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, clock = summary_app(tmp_path, out)
+    async with app.run_test(size=SIZE) as pilot:
+        notes = record_notifications(app, monkeypatch)
+        await reach_summary(pilot, clock)
+        await pilot.press("e")
+        folder = app.screen.query_one("#export-folder", Input)
+        folder.value = str(tmp_path / "missing")
+        folder.focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportDialog)
+        assert notes[-1] == (f"cannot export to {tmp_path / 'missing'}: the folder does not exist", "error")
+        assert not (tmp_path / "missing").exists()
+        # Another place, and the default format (Markdown), works from the same dialog.
+        folder.value = str(out)
+        await pilot.press("enter")
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.export_dir == out
+    assert [path.name for path in out.iterdir()] == ["mockint-mini-20260115-0930.md"]
+
+
+async def test_escape_closes_the_dialog_without_writing(tmp_path: Path) -> None:
+    app, clock = summary_app(tmp_path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await reach_summary(pilot, clock)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("escape")
+        assert isinstance(app.screen, SummaryScreen)
+    assert not list(tmp_path.glob("mockint-*"))
