@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,6 +12,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from mockint.durations import format_clock
+from mockint.exporters.content import totals_text
+from mockint.insights import session_insights
 from mockint.record import ChallengeStatus, QuestionRecord, SessionRecord
 
 COLUMNS = ("Question", "Time", "Challenges", "Checklist", "Rating")
@@ -117,6 +120,7 @@ class SummaryScreen(Screen[None]):
     # The DataTable takes enter for its cursor, so leaving is a priority binding.
     BINDINGS = [
         Binding("enter,escape", "home", "Home", priority=True),
+        Binding("e", "export", "Export"),
     ]
 
     def __init__(self, record: SessionRecord) -> None:
@@ -129,6 +133,7 @@ class SummaryScreen(Screen[None]):
         yield Static(f"{record.pack_title} · {record.mode.value} mode · {status}", id="summary-title", markup=False)
         yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
         yield Static(totals_line(session_totals(record)), id="summary-totals", markup=False)
+        yield Static("Typed: " + totals_text(session_insights(record)), id="summary-insights", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -137,6 +142,18 @@ class SummaryScreen(Screen[None]):
         for row in summary_rows(self.record):
             style = "bold" if row.is_round else ""
             table.add_row(*(Text(cell, style=style) for cell in row.cells))
+
+    def action_export(self) -> None:
+        # Imported here: the dialog is only needed once someone exports.
+        from mockint.screens.export_dialog import ExportDialog
+
+        folder = getattr(self.app, "export_dir", None) or Path.cwd()
+        self.app.push_screen(ExportDialog(self.record, Path(folder)), self._exported)
+
+    def _exported(self, written: list[Path] | None) -> None:
+        if written and hasattr(self.app, "export_dir"):
+            # The next export offers the folder that just worked.
+            self.app.export_dir = written[0].parent
 
     def action_home(self) -> None:
         show_home = getattr(self.app, "show_home", None)
