@@ -19,6 +19,7 @@ from mockint import paths
 from mockint.diagnostics import Diagnostic
 from mockint.loader import INTERVIEW_FILE, RoundFileError, load_interview_meta, load_round
 from mockint.model import Pack, Round
+from mockint.roundcache import RoundCache
 
 ROUNDS_VARIABLE = "MOCKINT_ROUNDS"
 ROUND_SUFFIX = ".yaml"
@@ -78,6 +79,7 @@ def discover(cli_dirs: Sequence[Path] = (), env: Mapping[str, str] | None = None
     broken: list[BrokenFile] = []
     shadowed: list[ShadowedPack] = []
     claimed: dict[str, Path] = {}
+    cache = RoundCache.open(paths.round_cache_file(env))
     for directory, origin in search_dirs(cli_dirs, env):
         for found in _pack_entries(directory):
             if isinstance(found, BrokenFile):
@@ -90,25 +92,37 @@ def discover(cli_dirs: Sequence[Path] = (), env: Mapping[str, str] | None = None
             # A broken pack still claims its name: silently falling back to a
             # later pack of that name would hide the user's mistake.
             claimed[name] = entry
-            pack, problems = load_pack(entry, origin)
+            pack, problems = load_pack(entry, origin, cache)
             broken += problems
             if pack is not None:
                 packs.append(pack)
+    cache.save()
     return Library(tuple(packs), tuple(broken), tuple(shadowed))
 
 
-def load_pack(path: Path, origin: str) -> tuple[Pack | None, list[BrokenFile]]:
+def load_pack(
+    path: Path, origin: str, cache: RoundCache | None = None
+) -> tuple[Pack | None, list[BrokenFile]]:
     """The pack in a folder or a lone round file, or None and the files that are broken."""
+    cache = cache or RoundCache(None)
     if path.suffix != ROUND_SUFFIX:
-        return _load_folder(path, origin)
+        return _load_folder(path, origin, cache)
     try:
-        round_ = load_round(path)
+        round_ = _load_round(path, cache)
     except RoundFileError as error:
         return None, [BrokenFile(path, error.diagnostics)]
     return Pack(name=path.stem, title=round_.title, rounds=(round_,), source=path, origin=origin), []
 
 
-def _load_folder(folder: Path, origin: str) -> tuple[Pack | None, list[BrokenFile]]:
+def _load_round(path: Path, cache: RoundCache) -> Round:
+    round_ = cache.get(path)
+    if round_ is None:
+        round_ = load_round(path)
+        cache.put(path, round_)
+    return round_
+
+
+def _load_folder(folder: Path, origin: str, cache: RoundCache) -> tuple[Pack | None, list[BrokenFile]]:
     try:
         files = sorted(child for child in folder.iterdir() if child.is_file())
     except OSError as error:
@@ -117,7 +131,7 @@ def _load_folder(folder: Path, origin: str) -> tuple[Pack | None, list[BrokenFil
     rounds: list[Round] = []
     for round_file in (f for f in files if f.suffix == ROUND_SUFFIX and f.name != INTERVIEW_FILE):
         try:
-            rounds.append(load_round(round_file))
+            rounds.append(_load_round(round_file, cache))
         except RoundFileError as error:
             broken.append(BrokenFile(round_file, error.diagnostics))
     meta_file = folder / INTERVIEW_FILE

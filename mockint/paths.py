@@ -31,6 +31,11 @@ def user_rounds_dir(env: Mapping[str, str] | None = None) -> Path:
     return data_dir(env) / "rounds"
 
 
+def round_cache_file(env: Mapping[str, str] | None = None) -> Path:
+    """Where validated round files are cached (see roundcache)."""
+    return data_dir(env) / "cache" / "rounds.json"
+
+
 def bundled_rounds_dir() -> Path:
     """The packs shipped with mockint (the `mockint.rounds` data package)."""
     return Path(str(importlib.resources.files("mockint.rounds")))

@@ -1,0 +1,147 @@
+"""A cache of validated round files, so a large library loads fast after the first time.
+
+Composing YAML with positions is the floor of loading (about half a second for
+5,000 questions on a small machine), so files that have not changed since they
+last validated are read back from one JSON file in the data directory instead.
+A file's identity is its resolved path, size, modification time and inode;
+files modified in the last few seconds are never stored, because a second
+edit within the file system's timestamp granularity could otherwise go unseen
+(the "racy clean" problem git solves the same way). Only valid files are
+cached: broken ones are re-read every time so their errors stay current.
+
+Pure module: no textual import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from mockint import __version__
+from mockint.model import Challenge, Interviewer, Question, Round
+
+CACHE_FORMAT = f"mockint.roundcache/1 {__version__}"
+"""A new mockint may validate differently: its cache starts afresh."""
+
+RACY_SECONDS = 3.0
+
+
+class RoundCache:
+    def __init__(self, file: Path | None, entries: dict[str, dict[str, Any]] | None = None) -> None:
+        self.file = file
+        self._entries = entries or {}
+        self._dirty = False
+
+    @classmethod
+    def open(cls, file: Path) -> RoundCache:
+        """The cache stored in `file`; empty when missing, unreadable or from another version."""
+        try:
+            stored = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls(file)
+        if not isinstance(stored, dict) or stored.get("format") != CACHE_FORMAT:
+            return cls(file)
+        entries = stored.get("entries")
+        return cls(file, entries if isinstance(entries, dict) else {})
+
+    def get(self, path: Path) -> Round | None:
+        entry = self._entries.get(str(path))
+        if not isinstance(entry, dict) or entry.get("identity") != _identity(path):
+            return None
+        try:
+            return round_from_json(entry["round"], path)
+        except (KeyError, TypeError, ValueError):
+            return None  # an entry of the wrong shape is a miss: the file is read afresh
+
+    def put(self, path: Path, round_: Round) -> None:
+        identity = _identity(path)
+        if identity is None or identity[1] > time.time_ns() - RACY_SECONDS * 1e9:
+            return
+        self._entries[str(path)] = {"identity": identity, "round": round_to_json(round_)}
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the cache atomically if anything changed.
+
+        The cache only saves time: a data directory that cannot be written
+        (read-only home, full disk) leaves mockint working, just slower.
+        """
+        if self.file is None or not self._dirty:
+            return
+        payload = json.dumps({"format": CACHE_FORMAT, "entries": self._entries}, separators=(",", ":"))
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=self.file.parent, prefix=".roundcache-")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(payload)
+            os.replace(temp, self.file)
+        except OSError:
+            return
+        self._dirty = False
+
+
+def _identity(path: Path) -> list[int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+
+
+def round_to_json(round_: Round) -> dict[str, Any]:
+    return {
+        "id": round_.id,
+        "title": round_.title,
+        "interviewer": [round_.interviewer.name, round_.interviewer.style],
+        "intro": round_.intro,
+        "time": round_.time,
+        "checklist": list(round_.checklist),
+        "questions": [_question_to_json(q) for q in round_.questions],
+    }
+
+
+def _question_to_json(question: Question) -> dict[str, Any]:
+    return {
+        "id": question.id,
+        "ask": question.ask,
+        "time": question.time,
+        "guide": list(question.guide),
+        "keywords": list(question.keywords),
+        "hint": question.hint,
+        "checklist": list(question.checklist),
+        "challenges": [[c.ask, c.time, c.at, list(c.unless_mentioned)] for c in question.challenges],
+    }
+
+
+def round_from_json(data: dict[str, Any], source: Path) -> Round:
+    name, style = data["interviewer"]
+    return Round(
+        id=data["id"],
+        title=data["title"],
+        questions=tuple(_question_from_json(q) for q in data["questions"]),
+        interviewer=Interviewer(name, style),
+        intro=data["intro"],
+        time=data["time"],
+        checklist=tuple(data["checklist"]),
+        source=source,
+    )
+
+
+def _question_from_json(data: dict[str, Any]) -> Question:
+    return Question(
+        id=data["id"],
+        ask=data["ask"],
+        time=data["time"],
+        guide=tuple(data["guide"]),
+        keywords=tuple(data["keywords"]),
+        hint=data["hint"],
+        checklist=tuple(data["checklist"]),
+        challenges=tuple(
+            Challenge(ask=ask, time=time_, at=at, unless_mentioned=tuple(terms))
+            for ask, time_, at, terms in data["challenges"]
+        ),
+    )
