@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import re
 import string
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from mockint.durations import format_duration
 from mockint.record import ChallengeRecord, QuestionRecord, SessionRecord
@@ -63,8 +62,12 @@ FILLER_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 """Filler label -> pattern (matched against lower-cased text), in the order reports list them."""
 
-_PROBES = {label: label.split()[0].rstrip("?") for label in FILLER_PATTERNS}
-"""A substring every match contains: absent from the text, the filler cannot be there."""
+_PROBES = {label: max(label.split(), key=len) for label in FILLER_PATTERNS}
+"""A substring every match contains: absent from the text, the filler cannot be there.
+
+Each word of a label is matched literally, so any of them would do; the longest
+("mean", not "i"; "yeah", not "so") is the rarest in ordinary text and rules the
+filler out most often."""
 
 _DROP_PUNCTUATION = str.maketrans("", "", string.punctuation + "—–…‘’“”«»·•")
 
@@ -142,14 +145,17 @@ class _Totals:
 
 
 @dataclass(frozen=True)
-class AnswerInsights(_Totals):
+class AnswerInsights:
     """Facts about one question: its main answer, each challenge answer, and coverage.
-
-    Totals are cached properties: a transcript reads them several times.
 
     `challenges` lines up with `QuestionRecord.challenges`: None for a challenge
     that was never posed. Coverage looks at the main answer and every challenge
     answer together, since a look-for said in a follow-up was still said.
+
+    The totals (`words`, `seconds`, `wpm`, `fillers`, `filler_total`, `coverage`,
+    `parts`) are worked out once, on construction: a transcript reads them several
+    times for each of a thousand questions, and a cached_property takes a lock on
+    every first read (Python 3.11), which cost more than the sums themselves.
     """
 
     question_id: str
@@ -157,25 +163,44 @@ class AnswerInsights(_Totals):
     challenges: tuple[TextInsights | None, ...]
     covered: tuple[str, ...]
     missed: tuple[str, ...]
+    parts: tuple[TextInsights, ...] = field(init=False, repr=False, compare=False)
+    """Every typed answer: the main one, then each posed challenge's."""
+    words: int = field(init=False, repr=False, compare=False)
+    seconds: float = field(init=False, repr=False, compare=False)
+    wpm: float | None = field(init=False, repr=False, compare=False)
+    fillers: dict[str, int] = field(init=False, repr=False, compare=False)
+    filler_total: int = field(init=False, repr=False, compare=False)
+    coverage: float | None = field(init=False, repr=False, compare=False)
+    """Fraction of the question's keywords mentioned; None when it has none."""
 
-    @cached_property
-    def coverage(self) -> float | None:
-        """Fraction of the question's keywords mentioned; None when it has none."""
-        total = len(self.covered) + len(self.missed)
-        return len(self.covered) / total if total else None
-
-    @cached_property
-    def parts(self) -> list[TextInsights]:
-        """Every typed answer: the main one, then each posed challenge's."""
-        return [self.main, *(c for c in self.challenges if c is not None)]
+    def __post_init__(self) -> None:
+        parts = (self.main, *(c for c in self.challenges if c is not None))
+        words = sum(part.words for part in parts)
+        seconds = sum(part.seconds for part in parts)
+        fillers = merge_fillers(part.fillers for part in parts)
+        keywords = len(self.covered) + len(self.missed)
+        derived = {
+            "parts": parts,
+            "words": words,
+            "seconds": seconds,
+            "wpm": words_per_minute(words, seconds),
+            "fillers": fillers,
+            "filler_total": sum(fillers.values()),
+            "coverage": len(self.covered) / keywords if keywords else None,
+        }
+        for name, value in derived.items():
+            # The documented way to set a derived field on a frozen dataclass.
+            object.__setattr__(self, name, value)
 
 
 def merge_fillers(parts: Iterable[dict[str, int]]) -> dict[str, int]:
     """Sum filler counts, keeping the FILLER_PATTERNS order."""
-    total: Counter[str] = Counter()
+    # A plain dict: Counter.update loops in Python and was a visible cost over 1,000 questions.
+    total: dict[str, int] = {}
     for part in parts:
-        total.update(part)
-    return {label: total[label] for label in FILLER_PATTERNS if total[label]}
+        for label, count in part.items():
+            total[label] = total.get(label, 0) + count
+    return {label: count for label in FILLER_PATTERNS if (count := total.get(label, 0))}
 
 
 def _challenge_insights(challenge: ChallengeRecord) -> TextInsights | None:
@@ -292,12 +317,12 @@ def practise_next(
     totals = totals if totals is not None else session_insights(record)
     scored = []
     for position, (round_index, question) in enumerate(_reached(record)):
-        facts = _Facts(question, totals.of(question), record.rounds[round_index].assessed)
-        reasons = facts.reasons()
-        if reasons:
-            scored.append((facts.key(position), round_index, question, reasons))
+        facts = _Facts.of(question, totals.of(question), record.rounds[round_index].assessed)
+        if facts.worth_practising():
+            scored.append((facts.key(position), round_index, facts))
     scored.sort(key=lambda entry: entry[0])
-    return [PractiseItem(r, q, reasons) for _, r, q, reasons in scored[:limit]]
+    # Reasons are wording: only the few questions that are listed need it.
+    return [PractiseItem(r, facts.question, facts.reasons()) for _, r, facts in scored[:limit]]
 
 
 def _reached(record: SessionRecord) -> list[tuple[int, QuestionRecord]]:
@@ -308,22 +333,44 @@ OVERTIME_GRACE = 1.0
 """Less than a second over is rounding, not overtime."""
 
 
-@dataclass(frozen=True)
-class _Facts:
+class _Facts(NamedTuple):
+    """What puts one question on the practise-next list, each fact worked out once."""
+
     question: QuestionRecord
-    insights: AnswerInsights
-    assessed: bool
+    covered: int
+    coverage: float | None
+    rating: int | None
+    score: float | None
+    overtime: float
+
+    @classmethod
+    def of(cls, question: QuestionRecord, insights: AnswerInsights, assessed: bool) -> _Facts:
+        return cls(
+            question,
+            len(insights.covered),
+            insights.coverage,
+            lowest_rating(question),
+            checklist_score(question, assessed),
+            overtime(question),
+        )
+
+    def worth_practising(self) -> bool:
+        """True when reasons() would give at least one reason."""
+        return (
+            self.question.skipped
+            or (self.rating is not None and self.rating <= LOW_RATING)
+            or (self.score is not None and self.score < 1)
+            or self.overtime >= OVERTIME_GRACE
+            or (self.coverage is not None and self.coverage < LOW_COVERAGE)
+        )
 
     def key(self, position: int) -> tuple:
-        rating = lowest_rating(self.question)
-        score = checklist_score(self.question, self.assessed)
-        coverage = self.insights.coverage
         return (
             not self.question.skipped,
-            6 if rating is None else rating,
-            2.0 if score is None else score,
-            -overtime(self.question),
-            2.0 if coverage is None else coverage,
+            6 if self.rating is None else self.rating,
+            2.0 if self.score is None else self.score,
+            -self.overtime,
+            2.0 if self.coverage is None else self.coverage,
             position,
         )
 
@@ -331,16 +378,13 @@ class _Facts:
         question, reasons = self.question, []
         if question.skipped:
             reasons.append("skipped")
-        rating = lowest_rating(question)
-        if rating is not None and rating <= LOW_RATING:
-            reasons.append(f"rated {rating}/5")
-        score = checklist_score(question, self.assessed)
-        if score is not None and score < 1:
+        if self.rating is not None and self.rating <= LOW_RATING:
+            reasons.append(f"rated {self.rating}/5")
+        if self.score is not None and self.score < 1:
             ticked = len(question.checked & set(question.checklist))
             reasons.append(f"checklist {ticked}/{len(question.checklist)}")
-        if overtime(question) >= OVERTIME_GRACE:
-            reasons.append(f"{format_duration(overtime(question))} over time")
-        coverage = self.insights.coverage
-        if coverage is not None and coverage < LOW_COVERAGE:
-            reasons.append(f"mentioned {len(self.insights.covered)} of {len(question.keywords)} keywords")
+        if self.overtime >= OVERTIME_GRACE:
+            reasons.append(f"{format_duration(self.overtime)} over time")
+        if self.coverage is not None and self.coverage < LOW_COVERAGE:
+            reasons.append(f"mentioned {self.covered} of {len(question.keywords)} keywords")
         return tuple(reasons)
