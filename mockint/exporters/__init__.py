@@ -15,6 +15,7 @@ from mockint.exporters.files import ExportError, base_name, write_new_files
 from mockint.exporters.html import render_html
 from mockint.exporters.jsonexport import SCHEMA_ID, render_json
 from mockint.exporters.markdown import render_markdown
+from mockint.insights import SessionInsights, session_insights
 from mockint.record import SessionRecord
 
 __all__ = ["FORMATS", "SCHEMA_ID", "ExportError", "export_session", "file_stem", "render"]
@@ -22,16 +23,19 @@ __all__ = ["FORMATS", "SCHEMA_ID", "ExportError", "export_session", "file_stem",
 FORMATS = ("md", "json", "html")
 """Format names, which are also the file extensions. The first is the default."""
 
-_RENDERERS: dict[str, Callable[[SessionRecord], str]] = {
+_RENDERERS: dict[str, Callable[[SessionRecord, SessionInsights | None], str]] = {
     "md": render_markdown,
     "json": render_json,
     "html": render_html,
 }
 
 
-def render(record: SessionRecord, fmt: str) -> str:
-    """The transcript of `record` in format `fmt` (one of FORMATS)."""
-    return _RENDERERS[_check_format(fmt)](record)
+def render(record: SessionRecord, fmt: str, totals: SessionInsights | None = None) -> str:
+    """The transcript of `record` in format `fmt` (one of FORMATS).
+
+    Pass `totals` (`session_insights(record)`) to reuse insights across formats.
+    """
+    return _RENDERERS[_check_format(fmt)](record, totals)
 
 
 def file_stem(record: SessionRecord) -> str:
@@ -49,7 +53,9 @@ def export_session(record: SessionRecord, out_dir: Path, formats: Sequence[str])
     if not formats:
         raise ExportError("choose at least one format: " + ", ".join(FORMATS))
     unique = list(dict.fromkeys(_check_format(fmt) for fmt in formats))
-    texts = {fmt: _RENDERERS[fmt](record) for fmt in unique}
+    # Every format reports the same insights: work them out once, not once per format.
+    totals = session_insights(record)
+    texts = {fmt: _RENDERERS[fmt](record, totals) for fmt in unique}
     return write_new_files(Path(out_dir), file_stem(record), texts)
 
 

@@ -18,9 +18,10 @@ TICKED = '<span class="box" aria-label="ticked">☑</span>'
 UNTICKED = '<span class="box" aria-label="not ticked">☐</span>'
 
 
-def render_html(record: SessionRecord) -> str:
+def render_html(record: SessionRecord, totals: SessionInsights | None = None) -> str:
+    """The transcript; pass `totals` to reuse insights already computed for `record`."""
     title = f"Mock interview: {record.pack_title}"
-    totals = session_insights(record)
+    totals = totals if totals is not None else session_insights(record)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',

@@ -28,14 +28,15 @@ SCHEMA_ID = "mockint.transcript/1"
 Json = dict[str, Any]
 
 
-def render_json(record: SessionRecord) -> str:
+def render_json(record: SessionRecord, totals: SessionInsights | None = None) -> str:
     """One line of JSON: without indentation the C encoder does the work, which is
-    several times faster on long interviews (`jq .` or `python -m json.tool` pretty-prints it)."""
-    return json.dumps(transcript_document(record), ensure_ascii=False) + "\n"
+    several times faster on long interviews (`jq .` or `python -m json.tool` pretty-prints it).
+    Pass `totals` to reuse insights already computed for `record`."""
+    return json.dumps(transcript_document(record, totals), ensure_ascii=False) + "\n"
 
 
-def transcript_document(record: SessionRecord) -> Json:
-    totals = session_insights(record)
+def transcript_document(record: SessionRecord, totals: SessionInsights | None = None) -> Json:
+    totals = totals if totals is not None else session_insights(record)
     return {
         "schema": SCHEMA_ID,
         "pack": {"name": record.pack_name, "title": record.pack_title, "role": record.role},

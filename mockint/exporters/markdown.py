@@ -53,8 +53,9 @@ def quote(text: str) -> list[str]:
     ]
 
 
-def render_markdown(record: SessionRecord) -> str:
-    totals = session_insights(record)
+def render_markdown(record: SessionRecord, totals: SessionInsights | None = None) -> str:
+    """The transcript; pass `totals` to reuse insights already computed for `record`."""
+    totals = totals if totals is not None else session_insights(record)
     out: list[str] = [f"# Mock interview: {escape_inline(record.pack_title)}", ""]
     out += [f"- **{label}:** {escape_inline(value)}" for label, value in content.header_facts(record)]
     for index, round_ in enumerate(record.rounds):
