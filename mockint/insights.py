@@ -219,10 +219,8 @@ def keywords_mentioned(text: str, keywords: Iterable[str]) -> list[str]:
     nothing, and most keywords of most answers are not there.
     """
     lowered = text.lower()
-    keywords = list(keywords)
-    present = [k for k in keywords if k.split() and k.split()[0].lower() in lowered]
-    found = set(mentioned_terms(text, present))
-    return [k for k in keywords if k in found]
+    present = [k for k in keywords if (words := k.split()) and words[0].lower() in lowered]
+    return mentioned_terms(text, present) if present else []
 
 
 def answer_insights(question: QuestionRecord) -> AnswerInsights:

@@ -13,16 +13,23 @@ from mockint.exporters import content
 from mockint.insights import AnswerInsights, SessionInsights, practise_next, session_insights
 from mockint.record import ChallengeRecord, QuestionRecord, Reflection, RoundRecord, SessionRecord
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-"""Characters that can start emphasis, code, links, HTML or table cells anywhere in a line."""
-_LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+_INLINE_SPECIAL_CHARS = "\\`*_[]<>|~"
+"""Characters that can start emphasis, code, links, HTML or table cells anywhere in a line.
+
+The backslash comes first: escape_inline replaces in this order, and the
+backslashes it adds for the others must not be escaped again."""
+_INLINE_SPECIAL = re.compile("[" + re.escape(_INLINE_SPECIAL_CHARS) + "]")
+_LINE_START_SPECIAL = re.compile(r"(\s*)([#>+=-]|\d+(?=[.)]))")
 """Block markers that only matter at the start of a line: headings, quotes, lists, setext."""
 
 
 def escape_line(text: str) -> str:
     """Escape user text that starts a line of its own (in a quote), where block markers count too."""
     escaped = escape_inline(text)
-    return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + _escape_block_marker(m.group(2)), escaped)
+    marker = _LINE_START_SPECIAL.match(escaped)
+    if marker is None:
+        return escaped
+    return marker.group(1) + _escape_block_marker(marker.group(2)) + escaped[marker.end():]
 
 
 def _escape_block_marker(marker: str) -> str:
@@ -35,11 +42,16 @@ def escape_inline(text: str) -> str:
 
     Newlines become spaces so the text stays on its line.
     """
-    return _INLINE_SPECIAL.sub(_backslashed, " ".join(text.split()))
-
-
-def _backslashed(match: re.Match[str]) -> str:
-    return "\\" + match.group(1)
+    flat = " ".join(text.split())
+    # A transcript escapes tens of thousands of strings and most have nothing to
+    # escape: one scan says so. Otherwise str.replace per character present is
+    # cheaper than a regex substitution calling back into Python for every match.
+    if _INLINE_SPECIAL.search(flat) is None:
+        return flat
+    for char in _INLINE_SPECIAL_CHARS:
+        if char in flat:
+            flat = flat.replace(char, "\\" + char)
+    return flat
 
 
 def quote(text: str) -> list[str]:
