@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from mockint.durations import format_clock, format_duration
 from mockint.insights import AnswerInsights, SessionInsights, TextInsights, keywords_mentioned, text_insights
@@ -64,11 +65,25 @@ def round_heading(index: int, round_: RoundRecord) -> str:
     return f"Round {index + 1}: {round_.title}{with_whom}"
 
 
+def clock(seconds: float) -> str:
+    """`format_clock(seconds)`, remembered per whole second, which is all a clock face shows.
+
+    A transcript of a thousand questions writes the same few dozen times
+    thousands of times (limits, typical answer lengths).
+    """
+    return _whole_seconds_clock(max(0, int(seconds)))
+
+
+@lru_cache(maxsize=1024)
+def _whole_seconds_clock(seconds: int) -> str:
+    return format_clock(seconds)
+
+
 def time_text(used: float, limit: float) -> str:
     """`0:50 of 1:00`, with `(+0:15 over)` past the limit."""
-    text = f"{format_clock(used)} of {format_clock(limit)}"
+    text = f"{clock(used)} of {clock(limit)}"
     over = used - limit
-    return f"{text} (+{format_clock(over)} over)" if over >= 1 else text
+    return f"{text} (+{clock(over)} over)" if over >= 1 else text
 
 
 STATUS_LABELS = {
@@ -116,7 +131,7 @@ def challenge_outcome(challenge: ChallengeRecord) -> str:
     verb = "skipped after" if status is ChallengeStatus.SKIPPED else "answered in"
     parts = [f"{verb} {time_text(challenge.time_used, challenge.limit)}"]
     if challenge.interrupted and challenge.at is not None:
-        parts.append(f"interrupting the answer at {format_clock(challenge.at)}")
+        parts.append(f"interrupting the answer at {clock(challenge.at)}")
     if challenge.auto_advanced:
         parts.append("cut off at the time limit")
     return ", ".join(parts)
@@ -125,7 +140,7 @@ def challenge_outcome(challenge: ChallengeRecord) -> str:
 def insights_text(insights: TextInsights) -> str:
     """`42 words in 1:00 (42 wpm); fillers: um 2, like 1`."""
     pace = f" ({insights.wpm:.0f} wpm)" if insights.wpm is not None else ""
-    return f"{insights.words} words in {format_clock(insights.seconds)}{pace}; {fillers_text(insights.fillers)}"
+    return f"{insights.words} words in {clock(insights.seconds)}{pace}; {fillers_text(insights.fillers)}"
 
 
 def text_insights_of(challenge: ChallengeRecord) -> TextInsights:
@@ -135,7 +150,7 @@ def text_insights_of(challenge: ChallengeRecord) -> TextInsights:
 def totals_text(totals: SessionInsights) -> str:
     """One line over the whole interview: words, pace, fillers, keyword coverage."""
     pace = f" ({totals.wpm:.0f} wpm)" if totals.wpm is not None else ""
-    text = f"{totals.words} words in {format_clock(totals.seconds)}{pace}; {fillers_text(totals.fillers)}"
+    text = f"{totals.words} words in {clock(totals.seconds)}{pace}; {fillers_text(totals.fillers)}"
     if totals.coverage is not None:
         text += f"; {totals.coverage:.0%} of keywords mentioned"
     return text

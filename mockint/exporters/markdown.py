@@ -111,7 +111,8 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
         out += ["", "**Checklist**", "", *_checklist(question.checklist, question.checked)]
     out += ["", f"**Rating:** {content.ratings_text(question, pair)}"]
     if question.answer.strip():
-        out += ["", f"**Insights:** {escape_inline(content.insights_text(insights.main))}"]
+        # Insights lines are numbers and fixed labels made here: nothing in them to escape.
+        out += ["", f"**Insights:** {content.insights_text(insights.main)}"]
     return out
 
 
@@ -128,7 +129,7 @@ def _challenges(challenges: list[ChallengeRecord], insights: AnswerInsights) -> 
         out.append(f"{number}. **{escape_inline(challenge.ask)}** — {outcome}")
         if typed is not None:
             out += ["", *(f"   {line}" for line in quote(challenge.answer or "(no answer typed)"))]
-            out += ["", f"   *{escape_inline(content.insights_text(typed))}*", ""]
+            out += ["", f"   *{content.insights_text(typed)}*", ""]
     return out
 
 
@@ -160,7 +161,7 @@ def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
         # Only the question is text from outside; the other cells are numbers and labels made here.
         cells = [row.number, escape_inline(row.ask), *row.cells()[2:]]
         out.append("| " + " | ".join(cells) + " |")
-    out += ["", f"Overall: {escape_inline(content.totals_text(totals))}"]
+    out += ["", f"Overall: {content.totals_text(totals)}"]
     return out
 
 
