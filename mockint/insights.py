@@ -212,15 +212,28 @@ def all_answers_text(question: QuestionRecord) -> str:
     return "\n".join([question.answer, *(c.answer for c in question.challenges if c.posed)])
 
 
-def keywords_mentioned(text: str, keywords: Iterable[str]) -> list[str]:
-    """textmatch.mentioned_terms, skipping the regex for keywords whose first word is absent.
+class KeywordFinder:
+    """Which of some keywords a text mentions (textmatch rules), for many texts in turn.
 
-    A plain substring test is far cheaper than a whole-word search that finds
-    nothing, and most keywords of most answers are not there.
+    A plain substring test on a keyword's first word is far cheaper than a
+    whole-word search that finds nothing, and most keywords of most texts are
+    not there: the regex runs only for keywords that pass it. The first words
+    are worked out once, not once per text (a guide has several lines).
     """
-    lowered = text.lower()
-    present = [k for k in keywords if (words := k.split()) and words[0].lower() in lowered]
-    return mentioned_terms(text, present) if present else []
+
+    def __init__(self, keywords: Iterable[str]) -> None:
+        self._probes = [(keyword, words[0].lower()) for keyword in keywords if (words := keyword.split())]
+
+    def mentioned(self, text: str) -> list[str]:
+        """The keywords `text` mentions, in their given order."""
+        lowered = text.lower()
+        present = [keyword for keyword, probe in self._probes if probe in lowered]
+        return mentioned_terms(text, present) if present else []
+
+
+def keywords_mentioned(text: str, keywords: Iterable[str]) -> list[str]:
+    """textmatch.mentioned_terms(text, keywords), skipping keywords that cannot be there."""
+    return KeywordFinder(keywords).mentioned(text)
 
 
 def answer_insights(question: QuestionRecord) -> AnswerInsights:

@@ -11,7 +11,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from mockint.durations import format_clock, format_duration
-from mockint.insights import AnswerInsights, SessionInsights, TextInsights, keywords_mentioned, text_insights
+from mockint.insights import AnswerInsights, KeywordFinder, SessionInsights, TextInsights, text_insights
 from mockint.model import Interviewer
 from mockint.record import ChallengeRecord, ChallengeStatus, QuestionRecord, RoundRecord, SessionRecord
 
@@ -186,9 +186,10 @@ class GuideLine:
 
 def guide_lines(question: QuestionRecord, insights: AnswerInsights) -> list[GuideLine]:
     covered = set(insights.covered)
+    finder = KeywordFinder(question.keywords)
     lines = []
     for text in question.guide:
-        inside = keywords_mentioned(text, question.keywords)
+        inside = finder.mentioned(text)
         lines.append(
             GuideLine(
                 text,
