@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING
 from mockint.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
 from mockint.discovery import Library, discover, load_pack
 from mockint.model import Pack
-from mockint.record import Mode
-from mockint.session import SessionOptions
 
 if TYPE_CHECKING:
     from mockint.app import StartRequest
+    from mockint.session import SessionOptions
 
 EXIT_AFTER_PAINT_VARIABLE = "MOCKINT_EXIT_AFTER_PAINT"
 """Set to 1 to quit as soon as the first screen is drawn (the first-paint benchmark)."""
@@ -45,6 +44,9 @@ def run_interview(args: argparse.Namespace) -> int:
 
 
 def session_options(args: argparse.Namespace, pack: Pack) -> SessionOptions:
+    from mockint.record import Mode
+    from mockint.session import SessionOptions
+
     round_ids = tuple(dict.fromkeys(args.round_ids or ()))
     unknown = [round_id for round_id in round_ids if pack.round_by_id(round_id) is None]
     if unknown:

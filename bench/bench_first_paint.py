@@ -1,0 +1,155 @@
+"""How long `mockint` takes to paint its home screen, next to a bare Textual app.
+
+Spawns each program in a pseudo-terminal (100x30), alternating, and times from
+spawn until its first frame shows on the terminal: the moment a marker text of
+the first screen appears in the output. Both programs quit themselves right
+after their first paint (`MOCKINT_EXIT_AFTER_PAINT=1` for mockint), so the
+time to exit is reported too. The bare app has a Header, a Static and a Footer.
+
+    python bench/bench_first_paint.py            # 15 runs of each
+    python bench/bench_first_paint.py --runs 30
+
+Goal: mockint's median first paint within 1.25x the bare app's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import re
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+COLUMNS, LINES = 100, 30
+TIMEOUT = 30.0
+ANSI_ESCAPE = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
+GOAL_RATIO = 1.25
+
+BARE_APP = '''\
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("bare app ready")
+        yield Footer()
+
+    def on_mount(self):
+        # As mockint does: quit once the first screen has been painted.
+        self.screen.call_after_refresh(self.exit)
+
+
+Bare().run()
+'''
+
+
+@dataclass(frozen=True)
+class Program:
+    name: str
+    argv: list[str]
+    marker: bytes
+    """Text of the first screen: seeing it on the terminal means the first frame is drawn."""
+
+
+@dataclass(frozen=True)
+class Timing:
+    first_paint: float
+    exited: float
+
+
+def spawn_and_time(program: Program, env: dict[str, str]) -> Timing:
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+    started = time.perf_counter()
+    process = subprocess.Popen(program.argv, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    output = b""
+    first_paint: float | None = None
+    try:
+        while process.poll() is None or _readable(master, 0):
+            if time.perf_counter() - started > TIMEOUT:
+                raise RuntimeError(f"{program.name} did not finish in {TIMEOUT}s; output so far:\n{output[-2000:]!r}")
+            if not _readable(master, 0.005):
+                continue
+            try:
+                output += os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if first_paint is None and program.marker in ANSI_ESCAPE.sub(b"", output):
+                first_paint = time.perf_counter() - started
+        process.wait()
+        exited = time.perf_counter() - started
+    finally:
+        os.close(master)
+    if process.returncode != 0 or first_paint is None:
+        text = ANSI_ESCAPE.sub(b"", output).decode(errors="replace")
+        raise RuntimeError(f"{program.name} failed (exit {process.returncode}); output:\n{text[-2000:]}")
+    return Timing(first_paint, exited)
+
+
+def _readable(fd: int, timeout: float) -> bool:
+    return bool(select.select([fd], [], [], timeout)[0])
+
+
+def programs(workdir: Path, rounds: Path | None) -> list[Program]:
+    bare = workdir / "bare_app.py"
+    bare.write_text(BARE_APP, encoding="utf-8")
+    mockint = shutil.which("mockint")
+    mockint_argv = [mockint] if mockint else [sys.executable, "-m", "mockint"]
+    if rounds is not None:
+        mockint_argv += ["--rounds", str(rounds)]
+    return [
+        Program("mockint", mockint_argv, marker=b"Interview packs"),
+        Program("bare textual", [sys.executable, str(bare)], marker=b"bare app ready"),
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15, help="runs of each program (default 15)")
+    parser.add_argument("--rounds", type=Path, help="pass --rounds DIR to mockint (default: discovery only)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="mockint-bench-") as tmp:
+        workdir = Path(tmp)
+        env = {**os.environ, "TERM": "xterm-256color", "MOCKINT_DATA_DIR": str(workdir / "data"),
+               "MOCKINT_EXIT_AFTER_PAINT": "1"}  # fmt: skip
+        env.pop("MOCKINT_ROUNDS", None)
+        env.pop("TEXTUAL", None)
+        progs = programs(workdir, args.rounds)
+        for program in progs:  # warm the file cache and bytecode before timing
+            spawn_and_time(program, env)
+        timings: dict[str, list[Timing]] = {p.name: [] for p in progs}
+        for _ in range(args.runs):
+            for program in progs:
+                timings[program.name].append(spawn_and_time(program, env))
+    return report(timings)
+
+
+def report(timings: dict[str, list[Timing]]) -> int:
+    medians = {}
+    for name, runs in timings.items():
+        paint = statistics.median(t.first_paint for t in runs)
+        exited = statistics.median(t.exited for t in runs)
+        medians[name] = paint
+        spread = f"min {min(t.first_paint for t in runs) * 1000:.0f} / max {max(t.first_paint for t in runs) * 1000:.0f}"
+        print(f"{name:13} first paint median {paint * 1000:6.0f} ms ({spread} ms), exit median {exited * 1000:6.0f} ms, n={len(runs)}")
+    ratio = medians["mockint"] / medians["bare textual"]
+    verdict = "within" if ratio <= GOAL_RATIO else "OVER"
+    print(f"ratio mockint / bare: {ratio:.2f}x ({verdict} the {GOAL_RATIO}x goal)")
+    return 0 if ratio <= GOAL_RATIO else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
