@@ -81,8 +81,9 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
         out += ["<h4>Checklist</h4>", _checklist(question.checklist, question.checked)]
     out.append(f"<p><strong>Rating:</strong> {escape(content.ratings_text(question, pair))}</p>")
     if question.answer.strip():
+        # Insights lines are numbers and fixed labels made here: nothing in them to escape.
         main = content.insights_text(insights.main)
-        out.append(f'<p class="insights"><strong>Insights:</strong> {escape(main)}</p>')
+        out.append(f'<p class="insights"><strong>Insights:</strong> {main}</p>')
     return out + ["</article>"]
 
 
@@ -109,7 +110,7 @@ def _challenges(challenges: list[ChallengeRecord], insights: AnswerInsights) -> 
         item = f'<strong>{escape(challenge.ask)}</strong> <span class="outcome">— {escape(content.challenge_outcome(challenge))}</span>'
         if typed is not None:
             item += _quote(challenge.answer, "answer", "No answer typed.")
-            item += f'<p class="insights">{escape(content.insights_text(typed))}</p>'
+            item += f'<p class="insights">{content.insights_text(typed)}</p>'
         out.append(f"<li>{item}</li>")
     return out + ["</ol>"]
 
@@ -150,18 +151,16 @@ _NUMERIC_COLUMNS = {"Words", "WPM", "Fillers"}
 
 def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
     headings = content.SUMMARY_HEADINGS
-    numeric = [heading in _NUMERIC_COLUMNS for heading in headings]
+    cell_tags = ['<td class="num">' if heading in _NUMERIC_COLUMNS else "<td>" for heading in headings]
     out = ['<section class="summary">', "<h2>Summary</h2>", "<table>"]
     out.append("<thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in headings) + "</tr></thead>")
     out.append("<tbody>")
     for row in content.summary_rows(record, totals):
-        cells = (
-            f'<td class="num">{escape(value)}</td>' if is_number else f"<td>{escape(value)}</td>"
-            for value, is_number in zip(row.cells(), numeric)
-        )
-        out.append("<tr>" + "".join(cells) + "</tr>")
+        # Only the question is text from outside; the other cells are numbers and labels made here.
+        values = [row.number, escape(row.ask), *row.cells()[2:]]
+        out.append("<tr>" + "".join(f"{tag}{value}</td>" for tag, value in zip(cell_tags, values)) + "</tr>")
     out += ["</tbody>", "</table>"]
-    out.append(f"<p><strong>Overall:</strong> {escape(content.totals_text(totals))}</p>")
+    out.append(f"<p><strong>Overall:</strong> {content.totals_text(totals)}</p>")
     return out + ["</section>"]
 
 
