@@ -174,23 +174,22 @@ class AnswerInsights:
     """Fraction of the question's keywords mentioned; None when it has none."""
 
     def __post_init__(self) -> None:
-        parts = (self.main, *(c for c in self.challenges if c is not None))
-        words = sum(part.words for part in parts)
-        seconds = sum(part.seconds for part in parts)
-        fillers = merge_fillers(part.fillers for part in parts)
+        parts = (self.main, *[c for c in self.challenges if c is not None])
+        words, seconds = 0, 0
+        for part in parts:
+            words += part.words
+            seconds += part.seconds
+        fillers = merge_fillers([part.fillers for part in parts])
         keywords = len(self.covered) + len(self.missed)
-        derived = {
-            "parts": parts,
-            "words": words,
-            "seconds": seconds,
-            "wpm": words_per_minute(words, seconds),
-            "fillers": fillers,
-            "filler_total": sum(fillers.values()),
-            "coverage": len(self.covered) / keywords if keywords else None,
-        }
-        for name, value in derived.items():
-            # The documented way to set a derived field on a frozen dataclass.
-            object.__setattr__(self, name, value)
+        # The documented way to set a derived field on a frozen dataclass.
+        set_field = object.__setattr__
+        set_field(self, "parts", parts)
+        set_field(self, "words", words)
+        set_field(self, "seconds", seconds)
+        set_field(self, "wpm", words_per_minute(words, seconds))
+        set_field(self, "fillers", fillers)
+        set_field(self, "filler_total", sum(fillers.values()))
+        set_field(self, "coverage", len(self.covered) / keywords if keywords else None)
 
 
 def merge_fillers(parts: Iterable[dict[str, int]]) -> dict[str, int]:

@@ -6,9 +6,9 @@ status, a time or a label. Pure module: no textual import.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from typing import NamedTuple
 
 from mockint.durations import format_clock, format_duration
 from mockint.insights import AnswerInsights, KeywordFinder, SessionInsights, TextInsights, text_insights
@@ -162,13 +162,14 @@ def fillers_text(fillers: dict[str, int]) -> str:
     return "fillers: " + ", ".join(f"{label} {count}" for label, count in fillers.items())
 
 
-@dataclass(frozen=True)
-class GuideLine:
+class GuideLine(NamedTuple):
     """A look-for from the guide and the keywords it contains, split by whether they were said.
 
     A guide line is prose; the question's keywords are what is matched. A line
     counts as covered when the answers mention a keyword found in the line;
-    a line containing no keyword is shown without a verdict.
+    a line containing no keyword is shown without a verdict. (A NamedTuple,
+    like SummaryRow: a transcript makes thousands and a frozen dataclass is
+    several times slower to build.)
     """
 
     text: str
@@ -226,8 +227,7 @@ def ratings_text(question: QuestionRecord, pair: bool) -> str:
     return f"self {self_rating}, interviewer {other}"
 
 
-@dataclass(frozen=True)
-class SummaryRow:
+class SummaryRow(NamedTuple):
     number: str
     ask: str
     status: str
@@ -239,13 +239,9 @@ class SummaryRow:
     fillers: str
     keywords: str
 
-
     def cells(self) -> tuple[str, ...]:
-        """The row's values in SUMMARY_HEADINGS order."""
-        return (
-            self.number, self.ask, self.status, self.time, self.checklist,
-            self.rating, self.words, self.wpm, self.fillers, self.keywords,
-        )
+        """The row's values in SUMMARY_HEADINGS order (the fields are in that order)."""
+        return tuple(self)
 
 
 SUMMARY_HEADINGS = ("#", "Question", "Status", "Time", "Checklist", "Rating", "Words", "WPM", "Fillers", "Keywords")
@@ -276,6 +272,6 @@ def _summary_row(
         rating=short_ratings(question, pair),
         words=str(insights.words),
         wpm=f"{insights.wpm:.0f}" if insights.wpm is not None else "–",
-        fillers=str(sum(insights.fillers.values())),
+        fillers=str(insights.filler_total),
         keywords=f"{len(insights.covered)}/{len(question.keywords)}" if question.keywords else "–",
     )
