@@ -287,3 +287,53 @@ async def test_an_impossible_start_is_a_notification(tmp_path: Path, monkeypatch
         assert isinstance(app.screen, HomeScreen)
         assert app.engine is None
         assert notes and "unknown round 'nope'" in notes[0]
+
+
+# --- the whole way: home, setup, interview, summary, home ---------------------------
+
+
+@pytest.mark.parametrize("mode", [Mode.PRACTICE, Mode.PRESSURE])
+async def test_home_to_summary_and_back(tmp_path: Path, mode: Mode) -> None:
+    from textual.widgets import TextArea
+
+    from mockint.screens.interview import InterviewScreen
+    from mockint.screens.summary import SummaryScreen
+    from mockint.session import Phase
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        setup = await open_setup(app, pilot)
+        if mode is Mode.PRESSURE:
+            await pilot.click("#pressure")
+        setup.query_one("#candidate", Input).value = "Ana"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        engine = app.engine
+        assert engine is not None and app.screen.engine is engine
+        assert (engine.mode, engine.options.candidate, engine.pack.name) == (mode, "Ana", "mini")
+        assert [screen.__class__.__name__ for screen in app.screen_stack] == ["HomeScreen", "InterviewScreen"]
+        phases = []
+        while engine.phase is not Phase.FINISHED and len(phases) < 40:
+            phases.append(engine.phase)
+            if engine.phase in (Phase.ANSWERING, Phase.CHALLENGE):
+                box = app.focused
+                assert isinstance(box, TextArea)
+                box.insert("A worst-case answer about the team, the herd and collisions.")
+                await pilot.pause()
+                await pilot.press("ctrl+d")
+            elif engine.phase is Phase.ASSESSMENT:
+                await pilot.pause()
+                await pilot.press("ctrl+d")
+            else:
+                await pilot.press("enter")
+            await pilot.pause()
+        assert engine.phase is Phase.FINISHED and engine.record.finished
+        assert Phase.CHALLENGE in phases and phases.count(Phase.ASSESSMENT) == 2
+        assert (Phase.REVIEW in phases) is (mode is Mode.PRACTICE)
+        assert all(q.answer for r in engine.record.rounds for q in r.questions)
+        assert isinstance(app.screen, SummaryScreen) and app.screen.record is engine.record
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert len(app.screen_stack) == 1
