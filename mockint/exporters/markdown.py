@@ -42,7 +42,7 @@ def escape_inline(text: str) -> str:
 
     Newlines become spaces so the text stays on its line.
     """
-    flat = " ".join(text.split())
+    flat = _one_line(text)
     # A transcript escapes tens of thousands of strings and most have nothing to
     # escape: one scan says so. Otherwise str.replace per character present is
     # cheaper than a regex substitution calling back into Python for every match.
@@ -52,6 +52,18 @@ def escape_inline(text: str) -> str:
         if char in flat:
             flat = flat.replace(char, "\\" + char)
     return flat
+
+
+def _one_line(text: str) -> str:
+    """`" ".join(text.split())`: runs of whitespace become one space, none at the ends.
+
+    Most text is already like that, and checking is cheaper than splitting a long
+    answer into words: the only whitespace character str.isprintable() lets
+    through is the plain space.
+    """
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        return text
+    return " ".join(text.split())
 
 
 def quote(text: str) -> list[str]:
