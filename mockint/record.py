@@ -28,6 +28,18 @@ class ChallengeStatus(str, Enum):
     """The question ended (skip, quit) before the challenge could be posed."""
 
 
+class Outcome(str, Enum):
+    """How a question ended, as the summary and transcripts report it."""
+
+    ANSWERED = "answered"
+    NO_ANSWER = "no_answer"
+    """Marked done with nothing typed (the candidate may have spoken it aloud)."""
+    CUT_OFF = "timed_out"
+    """Pressure mode moved on at the time limit."""
+    SKIPPED = "skipped"
+    NOT_REACHED = "not_reached"
+
+
 @dataclass
 class ChallengeRecord:
     ask: str
@@ -89,6 +101,16 @@ class QuestionRecord:
     @property
     def total_limit(self) -> int:
         return self.limit + sum(c.limit for c in self.challenges if c.posed)
+
+    @property
+    def outcome(self) -> Outcome:
+        if not self.reached:
+            return Outcome.NOT_REACHED
+        if self.skipped:
+            return Outcome.SKIPPED
+        if self.auto_advanced:
+            return Outcome.CUT_OFF
+        return Outcome.ANSWERED if self.answer.strip() else Outcome.NO_ANSWER
 
     @property
     def posed_challenges(self) -> list[ChallengeRecord]:

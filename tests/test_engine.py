@@ -324,3 +324,25 @@ def test_events_reach_the_listener():
     engine = SessionEngine(make_pack(), SessionOptions(), FakeClock(), on_event=seen.append)
     engine.start()
     assert [e.kind for e in seen] == [EventKind.STARTED, EventKind.ROUND_STARTED]
+
+
+def test_outcome_tells_answered_from_empty_skipped_cut_off_and_not_reached():
+    from mockint.record import Outcome
+
+    engine, clock = started(Mode.PRESSURE)
+    engine.submit("")  # done with nothing typed
+    engine.skip()
+    engine.skip()
+    engine.update_draft("half")
+    clock.advance(151)  # 120 s of answer plus the 30 s interruption
+    engine.tick()
+    engine.quit()
+    outcomes = [q.outcome for r in engine.record.rounds for q in r.questions]
+    assert outcomes == [Outcome.NO_ANSWER, Outcome.CUT_OFF, Outcome.NOT_REACHED]
+    engine, _ = started()
+    engine.submit("Completion rate.")
+    engine.skip()
+    engine.skip()
+    engine.continue_after_review()
+    engine.skip()
+    assert [q.outcome for q in engine.record.rounds[0].questions] == [Outcome.ANSWERED, Outcome.SKIPPED]
