@@ -71,9 +71,21 @@ filler out most often."""
 
 _DROP_PUNCTUATION = str.maketrans("", "", string.punctuation + "—–…‘’“”«»·•")
 
+_ASCII_PUNCTUATION = string.punctuation.encode("ascii")
+_ASCII_SPACE_OR_WORD = bytes(
+    ord(" ") if chr(byte).isspace() else ord("w") for byte in range(128)
+) + b"w" * 128
+"""Byte table: what str.split() splits on becomes a space, anything else a "w"."""
+
 
 def word_count(text: str) -> int:
     """Whitespace-separated tokens that are not only punctuation (`don't` and `40%` are one word each)."""
+    if text.isascii():
+        # Same count, about four times faster on the usual (ASCII) answer: drop the
+        # punctuation, reduce every byte to space or "w", and count where words
+        # start instead of building the list of words.
+        marks = text.encode("ascii").translate(_ASCII_SPACE_OR_WORD, _ASCII_PUNCTUATION)
+        return marks.count(b" w") + marks.startswith(b"w")
     return len(text.translate(_DROP_PUNCTUATION).split())
 
 
