@@ -48,31 +48,35 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.library = library
         self._user_rounds = user_rounds
+        self._details_of: Pack | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         if self.library.packs:
+            first = self.library.packs[0]
+            self._details_of = first
             with Horizontal(id="body"):
-                yield PackList(*pack_options(self.library.packs), id="packs")
-                with VerticalScroll(id="details-pane"):
-                    yield Static(pack_details(self.library.packs[0]), id="details")
+                # Titles set before mounting: setting them after would cost a second layout.
+                packs = PackList(*pack_options(self.library.packs), id="packs")
+                packs.border_title = "Interview packs"
+                yield packs
+                with VerticalScroll(id="details-pane") as details_pane:
+                    details_pane.border_title = "About"
+                    yield Static(pack_details(first), id="details")
         else:
             yield Static(self._empty_message(), id="empty")
         if self.library.broken:
             yield Static(broken_files_text(self.library.broken), id="broken")
         yield Footer()
 
-    def on_mount(self) -> None:
-        if self.library.packs:
-            self.query_one("#packs", OptionList).border_title = "Interview packs"
-            self.query_one("#details-pane").border_title = "About"
-
     def _empty_message(self) -> str:
         return EMPTY_LIBRARY.format(user_rounds=display_path(self._user_rounds))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         pack = self._pack_of(event.option)
-        self.query_one("#details", Static).update(pack_details(pack))
+        if pack is not self._details_of:  # the list highlights the first pack as it mounts
+            self._details_of = pack
+            self.query_one("#details", Static).update(pack_details(pack))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         from mockint.screens.setup import SetupScreen
