@@ -69,6 +69,9 @@ Each word of a label is matched literally, so any of them would do; the longest
 ("mean", not "i"; "yeah", not "so") is the rarest in ordinary text and rules the
 filler out most often."""
 
+_FILLER_SEARCHES = tuple((label, _PROBES[label], pattern.findall) for label, pattern in FILLER_PATTERNS.items())
+"""(label, probe, findall) for filler_counts, which runs on every answer: looked up once here."""
+
 _DROP_PUNCTUATION = str.maketrans("", "", string.punctuation + "—–…‘’“”«»·•")
 
 _ASCII_PUNCTUATION = string.punctuation.encode("ascii")
@@ -93,10 +96,10 @@ def filler_counts(text: str) -> dict[str, int]:
     """Each filler said at least once -> how many times, in FILLER_PATTERNS order."""
     lowered = text.lower()
     counts = {}
-    for label, pattern in FILLER_PATTERNS.items():
+    for label, probe, findall in _FILLER_SEARCHES:
         # The substring test is nearly free and rules most fillers out before the regex runs.
-        if _PROBES[label] in lowered:
-            count = len(pattern.findall(lowered))
+        if probe in lowered:
+            count = len(findall(lowered))
             if count:
                 counts[label] = count
     return counts
