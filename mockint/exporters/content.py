@@ -159,7 +159,7 @@ def totals_text(totals: SessionInsights) -> str:
 def fillers_text(fillers: dict[str, int]) -> str:
     if not fillers:
         return "no fillers"
-    return "fillers: " + ", ".join(f"{label} {count}" for label, count in fillers.items())
+    return "fillers: " + ", ".join([f"{label} {count}" for label, count in fillers.items()])
 
 
 class GuideLine(NamedTuple):
@@ -186,18 +186,16 @@ class GuideLine(NamedTuple):
 
 
 def guide_lines(question: QuestionRecord, insights: AnswerInsights) -> list[GuideLine]:
-    covered = set(insights.covered)
+    covered = insights.covered
     finder = KeywordFinder(question.keywords)
     lines = []
     for text in question.guide:
         inside = finder.mentioned(text)
-        lines.append(
-            GuideLine(
-                text,
-                tuple(k for k in inside if k in covered),
-                tuple(k for k in inside if k not in covered),
-            )
-        )
+        if not inside:
+            lines.append(GuideLine(text, (), ()))
+            continue
+        mentioned = tuple([k for k in inside if k in covered])
+        lines.append(GuideLine(text, mentioned, tuple([k for k in inside if k not in mentioned])))
     return lines
 
 

@@ -34,14 +34,13 @@ def render_html(record: SessionRecord, totals: SessionInsights | None = None) ->
         "<body>",
         "<main>",
         *_header(title, record),
-        *(line for index, round_ in enumerate(record.rounds) for line in _round(index, round_, record.pair, totals)),
-        *_interview_checklist(record),
-        *_summary(record, totals),
-        *_practise_next(record, totals),
-        "</main>",
-        "</body>",
-        "</html>",
     ]
+    for index, round_ in enumerate(record.rounds):
+        parts += _round(index, round_, record.pair, totals)
+    parts += _interview_checklist(record)
+    parts += _summary(record, totals)
+    parts += _practise_next(record, totals)
+    parts += ["</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 
@@ -121,8 +120,9 @@ def _guide(question: QuestionRecord, insights: AnswerInsights) -> list[str]:
     out = ["<h4>Guide</h4>", '<ul class="guide">']
     for line in content.guide_lines(question, insights):
         css = "covered" if line.mentioned else "missed" if line.not_mentioned else ""
-        verdict = f' <em class="{css}">— {escape(line.verdict)}</em>' if line.verdict else ""
-        out.append(f"<li>{escape(line.text)}{verdict}</li>")
+        verdict = line.verdict
+        suffix = f' <em class="{css}">— {escape(verdict)}</em>' if verdict else ""
+        out.append(f"<li>{escape(line.text)}{suffix}</li>")
     out.append("</ul>")
     if question.keywords:
         out.append(f"<p><strong>Keywords:</strong> {escape(content.keywords_text(question, insights))}</p>")

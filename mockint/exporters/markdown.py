@@ -150,8 +150,9 @@ def _guide(question: QuestionRecord, insights: AnswerInsights) -> list[str]:
         return []
     out = ["", "**Guide**", ""]
     for line in content.guide_lines(question, insights):
-        verdict = f" — *{escape_inline(line.verdict)}*" if line.verdict else ""
-        out.append(f"- {escape_inline(line.text)}{verdict}")
+        verdict = line.verdict
+        suffix = f" — *{escape_inline(verdict)}*" if verdict else ""
+        out.append(f"- {escape_inline(line.text)}{suffix}")
     if question.keywords:
         out += ["", f"**Keywords:** {escape_inline(content.keywords_text(question, insights))}"]
     return out
