@@ -1,44 +1,88 @@
-"""A yes/no question over the current screen: `push_screen(ConfirmScreen(q), callback)` gets a bool."""
+"""Questions over the current screen.
+
+`push_screen(ConfirmScreen(q), callback)` gets a bool (yes or no);
+`push_screen(ChoiceScreen(q, choices, default), callback)` gets the id of the
+choice made, or None when escape cancels.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+ButtonVariant = Literal["default", "primary", "success", "warning", "error"]
+ResultType = TypeVar("ResultType")
 
-class ConfirmScreen(ModalScreen[bool]):
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+    key: str
+    """The key that makes this choice without reaching for the button."""
+    variant: ButtonVariant = "default"
+
+
+class QuestionDialog(ModalScreen[ResultType]):
+    """A question with a button (and a key) per answer; escape gives `cancel_id`."""
+
     CSS_PATH = "confirm.tcss"
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n", "answer(False)", "No"),
-        Binding("escape", "answer(False)", "Cancel"),
-    ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, choices: Sequence[Choice], default: str, cancel_id: str | None) -> None:
         super().__init__()
         self.question = question
-        self._yes = yes
-        self._no = no
+        self.choices = tuple(choices)
+        self._default = default
+        for choice in self.choices:
+            self._bindings.bind(choice.key, f"choose('{choice.id}')", choice.label)
+        self._bindings.bind("escape", f"choose({cancel_id!r})", "Cancel")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(self.question, id="question")
             with Horizontal(id="buttons"):
-                yield Button(self._yes, variant="error", id="yes")
-                yield Button(self._no, variant="primary", id="no")
+                for choice in self.choices:
+                    yield Button(choice.label, variant=choice.variant, id=choice.id)
 
     def on_mount(self) -> None:
-        # Enter on the default focus keeps the candidate where they were.
-        self.query_one("#no", Button).focus()
+        # Enter on the default focus is the safe answer.
+        self.query_one(f"#{self._default}", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id == "yes")
+        self.action_choose(event.button.id)
 
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+    def action_choose(self, choice_id: str | None) -> None:
+        self.dismiss(self.result_for(choice_id))
+
+    def result_for(self, choice_id: str | None) -> ResultType:
+        raise NotImplementedError
+
+
+class ConfirmScreen(QuestionDialog[bool]):
+    """Yes (y) or no (n, escape); no has the focus."""
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        choices = (Choice("yes", yes, "y", "error"), Choice("no", no, "n", "primary"))
+        super().__init__(question, choices, default="no", cancel_id="no")
+
+    def result_for(self, choice_id: str | None) -> bool:
+        return choice_id == "yes"
+
+
+class ChoiceScreen(QuestionDialog[str | None]):
+    """Several answers; the result is the chosen Choice's id, None on escape."""
+
+    def __init__(self, question: str, choices: Sequence[Choice], default: str) -> None:
+        super().__init__(question, choices, default=default, cancel_id=None)
+
+    def result_for(self, choice_id: str | None) -> str | None:
+        return choice_id
