@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -29,6 +29,24 @@ if TYPE_CHECKING:
     from mockint.engine import SessionEngine
     from mockint.screens.setup import StartRequested
     from mockint.session import SessionOptions
+
+
+COMMAND_HELP = {
+    "select": "Set up an interview with the highlighted pack",
+    "start": "Start the interview with these settings",
+    "back": "Back to the list of packs",
+    "app.quit": "Leave mockint",
+}
+"""Palette descriptions for bindings that carry no tooltip, by action."""
+
+
+@runtime_checkable
+class QuitGuard(Protocol):
+    """A screen with work that quitting would lose (a run, an unexported summary)."""
+
+    def confirm_quit(self) -> bool:
+        """Ask before quitting, or keep asking; False when there is nothing to lose."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -111,19 +129,39 @@ class MockintApp(App[None]):
         else:
             self.push_screen(screen)
 
+    async def action_quit(self) -> None:
+        """Quit, unless a screen holds work that would be lost: then it asks first.
+
+        ctrl+q, the palette's Quit and the home screen's q all come here.
+        """
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, QuitGuard) and screen.confirm_quit():
+                return
+        self.exit()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The built-in commands plus every binding shown in the footer, by its description."""
-        yield from super().get_system_commands(screen)
+        """Every binding shown in the footer, then the built-in commands it does not replace.
+
+        A built-in command with the title of one of the screen's (Quit) gives
+        way to the screen's, which knows what quitting would throw away.
+        """
+        commands = list(self._binding_commands(screen))
+        titles = {command.title for command in commands}
+        yield from (command for command in super().get_system_commands(screen) if command.title not in titles)
+        yield from commands
+
+    def _binding_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not (binding.show and binding.description and active.enabled) or binding.action in seen:
+            if not (binding.show and binding.description and active.enabled) or binding.description in seen:
                 continue
-            seen.add(binding.action)
+            seen.add(binding.description)
             key = self.get_key_display(binding)
+            help_text = binding.tooltip or COMMAND_HELP.get(binding.action, "")
             yield SystemCommand(
                 binding.description,
-                f"{binding.tooltip or binding.description} ({key})",
+                f"{help_text} ({key})" if help_text else f"Key: {key}",
                 _action_runner(self, binding.action, active.node),
             )
 

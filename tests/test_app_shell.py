@@ -236,6 +236,10 @@ async def test_palette_offers_the_screens_bindings(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         home = palette_commands(app)
         assert {"Theme", "Quit", "Choose pack"} <= set(home)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles.count("Quit") == 1  # the screen's q, not also Textual's own
+        helps = {command.title: command.help for command in app.get_system_commands(app.screen)}
+        assert helps["Choose pack"] == "Set up an interview with the highlighted pack (⏎)"
         await open_setup(app, pilot)
         setup = palette_commands(app)
         assert {"Start", "Back"} <= set(setup)

@@ -15,8 +15,11 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static, TextArea
 
 from mockint.engine import TIMED_PHASES, SessionEngine
+from mockint.record import Mode
+from mockint.screens.confirm import ConfirmScreen
 from mockint.screens.summary import SummaryScreen
-from mockint.session import EngineError, Phase
+from mockint.screens.too_small import is_too_small
+from mockint.session import EngineError, Event, EventKind, Phase
 from mockint.widgets import keys
 from mockint.widgets.answering import AnsweringView
 from mockint.widgets.assessment import AssessmentForm, AssessmentSubmitted
@@ -50,14 +53,15 @@ class InterviewScreen(Screen[None]):
     ]
     # Keys the answer box would otherwise take (ctrl+d deletes, ctrl+k kills the line) are priority bindings.
     BINDINGS = [
-        Binding(keys.BEGIN, "begin", "Begin round"),
-        Binding(keys.CONTINUE, "continue_review", "Continue"),
-        Binding(keys.DONE, "done", "Done", priority=True),
-        Binding(keys.SKIP, "skip", "Skip", priority=True),
-        Binding(keys.HINT, "hint", "Hint", priority=True),
+        Binding(keys.BEGIN, "begin", "Begin round", tooltip="Start this round's first question and its clock"),
+        Binding(keys.CONTINUE, "continue_review", "Continue", tooltip="Go on to the next question"),
+        Binding(keys.DONE, "done", "Done", priority=True, tooltip="Finish your answer and move on"),
+        Binding(keys.SKIP, "skip", "Skip", priority=True, tooltip="Leave this question or challenge unanswered"),
+        Binding(keys.HINT, "hint", "Hint", priority=True, tooltip="Show this question's hint (practice mode)"),
         Binding(keys.HINT, "hint_refused", "Hint", show=False, priority=True),
-        Binding(keys.PAUSE, "toggle_pause", "Pause/resume", priority=True),
-        Binding(keys.QUIT, "request_quit", "Quit", priority=True),
+        Binding(keys.PAUSE, "toggle_pause", "Pause/resume", priority=True, tooltip="Stop or restart the clock"),
+        Binding(keys.QUIT, "request_quit", "Quit", priority=True,
+                tooltip="End the interview early (asks first); what you answered goes to the summary"),
     ]
 
     def __init__(self, engine: SessionEngine) -> None:
@@ -66,6 +70,11 @@ class InterviewScreen(Screen[None]):
         self._shown: tuple[object, ...] | None = None
         self._assessed_round: int | None = None
         self._summary_shown = False
+        self._asking_to_quit = False
+        self._clock_holds: set[str] = set()
+        """Why the clock is held now: "confirm" (the quit question is open), "too small"."""
+        self._held_pause = False
+        """The engine is paused by a hold, not by the candidate: lifting the holds resumes it."""
 
     def compose(self) -> ComposeResult:
         mode = "pair" if self.engine.options.pair else self.engine.mode.value
@@ -79,7 +88,10 @@ class InterviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_interval(getattr(self.app, "tick_interval", DEFAULT_TICK_INTERVAL), self.tick)
-        self.sync()
+        self._check_size()
+
+    def on_resize(self) -> None:
+        self._check_size()
 
     # -- time and redraw ----------------------------------------------------
 
@@ -87,7 +99,46 @@ class InterviewScreen(Screen[None]):
         """Let the engine's clock act (interruptions, time-up), then redraw. Tests call it directly."""
         if self.engine.phase in TIMED_PHASES:
             self._flush_draft()
+        self._check_size()
+        events_before = len(self.engine.events)
         self.engine.tick()
+        self._announce_time_up(self.engine.events[events_before:])
+        self.sync()
+
+    def _announce_time_up(self, new_events: list[Event]) -> None:
+        """Say so when time runs out: pressure moves on by itself, practice runs into overtime."""
+        time_up = [event for event in new_events if event.kind is EventKind.TIME_UP]
+        if not time_up:
+            return
+        if self.engine.mode is Mode.PRESSURE:
+            interviewer = self.engine.rounds[time_up[-1].round_index].interviewer.name or "The interviewer"
+            self.notify(f"Time's up — {interviewer} moves on.", severity="warning")
+        else:
+            self.notify("Time's up — you're in overtime.", severity="warning")
+
+    # -- holding the clock ----------------------------------------------------
+
+    def _check_size(self) -> None:
+        self._hold_clock("too small", is_too_small(self.app.size))
+
+    def _hold_clock(self, reason: str, hold: bool) -> None:
+        """Stop the clock while something keeps the candidate from answering; restart it after.
+
+        A pause the candidate made themselves is left alone: lifting a hold
+        resumes only a pause the hold made.
+        """
+        if hold:
+            self._clock_holds.add(reason)
+        else:
+            self._clock_holds.discard(reason)
+        engine = self.engine
+        if self._clock_holds and not self._held_pause and engine.phase in TIMED_PHASES and not engine.paused:
+            self._flush_draft()
+            engine.pause()
+            self._held_pause = True
+        elif not self._clock_holds and self._held_pause:
+            self._held_pause = False
+            engine.resume()
         self.sync()
 
     def sync(self) -> None:
@@ -150,7 +201,8 @@ class InterviewScreen(Screen[None]):
         if action == "hint_refused":
             return timed and not engine.hints_allowed
         if action == "toggle_pause":
-            return timed
+            # While the clock is held (terminal too small) only the hold may restart it.
+            return timed and not self._clock_holds
         return True
 
     def _act(self, action: Callable[..., object], *args: object) -> None:
@@ -188,14 +240,28 @@ class InterviewScreen(Screen[None]):
         self._act(self.engine.toggle_pause)
 
     def action_request_quit(self) -> None:
-        from mockint.screens.confirm import ConfirmScreen
+        self.confirm_quit()
 
-        self.app.push_screen(ConfirmScreen(QUIT_QUESTION), self._quit_confirmed)
+    def confirm_quit(self) -> bool:
+        """Ask before ending the run (the app's quit comes here too); False once it has finished.
+
+        The clock stops while the question is open.
+        """
+        if self.engine.phase is Phase.FINISHED:
+            return False
+        if not self._asking_to_quit:
+            self._asking_to_quit = True
+            self._hold_clock("confirm", True)
+            self.app.push_screen(ConfirmScreen(QUIT_QUESTION), self._quit_confirmed)
+        return True
 
     def _quit_confirmed(self, confirmed: bool | None) -> None:
+        self._asking_to_quit = False
         if confirmed:
             self._flush_draft()
             self._act(self.engine.quit)
+        else:
+            self._hold_clock("confirm", False)
 
     def on_assessment_submitted(self, message: AssessmentSubmitted) -> None:
         self._act(self.engine.submit_assessment, message.assessment)

@@ -1,0 +1,113 @@
+"""The mini pack, an app started straight into a run of it, and Pilot helpers for the interview tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Static, TextArea
+
+from mockint.app import MockintApp, StartRequest, build_app
+from mockint.clock import FakeClock
+from mockint.discovery import Library, load_pack
+from mockint.engine import SessionEngine
+from mockint.model import Pack
+from mockint.record import Mode, Reflection
+from mockint.screens.interview import InterviewScreen
+from mockint.session import RoundAssessment, SessionOptions
+
+MINI = Path(__file__).parent / "data" / "packs" / "mini"
+SIZE = (100, 30)
+
+
+def mini_pack() -> Pack:
+    pack, broken = load_pack(MINI, "test")
+    assert pack is not None, broken
+    return pack
+
+
+def make_app(mode: Mode = Mode.PRACTICE) -> tuple[MockintApp, FakeClock]:
+    """The real app started straight into a run of the mini pack, as `mockint run` does."""
+    clock = FakeClock()
+    pack = mini_pack()
+    app = build_app(
+        Library(packs=(pack,)),
+        clock=clock,
+        start=StartRequest(pack, SessionOptions(mode=mode)),
+        tick_interval=3600.0,  # the tests call the tick handler themselves
+    )
+    return app, clock
+
+
+def engine_of(app: MockintApp) -> SessionEngine:
+    assert app.engine is not None, "the app has not started the interview"
+    return app.engine
+
+
+def interview(app: App[None]) -> InterviewScreen:
+    assert isinstance(app.screen, InterviewScreen)
+    return app.screen
+
+
+def text_of(app: App[None], selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type key by key (about 60 ms a key under Pilot): for short answers."""
+    await pilot.press(*(" " if ch == " " else ch for ch in text))
+
+
+async def write(pilot: Pilot[None], text: str) -> None:
+    """Put a longer answer into the focused answer box, as a paste would."""
+    box = pilot.app.focused
+    assert isinstance(box, TextArea), box
+    box.insert(text)
+    await pilot.pause()
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Stop cursors blinking so screenshots do not depend on when they are taken."""
+    await pilot.pause()  # focus moves on a later message; a box without focus would hide its cursor
+    for widget in pilot.app.screen.query("TextArea, Input"):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+
+
+def finish_run(engine: SessionEngine, clock: FakeClock) -> None:
+    """Drive a practice run of the mini pack to its end with every kind of outcome."""
+    engine.begin_round()
+    clock.advance(72)
+    engine.submit("My role: I lead a team.")
+    clock.advance(20)
+    engine.submit("Growth.")
+    engine.continue_after_review()
+    clock.advance(30)
+    engine.submit("Constant, with collision chains.")
+    clock.advance(17)  # reading the review: session time, not answering time
+    engine.continue_after_review()
+    engine.submit_assessment(
+        RoundAssessment(
+            question_checks={"intro": {"Mentioned a concrete result"}},
+            ratings={"intro": 4, "q2": 3},
+            round_checks={"Introduced yourself in under a minute"},
+            interview_checks={"Asked at least one clarifying question"},
+            reflection=Reflection(keep="structure"),
+        )
+    )
+    engine.begin_round()
+    engine.skip()
+    engine.continue_after_review()
+    # Each round's form starts from the interview-wide ticks so far; submitting it replaces them.
+    engine.submit_assessment(RoundAssessment(interview_checks={"Asked at least one clarifying question"}))
+
+
+async def finish_in_app(pilot: Pilot[None], clock: FakeClock) -> None:
+    finish_run(engine_of(pilot.app), clock)
+    interview(pilot.app).sync()
+    await pilot.pause()
+
+
