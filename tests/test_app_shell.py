@@ -337,7 +337,7 @@ async def test_home_to_summary_and_back(tmp_path: Path, mode: Mode) -> None:
         assert (Phase.REVIEW in phases) is (mode is Mode.PRACTICE)
         assert all(q.answer for r in engine.record.rounds for q in r.questions)
         assert isinstance(app.screen, SummaryScreen) and app.screen.record is engine.record
-        await pilot.press("enter")
+        await pilot.press("enter", "l")  # leave without exporting
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert len(app.screen_stack) == 1

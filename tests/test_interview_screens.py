@@ -248,26 +248,29 @@ def test_summary_rows_and_totals() -> None:
     rows = summary_rows(record)
     assert [row.is_round for row in rows] == [True, False, False, True, False]
     assert rows[0].cells[0] == "Warm-up"
-    assert rows[1].cells == ("  Tell me about yourself.", "1:12 / 1:00 +0:12", "1 posed", "1/1", "4/5")
+    # The answer time is the main answer's; the challenges' time is in their own column.
+    assert rows[1].cells == ("Tell me about yourself.", "1:12 / 1:00 +0:12", "1 posed (0:20)", "1/1", "4/5")
     assert rows[2].cells[2] == "0 posed, 1 not needed" and rows[2].cells[4] == "3/5"
     assert rows[4].cells[1:] == ("0:00 / 2:00 skipped", "0 posed", "-", "-")
     totals = session_totals(record)
-    assert (totals.answered, totals.skipped) == (2, 1)
+    assert (totals.answered, totals.no_answer, totals.skipped) == (2, 0, 1)
     assert totals.average_rating == pytest.approx(3.5)
     assert (totals.checklist_ticked, totals.checklist_total) == (3, 4)
+    # Answering time counts answers and challenges; the session also counts the time in reviews.
     assert totals_line(totals) == (
-        "Answered 2 · skipped 1 · total time 2:02 · average rating 3.5/5 · checklist 75% (3/4)"
+        "Answered 2 · skipped 1 · answering time 2:02 (with challenges) · session 2:19"
+        " · average rating 3.5/5 · checklist 75% (3/4)"
     )
     assert record.rounds[0].questions[1].challenges[0].status is ChallengeStatus.NOT_NEEDED
 
 
-async def test_summary_enter_goes_back_home() -> None:
+async def test_summary_enter_asks_then_goes_back_home() -> None:
     app, clock = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await finish_in_app(pilot, clock)
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.query_one(DataTable).row_count == 5
-        await pilot.press("enter")
+        await pilot.press("enter", "l")
         assert isinstance(app.screen, HomeScreen)
 
 

@@ -1,7 +1,12 @@
-"""The end of a run: time, challenges, checklist and rating per question, and the totals."""
+"""The end of a run: time, challenges, checklist and rating per question, and the totals.
+
+Going home before the transcript is exported asks first: the
+summary is the only place the run still exists.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,67 +19,23 @@ from textual.widgets import DataTable, Footer, Static
 from mockint.durations import format_clock
 from mockint.exporters.content import totals_text
 from mockint.insights import session_insights
-from mockint.record import ChallengeStatus, QuestionRecord, SessionRecord
+from mockint.record import Outcome, QuestionRecord, SessionRecord
+from mockint.screens.confirm import Choice, ChoiceScreen
+from mockint.screens.summary_table import TABLE_MARGIN, TableLayout, lay_out, summary_rows
 
-COLUMNS = ("Question", "Time", "Challenges", "Checklist", "Rating")
-QUESTION_WIDTH = 32
-
-
-def time_cell(question: QuestionRecord) -> str:
-    if not question.reached:
-        return "not reached"
-    used = f"{format_clock(question.time_used)} / {format_clock(question.limit)}"
-    if question.overtime >= 1:
-        used += f" +{format_clock(question.overtime)}"
-    return used + (" skipped" if question.skipped else "")
-
-
-def challenges_cell(question: QuestionRecord) -> str:
-    if not question.challenges:
-        return "none"
-    posed = len(question.posed_challenges)
-    not_needed = sum(c.status is ChallengeStatus.NOT_NEEDED for c in question.challenges)
-    return f"{posed} posed" + (f", {not_needed} not needed" if not_needed else "")
-
-
-def checklist_cell(question: QuestionRecord) -> str:
-    return f"{len(question.checked)}/{len(question.checklist)}" if question.checklist else "-"
-
-
-def shorten(text: str, width: int) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
-
-
-@dataclass(frozen=True)
-class SummaryRow:
-    cells: tuple[str, ...]
-    is_round: bool = False
-    """A round's heading row: its title in the first cell, the rest empty."""
-
-
-def summary_rows(record: SessionRecord) -> list[SummaryRow]:
-    """A heading row per round, then one row per question of it."""
-    rows = []
-    for round_record in record.rounds:
-        rows.append(SummaryRow((shorten(round_record.title, QUESTION_WIDTH), "", "", "", ""), is_round=True))
-        for question in round_record.questions:
-            rows.append(SummaryRow((
-                "  " + shorten(question.ask, QUESTION_WIDTH - 2),
-                time_cell(question),
-                challenges_cell(question),
-                checklist_cell(question),
-                f"{question.rating}/5" if question.rating else "-",
-            )))
-    return rows
+LEAVE_QUESTION = "Leave without exporting? This interview's transcript is not saved anywhere else."
 
 
 @dataclass(frozen=True)
 class Totals:
     answered: int
+    no_answer: int
     skipped: int
     not_reached: int
-    time_used: float
+    answering_time: float
+    """Main answers and challenge answers."""
+    session_time: float
+    """The whole run, intros and reviews included (pauses not): the transcript's total time."""
     average_rating: float | None
     checklist_ticked: int
     checklist_total: int
@@ -84,16 +45,27 @@ class Totals:
         return round(100 * self.checklist_ticked / self.checklist_total) if self.checklist_total else None
 
 
+def has_answer(question: QuestionRecord) -> bool:
+    """Something was typed and handed in: done with text, or cut off by the clock with text."""
+    return question.outcome is Outcome.ANSWERED or (question.outcome is Outcome.CUT_OFF and bool(question.answer.strip()))
+
+
 def session_totals(record: SessionRecord) -> Totals:
     questions = record.questions()
+    outcomes = [q.outcome for q in questions]
     ratings = [q.rating for q in questions if q.rating]
     round_lists = [(r.checked, r.checklist) for r in record.rounds]
     lists = [(q.checked, q.checklist) for q in questions] + round_lists + [(record.checked, record.checklist)]
+    answered = sum(has_answer(q) for q in questions)
+    skipped = outcomes.count(Outcome.SKIPPED)
+    not_reached = outcomes.count(Outcome.NOT_REACHED)
     return Totals(
-        answered=sum(q.reached and not q.skipped for q in questions),
-        skipped=sum(q.skipped for q in questions),
-        not_reached=sum(not q.reached for q in questions),
-        time_used=sum(q.total_time_used for q in questions),
+        answered=answered,
+        no_answer=len(questions) - answered - skipped - not_reached,
+        skipped=skipped,
+        not_reached=not_reached,
+        answering_time=sum(q.total_time_used for q in questions),
+        session_time=record.duration,
         average_rating=sum(ratings) / len(ratings) if ratings else None,
         checklist_ticked=sum(len(checked & set(items)) for checked, items in lists),
         checklist_total=sum(len(items) for _, items in lists),
@@ -106,9 +78,11 @@ def totals_line(totals: Totals) -> str:
     checklist = f"{percent}% ({totals.checklist_ticked}/{totals.checklist_total})" if percent is not None else "none"
     parts = [
         f"Answered {totals.answered}",
+        *([f"no answer {totals.no_answer}"] if totals.no_answer else []),
         f"skipped {totals.skipped}",
         *([f"not reached {totals.not_reached}"] if totals.not_reached else []),
-        f"total time {format_clock(totals.time_used)}",
+        f"answering time {format_clock(totals.answering_time)} (with challenges)",
+        f"session {format_clock(totals.session_time)}",
         f"average rating {rating}",
         f"checklist {checklist}",
     ]
@@ -119,13 +93,18 @@ class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
     # The DataTable takes enter for its cursor, so leaving is a priority binding.
     BINDINGS = [
-        Binding("enter,escape", "home", "Home", priority=True),
-        Binding("e", "export", "Export"),
+        Binding("enter,escape", "home", "Home", priority=True,
+                tooltip="Back to the list of packs (asks first if the transcript is not exported)"),
+        Binding("e", "export", "Export", tooltip="Save the transcript as Markdown, JSON or HTML"),
     ]
 
     def __init__(self, record: SessionRecord) -> None:
         super().__init__()
         self.record = record
+        self.exported = False
+        """A transcript of this run has been written: leaving loses nothing."""
+        self._rows = summary_rows(record)
+        self._layout: TableLayout | None = None
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -137,25 +116,66 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._fill_table()
+
+    def on_resize(self) -> None:
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        """(Re)build the table for the terminal's width: the question takes the room the figures leave."""
+        layout = lay_out(self._rows, self.app.size.width - TABLE_MARGIN)
+        if layout == self._layout:
+            return
+        self._layout = layout
         table = self.query_one(DataTable)
-        table.add_columns(*COLUMNS)
-        for row in summary_rows(self.record):
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for title, width in zip(layout.columns, layout.widths):
+            table.add_column(title, width=width)
+        for row, cells, height in zip(self._rows, layout.rows, layout.heights):
             style = "bold" if row.is_round else ""
-            table.add_row(*(Text(cell, style=style) for cell in row.cells))
+            table.add_row(*(Text(cell, style=style) for cell in cells), height=height)
+        table.move_cursor(row=cursor)
+
+    # -- export and leaving -------------------------------------------------
 
     def action_export(self) -> None:
+        self._export()
+
+    def _export(self, then: Callable[[], object] | None = None) -> None:
+        """Open the export dialog; once it has written the transcript, call `then`."""
         # Imported here: the dialog is only needed once someone exports.
         from mockint.screens.export_dialog import ExportDialog
 
-        folder = getattr(self.app, "export_dir", None) or Path.cwd()
-        self.app.push_screen(ExportDialog(self.record, Path(folder)), self._exported)
+        def exported(written: list[Path] | None) -> None:
+            if not written:
+                return
+            self.exported = True
+            if hasattr(self.app, "export_dir"):
+                # The next export offers the folder that just worked.
+                self.app.export_dir = written[0].parent
+            if then is not None:
+                then()
 
-    def _exported(self, written: list[Path] | None) -> None:
-        if written and hasattr(self.app, "export_dir"):
-            # The next export offers the folder that just worked.
-            self.app.export_dir = written[0].parent
+        folder = getattr(self.app, "export_dir", None) or Path.cwd()
+        self.app.push_screen(ExportDialog(self.record, Path(folder)), exported)
 
     def action_home(self) -> None:
+        """Back home; before an export, ask: export first, leave anyway, or stay."""
+        if self.exported:
+            self._go_home()
+            return
+        choices = (Choice("export", "Export", "e", "primary"), Choice("leave", "Leave", "l", "error"),
+                   Choice("cancel", "Cancel", "c"))
+        self.app.push_screen(ChoiceScreen(LEAVE_QUESTION, choices, default="export"), self._leave_answered)
+
+    def _leave_answered(self, choice: str | None) -> None:
+        if choice == "leave":
+            self._go_home()
+        elif choice == "export":
+            self._export(then=self._go_home)
+
+    def _go_home(self) -> None:
         show_home = getattr(self.app, "show_home", None)
         if callable(show_home):
             show_home()

@@ -1,0 +1,151 @@
+"""The summary: outcomes and labelled times, a table laid out for the width, and no leaving unexported by accident."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from interview_support import SIZE, engine_of, finish_in_app, interview, make_app, mini_pack, settle
+from mockint.clock import FakeClock
+from mockint.engine import SessionEngine
+from mockint.record import Mode
+from mockint.screens.confirm import ChoiceScreen
+from mockint.screens.export_dialog import ExportDialog
+from mockint.screens.home import HomeScreen
+from mockint.screens.summary import LEAVE_QUESTION, SummaryScreen, session_totals, totals_line
+from mockint.screens.summary_table import NARROW_COLUMNS, WIDE_COLUMNS, SummaryRow, lay_out, summary_rows, wrap
+from mockint.session import RoundAssessment, SessionOptions
+
+
+def pressure_run_with_every_outcome(clock: FakeClock) -> SessionEngine:
+    """No answer typed, cut off with nothing typed, cut off mid-answer, then quit during a challenge."""
+    engine = SessionEngine(mini_pack(), SessionOptions(mode=Mode.PRESSURE), clock)
+    engine.start()
+    engine.begin_round()
+    engine.submit("")  # done with nothing typed
+    engine.submit("growth")
+    clock.advance(46)  # the hash map question runs out with nothing typed
+    engine.tick()
+    engine.submit("still constant")
+    engine.submit_assessment(RoundAssessment())
+    engine.begin_round()
+    engine.update_draft("TTL and eviction")
+    clock.advance(60)  # interrupted at 1m
+    engine.tick()
+    engine.submit("invalidate on write")
+    clock.advance(61)  # then cut off at 2m
+    engine.tick()
+    engine.quit()
+    return engine
+
+
+def test_outcomes_mark_the_answer_time_and_the_totals() -> None:
+    engine = pressure_run_with_every_outcome(FakeClock())
+    rows = [row for row in summary_rows(engine.record) if not row.is_round]
+    assert [row.cells[1] for row in rows] == ["0:00 / 1:00 no answer", "0:45 / 0:45 cut off", "2:00 / 2:00 cut off"]
+    totals = session_totals(engine.record)
+    # Only the cut-off answer with text in it counts as answered.
+    assert (totals.answered, totals.no_answer, totals.skipped, totals.not_reached) == (1, 2, 0, 0)
+    assert totals_line(totals).startswith("Answered 1 · no answer 2 · skipped 0 · answering time ")
+
+
+def test_wide_layout_gives_the_question_the_width_the_figures_leave() -> None:
+    rows = [SummaryRow(("Round", "", "", "", ""), is_round=True),
+            SummaryRow(("Design a cache for a slow service " * 4, "1:00 / 2:00", "1 posed (0:10)", "1/2", "4/5"))]
+    layout = lay_out(rows, 98)
+    assert layout.columns == WIDE_COLUMNS
+    assert layout.widths[1:] == (11, 14, 9, 6)
+    assert layout.widths[0] == 98 - 2 - 10 - sum(layout.widths[1:])
+    question = layout.rows[1][0].split("\n")
+    assert layout.heights == [1, 2] and len(question) == 2
+    assert question[0].startswith("  Design a cache for a slow service Design")
+    assert question[1].endswith("…") and all(len(line) <= layout.widths[0] for line in question)
+
+
+def test_narrow_layout_folds_the_figures_into_one_labelled_column() -> None:
+    rows = [SummaryRow(("What does a hash map cost to look up a key?", "0:30 / 0:45 no answer", "none", "-", "3/5"))]
+    layout = lay_out(rows, 58)
+    assert layout.columns == NARROW_COLUMNS
+    assert layout.widths[0] >= 24
+    assert layout.rows[0][1].split("\n") == ["answer 0:30 / 0:45 no answer", "challenges none", "checklist - · rating 3/5"]
+    assert "\n".join(layout.rows[0][0].split("\n")).replace("\n  ", " ").strip() == rows[0].cells[0]
+
+
+def test_wrap_keeps_whole_words_and_marks_what_is_cut() -> None:
+    assert wrap("one two three", 20, 2) == ["one two three"]
+    assert wrap("one two three four five", 9, 2) == ["one two", "three fo…"]
+
+
+async def test_the_table_follows_the_terminal_width() -> None:
+    app, clock = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await finish_in_app(pilot, clock)
+        table = app.screen.query_one(DataTable)
+        assert [str(column.label) for column in table.ordered_columns] == list(WIDE_COLUMNS)
+        await pilot.resize_terminal(60, 18)
+        await pilot.pause()
+        app.screen.on_resize()  # the screen's own Resize comes on a timer: don't wait for it
+        assert [str(column.label) for column in table.ordered_columns] == list(NARROW_COLUMNS)
+        assert table.row_count == 5
+
+
+async def test_leaving_unexported_asks_and_cancel_stays() -> None:
+    app, clock = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await finish_in_app(pilot, clock)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ChoiceScreen) and app.screen.question == LEAVE_QUESTION
+        assert [choice.label for choice in app.screen.choices] == ["Export", "Leave", "Cancel"]
+        await pilot.press("c")
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("enter", "escape")
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_export_from_the_question_then_leave(tmp_path: Path) -> None:
+    app, clock = make_app()
+    app.export_dir = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await finish_in_app(pilot, clock)
+        await pilot.press("enter", "enter")  # the question's default is Export
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.action_export()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert [path.suffix for path in tmp_path.iterdir()] == [".md"]
+
+
+async def test_once_exported_leaving_needs_no_question(tmp_path: Path) -> None:
+    app, clock = make_app()
+    app.export_dir = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await finish_in_app(pilot, clock)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.action_export()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen) and app.screen.exported
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+
+
+def test_snapshot_summary_narrow(snap_compare) -> None:
+    app, clock = make_app()
+
+    async def run_before(pilot) -> None:
+        await finish_in_app(pilot, clock)
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(60, 18), run_before=run_before)
+
+
+def test_snapshot_leave_question(snap_compare) -> None:
+    app, clock = make_app()
+
+    async def run_before(pilot) -> None:
+        await finish_in_app(pilot, clock)
+        await pilot.press("escape")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
