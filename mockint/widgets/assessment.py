@@ -5,18 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from mockint.record import QuestionRecord, Reflection, RoundRecord
 from mockint.session import RoundAssessment
+from mockint.widgets.toggles import ChoiceButton, WrappingTickBox
 
 RATINGS = (1, 2, 3, 4, 5)
+RATING_SCALE = "Rate each answer from 1 = not at all to 5 = strong: press 1–5 anywhere in a question's part."
 REFLECTION_PROMPTS = {
-    "keep": "Keep: what worked and should stay",
-    "stop": "Stop: what hurt your answers",
-    "start": "Start: what to try next time",
+    "keep": ("Keep", "what worked and should stay"),
+    "stop": ("Stop", "what hurt your answers"),
+    "start": ("Start", "what to try next time"),
 }
 
 
@@ -28,10 +31,10 @@ class AssessmentSubmitted(Message):
 
 
 class RatingSet(RadioSet):
-    """1 (poor) to 5 (strong); nothing chosen means not rated."""
+    """1 (not at all) to 5 (strong); nothing chosen means not rated."""
 
     def __init__(self, question_id: str, rating: int | None) -> None:
-        super().__init__(*(RadioButton(str(n), value=n == rating) for n in RATINGS), compact=True)
+        super().__init__(*(ChoiceButton(str(n), value=n == rating) for n in RATINGS), compact=True)
         self.question_id = question_id
 
     @property
@@ -39,8 +42,35 @@ class RatingSet(RadioSet):
         index = self.pressed_index
         return RATINGS[index] if index >= 0 else None
 
+    def choose(self, rating: int) -> None:
+        """Press the button for `rating`; the RadioSet releases the one pressed before."""
+        self.query(ChoiceButton)[RATINGS.index(rating)].value = True
 
-class ItemCheckbox(Checkbox):
+
+class QuestionAssessment(Vertical):
+    """One question's checklist and rating; a digit key pressed anywhere inside rates it."""
+
+    BINDINGS = [Binding(str(n), f"rate({n})", f"Rate {n}", show=False) for n in RATINGS]
+
+    def __init__(self, number: int, question: QuestionRecord) -> None:
+        super().__init__(classes="question-assessment")
+        self.number = number
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        question = self.question
+        yield Static(f"{self.number}. {question.ask.strip()}", classes="assessment-heading", markup=False)
+        for item in question.checklist:
+            yield ItemCheckbox(item, QUESTION_SCOPE, item in question.checked, question.question_id)
+        with Horizontal(classes="rating-row"):
+            yield Label("Rating", classes="rating-label")
+            yield RatingSet(question.question_id, question.rating)
+
+    def action_rate(self, rating: int) -> None:
+        self.query_one(RatingSet).choose(rating)
+
+
+class ItemCheckbox(WrappingTickBox):
     """A checklist item of a question (`question_id` set), the round, or the whole interview."""
 
     def __init__(self, item: str, scope: str, ticked: bool, question_id: str = "") -> None:
@@ -65,22 +95,18 @@ class AssessmentForm(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(f"How did “{self.round_record.title}” go?", classes="assessment-title", markup=False)
+        yield Static(RATING_SCALE, classes="assessment-note")
         for number, question in enumerate(self.round_record.questions, 1):
-            yield from self._question_part(number, question)
+            yield QuestionAssessment(number, question)
         yield from self._checklist("This round", self.round_record.checklist, ROUND_SCOPE, self.round_record.checked)
         yield from self._checklist("The whole interview", self.interview_checklist, INTERVIEW_SCOPE, self.interview_checked)
         yield Static("Reflection", classes="assessment-heading")
         reflection = self.round_record.reflection
-        for name, prompt in REFLECTION_PROMPTS.items():
-            yield Input(getattr(reflection, name), placeholder=prompt, id=f"reflect-{name}", compact=True)
+        for name, (label, prompt) in REFLECTION_PROMPTS.items():
+            with Horizontal(classes="reflection-row"):
+                yield Label(label, classes="reflection-label")
+                yield Input(getattr(reflection, name), placeholder=prompt, id=f"reflect-{name}", compact=True)
         yield Button("Submit assessment", id="submit-assessment", variant="primary")
-
-    def _question_part(self, number: int, question: QuestionRecord) -> ComposeResult:
-        yield Static(f"{number}. {question.ask.strip()}", classes="assessment-heading", markup=False)
-        for item in question.checklist:
-            yield ItemCheckbox(item, QUESTION_SCOPE, item in question.checked, question.question_id)
-        yield Static("Rate your answer, 1 (poor) to 5 (strong):", classes="assessment-note")
-        yield RatingSet(question.question_id, question.rating)
 
     def _checklist(self, heading: str, items: tuple[str, ...], scope: str, ticked: set[str]) -> ComposeResult:
         if not items:
