@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 from mockint.durations import format_clock
@@ -18,15 +19,20 @@ def full_answer(record: QuestionRecord) -> str:
     return "\n".join([record.answer, *(c.answer for c in record.challenges)])
 
 
-def covered_guide_items(record: QuestionRecord) -> list[bool]:
-    """For each guide item: did the answer mention a keyword that the item itself names?"""
+def guide_mentions(record: QuestionRecord) -> list[list[str]]:
+    """For each guide item: the keywords the answer mentioned that the item itself names.
+
+    Keyword evidence only: a term being said is not a verdict that the point was made.
+    """
     said = mentioned_terms(full_answer(record), record.keywords)
-    return [any(mentions(item, term) for term in said) for item in record.guide]
+    return [[term for term in said if mentions(item, term)] for item in record.guide]
 
 
 def challenge_line(challenge: ChallengeRecord) -> str:
     timing = f"{format_clock(challenge.time_used)} / {format_clock(challenge.limit)}"
     match challenge.status:
+        case ChallengeStatus.ANSWERED if not challenge.answer.strip():
+            return f"no answer typed ({timing})"
         case ChallengeStatus.ANSWERED:
             return f"answered in {timing}"
         case ChallengeStatus.SKIPPED:
@@ -37,37 +43,85 @@ def challenge_line(challenge: ChallengeRecord) -> str:
             return "not reached"
 
 
-def review_text(record: QuestionRecord) -> Text:
-    text = Text()
-    text.append(record.ask.strip() + "\n\n", style="bold")
+BULLET, HANGING = "  • ", "    "
+
+
+def hanging_bullets(items: list[Content], width: int) -> Content:
+    """Bulleted items whose wrapped lines hang under the item's text, not under the bullet."""
+    lines = []
+    for item in items:
+        for number, line in enumerate(item.wrap(max(1, width - len(BULLET)))):
+            lead = len(line.plain) - len(line.plain.lstrip())
+            lines.append(Content.assemble(BULLET if number == 0 else HANGING, line[lead:]))
+    return Content("\n").join(lines)
+
+
+def guide_item(item: str, terms: list[str]) -> Content:
+    if not terms:
+        return Content(item)
+    return Content.assemble(item, (f" (mentioned: {', '.join(terms)})", "italic dim"))
+
+
+def review_content(record: QuestionRecord, width: int) -> Content:
+    """The review at `width` cells: the guide next to keyword evidence, the keywords, the hint, the challenges."""
+    sections = [Content.styled(record.ask.strip(), "bold")]
     if record.skipped:
-        text.append("You skipped this question.\n\n", style="italic")
+        sections.append(Content.styled("You skipped this question.", "italic"))
+    elif not record.answer.strip():
+        sections.append(Content.styled("No answer typed.", "italic"))
     if record.guide:
-        text.append("What a strong answer covers\n", style="bold underline")
-        for item, covered in zip(record.guide, covered_guide_items(record)):
-            text.append("  ✓ " if covered else "  · ", style="bold" if covered else "")
-            text.append(item + ("  (you mentioned this)" if covered else "") + "\n")
-        text.append("\n")
+        items = [guide_item(item, terms) for item, terms in zip(record.guide, guide_mentions(record))]
+        heading = Content.styled("What a strong answer covers", "bold underline")
+        sections.append(Content("\n").join([heading, hanging_bullets(items, width)]))
+    evidence = evidence_content(record)
+    if evidence:
+        sections.append(evidence)
+    return Content("\n\n").join(sections)
+
+
+def evidence_content(record: QuestionRecord) -> Content:
+    """The keywords used and not, the hint if taken, and how each challenge went."""
+    lines: list[Content | str] = []
     if record.keywords:
         said = set(mentioned_terms(full_answer(record), record.keywords))
-        missed = [k for k in record.keywords if k not in said]
-        text.append(f"Keywords you used: {', '.join(k for k in record.keywords if k in said) or 'none'}\n")
-        text.append(f"Keywords not used: {', '.join(missed) or 'none'}\n\n")
+        used = ", ".join(k for k in record.keywords if k in said) or "none"
+        missed = ", ".join(k for k in record.keywords if k not in said) or "none"
+        lines += [f"Keywords you used: {used}", f"Keywords not used: {missed}", ""]
     if record.hint_used and record.hint:
-        text.append(f"You took the hint: {record.hint}\n\n", style="italic")
+        lines += [Content.styled(f"You took the hint: {record.hint}", "italic"), ""]
     for challenge in record.challenges:
-        text.append(f"Challenge: {challenge.ask.strip()}\n", style="bold")
-        text.append(f"  {challenge_line(challenge)}\n")
-    return text
+        lines += [Content.styled(f"Challenge: {challenge.ask.strip()}", "bold"), f"  {challenge_line(challenge)}"]
+    while lines and not lines[-1]:
+        lines.pop()
+    return Content("\n").join(lines)
+
+
+class ReviewBody(Static):
+    """The review text, laid out for the widget's own width so bullets can hang."""
+
+    record: QuestionRecord | None = None
+
+    def show(self, record: QuestionRecord) -> None:
+        self.record = record
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        return self._content(self.content_size.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._content(width).get_height(self.styles, width)
+
+    def _content(self, width: int) -> Content:
+        return Content("") if self.record is None else review_content(self.record, width)
 
 
 class ReviewPanel(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="review-title", markup=False)
-        yield Static(id="review-body")
+        yield ReviewBody(id="review-body")
         yield Static(f"Press {first_key(CONTINUE)} to continue.", id="review-prompt", markup=False)
 
     def show_review(self, record: QuestionRecord, number: int, total: int) -> None:
         self.query_one("#review-title", Static).update(f"Review · question {number} of {total}")
-        self.query_one("#review-body", Static).update(review_text(record))
+        self.query_one(ReviewBody).show(record)
         self.scroll_home(animate=False)
