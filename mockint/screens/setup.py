@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Button, Footer, Header, Input, Label, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from mockint.durations import format_duration
 from mockint.model import Pack, Round
 from mockint.record import Mode
 from mockint.session import SessionOptions
+from mockint.widgets.toggles import ChoiceButton, TickBox
 
 MODE_HELP = {
-    Mode.PRACTICE: "Practice: hints allowed, the guide is shown after each question, no cut-offs.",
-    Mode.PRESSURE: "Pressure: no hints, challenges interrupt mid-answer, time-up moves on.",
+    Mode.PRACTICE: "Practice: hints, the guide shown after each answer, overtime allowed.",
+    Mode.PRESSURE: "Pressure: no hints, interruptions, the interviewer moves on at time-up.",
 }
 
 
@@ -56,11 +58,11 @@ class SetupScreen(Screen[None]):
             yield Label("Rounds to include (space toggles)", classes="field-label")
             yield SelectionList[str](*(round_selection(r) for r in self.pack.rounds), id="rounds")
             yield Label("Mode", classes="field-label")
-            with Horizontal(id="mode-row"):
-                with RadioSet(id="mode"):
-                    yield RadioButton("Practice", value=True, id="practice")
-                    yield RadioButton("Pressure", id="pressure")
-                yield Static(MODE_HELP[Mode.PRACTICE], id="mode-help")
+            with RadioSet(id="mode"):
+                yield ChoiceButton("Practice", value=True, id="practice")
+                yield ChoiceButton("Pressure", id="pressure")
+            yield Static(mode_help(Mode.PRACTICE), id="mode-help")
+            yield TickBox("Shuffle questions", id="shuffle", compact=True)
             yield Label("Your name (optional, shown in the transcript)", classes="field-label")
             yield Input(placeholder="e.g. Jordan", id="candidate", max_length=80)
             with Vertical(id="actions"):
@@ -73,7 +75,7 @@ class SetupScreen(Screen[None]):
 
     @property
     def mode(self) -> Mode:
-        return Mode.PRESSURE if self.query_one("#pressure", RadioButton).value else Mode.PRACTICE
+        return Mode.PRESSURE if self.query_one("#pressure", ChoiceButton).value else Mode.PRACTICE
 
     def options(self) -> SessionOptions:
         """What the form says now."""
@@ -82,12 +84,14 @@ class SetupScreen(Screen[None]):
             mode=self.mode,
             # Pack order, whatever order the boxes were ticked in.
             round_ids=tuple(r.id for r in self.pack.rounds if r.id in chosen),
+            # The engine picks the seed and records it, so a shuffled run can be repeated.
+            shuffle=self.query_one("#shuffle", TickBox).value,
             candidate=self.query_one("#candidate", Input).value.strip(),
         )
 
     @on(RadioSet.Changed, "#mode")
     def _mode_changed(self) -> None:
-        self.query_one("#mode-help", Static).update(MODE_HELP[self.mode])
+        self.query_one("#mode-help", Static).update(mode_help(self.mode))
 
     @on(Button.Pressed, "#start")
     @on(Input.Submitted, "#candidate")
@@ -109,3 +113,8 @@ def round_selection(round_: Round) -> Selection[str]:
     count = len(round_.questions)
     label = f"{round_.title} — {count} question{'s' if count != 1 else ''}, {format_duration(round_.total_time)}"
     return Selection(label, round_.id, initial_state=True)
+
+
+def mode_help(chosen: Mode) -> Text:
+    """One line per mode, the chosen one in bold."""
+    return Text("\n").join(Text(line, style="bold" if mode is chosen else "") for mode, line in MODE_HELP.items())

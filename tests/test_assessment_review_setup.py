@@ -1,0 +1,263 @@
+"""The self-assessment form, the review panel and the setup screen, read as a user without colour sees them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from app_shell_support import make_app as make_shell_app
+from textual.app import App, ComposeResult
+from textual.geometry import Region
+from textual.widget import Widget
+from textual.widgets import Input, Label, OptionList, Static
+
+import mockint.widgets
+from mockint.record import ChallengeRecord, ChallengeStatus, QuestionRecord, RoundRecord
+from mockint.screens.setup import SetupScreen
+from mockint.widgets.assessment import AssessmentForm, ItemCheckbox, QuestionAssessment, RatingSet
+from mockint.widgets.review import ReviewBody, ReviewPanel, review_content
+from mockint.widgets.toggles import ChoiceButton, TickBox
+
+WIDGETS = Path(mockint.widgets.__file__).parent
+LONG_ITEM = (
+    "Asked at least one clarifying question before designing anything, then restated the problem "
+    "in your own words and checked the numbers with the interviewer"
+)
+SIZES = [(100, 30), (60, 18)]
+
+
+def drawn_lines(widget: Widget) -> list[str]:
+    """The widget's lines exactly as drawn on screen, styles dropped."""
+    strips = widget.render_lines(Region(0, 0, widget.region.width, widget.region.height))
+    return ["".join(segment.text for segment in strip) for strip in strips]
+
+
+def round_record() -> RoundRecord:
+    questions = [
+        QuestionRecord(question_id="intro", ask="Tell me about yourself.", limit=60, checklist=("Named a result",)),
+        QuestionRecord(question_id="hash", ask="What does a hash map cost?", limit=45),
+    ]
+    return RoundRecord(round_id="r1", title="Warm-up", interviewer="Sam", questions=questions,
+                       checklist=("Introduced yourself",))
+
+
+class FormApp(App[None]):
+    CSS_PATH = WIDGETS / "assessment.tcss"
+
+    def compose(self) -> ComposeResult:
+        yield AssessmentForm(round_record(), (LONG_ITEM, "Kept time"), {"Kept time"})
+
+
+class ToggleApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield TickBox("off", id="off")
+        yield TickBox("on", value=True, id="on")
+        yield ChoiceButton("no", id="no")
+        yield ChoiceButton("yes", value=True, id="yes")
+
+
+# -- state without colour -------------------------------------------------------
+
+
+async def test_toggles_draw_a_different_glyph_for_each_state() -> None:
+    app = ToggleApp()
+    async with app.run_test(size=(40, 16)):
+        drawn = {name: drawn_lines(app.query_one(f"#{name}"))[1] for name in ("off", "on", "no", "yes")}
+        assert "▐ ▌ off" in drawn["off"] and "X" not in drawn["off"]
+        assert "▐X▌ on" in drawn["on"]
+        assert "▐○▌ no" in drawn["no"] and "▐●▌ yes" in drawn["yes"]
+
+
+async def test_toggling_redraws_the_glyph() -> None:
+    app = ToggleApp()
+    async with app.run_test(size=(40, 16)) as pilot:
+        box = app.query_one("#off", TickBox)
+        box.focus()
+        await pilot.press("space")
+        assert box.value and "▐X▌ off" in drawn_lines(box)[1]
+
+
+async def test_assessment_checkboxes_and_ratings_read_without_colour() -> None:
+    app = FormApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        boxes = {box.item: drawn_lines(box)[0] for box in app.query(ItemCheckbox)}
+        assert boxes["Kept time"].lstrip().startswith("▐X▌") and boxes["Named a result"].lstrip().startswith("▐ ▌")
+        row = " ".join(drawn_lines(button)[0] for button in app.query(RatingSet).first().query(ChoiceButton))
+        assert row.count("●") == 1 and row.count("○") == 4 and "▐●▌ 3" in row
+
+
+# -- long checklist items wrap ------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_long_checklist_items_wrap_with_every_word_visible(size: tuple[int, int]) -> None:
+    app = FormApp()
+    async with app.run_test(size=size):
+        box = next(b for b in app.query(ItemCheckbox) if b.item == LONG_ITEM)
+        lines = drawn_lines(box)
+        assert len(lines) >= 2 and box.region.right <= size[0]
+        assert " ".join(" ".join(lines).split()) == "▐ ▌ " + LONG_ITEM
+        # Continuation lines hang under the label's text, not under the box.
+        label_column = lines[0].index("Asked")
+        assert all(line[:label_column].isspace() for line in lines[1:])
+
+
+# -- reflection labels --------------------------------------------------------------
+
+
+async def test_reflection_fields_keep_a_visible_label_once_typed_in() -> None:
+    app = FormApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for name, label in (("keep", "Keep"), ("stop", "Stop"), ("start", "Start")):
+            field = app.query_one(f"#reflect-{name}", Input)
+            field.focus()
+            await pilot.press("x", "y")
+            assert field.value == "xy"
+            shown = field.parent.query_one(Label)
+            assert str(shown.render()) == label and shown.region.width > 0
+            assert shown.region.y == field.region.y and shown.region.right <= field.region.x
+
+
+# -- ratings by digit ----------------------------------------------------------------
+
+
+async def test_a_digit_anywhere_in_a_question_rates_that_question() -> None:
+    app = FormApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        first, second = app.query(QuestionAssessment)
+        assert isinstance(app.focused, ItemCheckbox) and app.focused.item == "Named a result"
+        await pilot.press("4")
+        first.query_one(RatingSet).focus()
+        await pilot.press("2")
+        second.query_one(RatingSet).focus()
+        await pilot.press("5")
+        assert [r.rating for r in app.query(RatingSet)] == [2, 5]
+        assert app.query_one(AssessmentForm).build_assessment().ratings == {"intro": 2, "hash": 5}
+
+
+async def test_digits_typed_in_a_reflection_stay_text() -> None:
+    app = FormApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.query_one("#reflect-start", Input).focus()
+        await pilot.press("3")
+        assert app.query_one("#reflect-start", Input).value == "3"
+        assert [r.rating for r in app.query(RatingSet)] == [None, None]
+
+
+async def test_the_rating_scale_is_explained_once() -> None:
+    app = FormApp()
+    async with app.run_test(size=(100, 30)):
+        texts = [str(static.render()) for static in app.query(Static)]
+        assert sum("1 = not at all" in text and "5 = strong" in text for text in texts) == 1
+
+
+# -- review ------------------------------------------------------------------------------
+
+
+def review_lines(record: QuestionRecord, width: int = 50) -> list[str]:
+    return str(review_content(record, width)).splitlines()
+
+
+def reviewed(answer: str = "I would set a TTL per kind of data") -> QuestionRecord:
+    return QuestionRecord(
+        question_id="cache", ask="Design a cache.", limit=60, answer=answer,
+        guide=("What is cached, for how long, and which TTL fits each kind of data the service returns",
+               "How stale data is handled"),
+        keywords=("TTL", "stale"),
+    )
+
+
+def test_wrapped_guide_items_hang_under_their_text() -> None:
+    lines = review_lines(reviewed())
+    first = next(i for i, line in enumerate(lines) if "•" in line)
+    text_column = lines[first].index("What")
+    continuation = lines[first + 1]
+    assert "•" not in continuation and continuation[:text_column].isspace() and continuation[text_column] != " "
+
+
+def test_review_names_the_mentioned_term_and_claims_no_verdict() -> None:
+    text = "\n".join(review_lines(reviewed(), width=120))
+    assert "(mentioned: TTL)" in text and "mentioned: stale" not in text
+    assert "covered" not in text.replace("What a strong answer covers", "") and "✓" not in text
+    assert "No answer typed" not in text
+
+
+def test_review_says_when_no_answer_was_typed() -> None:
+    record = reviewed(answer="  \n")
+    record.challenges.append(ChallengeRecord(ask="And the worst case?", limit=30, status=ChallengeStatus.ANSWERED))
+    text = "\n".join(review_lines(record, width=120))
+    assert "No answer typed." in text and "no answer typed (0:00 / 0:30)" in text
+    skipped = reviewed(answer="")
+    skipped.skipped = True
+    assert "No answer typed" not in "\n".join(review_lines(skipped)) 
+
+
+# -- setup ----------------------------------------------------------------------------------
+
+
+async def open_setup(app: App[None], pilot: object) -> SetupScreen:
+    app.screen.query_one("#packs", OptionList).highlighted = 0
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    assert isinstance(app.screen, SetupScreen)
+    return app.screen
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_setup_explains_each_mode_in_a_line(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_shell_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        setup = await open_setup(app, pilot)
+        help_text = " ".join(" ".join(drawn_lines(setup.query_one("#mode-help"))).split())
+        assert "Practice: hints, the guide shown after each answer, overtime allowed." in help_text
+        assert "Pressure: no hints, interruptions, the interviewer moves on at time-up." in help_text
+
+
+async def test_setup_mode_buttons_read_without_colour(tmp_path: Path) -> None:
+    app = make_shell_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        setup = await open_setup(app, pilot)
+        assert "●" in drawn_lines(setup.query_one("#practice"))[0]
+        assert "○" in drawn_lines(setup.query_one("#pressure"))[0]
+        await pilot.click("#pressure")
+        assert "○" in drawn_lines(setup.query_one("#practice"))[0]
+        assert "●" in drawn_lines(setup.query_one("#pressure"))[0]
+
+
+async def test_shuffle_box_starts_a_shuffled_run_with_a_recorded_seed(tmp_path: Path) -> None:
+    app = make_shell_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        setup = await open_setup(app, pilot)
+        assert not setup.options().shuffle
+        await pilot.click("#shuffle")
+        assert setup.options().shuffle and setup.options().seed is None
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        engine = app.engine
+        assert engine is not None and engine.options.shuffle
+        assert engine.record.seed is not None
+
+
+class ReviewApp(App[None]):
+    CSS_PATH = WIDGETS / "review.tcss"
+
+    def compose(self) -> ComposeResult:
+        yield ReviewPanel()
+
+    def on_mount(self) -> None:
+        self.query_one(ReviewPanel).show_review(reviewed(), 1, 2)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_review_panel_draws_hanging_bullets_at_its_own_width(size: tuple[int, int]) -> None:
+    app = ReviewApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        lines = drawn_lines(app.query_one(ReviewBody))
+        first = next(i for i, line in enumerate(lines) if "•" in line)
+        text_column = lines[first].index("What")
+        continuation = lines[first + 1]
+        assert continuation[:text_column].strip("│ ") == "" and continuation[text_column] != " "
+        drawn = " ".join(" ".join(line.strip("│ ") for line in lines).split())
+        assert "• What is cached, for how long, and which TTL fits each kind of data the service returns" in drawn
+        assert "(mentioned: TTL)" in drawn and "• How stale data is handled" in drawn
