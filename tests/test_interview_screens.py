@@ -82,8 +82,8 @@ async def test_practice_answer_hint_challenge_and_review() -> None:
         assert question.challenges[0].answer == "growth"
         assert engine.phase is Phase.REVIEW
         review = text_of(app, "#review-body")
-        assert "✓ One thing you are proud of  (you mentioned this)" in review
-        assert "· Current role and what you own" in review
+        assert "• One thing you are proud of (mentioned: proud)" in review
+        assert "• Current role and what you own\n" in review
         assert "You took the hint" in review
         assert "answered in 0:00 / 0:30" in review
         await pilot.press("enter")
