@@ -13,7 +13,7 @@ from mockint.record import Mode
 from mockint.screens.confirm import ChoiceScreen
 from mockint.screens.export_dialog import ExportDialog
 from mockint.screens.home import HomeScreen
-from mockint.screens.summary import LEAVE_QUESTION, SummaryScreen, session_totals, totals_line
+from mockint.screens.summary import LEAVE_QUESTION, QUIT_QUESTION, SummaryScreen, session_totals, totals_line
 from mockint.screens.summary_table import NARROW_COLUMNS, WIDE_COLUMNS, SummaryRow, lay_out, summary_rows, wrap
 from mockint.session import RoundAssessment, SessionOptions
 
@@ -101,6 +101,32 @@ async def test_leaving_unexported_asks_and_cancel_stays() -> None:
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("enter", "escape")
         assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_quitting_the_app_unexported_asks_first() -> None:
+    app, clock = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await finish_in_app(pilot, clock)
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ChoiceScreen) and app.screen.question == QUIT_QUESTION
+        await pilot.press("c")
+        assert isinstance(app.screen, SummaryScreen) and app.is_running
+        await pilot.press("ctrl+q", "q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_quitting_after_an_export_needs_no_question(tmp_path: Path) -> None:
+    app, clock = make_app()
+    app.export_dir = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await finish_in_app(pilot, clock)
+        await pilot.press("e")
+        app.screen.action_export()
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
 
 
 async def test_export_from_the_question_then_leave(tmp_path: Path) -> None:

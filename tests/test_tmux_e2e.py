@@ -107,4 +107,6 @@ def test_answer_a_challenge_reach_the_next_question_then_quit(tmux_run: Tmux) ->
     summary = tmux.wait_for("ended early")
     assert "Mini mock" in summary
     tmux.press("C-q")
+    tmux.wait_for("Quit without exporting?")
+    tmux.press("q")
     assert tmux.wait_for_exit() == 0

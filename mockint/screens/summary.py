@@ -24,6 +24,7 @@ from mockint.screens.confirm import Choice, ChoiceScreen
 from mockint.screens.summary_table import TABLE_MARGIN, TableLayout, lay_out, summary_rows
 
 LEAVE_QUESTION = "Leave without exporting? This interview's transcript is not saved anywhere else."
+QUIT_QUESTION = "Quit without exporting? This interview's transcript is not saved anywhere else."
 
 
 @dataclass(frozen=True)
@@ -162,18 +163,28 @@ class SummaryScreen(Screen[None]):
 
     def action_home(self) -> None:
         """Back home; before an export, ask: export first, leave anyway, or stay."""
-        if self.exported:
-            self._go_home()
-            return
-        choices = (Choice("export", "Export", "e", "primary"), Choice("leave", "Leave", "l", "error"),
-                   Choice("cancel", "Cancel", "c"))
-        self.app.push_screen(ChoiceScreen(LEAVE_QUESTION, choices, default="export"), self._leave_answered)
+        self._leave_asking(LEAVE_QUESTION, Choice("leave", "Leave", "l", "error"), self._go_home)
 
-    def _leave_answered(self, choice: str | None) -> None:
-        if choice == "leave":
-            self._go_home()
-        elif choice == "export":
-            self._export(then=self._go_home)
+    def confirm_quit(self) -> bool:
+        """Quitting the app from here loses the transcript unless it was exported: ask first."""
+        if self.exported:
+            return False
+        self._leave_asking(QUIT_QUESTION, Choice("leave", "Quit", "q", "error"), self.app.exit)
+        return True
+
+    def _leave_asking(self, question: str, leave: Choice, then: Callable[[], object]) -> None:
+        if self.exported:
+            then()
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "leave":
+                then()
+            elif choice == "export":
+                self._export(then=then)
+
+        choices = (Choice("export", "Export", "e", "primary"), leave, Choice("cancel", "Cancel", "c"))
+        self.app.push_screen(ChoiceScreen(question, choices, default="export"), answered)
 
     def _go_home(self) -> None:
         show_home = getattr(self.app, "show_home", None)
