@@ -25,7 +25,7 @@ import re
 import string
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterable, NamedTuple, Sequence
+from typing import Iterable, NamedTuple
 
 from mockint.durations import format_duration
 from mockint.record import ChallengeRecord, QuestionRecord, SessionRecord
@@ -131,34 +131,6 @@ def text_insights(text: str, seconds: float) -> TextInsights:
     return TextInsights(words, seconds, words_per_minute(words, seconds), filler_counts(text))
 
 
-class _Totals:
-    """Words, time, pace and fillers summed over `parts` (anything with those four facts)."""
-
-    @property
-    def parts(self) -> Sequence[TextInsights | AnswerInsights]:
-        raise NotImplementedError
-
-    @cached_property
-    def words(self) -> int:
-        return sum(part.words for part in self.parts)
-
-    @cached_property
-    def seconds(self) -> float:
-        return sum(part.seconds for part in self.parts)
-
-    @cached_property
-    def wpm(self) -> float | None:
-        return words_per_minute(self.words, self.seconds)
-
-    @cached_property
-    def fillers(self) -> dict[str, int]:
-        return merge_fillers(part.fillers for part in self.parts)
-
-    @cached_property
-    def filler_total(self) -> int:
-        return sum(self.fillers.values())
-
-
 @dataclass(frozen=True)
 class AnswerInsights:
     """Facts about one question: its main answer, each challenge answer, and coverage.
@@ -262,8 +234,8 @@ def answer_insights(question: QuestionRecord) -> AnswerInsights:
 
 
 @dataclass(frozen=True)
-class SessionInsights(_Totals):
-    """Totals over every question the candidate reached."""
+class SessionInsights:
+    """Totals over every question the candidate reached (cached: a transcript reads them often)."""
 
     questions: tuple[AnswerInsights, ...]
     by_record: dict[int, AnswerInsights] = field(default_factory=dict, repr=False, compare=False)
@@ -277,6 +249,26 @@ class SessionInsights(_Totals):
     @property
     def parts(self) -> tuple[AnswerInsights, ...]:
         return self.questions
+
+    @cached_property
+    def words(self) -> int:
+        return sum(q.words for q in self.questions)
+
+    @cached_property
+    def seconds(self) -> float:
+        return sum(q.seconds for q in self.questions)
+
+    @cached_property
+    def wpm(self) -> float | None:
+        return words_per_minute(self.words, self.seconds)
+
+    @cached_property
+    def fillers(self) -> dict[str, int]:
+        return merge_fillers(q.fillers for q in self.questions)
+
+    @cached_property
+    def filler_total(self) -> int:
+        return sum(self.fillers.values())
 
     @cached_property
     def coverage(self) -> float | None:
