@@ -72,9 +72,14 @@ def mockint_command() -> list[str]:
 
 @pytest.fixture
 def tmux_run(tmp_path: Path) -> Iterator[Tmux]:
-    """`mockint run mini --pressure` in a 100x30 tmux pane; a shell around it records its exit status."""
+    """`mockint run mini` in a 100x30 tmux pane; a shell around it records its exit status.
+
+    Practice mode: the real clock never moves the interview on by itself, so a
+    slow machine cannot change what the test sees (pressure timing is tested
+    with the fake clock in the Pilot tests).
+    """
     tmux = Tmux(socket=f"mockint-test-{uuid.uuid4().hex[:12]}", session="e2e", status_file=tmp_path / "status")
-    command = [*mockint_command(), "run", "mini", "--rounds", str(PACKS_DIR), "--pressure", "--out", str(tmp_path)]
+    command = [*mockint_command(), "run", "mini", "--rounds", str(PACKS_DIR), "--out", str(tmp_path)]
     shell_line = f"{shlex.join(command)}; echo $? > {shlex.quote(str(tmux.status_file))}"
     tmux.run(
         "new-session", "-d", "-s", tmux.session, "-x", "100", "-y", "30",
@@ -99,6 +104,9 @@ def test_answer_a_challenge_reach_the_next_question_then_quit(tmux_run: Tmux) ->
     tmux.type("Growth.")
     tmux.wait_for("Growth.")
     tmux.press("C-d")
+    review = tmux.wait_for("Review")
+    assert "Current role and what you own" in review
+    tmux.press("Enter")
     tmux.wait_for("What does a hash map cost to look up a key?")
 
     tmux.press("C-q")
