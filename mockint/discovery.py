@@ -5,24 +5,31 @@ user can override a bundled pack by copying it. A pack with any broken file is
 not offered: its broken files are listed instead. Nothing here raises for a
 bad file or an unreadable directory; those become BrokenFile diagnostics.
 
+The loader (and with it YAML) is imported only when a file has to be read
+afresh: files unchanged since the round cache last saw them need neither.
+
 Pure module: no textual import.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from mockint import paths
-from mockint.diagnostics import Diagnostic
-from mockint.loader import INTERVIEW_FILE, RoundFileError, load_interview_meta, load_round
-from mockint.model import Pack, Round
+from mockint.model import INTERVIEW_FILE, InterviewMeta, Pack, Round
 from mockint.roundcache import RoundCache
+
+if TYPE_CHECKING:
+    from mockint.diagnostics import Diagnostic
 
 ROUNDS_VARIABLE = "MOCKINT_ROUNDS"
 ROUND_SUFFIX = ".yaml"
+
+Loaded = TypeVar("Loaded", Round, InterviewMeta)
 
 
 @dataclass(frozen=True)
@@ -107,19 +114,50 @@ def load_pack(
     cache = cache or RoundCache(None)
     if path.suffix != ROUND_SUFFIX:
         return _load_folder(path, origin, cache)
-    try:
-        round_ = _load_round(path, cache)
-    except RoundFileError as error:
-        return None, [BrokenFile(path, error.diagnostics)]
+    round_ = _load_round(path, cache)
+    if isinstance(round_, BrokenFile):
+        return None, [round_]
     return Pack(name=path.stem, title=round_.title, rounds=(round_,), source=path, origin=origin), []
 
 
-def _load_round(path: Path, cache: RoundCache) -> Round:
-    round_ = cache.get(path)
-    if round_ is None:
-        round_ = load_round(path)
-        cache.put(path, round_)
-    return round_
+def load_round(path: Path) -> Round:
+    """The round in a file, composed and checked (see loader.load_round).
+
+    The loader is imported here, on the first file not in the cache, so a
+    launch that finds every file cached never loads YAML.
+    """
+    from mockint.loader import load_round as compose_round
+
+    return compose_round(path)
+
+
+def load_interview_meta(path: Path) -> InterviewMeta:
+    """A pack's interview.yaml, composed and checked (see loader.load_interview_meta and load_round)."""
+    from mockint.loader import load_interview_meta as compose_meta
+
+    return compose_meta(path)
+
+
+def _load_round(path: Path, cache: RoundCache) -> Round | BrokenFile:
+    return cache.get(path) or _load_afresh(path, load_round, cache.put)
+
+
+def _load_meta(path: Path, cache: RoundCache) -> InterviewMeta | BrokenFile:
+    return cache.get_meta(path) or _load_afresh(path, load_interview_meta, cache.put_meta)
+
+
+def _load_afresh(
+    path: Path, load: Callable[[Path], Loaded], remember: Callable[[Path, Loaded], None]
+) -> Loaded | BrokenFile:
+    """`load(path)`, remembered in the cache if valid; a broken file becomes its diagnostics."""
+    from mockint.diagnostics import RoundFileError
+
+    try:
+        loaded = load(path)
+    except RoundFileError as error:
+        return BrokenFile(path, error.diagnostics)
+    remember(path, loaded)
+    return loaded
 
 
 def _load_folder(folder: Path, origin: str, cache: RoundCache) -> tuple[Pack | None, list[BrokenFile]]:
@@ -130,17 +168,16 @@ def _load_folder(folder: Path, origin: str, cache: RoundCache) -> tuple[Pack | N
     broken = [_problem(f, _wrong_suffix(f)) for f in files if f.suffix == ".yml"]
     rounds: list[Round] = []
     for round_file in (f for f in files if f.suffix == ROUND_SUFFIX and f.name != INTERVIEW_FILE):
-        try:
-            rounds.append(_load_round(round_file, cache))
-        except RoundFileError as error:
-            broken.append(BrokenFile(round_file, error.diagnostics))
+        round_ = _load_round(round_file, cache)
+        if isinstance(round_, BrokenFile):
+            broken.append(round_)
+        else:
+            rounds.append(round_)
     meta_file = folder / INTERVIEW_FILE
-    meta = None
-    if meta_file in files:
-        try:
-            meta = load_interview_meta(meta_file)
-        except RoundFileError as error:
-            broken.append(BrokenFile(meta_file, error.diagnostics))
+    meta = _load_meta(meta_file, cache) if meta_file in files else None
+    if isinstance(meta, BrokenFile):
+        broken.append(meta)
+        meta = None
     if not rounds and not broken:
         broken.append(_problem(folder, "no round files (*.yaml) in this pack folder"))
     if broken:
@@ -190,4 +227,6 @@ def _wrong_suffix(path: Path) -> str:
 
 
 def _problem(path: Path, message: str) -> BrokenFile:
+    from mockint.diagnostics import Diagnostic
+
     return BrokenFile(path, (Diagnostic(path, 1, 1, "", message),))

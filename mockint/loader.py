@@ -11,18 +11,18 @@ Pure module: no textual import.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from yaml.nodes import Node
 
 from mockint.diagnostics import Diagnostic, Report, RoundFileError
 from mockint.durations import format_duration
-from mockint.model import Challenge, Interviewer, Question, Round
+from mockint.model import INTERVIEW_FILE, Challenge, InterviewMeta, Interviewer, Question, Round
 from mockint.nodecheck import NodeChecker, join
 from mockint.yamlsource import STR_TAG, read_document
 
 __all__ = [
+    "INTERVIEW_FILE",
     "Diagnostic",
     "InterviewMeta",
     "RoundFileError",
@@ -30,8 +30,6 @@ __all__ = [
     "load_interview_meta",
     "load_round",
 ]
-
-INTERVIEW_FILE = "interview.yaml"
 
 ROUND_KEYS = ("title", "interviewer", "intro", "time", "questions", "checklist")
 QUESTION_KEYS = ("id", "ask", "time", "guide", "keywords", "hint", "challenges", "checklist")
@@ -41,16 +39,6 @@ INTERVIEW_KEYS = ("title", "role", "description", "checklist")
 
 QUESTION_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 """Ids appear in journals and on the command line: keep them to one plain word."""
-
-@dataclass(frozen=True)
-class InterviewMeta:
-    """What interview.yaml says about a pack; `title` is None when it gives none."""
-
-    title: str | None = None
-    role: str = ""
-    description: str = ""
-    checklist: tuple[str, ...] = ()
-    source: Path | None = None
 
 
 def load_round(path: Path) -> Round:

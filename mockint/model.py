@@ -88,3 +88,18 @@ class Pack:
 
     def round_by_id(self, round_id: str) -> Round | None:
         return next((r for r in self.rounds if r.id == round_id), None)
+
+
+INTERVIEW_FILE = "interview.yaml"
+"""The optional file in a pack folder that describes the pack (not a round)."""
+
+
+@dataclass(frozen=True)
+class InterviewMeta:
+    """What interview.yaml says about a pack; `title` is None when it gives none."""
+
+    title: str | None = None
+    role: str = ""
+    description: str = ""
+    checklist: tuple[str, ...] = ()
+    source: Path | None = None

@@ -1,5 +1,8 @@
 """A cache of validated round files, so a large library loads fast after the first time.
 
+Pack descriptions (interview.yaml) are cached the same way, so a launch that
+finds every file unchanged reads no YAML at all (and does not even import it).
+
 Composing YAML with positions is the floor of loading (about half a second for
 5,000 questions on a small machine), so files that have not changed since they
 last validated are read back from one JSON file in the data directory instead.
@@ -22,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from mockint import __version__
-from mockint.model import Challenge, Interviewer, Question, Round
+from mockint.model import Challenge, InterviewMeta, Interviewer, Question, Round
 
-CACHE_FORMAT = f"mockint.roundcache/1 {__version__}"
+CACHE_FORMAT = f"mockint.roundcache/2 {__version__}"
 """A new mockint may validate differently: its cache starts afresh."""
 
 RACY_SECONDS = 3.0
@@ -49,19 +52,38 @@ class RoundCache:
         return cls(file, entries if isinstance(entries, dict) else {})
 
     def get(self, path: Path) -> Round | None:
-        entry = self._entries.get(str(path))
-        if not isinstance(entry, dict) or entry.get("identity") != _identity(path):
-            return None
+        stored = self._stored(path, "round")
         try:
-            return round_from_json(entry["round"], path)
+            return round_from_json(stored, path) if stored is not None else None
         except (KeyError, TypeError, ValueError):
             return None  # an entry of the wrong shape is a miss: the file is read afresh
 
     def put(self, path: Path, round_: Round) -> None:
+        self._store(path, "round", round_to_json(round_))
+
+    def get_meta(self, path: Path) -> InterviewMeta | None:
+        """A pack's unchanged interview.yaml, as load_interview_meta read it last time."""
+        stored = self._stored(path, "meta")
+        try:
+            return meta_from_json(stored, path) if stored is not None else None
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put_meta(self, path: Path, meta: InterviewMeta) -> None:
+        self._store(path, "meta", meta_to_json(meta))
+
+    def _stored(self, path: Path, kind: str) -> Any:
+        """What was stored for `path` under `kind`, if the file has not changed since."""
+        entry = self._entries.get(str(path))
+        if not isinstance(entry, dict) or kind not in entry or entry.get("identity") != _identity(path):
+            return None
+        return entry[kind]
+
+    def _store(self, path: Path, kind: str, value: Any) -> None:
         identity = _identity(path)
         if identity is None or identity[1] > time.time_ns() - RACY_SECONDS * 1e9:
             return
-        self._entries[str(path)] = {"identity": identity, "round": round_to_json(round_)}
+        self._entries[str(path)] = {"identity": identity, kind: value}
         self._dirty = True
 
     def save(self) -> None:
@@ -144,4 +166,18 @@ def _question_from_json(data: dict[str, Any]) -> Question:
             Challenge(ask=ask, time=time_, at=at, unless_mentioned=tuple(terms))
             for ask, time_, at, terms in data["challenges"]
         ),
+    )
+
+
+def meta_to_json(meta: InterviewMeta) -> dict[str, Any]:
+    return {"title": meta.title, "role": meta.role, "description": meta.description, "checklist": list(meta.checklist)}
+
+
+def meta_from_json(data: dict[str, Any], source: Path) -> InterviewMeta:
+    return InterviewMeta(
+        title=data["title"],
+        role=data["role"],
+        description=data["description"],
+        checklist=tuple(data["checklist"]),
+        source=source,
     )

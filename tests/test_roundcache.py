@@ -1,10 +1,12 @@
-"""The cache of validated round files behind discover()."""
+"""The cache of validated round files and pack descriptions behind discover()."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -125,3 +127,68 @@ def test_a_cache_without_a_file_serves_only_this_process(rounds):
     cache.put(round_file, library_round)
     cache.save()
     assert cache.get(round_file) == library_round
+
+
+@pytest.fixture
+def metas_read(monkeypatch: pytest.MonkeyPatch, rounds: Path) -> list[Path]:
+    """This test's interview.yaml files actually composed (not read from the cache)."""
+    seen: list[Path] = []
+    real = discovery.load_interview_meta
+
+    def counting(path: Path):
+        if rounds in path.parents:
+            seen.append(path)
+        return real(path)
+
+    monkeypatch.setattr(discovery, "load_interview_meta", counting)
+    return seen
+
+
+def test_an_unchanged_interview_yaml_is_read_from_the_cache(rounds, env, metas_read):
+    first = discover([rounds], env)
+    assert metas_read == [rounds / "mini" / "interview.yaml"]
+    second = discover([rounds], env)
+    assert second == first
+    assert second.find("mini").title == "Mini mock"
+    assert second.find("mini").role == "Backend engineer"
+    assert len(metas_read) == 1
+
+
+def test_a_changed_interview_yaml_is_read_again(rounds, env, metas_read):
+    discover([rounds], env)
+    meta = rounds / "mini" / "interview.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("Mini mock", "Renamed mock"), encoding="utf-8")
+    age(rounds)
+    assert discover([rounds], env).find("mini").title == "Renamed mock"
+    assert len(metas_read) == 2
+
+
+def test_an_interview_yaml_broken_after_caching_hides_its_pack(rounds, env):
+    discover([rounds], env)
+    meta = rounds / "mini" / "interview.yaml"
+    meta.write_text("title: [unclosed\n", encoding="utf-8")
+    age(rounds)
+    library = discover([rounds], env)
+    assert library.find("mini") is None
+    assert [item.path for item in library.broken] == [meta]
+
+
+def test_a_warm_launch_does_not_import_yaml(rounds, env):
+    """What plain `mockint` imports before its first paint, run twice: the second needs no YAML."""
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import mockint.cli, mockint.launch, mockint.app\n"
+        "from mockint.discovery import discover\n"
+        f"library = discover([Path({str(rounds)!r})])\n"
+        "assert library.find('mini') is not None and library.find('quick') is not None\n"
+        "print('yaml' in sys.modules)\n"
+    )
+    child_env = {**os.environ, **env}
+    child_env.pop("MOCKINT_ROUNDS", None)
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=child_env, timeout=60)
+        for _ in range(2)
+    ]
+    assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
+    assert [run.stdout.strip() for run in runs] == ["True", "False"]
