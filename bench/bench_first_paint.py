@@ -6,6 +6,17 @@ the first screen appears in the output. Both programs quit themselves right
 after their first paint (`MOCKINT_EXIT_AFTER_PAINT=1` for mockint), so the
 time to exit is reported too. The bare app has a Header, a Static and a Footer.
 
+Both start the same way: the interpreter itself runs them (mockint through the
+console script installed next to it), not a wrapper such as a pyenv shim,
+whose own start-up would be counted against mockint alone. Each program runs
+once before timing (file cache, bytecode), and that run leaves mockint's round
+cache warm, as any second launch finds it. Bytecode goes to a cache of the
+bench's own (PYTHONPYCACHEPREFIX, even when PYTHONDONTWRITEBYTECODE is set):
+an installed mockint has its modules compiled, as Textual's are, and compiling
+an editable checkout's sources on every launch would time the checkout.
+Launches with an empty data directory, as the very first one after installing,
+are timed in the same rounds and reported apart from the goal.
+
     python bench/bench_first_paint.py            # 15 runs of each
     python bench/bench_first_paint.py --runs 30
 
@@ -19,11 +30,11 @@ import fcntl
 import os
 import re
 import select
-import shutil
 import statistics
 import struct
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import termios
 import time
@@ -34,6 +45,7 @@ COLUMNS, LINES = 100, 30
 TIMEOUT = 30.0
 ANSI_ESCAPE = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
 GOAL_RATIO = 1.25
+WARM, BARE, COLD = "mockint", "bare textual", "mockint (cold)"
 
 BARE_APP = '''\
 from textual.app import App
@@ -61,6 +73,8 @@ class Program:
     argv: list[str]
     marker: bytes
     """Text of the first screen: seeing it on the terminal means the first frame is drawn."""
+    fresh_data_dir: bool = False
+    """Give every launch an empty MOCKINT_DATA_DIR (no round cache yet)."""
 
 
 @dataclass(frozen=True)
@@ -114,14 +128,22 @@ def _readable(fd: int, timeout: float) -> bool:
 def programs(workdir: Path, rounds: Path | None) -> list[Program]:
     bare = workdir / "bare_app.py"
     bare.write_text(BARE_APP, encoding="utf-8")
-    mockint = shutil.which("mockint")
-    mockint_argv = [mockint] if mockint else [sys.executable, "-m", "mockint"]
+    mockint_argv = [sys.executable, str(console_script())]
     if rounds is not None:
         mockint_argv += ["--rounds", str(rounds)]
     return [
-        Program("mockint", mockint_argv, marker=b"Interview packs"),
-        Program("bare textual", [sys.executable, str(bare)], marker=b"bare app ready"),
+        Program(WARM, mockint_argv, marker=b"Interview packs"),
+        Program(BARE, [sys.executable, str(bare)], marker=b"bare app ready"),
+        Program(COLD, mockint_argv, marker=b"Interview packs", fresh_data_dir=True),
     ]
+
+
+def console_script() -> Path:
+    """The installed `mockint` script of this interpreter (what `pip install` puts on PATH)."""
+    script = Path(sysconfig.get_path("scripts")) / "mockint"
+    if not script.is_file():
+        raise SystemExit(f"no mockint console script at {script}; install mockint first (pip install -e .)")
+    return script
 
 
 def main() -> int:
@@ -135,14 +157,22 @@ def main() -> int:
                "MOCKINT_EXIT_AFTER_PAINT": "1"}  # fmt: skip
         env.pop("MOCKINT_ROUNDS", None)
         env.pop("TEXTUAL", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
         progs = programs(workdir, args.rounds)
-        for program in progs:  # warm the file cache and bytecode before timing
-            spawn_and_time(program, env)
+        for program in progs:  # warm the file cache and bytecode (and the round cache) before timing
+            spawn_and_time(program, env_for(program, env, workdir / "warm-up"))
+        if not (workdir / "data" / "cache" / "rounds.json").is_file():
+            raise SystemExit("mockint's warm-up launch left no round cache; the warm figures would be cold")
         timings: dict[str, list[Timing]] = {p.name: [] for p in progs}
-        for _ in range(args.runs):
+        for run in range(args.runs):
             for program in progs:
-                timings[program.name].append(spawn_and_time(program, env))
+                timings[program.name].append(spawn_and_time(program, env_for(program, env, workdir / f"cold-{run}")))
     return report(timings)
+
+
+def env_for(program: Program, env: dict[str, str], fresh_dir: Path) -> dict[str, str]:
+    return {**env, "MOCKINT_DATA_DIR": str(fresh_dir)} if program.fresh_data_dir else env
 
 
 def report(timings: dict[str, list[Timing]]) -> int:
@@ -154,13 +184,17 @@ def report(timings: dict[str, list[Timing]]) -> int:
         exited = statistics.median(t.exited for t in runs)
         spread = f"min {min(t.first_paint for t in runs) * 1000:.0f} / max {max(t.first_paint for t in runs) * 1000:.0f}"
         print(
-            f"{name:13} first paint median {paint[name] * 1000:5.0f} ms ({spread} ms); "
+            f"{name:16} first paint median {paint[name] * 1000:5.0f} ms ({spread} ms); "
             f"exit median {exited * 1000:5.0f} ms; CPU to exit median {cpu[name] * 1000:5.0f} ms; n={len(runs)}"
         )
-    ratio = paint["mockint"] / paint["bare textual"]
+    ratio = paint[WARM] / paint[BARE]
     verdict = "within" if ratio <= GOAL_RATIO else "OVER"
     print(f"first paint ratio mockint / bare: {ratio:.2f}x ({verdict} the {GOAL_RATIO}x goal)")
-    print(f"CPU ratio mockint / bare: {cpu['mockint'] / cpu['bare textual']:.2f}x")
+    print(f"CPU ratio mockint / bare: {cpu[WARM] / cpu[BARE]:.2f}x")
+    print(
+        f"cold round cache (first launch), not part of the goal: first paint {paint[COLD] / paint[BARE]:.2f}x, "
+        f"CPU {cpu[COLD] / cpu[BARE]:.2f}x the bare app's"
+    )
     return 0 if ratio <= GOAL_RATIO else 1
 
 
