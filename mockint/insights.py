@@ -29,7 +29,7 @@ from typing import Iterable, NamedTuple
 
 from mockint.durations import format_duration
 from mockint.record import ChallengeRecord, QuestionRecord, SessionRecord
-from mockint.textmatch import mentioned_terms
+from mockint.textmatch import NormalisedText
 
 def _filler(first: str, rest: str = "", tail: str = r"(?!\w)") -> re.Pattern[str]:
     """A whole-word filler pattern over lower-cased text.
@@ -198,38 +198,15 @@ def all_answers_text(question: QuestionRecord) -> str:
     return "\n".join([question.answer, *(c.answer for c in question.challenges if c.posed)])
 
 
-class KeywordFinder:
-    """Which of some keywords a text mentions (textmatch rules), for many texts in turn.
-
-    A plain substring test on a keyword's first word is far cheaper than a
-    whole-word search that finds nothing, and most keywords of most texts are
-    not there: the regex runs only for keywords that pass it. The first words
-    are worked out once, not once per text (a guide has several lines).
-    """
-
-    def __init__(self, keywords: Iterable[str]) -> None:
-        self._probes = [(keyword, words[0].lower()) for keyword in keywords if (words := keyword.split())]
-
-    def mentioned(self, text: str) -> list[str]:
-        """The keywords `text` mentions, in their given order."""
-        lowered = text.lower()
-        present = [keyword for keyword, probe in self._probes if probe in lowered]
-        return mentioned_terms(text, present) if present else []
-
-
-def keywords_mentioned(text: str, keywords: Iterable[str]) -> list[str]:
-    """textmatch.mentioned_terms(text, keywords), skipping keywords that cannot be there."""
-    return KeywordFinder(keywords).mentioned(text)
-
-
 def answer_insights(question: QuestionRecord) -> AnswerInsights:
-    covered = tuple(keywords_mentioned(all_answers_text(question), question.keywords))
+    keywords = question.keywords
+    covered = tuple(NormalisedText(all_answers_text(question)).mentioned(keywords)) if keywords else ()
     return AnswerInsights(
         question_id=question.question_id,
         main=text_insights(question.answer, question.time_used),
         challenges=tuple(_challenge_insights(c) for c in question.challenges),
         covered=covered,
-        missed=tuple(k for k in question.keywords if k not in covered),
+        missed=tuple(k for k in keywords if k not in covered),
     )
 
 

@@ -106,9 +106,15 @@ def test_unless_mentioned_challenge_is_not_needed_when_term_was_said():
 
 def test_unless_mentioned_matches_whole_words_only():
     engine, clock = started()
-    engine.submit("I look at retentions and reattention.")
+    engine.submit("I look at reattention and unretentive users.")
     engine.submit("Organic.")
     assert engine.current_challenge.ask == "What about retention?"
+    # Whole words, but a plural is the same word.
+    engine, clock = started()
+    engine.submit("I look at retentions by cohort.")
+    engine.submit("Organic.")
+    assert engine.phase is Phase.REVIEW
+    assert engine.record.rounds[0].questions[0].challenges[1].mentioned == ("retention",)
 
 
 def test_unless_mentioned_counts_earlier_challenge_answers():

@@ -126,8 +126,16 @@ def test_answer_insights_cover_main_and_posed_challenges_only() -> None:
 
 def test_coverage_is_none_without_keywords_and_whole_word() -> None:
     assert answer_insights(question(answer="anything")).coverage is None
-    partial = answer_insights(question(answer="completions and reengagement", keywords=("completion", "engagement")))
+    partial = answer_insights(question(answer="incompletion and reengagement", keywords=("completion", "engagement")))
     assert partial.coverage == 0
+
+
+def test_coverage_tolerates_inflection_and_number_words() -> None:
+    keywords = ("hook", "followers", "reactivation", "first three seconds", "drop-off")
+    answer = "Two hooks, a bigger follower base, reactivated users, the first 3 seconds and the drop off."
+    insights = answer_insights(question(answer=answer, keywords=keywords))
+    assert insights.covered == keywords
+    assert insights.missed == ()
 
 
 def test_session_insights_total_reached_questions_only() -> None:

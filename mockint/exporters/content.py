@@ -11,9 +11,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from mockint.durations import format_clock, format_duration
-from mockint.insights import AnswerInsights, KeywordFinder, SessionInsights, TextInsights, text_insights
+from mockint.insights import AnswerInsights, SessionInsights, TextInsights, text_insights
 from mockint.model import Interviewer
 from mockint.record import ChallengeRecord, ChallengeStatus, QuestionRecord, RoundRecord, SessionRecord
+from mockint.textmatch import mentioned_terms
 
 PRACTISE_NONE = "Nothing stood out: no question was skipped, rated low, left unticked, over time or short on keywords."
 PRACTISE_RULE = (
@@ -187,10 +188,10 @@ class GuideLine(NamedTuple):
 
 def guide_lines(question: QuestionRecord, insights: AnswerInsights) -> list[GuideLine]:
     covered = insights.covered
-    finder = KeywordFinder(question.keywords)
+    keywords = question.keywords
     lines = []
     for text in question.guide:
-        inside = finder.mentioned(text)
+        inside = mentioned_terms(text, keywords) if keywords else []
         if not inside:
             lines.append(GuideLine(text, (), ()))
             continue
