@@ -25,11 +25,11 @@ import re
 import string
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
-from mockint.durations import format_duration
 from mockint.record import ChallengeRecord, QuestionRecord, SessionRecord
 from mockint.textmatch import NormalisedText
+
 
 def _filler(first: str, rest: str = "", tail: str = r"(?!\w)") -> re.Pattern[str]:
     """A whole-word filler pattern over lower-cased text.
@@ -259,126 +259,3 @@ def session_insights(record: SessionRecord) -> SessionInsights:
     reached = [q for q in record.questions() if q.reached]
     computed = [answer_insights(q) for q in reached]
     return SessionInsights(tuple(computed), {id(q): i for q, i in zip(reached, computed)})
-
-
-PRACTISE_NEXT_LIMIT = 3
-LOW_RATING = 3
-"""A rating at or below this (out of 5) marks a question for practice."""
-LOW_COVERAGE = 0.5
-"""Mentioning fewer than this fraction of a question's keywords marks it for practice."""
-
-
-def checklist_score(question: QuestionRecord, assessed: bool) -> float | None:
-    """Fraction of the question's checklist ticked; None without a checklist or an assessment."""
-    if not question.checklist or not assessed:
-        return None
-    return len(question.checked & set(question.checklist)) / len(question.checklist)
-
-
-def lowest_rating(question: QuestionRecord) -> int | None:
-    """The lower of the self and interviewer ratings: the more cautious view wins."""
-    ratings = [r for r in (question.rating, question.interviewer_rating) if r is not None]
-    return min(ratings) if ratings else None
-
-
-def overtime(question: QuestionRecord) -> float:
-    """Seconds over the limit, main answer and challenges together."""
-    return question.overtime + sum(c.overtime for c in question.challenges)
-
-
-@dataclass(frozen=True)
-class PractiseItem:
-    round_index: int
-    question: QuestionRecord
-    """Index into SessionRecord.rounds."""
-    reasons: tuple[str, ...]
-
-
-def practise_next(
-    record: SessionRecord, limit: int = PRACTISE_NEXT_LIMIT, totals: SessionInsights | None = None
-) -> list[PractiseItem]:
-    """The weakest questions, worst first, each with the facts that put it there.
-
-    A reached question is a candidate when at least one of these holds: it was
-    skipped; its lowest rating (self or interviewer) is LOW_RATING or less; not
-    all of its checklist was ticked; it ran over time (answer or challenges);
-    fewer than LOW_COVERAGE of its keywords were mentioned. Candidates are
-    ordered by: skipped first, then lowest rating (unrated after rated), then
-    lowest checklist score, then most overtime, then lowest coverage, then
-    interview order; the first `limit` are returned. Pass `totals` to reuse
-    insights already computed for the record.
-    """
-    totals = totals if totals is not None else session_insights(record)
-    scored = []
-    for position, (round_index, question) in enumerate(_reached(record)):
-        facts = _Facts.of(question, totals.of(question), record.rounds[round_index].assessed)
-        if facts.worth_practising():
-            scored.append((facts.key(position), round_index, facts))
-    scored.sort(key=lambda entry: entry[0])
-    # Reasons are wording: only the few questions that are listed need it.
-    return [PractiseItem(r, facts.question, facts.reasons()) for _, r, facts in scored[:limit]]
-
-
-def _reached(record: SessionRecord) -> list[tuple[int, QuestionRecord]]:
-    return [(i, q) for i, r in enumerate(record.rounds) for q in r.questions if q.reached]
-
-
-OVERTIME_GRACE = 1.0
-"""Less than a second over is rounding, not overtime."""
-
-
-class _Facts(NamedTuple):
-    """What puts one question on the practise-next list, each fact worked out once."""
-
-    question: QuestionRecord
-    covered: int
-    coverage: float | None
-    rating: int | None
-    score: float | None
-    overtime: float
-
-    @classmethod
-    def of(cls, question: QuestionRecord, insights: AnswerInsights, assessed: bool) -> _Facts:
-        return cls(
-            question,
-            len(insights.covered),
-            insights.coverage,
-            lowest_rating(question),
-            checklist_score(question, assessed),
-            overtime(question),
-        )
-
-    def worth_practising(self) -> bool:
-        """True when reasons() would give at least one reason."""
-        return (
-            self.question.skipped
-            or (self.rating is not None and self.rating <= LOW_RATING)
-            or (self.score is not None and self.score < 1)
-            or self.overtime >= OVERTIME_GRACE
-            or (self.coverage is not None and self.coverage < LOW_COVERAGE)
-        )
-
-    def key(self, position: int) -> tuple:
-        return (
-            not self.question.skipped,
-            6 if self.rating is None else self.rating,
-            2.0 if self.score is None else self.score,
-            -self.overtime,
-            2.0 if self.coverage is None else self.coverage,
-            position,
-        )
-
-    def reasons(self) -> tuple[str, ...]:
-        question, reasons = self.question, []
-        if question.skipped:
-            reasons.append("skipped")
-        if self.rating is not None and self.rating <= LOW_RATING:
-            reasons.append(f"rated {self.rating}/5")
-        if self.score is not None and self.score < 1:
-            ticked = len(question.checked & set(question.checklist))
-            reasons.append(f"checklist {ticked}/{len(question.checklist)}")
-        if self.overtime >= OVERTIME_GRACE:
-            reasons.append(f"{format_duration(self.overtime)} over time")
-        if self.coverage is not None and self.coverage < LOW_COVERAGE:
-            reasons.append(f"mentioned {self.covered} of {len(question.keywords)} keywords")
-        return tuple(reasons)

@@ -6,16 +6,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from mockint.insights import (
-    answer_insights,
-    checklist_score,
-    filler_counts,
-    practise_next,
-    session_insights,
-    text_insights,
-    word_count,
-    words_per_minute,
-)
+from mockint.insights import answer_insights, filler_counts, session_insights, text_insights, word_count, words_per_minute
+from mockint.practise import checklist_score, practise_next
 from mockint.record import ChallengeRecord, ChallengeStatus, Mode, QuestionRecord, RoundRecord, SessionRecord
 
 
@@ -181,3 +173,39 @@ def test_practise_next_low_coverage_and_nothing_to_report() -> None:
     thin = question("thin", "nothing relevant", 30, keywords=("a", "b", "c"))
     assert practise_next(session(thin))[0].reasons == ("mentioned 0 of 3 keywords",)
     assert practise_next(session(question("ok", "a b", 30, keywords=("a", "b")))) == []
+
+
+def test_practise_next_lists_empty_cut_off_and_unassessed_questions_before_a_4_of_5() -> None:
+    four = question("four", "a full answer", 90, rating=4)
+    cut_off = question("cut", "half an answ", 60, auto_advanced=True, rating=5)
+    empty = question("empty", "   ", 20)
+    unticked = question("unticked", "an answer", 30, checklist=("a", "b"))
+    items = practise_next(session(four, cut_off, empty, unticked, assessed=False), limit=10)
+    assert [i.question.question_id for i in items] == ["empty", "cut", "unticked", "four"]
+    assert items[0].reasons == ("no answer typed",)
+    assert items[1].reasons == ("cut off at the time limit",)
+    assert items[2].reasons == ("not rated", "checklist 0/2")
+    assert items[3].reasons == ("30s over time",)
+    assert [i.question.question_id for i in practise_next(session(four, empty, unticked, assessed=False))] == [
+        "empty",
+        "unticked",
+        "four",
+    ]
+
+
+def test_practise_next_unrated_sorts_between_three_and_four() -> None:
+    three = question("three", "x", 30, rating=3)
+    unrated = question("unrated", "x", 30, checklist=("a",))
+    four = question("four", "x", 30, rating=4, checklist=("a",))
+    items = practise_next(session(four, unrated, three), limit=10)
+    assert [i.question.question_id for i in items] == ["three", "unrated", "four"]
+
+
+def test_practise_next_says_nothing_about_keywords_when_nothing_was_typed() -> None:
+    empty = question("empty", "", 10, keywords=("a", "b"), rating=5)
+    assert practise_next(session(empty))[0].reasons == ("no answer typed",)
+
+
+def test_practise_next_a_rated_question_in_an_unassessed_round_keeps_its_checklist_out() -> None:
+    rated = question("rated", "x", 30, checklist=("a",), interviewer_rating=5)
+    assert practise_next(session(rated, assessed=False)) == []

@@ -16,11 +16,16 @@ from mockint.model import Interviewer
 from mockint.record import ChallengeRecord, ChallengeStatus, QuestionRecord, RoundRecord, SessionRecord
 from mockint.textmatch import mentioned_terms
 
-PRACTISE_NONE = "Nothing stood out: no question was skipped, rated low, left unticked, over time or short on keywords."
-PRACTISE_RULE = (
-    "Weakest first: skipped, then lowest rating, then lowest checklist score, "
-    "then most overtime, then fewest keywords mentioned."
+PRACTISE_NONE = (
+    "Nothing stood out: no question was skipped, left without a typed answer, cut off, rated low, "
+    "left unticked, over time or short on keywords."
 )
+PRACTISE_RULE = (
+    "Weakest first: skipped, then no answer typed, then cut off, then lowest rating "
+    "(unrated between 3/5 and 4/5), then lowest checklist score, then most overtime, "
+    "then fewest keywords mentioned."
+)
+"""The order `practise.practise_next` documents, as transcripts print it."""
 
 
 def format_date(moment: datetime) -> str:

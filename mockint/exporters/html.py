@@ -11,7 +11,8 @@ from html import escape
 
 from mockint.exporters import content
 from mockint.exporters.html_style import STYLESHEET
-from mockint.insights import AnswerInsights, SessionInsights, practise_next, session_insights
+from mockint.insights import AnswerInsights, SessionInsights, session_insights
+from mockint.practise import practise_next
 from mockint.record import ChallengeRecord, QuestionRecord, Reflection, RoundRecord, SessionRecord
 
 TICKED = '<span class="box" aria-label="ticked">☑</span>'

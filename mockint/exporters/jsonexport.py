@@ -11,16 +11,8 @@ import json
 from typing import Any, Iterable
 
 from mockint.exporters import content
-from mockint.insights import (
-    OVERTIME_GRACE,
-    AnswerInsights,
-    SessionInsights,
-    TextInsights,
-    answer_insights,
-    overtime,
-    practise_next,
-    session_insights,
-)
+from mockint.insights import AnswerInsights, SessionInsights, TextInsights, answer_insights, session_insights
+from mockint.practise import OVERTIME_GRACE, overtime, practise_next
 from mockint.record import ChallengeRecord, QuestionRecord, RoundRecord, SessionRecord
 
 SCHEMA_ID = "mockint.transcript/1"

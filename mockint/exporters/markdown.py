@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from mockint.exporters import content
-from mockint.insights import AnswerInsights, SessionInsights, practise_next, session_insights
+from mockint.insights import AnswerInsights, SessionInsights, session_insights
+from mockint.practise import practise_next
 from mockint.record import ChallengeRecord, QuestionRecord, Reflection, RoundRecord, SessionRecord
 
 _INLINE_SPECIAL_CHARS = "\\`*_[]<>|~"

@@ -101,10 +101,8 @@ def pack_options(packs: tuple[Pack, ...]) -> list[Option | None]:
 
 
 def pack_option(pack: Pack) -> Option:
-    return Option(
-        Content.from_markup("[b]$title[/b]\n[$text-muted]$summary[/]", title=pack.title, summary=pack_summary(pack)),
-        id=pack.name,
-    )
+    # Assembled from styled parts, as the details are: no markup to parse at start-up.
+    return Option(Content.assemble((pack.title, "bold"), "\n", (pack_summary(pack), "$text-muted")), id=pack.name)
 
 
 def pack_summary(pack: Pack) -> str:
