@@ -8,6 +8,7 @@ inside its handlers).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -99,5 +100,9 @@ def _run_app(library: Library, start: StartRequest | None, export_dir: Path | No
         start=start,
         exit_after_first_paint=os.environ.get(EXIT_AFTER_PAINT_VARIABLE) == "1",
     )
+    # What is loaded by now (modules, Textual's classes, the library) lives as
+    # long as the app: frozen, its ~40,000 objects are no longer walked by every
+    # full collection (one came right after the first paint, ~30 ms of CPU).
+    gc.freeze()
     app.run()
     return EXIT_OK if app.return_code in (None, 0) else EXIT_FAILURE
