@@ -192,6 +192,47 @@ def test_pressure_run_that_ended_early_is_valid_and_says_so(validator) -> None:
     assert "*Not reached.*" in markdown
 
 
+def record_with_an_empty_answer() -> SessionRecord:
+    """The first question marked done with nothing typed, its challenges answered; the rest skipped."""
+    clock = FakeClock(wall=WALL)
+    engine = SessionEngine(golden_pack(), SessionOptions(mode=Mode.PRACTICE), clock)
+    engine.start()
+    engine.begin_round()
+    clock.advance(20)
+    engine.submit("   ")
+    for answer in ("Cut paid spend.", "Retained users come back."):
+        clock.advance(10)
+        engine.submit(answer)
+    engine.continue_after_review()
+    engine.skip()
+    engine.continue_after_review()
+    engine.submit_assessment(RoundAssessment())
+    engine.quit()
+    return engine.record
+
+
+def test_an_empty_answer_is_no_answer_typed_not_answered(validator) -> None:
+    record = record_with_an_empty_answer()
+    document = assert_valid(validator, record)
+    metrics = document["rounds"][0]["questions"][0]
+    assert metrics["status"] == "no_answer"
+    assert document["practise_next"][1]["question_id"] == "metrics"
+    assert document["practise_next"][1]["reasons"][:3] == ["no answer typed", "not rated", "checklist 0/2"]
+    markdown = render(record, "md")
+    assert "| 1.1 | Which metrics tell you a video \\*worked\\*? | no answer typed |" in markdown
+    assert "- Names completion rate, not just views — *no keyword of this line mentioned*" in markdown
+    assert "*Answer time: 0:20 of 1:00, challenges not included*" in markdown
+    assert "<td>no answer typed</td>" in render(record, "html")
+
+
+def test_guide_evidence_counts_inflected_keywords() -> None:
+    record = golden_record()
+    record.rounds[0].questions[0].answer = "Completed views, engagements and a share."
+    markdown = render(record, "md")
+    assert "- Names completion rate, not just views — *mentioned: completion*" in markdown
+    assert "**Keywords:** 3 of 3 mentioned (completion, engagement, shares)" in markdown
+
+
 answer_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
 typed = st.one_of(answer_text, st.sampled_from(["Um, cohorts, like, you know", "completion and retention", ""]))
 actions = st.lists(

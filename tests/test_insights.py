@@ -6,7 +6,14 @@ from datetime import datetime, timezone
 
 import pytest
 
-from mockint.insights import answer_insights, filler_counts, session_insights, text_insights, word_count, words_per_minute
+from mockint.insights import (
+    answer_insights,
+    filler_counts,
+    session_insights,
+    text_insights,
+    word_count,
+    words_per_minute,
+)
 from mockint.practise import checklist_score, practise_next
 from mockint.record import ChallengeRecord, ChallengeStatus, Mode, QuestionRecord, RoundRecord, SessionRecord
 

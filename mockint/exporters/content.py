@@ -13,7 +13,7 @@ from typing import NamedTuple
 from mockint.durations import format_clock, format_duration
 from mockint.insights import AnswerInsights, SessionInsights, TextInsights, text_insights
 from mockint.model import Interviewer
-from mockint.record import ChallengeRecord, ChallengeStatus, QuestionRecord, RoundRecord, SessionRecord
+from mockint.record import ChallengeRecord, ChallengeStatus, Outcome, QuestionRecord, RoundRecord, SessionRecord
 from mockint.textmatch import mentioned_terms
 
 PRACTISE_NONE = (
@@ -37,6 +37,11 @@ def mode_label(record: SessionRecord) -> str:
     return f"{record.mode.value}, pair" if record.pair else record.mode.value
 
 
+SESSION_LENGTH = "Session length (pauses excluded)"
+ANSWERING_TIME = "Answering time (challenges included)"
+"""Labels that keep the header's figure (start to end) apart from the summary's (time spent answering)."""
+
+
 def header_facts(record: SessionRecord) -> list[tuple[str, str]]:
     """Label/value pairs for the transcript header, in display order."""
     titles = ", ".join(r.title for r in record.rounds)
@@ -48,7 +53,7 @@ def header_facts(record: SessionRecord) -> list[tuple[str, str]]:
         ("Date", format_date(record.started_wall)),
         ("Mode", mode_label(record)),
         ("Rounds", f"{len(record.rounds)}: {titles}" if titles else "0"),
-        ("Total time", format_duration(record.duration)),
+        (SESSION_LENGTH, format_duration(record.duration)),
         ("Status", "ended early" if record.ended_early else "finished" if record.finished else "in progress"),
     ]
     if record.seed is not None:
@@ -93,24 +98,27 @@ def time_text(used: float, limit: float) -> str:
 
 
 STATUS_LABELS = {
-    "answered": "answered",
-    "timed_out": "cut off at the limit",
-    "skipped": "skipped",
-    "not_reached": "not reached",
+    Outcome.ANSWERED: "answered",
+    Outcome.NO_ANSWER: "no answer typed",
+    Outcome.CUT_OFF: "cut off at the limit",
+    Outcome.SKIPPED: "skipped",
+    Outcome.NOT_REACHED: "not reached",
 }
 
 
 def question_status_code(question: QuestionRecord) -> str:
-    """One of STATUS_LABELS' keys."""
-    if not question.reached:
-        return "not_reached"
-    if question.skipped:
-        return "skipped"
-    return "timed_out" if question.auto_advanced else "answered"
+    """The question's outcome as the JSON transcript writes it (`Outcome` values)."""
+    return question.outcome.value
 
 
 def question_status(question: QuestionRecord) -> str:
-    return STATUS_LABELS[question_status_code(question)]
+    return STATUS_LABELS[question.outcome]
+
+
+def answer_time_text(question: QuestionRecord) -> str:
+    """`Answer time: 0:50 of 1:00`, saying that challenges are timed apart when any was posed."""
+    text = f"Answer time: {time_text(question.time_used, question.limit)}"
+    return text + ", challenges not included" if question.posed_challenges else text
 
 
 def question_flags(question: QuestionRecord) -> list[str]:
@@ -171,11 +179,12 @@ def fillers_text(fillers: dict[str, int]) -> str:
 class GuideLine(NamedTuple):
     """A look-for from the guide and the keywords it contains, split by whether they were said.
 
-    A guide line is prose; the question's keywords are what is matched. A line
-    counts as covered when the answers mention a keyword found in the line;
-    a line containing no keyword is shown without a verdict. (A NamedTuple,
-    like SummaryRow: a transcript makes thousands and a frozen dataclass is
-    several times slower to build.)
+    A guide line is prose; the question's keywords are what is matched. That a
+    keyword of the line was mentioned is evidence, not a verdict that the point
+    was made (nor is its absence proof that it was not), and the wording says
+    so. A line containing no keyword gets no note. (A NamedTuple, like
+    SummaryRow: a transcript makes thousands and a frozen dataclass is several
+    times slower to build.)
     """
 
     text: str
@@ -183,11 +192,11 @@ class GuideLine(NamedTuple):
     not_mentioned: tuple[str, ...]
 
     @property
-    def verdict(self) -> str:
+    def evidence(self) -> str:
         if self.mentioned:
-            return "covered (" + ", ".join(self.mentioned) + ")"
+            return "mentioned: " + ", ".join(self.mentioned)
         if self.not_mentioned:
-            return "not mentioned (" + ", ".join(self.not_mentioned) + ")"
+            return "no keyword of this line mentioned"
         return ""
 
 
@@ -248,7 +257,9 @@ class SummaryRow(NamedTuple):
         return tuple(self)
 
 
-SUMMARY_HEADINGS = ("#", "Question", "Status", "Time", "Checklist", "Rating", "Words", "WPM", "Fillers", "Keywords")
+SUMMARY_HEADINGS = (
+    "#", "Question", "Status", "Time with challenges", "Checklist", "Rating", "Words", "WPM", "Fillers", "Keywords"
+)
 
 
 def summary_rows(record: SessionRecord, totals: SessionInsights) -> list[SummaryRow]:

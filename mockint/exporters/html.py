@@ -68,7 +68,7 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     out = ['<article class="question">', f"<h3>{number}. {escape(question.ask)}</h3>"]
     if not question.reached:
         return out + ['<p class="not-reached">Not reached.</p>', "</article>"]
-    out.append(f'<p class="meta">{_time(question.time_used, question.limit)}{_flags(question)}</p>')
+    out.append(f'<p class="meta">{_time(question)}{_flags(question)}</p>')
     if question.hint_used and question.hint:
         out.append(f"<p><strong>Hint:</strong> {escape(question.hint)}</p>")
     out += ["<h4>Answer</h4>", _quote(question.answer, "answer", "No answer typed.")]
@@ -87,9 +87,9 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     return out + ["</article>"]
 
 
-def _time(used: float, limit: float) -> str:
-    text = escape(f"Time: {content.time_text(used, limit)}")
-    return f'<span class="over">{text}</span>' if used - limit >= 1 else text
+def _time(question: QuestionRecord) -> str:
+    text = escape(content.answer_time_text(question))
+    return f'<span class="over">{text}</span>' if question.time_used - question.limit >= 1 else text
 
 
 def _flags(question: QuestionRecord) -> str:
@@ -120,9 +120,9 @@ def _guide(question: QuestionRecord, insights: AnswerInsights) -> list[str]:
         return []
     out = ["<h4>Guide</h4>", '<ul class="guide">']
     for line in content.guide_lines(question, insights):
-        css = "covered" if line.mentioned else "missed" if line.not_mentioned else ""
-        verdict = line.verdict
-        suffix = f' <em class="{css}">— {escape(verdict)}</em>' if verdict else ""
+        css = "mentioned" if line.mentioned else "not-mentioned"
+        evidence = line.evidence
+        suffix = f' <em class="{css}">— {escape(evidence)}</em>' if evidence else ""
         out.append(f"<li>{escape(line.text)}{suffix}</li>")
     out.append("</ul>")
     if question.keywords:
@@ -161,7 +161,7 @@ def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
         values = [row.number, escape(row.ask), *row.cells()[2:]]
         out.append("<tr>" + "".join(f"{tag}{value}</td>" for tag, value in zip(cell_tags, values)) + "</tr>")
     out += ["</tbody>", "</table>"]
-    out.append(f"<p><strong>Overall:</strong> {content.totals_text(totals)}</p>")
+    out.append(f"<p><strong>{escape(content.ANSWERING_TIME)}:</strong> {content.totals_text(totals)}</p>")
     return out + ["</section>"]
 
 

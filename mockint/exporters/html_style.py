@@ -8,12 +8,12 @@ STYLESHEET = """
 :root {
   color-scheme: light dark;
   --text: #1f2328; --muted: #59636e; --line: #d1d9e0; --panel: #f6f8fa;
-  --good: #1a7f37; --warn: #9a6700; --bad: #cf222e; --accent: #0969da;
+  --good: #1a7f37; --bad: #cf222e; --accent: #0969da;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --text: #e6edf3; --muted: #9198a1; --line: #3d444d; --panel: #151b23;
-    --good: #3fb950; --warn: #d29922; --bad: #f85149; --accent: #4493f8;
+    --good: #3fb950; --bad: #f85149; --accent: #4493f8;
   }
 }
 * { box-sizing: border-box; }
@@ -45,8 +45,8 @@ blockquote {
 ol, ul { padding-left: 1.4rem; margin: .3rem 0; }
 li { margin: .25rem 0; }
 .outcome, .insights, .rule { color: var(--muted); }
-.covered { color: var(--good); }
-.missed { color: var(--warn); }
+.mentioned { color: var(--good); }
+.not-mentioned { color: var(--muted); }
 ul.checklist { list-style: none; padding-left: .2rem; }
 .box { display: inline-block; width: 1.3em; font-size: 1.1em; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }

@@ -110,7 +110,7 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     out = ["", f"### {number}. {escape_inline(question.ask)}", ""]
     if not question.reached:
         return out + ["*Not reached.*"]
-    facts = [f"Time: {content.time_text(question.time_used, question.limit)}", *content.question_flags(question)]
+    facts = [content.answer_time_text(question), *content.question_flags(question)]
     out.append(f"*{' · '.join(facts)}*")
     if question.hint_used and question.hint:
         out += ["", f"**Hint:** {escape_inline(question.hint)}"]
@@ -151,8 +151,8 @@ def _guide(question: QuestionRecord, insights: AnswerInsights) -> list[str]:
         return []
     out = ["", "**Guide**", ""]
     for line in content.guide_lines(question, insights):
-        verdict = line.verdict
-        suffix = f" — *{escape_inline(verdict)}*" if verdict else ""
+        evidence = line.evidence
+        suffix = f" — *{escape_inline(evidence)}*" if evidence else ""
         out.append(f"- {escape_inline(line.text)}{suffix}")
     if question.keywords:
         out += ["", f"**Keywords:** {escape_inline(content.keywords_text(question, insights))}"]
@@ -175,7 +175,7 @@ def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
         # Only the question is text from outside; the other cells are numbers and labels made here.
         cells = [row.number, escape_inline(row.ask), *row.cells()[2:]]
         out.append("| " + " | ".join(cells) + " |")
-    out += ["", f"Overall: {content.totals_text(totals)}"]
+    out += ["", f"{content.ANSWERING_TIME}: {content.totals_text(totals)}"]
     return out
 
 
