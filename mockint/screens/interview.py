@@ -10,9 +10,8 @@ from typing import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static, TextArea
+from textual.widgets import ContentSwitcher, Static, TextArea
 
 from mockint.engine import TIMED_PHASES, SessionEngine
 from mockint.record import Mode
@@ -23,6 +22,7 @@ from mockint.session import EngineError, Event, EventKind, Phase
 from mockint.widgets import keys
 from mockint.widgets.answering import AnsweringView
 from mockint.widgets.assessment import AssessmentForm, AssessmentSubmitted
+from mockint.widgets.footer import ReleasingFooter
 from mockint.widgets.review import ReviewPanel
 from mockint.widgets.round_intro import RoundIntro
 
@@ -34,8 +34,8 @@ VIEW_FOR_PHASE = {
     Phase.ANSWERING: "answering",
     Phase.CHALLENGE: "answering",
     Phase.REVIEW: "review",
-    Phase.ASSESSMENT: "assessment",
 }
+"""The view each phase shows; the assessment's is a form made for its round (see _show_assessment)."""
 
 
 class InterviewScreen(Screen[None]):
@@ -68,7 +68,8 @@ class InterviewScreen(Screen[None]):
         super().__init__()
         self.engine = engine
         self._shown: tuple[object, ...] | None = None
-        self._assessed_round: int | None = None
+        self._assessment_form: AssessmentForm | None = None
+        """The form of the round being assessed; held here, not queried, so no query cache keeps it once removed."""
         self._summary_shown = False
         self._asking_to_quit = False
         self._clock_holds: set[str] = set()
@@ -83,8 +84,7 @@ class InterviewScreen(Screen[None]):
             yield RoundIntro(id="intro")
             yield AnsweringView(id="answering")
             yield ReviewPanel(id="review")
-            yield Vertical(id="assessment")
-        yield Footer()
+        yield ReleasingFooter()
 
     def on_mount(self) -> None:
         self.set_interval(getattr(self.app, "tick_interval", DEFAULT_TICK_INTERVAL), self.tick)
@@ -159,7 +159,12 @@ class InterviewScreen(Screen[None]):
 
     def _show_phase(self, phase: Phase) -> None:
         engine = self.engine
-        self.query_one("#views", ContentSwitcher).current = VIEW_FOR_PHASE[phase]
+        views = self.query_one("#views", ContentSwitcher)
+        if phase is Phase.ASSESSMENT:
+            views.current = self._show_assessment(views)
+            return
+        views.current = VIEW_FOR_PHASE[phase]
+        self._remove_assessment()
         if phase is Phase.ROUND_INTRO:
             self.query_one(RoundIntro).show_round(engine.current_round, engine.round_index + 1, len(engine.rounds))
             self.set_focus(None)
@@ -169,15 +174,28 @@ class InterviewScreen(Screen[None]):
             review = self.query_one(ReviewPanel)
             review.show_review(engine.current_question_record, engine.question_index + 1, len(engine.current_round.questions))
             review.focus()
-        elif phase is Phase.ASSESSMENT and self._assessed_round != engine.round_index:
-            self._assessed_round = engine.round_index
-            self._show_assessment()
 
-    def _show_assessment(self) -> None:
-        holder = self.query_one("#assessment", Vertical)
-        holder.remove_children()
-        record = self.engine.record
-        holder.mount(AssessmentForm(self.engine.current_round_record, record.checklist, record.checked))
+    def _show_assessment(self, views: ContentSwitcher) -> str:
+        """Mount this round's self-assessment form (once per round) and return its view id.
+
+        Each round's form has its own id, as the last round's may still be on
+        its way out of the DOM.
+        """
+        view_id = f"assessment-{self.engine.round_index + 1}"
+        if self._assessment_form is None or self._assessment_form.id != view_id:
+            self._remove_assessment()
+            record = self.engine.record
+            self._assessment_form = AssessmentForm(
+                self.engine.current_round_record, record.checklist, record.checked, id=view_id
+            )
+            views.mount(self._assessment_form)
+        return view_id
+
+    def _remove_assessment(self) -> None:
+        """Drop a submitted round's form rather than keep it hidden: the next round makes its own."""
+        if self._assessment_form is not None:
+            self._assessment_form.remove()
+            self._assessment_form = None
 
     def _show_summary(self) -> None:
         if not self._summary_shown:
@@ -221,7 +239,8 @@ class InterviewScreen(Screen[None]):
 
     def action_done(self) -> None:
         if self.engine.phase is Phase.ASSESSMENT:
-            self._act(self.engine.submit_assessment, self.query_one(AssessmentForm).build_assessment())
+            assert self._assessment_form is not None, "the assessment phase always shows a form"
+            self._act(self.engine.submit_assessment, self._assessment_form.build_assessment())
         else:
             self._act(self.engine.submit, self._answer_box().text)
 
