@@ -87,8 +87,15 @@ INTERVIEW_SCOPE = "interview"
 
 class AssessmentForm(VerticalScroll):
 
-    def __init__(self, round_record: RoundRecord, interview_checklist: tuple[str, ...], interview_checked: set[str]) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        round_record: RoundRecord,
+        interview_checklist: tuple[str, ...],
+        interview_checked: set[str],
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
         self.round_record = round_record
         self.interview_checklist = interview_checklist
         self.interview_checked = interview_checked
