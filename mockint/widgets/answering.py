@@ -54,7 +54,8 @@ class AnsweringView(Vertical):
                 len(engine.current_round.questions),
                 engine.current_round.title,
             )
-            self.main_answer.clear()
+            # load_text, unlike clear, also empties the undo history: undo must not bring back the last answer.
+            self.main_answer.load_text("")
         record = engine.current_question_record
         card.show_hint(record.hint if record.hint_used else None)
         self._show_challenge(engine)

@@ -34,4 +34,4 @@ class ChallengeCard(Vertical):
         self.query_one("#challenge-text", Static).update(challenge.ask.strip())
         self.set_class(challenge.interrupted, "-interruption")
         self.answer_box.border_title = f"Your answer to {interviewer}"
-        self.answer_box.clear()
+        self.answer_box.load_text("")  # and forget the last answer's undo history
