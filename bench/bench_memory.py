@@ -1,13 +1,15 @@
 """Peak memory of a whole interview run in the real app, headless.
 
 Starts a bundled pack through `build_app(..., start=...)` (as `mockint run`
-does), drives it with Pilot to the summary (typing an answer to every
-question and challenge, continuing past reviews, submitting each round's
-self-assessment), and reports the process's peak resident set size
-(ru_maxrss), next to the peak after the imports alone.
+does) and drives it with Pilot through every round to the summary: an answer
+typed key by key into the box of every question and challenge, reviews
+continued, each round's self-assessment submitted. Each run is a fresh
+process, so imports and allocator state start clean; the figures are the
+medians over the runs (3 by default, run side by side) of the peak resident set size (ru_maxrss) after the
+imports alone and after the whole run.
 
-    python bench/bench_memory.py                      # the largest bundled pack, practice
-    python bench/bench_memory.py --pack why-tiktok --pressure
+    python bench/bench_memory.py                      # tiktok-content-ops, practice, 3 runs
+    python bench/bench_memory.py --pack why-tiktok --pressure --runs 5
 
 Goal: peak RSS under 60 MB.
 """
@@ -16,14 +18,31 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import resource
+import statistics
+import subprocess
 import sys
 import tempfile
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 GOAL_MB = 60.0
+DEFAULT_PACK = "tiktok-content-ops"
 ANSWER = "I would start from the goal, name the trade-off, and give one number I would watch."
 MAX_STEPS = 2000
+
+
+@dataclass(frozen=True)
+class RunResult:
+    pack: str
+    rounds: int
+    questions: int
+    assessed_rounds: int
+    typed_answers: int
+    final_screen: str
+    after_imports_mb: float
+    peak_mb: float
 
 
 def peak_rss_mb() -> float:
@@ -32,17 +51,15 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
-async def run_interview(pack_name: str | None, pressure: bool, export_dir: Path) -> tuple[str, int, str]:
+async def run_interview(pack_name: str, pressure: bool, export_dir: Path) -> dict[str, object]:
     from mockint.app import StartRequest, build_app
     from mockint.clock import FakeClock
     from mockint.discovery import discover
-    from mockint.paths import bundled_rounds_dir
     from mockint.record import Mode
     from mockint.session import Phase, SessionOptions
 
     library = discover(env={"MOCKINT_DATA_DIR": str(export_dir / "data")})
-    bundled = [p for p in library.packs if p.source and p.source.parent == bundled_rounds_dir()]
-    pack = library.find(pack_name) if pack_name else max(bundled, key=lambda p: p.question_count)
+    pack = library.find(pack_name)
     if pack is None:
         raise SystemExit(f"no pack {pack_name!r}; packs: {', '.join(library.names())}")
     clock = FakeClock()
@@ -68,28 +85,75 @@ async def run_interview(pack_name: str | None, pressure: bool, export_dir: Path)
                 await pilot.press("enter")
             await pilot.pause()
         await pilot.pause()
-        return pack.name, pack.question_count, type(app.screen).__name__
+        answers = [q.answer for r in engine.record.rounds for q in r.questions]
+        answers += [c.answer for r in engine.record.rounds for q in r.questions for c in q.challenges]
+        return {
+            "pack": pack.name,
+            "rounds": len(engine.rounds),
+            "questions": pack.question_count,
+            "assessed_rounds": sum(r.assessed for r in engine.record.rounds),
+            "typed_answers": answers.count(ANSWER),
+            "final_screen": type(app.screen).__name__,
+        }
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pack", help="a pack name (default: the bundled pack with the most questions)")
-    parser.add_argument("--pressure", action="store_true", help="run in pressure mode")
-    args = parser.parse_args()
-
+def measure_one_run(pack: str, pressure: bool) -> RunResult:
+    """One run in this process: the imports, then the interview."""
     import textual.app  # noqa: F401  (measure the imports on their own first)
 
     import mockint.app  # noqa: F401
 
     after_imports = peak_rss_mb()
     with tempfile.TemporaryDirectory(prefix="mockint-bench-") as tmp:
-        pack, questions, final_screen = asyncio.run(run_interview(args.pack, args.pressure, Path(tmp)))
-    peak = peak_rss_mb()
-    mode = "pressure" if args.pressure else "practice"
-    print(f"pack {pack} ({questions} questions, {mode}); ended on {final_screen}")
-    print(f"peak RSS after imports: {after_imports:.1f} MB")
-    print(f"peak RSS after the run: {peak:.1f} MB ({'within' if peak < GOAL_MB else 'OVER'} the {GOAL_MB:.0f} MB goal)")
-    return 0 if final_screen == "SummaryScreen" else 1
+        facts = asyncio.run(run_interview(pack, pressure, Path(tmp)))
+    return RunResult(**facts, after_imports_mb=after_imports, peak_mb=peak_rss_mb())  # type: ignore[arg-type]
+
+
+def run_in_fresh_processes(pack: str, pressure: bool, runs: int) -> list[RunResult]:
+    """`runs` runs, each in its own process, side by side: a process's peak RSS is its own, and
+    Pilot's key presses spend most of a run waiting, so running them together only saves time."""
+    command = [sys.executable, __file__, "--one-run", "--pack", pack] + (["--pressure"] if pressure else [])
+    children = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(runs)]
+    results = []
+    for child in children:
+        out, err = child.communicate()
+        if child.returncode != 0:
+            raise SystemExit(f"a run failed (exit {child.returncode}):\n{err}")
+        results.append(RunResult(**json.loads(out.strip().splitlines()[-1])))
+    return results
+
+
+def report(runs: list[RunResult], pressure: bool) -> bool:
+    """Print the medians; True when every run was complete and ended on the summary."""
+    first = runs[0]
+    mode = "pressure" if pressure else "practice"
+    print(f"pack {first.pack} ({first.rounds} rounds, {first.questions} questions, {mode}); {len(runs)} fresh processes")
+    for number, run in enumerate(runs, 1):
+        print(
+            f"  run {number}: after imports {run.after_imports_mb:.1f} MB, peak {run.peak_mb:.1f} MB; "
+            f"{run.typed_answers} answers typed, {run.assessed_rounds} assessments submitted, ended on {run.final_screen}"
+        )
+    peak = statistics.median(run.peak_mb for run in runs)
+    print(f"peak RSS after imports (median): {statistics.median(run.after_imports_mb for run in runs):.1f} MB")
+    print(f"peak RSS after the run (median): {peak:.1f} MB ({'within' if peak < GOAL_MB else 'OVER'} the {GOAL_MB:.0f} MB goal)")
+    complete = all(run.final_screen == "SummaryScreen" and run.assessed_rounds == run.rounds for run in runs)
+    if not complete:
+        print("INCOMPLETE: a run did not submit every round's assessment or did not end on the summary")
+    return complete
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pack", default=DEFAULT_PACK, help=f"a pack name (default: {DEFAULT_PACK})")
+    parser.add_argument("--pressure", action="store_true", help="run in pressure mode")
+    parser.add_argument("--runs", type=int, default=3, help="fresh processes to take the median of (default: 3)")
+    parser.add_argument("--one-run", action="store_true", help=argparse.SUPPRESS)  # a child: one run, JSON out
+    args = parser.parse_args()
+    if args.one_run:
+        print(json.dumps(asdict(measure_one_run(args.pack, args.pressure))))
+        return 0
+    runs = run_in_fresh_processes(args.pack, args.pressure, max(1, args.runs))
+    return 0 if report(runs, args.pressure) else 1
 
 
 if __name__ == "__main__":
