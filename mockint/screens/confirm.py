@@ -7,7 +7,7 @@ choice made, or None when escape cancels.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
@@ -35,8 +35,16 @@ class QuestionDialog(ModalScreen[ResultType]):
 
     CSS_PATH = "confirm.tcss"
 
-    def __init__(self, question: str, choices: Sequence[Choice], default: str, cancel_id: str | None) -> None:
+    def __init__(
+        self,
+        question: str,
+        choices: Sequence[Choice],
+        default: str,
+        cancel_id: str | None,
+        result: Callable[[str | None], ResultType],
+    ) -> None:
         super().__init__()
+        self._result = result
         self.question = question
         self.choices = tuple(choices)
         self._default = default
@@ -61,10 +69,7 @@ class QuestionDialog(ModalScreen[ResultType]):
         self.action_choose(event.button.id)
 
     def action_choose(self, choice_id: str | None) -> None:
-        self.dismiss(self.result_for(choice_id))
-
-    def result_for(self, choice_id: str | None) -> ResultType:
-        raise NotImplementedError
+        self.dismiss(self._result(choice_id))
 
 
 class ConfirmScreen(QuestionDialog[bool]):
@@ -72,17 +77,11 @@ class ConfirmScreen(QuestionDialog[bool]):
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
         choices = (Choice("yes", yes, "y", "error"), Choice("no", no, "n", "primary"))
-        super().__init__(question, choices, default="no", cancel_id="no")
-
-    def result_for(self, choice_id: str | None) -> bool:
-        return choice_id == "yes"
+        super().__init__(question, choices, default="no", cancel_id="no", result=lambda choice: choice == "yes")
 
 
 class ChoiceScreen(QuestionDialog[str | None]):
     """Several answers; the result is the chosen Choice's id, None on escape."""
 
     def __init__(self, question: str, choices: Sequence[Choice], default: str) -> None:
-        super().__init__(question, choices, default=default, cancel_id=None)
-
-    def result_for(self, choice_id: str | None) -> str | None:
-        return choice_id
+        super().__init__(question, choices, default=default, cancel_id=None, result=lambda choice: choice)
