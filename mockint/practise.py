@@ -112,7 +112,7 @@ class _Facts(NamedTuple):
             question,
             question.outcome,
             len(insights.covered),
-            insights.coverage if insights.words else None,
+            insights.coverage if insights.words or insights.characters else None,
             rating,
             # An unrated question was not assessed either way: its unticked items still count.
             checklist_score(question, assessed or rating is None),
