@@ -290,6 +290,13 @@ def test_practise_next_unrated_sorts_between_three_and_four() -> None:
     assert [i.question.question_id for i in items] == ["three", "unrated", "four"]
 
 
+def test_practise_next_weighs_keywords_of_an_answer_typed_in_chinese() -> None:
+    thin = question("thin", "我们看数据分析", 30, keywords=("完播率",))
+    assert practise_next(session(thin))[0].reasons == ("mentioned 0 of 1 keyword",)
+    covered = question("covered", "先看完播率", 30, keywords=("完播率",))
+    assert practise_next(session(covered)) == []
+
+
 def test_practise_next_says_nothing_about_keywords_when_nothing_was_typed() -> None:
     empty = question("empty", "", 10, keywords=("a", "b"), rating=5)
     assert practise_next(session(empty))[0].reasons == ("no answer typed",)
