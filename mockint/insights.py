@@ -3,9 +3,19 @@
 Only what can be counted from the text and the clock is reported; nothing here
 guesses confidence, mood or quality. Pure module: no textual import.
 
-Words are whitespace-separated tokens that are not only punctuation. Filler
-rules (all case-insensitive, whole words, phrases across any whitespace, the
-same edges as `textmatch`):
+Length is counted in two units, because Chinese, Japanese and Korean are
+written without spaces between words:
+
+- characters: each CJK character (Han ideograph, kana, hangul; see
+  `textmatch.CJK_CHARACTERS`) is one;
+- words: what is left is split at whitespace, and each piece holding a letter
+  or a digit is one word (`don't`, `40%`; not `—` or `...`).
+
+So "我们看数据分析。" is 7 characters and no word, and "用KOL合作" is 1 word and
+3 characters. Pace is each count over the same time spent: words per minute
+and characters per minute.
+
+Filler rules (all case-insensitive, whole words, phrases across any whitespace):
 
 - counted plainly wherever they appear: um (also umm...), uh (also uhh...),
   er, erm, you know, basically, actually, literally, sort of, kind of, i mean,
@@ -17,18 +27,23 @@ same edges as `textmatch`):
 
 "you know", "actually", "kind of" and "sort of" also have plain meanings; they
 are counted regardless, so read their numbers as "times said", not "mistakes".
+
+Fillers are English words. A CJK character next to one counts as a letter, so a
+filler glued to Chinese, Japanese or Korean text ("就是like，") is not counted,
+and fillers of those languages (嗯, えーと, 음) are not counted at all: the count
+errs low there too.
 """
 
 from __future__ import annotations
 
 import re
-import string
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
 
 from mockint.record import ChallengeRecord, QuestionRecord, SessionRecord
-from mockint.textmatch import NormalisedText
+from mockint.textmatch import CJK_CHARACTER, NormalisedText
 
 
 def _filler(first: str, rest: str = "", tail: str = r"(?!\w)") -> re.Pattern[str]:
@@ -72,24 +87,23 @@ filler out most often."""
 _FILLER_SEARCHES = tuple((label, _PROBES[label], pattern.findall) for label, pattern in FILLER_PATTERNS.items())
 """(label, probe, findall) for filler_counts, which runs on every answer: looked up once here."""
 
-_DROP_PUNCTUATION = str.maketrans("", "", string.punctuation + "—–…‘’“”«»·•")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
-_ASCII_PUNCTUATION = string.punctuation.encode("ascii")
-_ASCII_SPACE_OR_WORD = bytes(
-    ord(" ") if chr(byte).isspace() else ord("w") for byte in range(128)
-) + b"w" * 128
-"""Byte table: what str.split() splits on becomes a space, anything else a "w"."""
+
+def counted(count: int, noun: str) -> str:
+    """`1 word`, `2 words`, `0 characters`: a count with its noun in the right number."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def character_count(text: str) -> int:
+    """Chinese, Japanese and Korean characters in `text`, each one (hangul composed first, as typed)."""
+    return len(CJK_CHARACTER.findall(unicodedata.normalize("NFC", text)))
 
 
 def word_count(text: str) -> int:
-    """Whitespace-separated tokens that are not only punctuation (`don't` and `40%` are one word each)."""
-    if text.isascii():
-        # Same count, about four times faster on the usual (ASCII) answer: drop the
-        # punctuation, reduce every byte to space or "w", and count where words
-        # start instead of building the list of words.
-        marks = text.encode("ascii").translate(_ASCII_SPACE_OR_WORD, _ASCII_PUNCTUATION)
-        return marks.count(b" w") + marks.startswith(b"w")
-    return len(text.translate(_DROP_PUNCTUATION).split())
+    """Whitespace-separated pieces holding a letter or digit, CJK characters left out (`don't` is one word)."""
+    pieces = CJK_CHARACTER.sub(" ", text).split()
+    return sum(1 for piece in pieces if _LETTER_OR_DIGIT.search(piece))
 
 
 def filler_counts(text: str) -> dict[str, int]:
@@ -105,11 +119,11 @@ def filler_counts(text: str) -> dict[str, int]:
     return counts
 
 
-def words_per_minute(words: int, seconds: float) -> float | None:
-    """Typing pace over the time spent; None when no time was spent."""
+def per_minute(count: int, seconds: float) -> float | None:
+    """Pace over the time spent; None when no time was spent."""
     if seconds <= 0:
         return None
-    return words * 60.0 / seconds
+    return count * 60.0 / seconds
 
 
 @dataclass(frozen=True)
@@ -117,9 +131,19 @@ class TextInsights:
     """Facts about one typed answer (a main answer or a challenge answer)."""
 
     words: int
+    characters: int
+    """Chinese, Japanese and Korean characters, which `words` leaves out."""
     seconds: float
-    wpm: float | None
     fillers: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def wpm(self) -> float | None:
+        return per_minute(self.words, self.seconds)
+
+    @property
+    def cpm(self) -> float | None:
+        """CJK characters per minute."""
+        return per_minute(self.characters, self.seconds)
 
     @property
     def filler_total(self) -> int:
@@ -127,22 +151,51 @@ class TextInsights:
 
 
 def text_insights(text: str, seconds: float) -> TextInsights:
-    words = word_count(text)
-    return TextInsights(words, seconds, words_per_minute(words, seconds), filler_counts(text))
+    return TextInsights(word_count(text), character_count(text), seconds, filler_counts(text))
+
+
+class _Totals:
+    """Words, characters, time, paces and fillers added up over `parts`, each worked out once."""
+
+    parts: tuple[TextInsights, ...] | tuple[AnswerInsights, ...]
+    """What is added up; each subclass says what its parts are."""
+
+    @cached_property
+    def words(self) -> int:
+        return sum(part.words for part in self.parts)
+
+    @cached_property
+    def characters(self) -> int:
+        return sum(part.characters for part in self.parts)
+
+    @cached_property
+    def seconds(self) -> float:
+        return sum(part.seconds for part in self.parts)
+
+    @cached_property
+    def wpm(self) -> float | None:
+        return per_minute(self.words, self.seconds)
+
+    @cached_property
+    def cpm(self) -> float | None:
+        return per_minute(self.characters, self.seconds)
+
+    @cached_property
+    def fillers(self) -> dict[str, int]:
+        return merge_fillers(part.fillers for part in self.parts)
+
+    @cached_property
+    def filler_total(self) -> int:
+        return sum(self.fillers.values())
 
 
 @dataclass(frozen=True)
-class AnswerInsights:
+class AnswerInsights(_Totals):
     """Facts about one question: its main answer, each challenge answer, and coverage.
 
     `challenges` lines up with `QuestionRecord.challenges`: None for a challenge
     that was never posed. Coverage looks at the main answer and every challenge
     answer together, since a look-for said in a follow-up was still said.
-
-    The totals (`words`, `seconds`, `wpm`, `fillers`, `filler_total`, `coverage`,
-    `parts`) are worked out once, on construction: a transcript reads them several
-    times for each of a thousand questions, and a cached_property takes a lock on
-    every first read (Python 3.11), which cost more than the sums themselves.
     """
 
     question_id: str
@@ -150,33 +203,17 @@ class AnswerInsights:
     challenges: tuple[TextInsights | None, ...]
     covered: tuple[str, ...]
     missed: tuple[str, ...]
-    parts: tuple[TextInsights, ...] = field(init=False, repr=False, compare=False)
-    """Every typed answer: the main one, then each posed challenge's."""
-    words: int = field(init=False, repr=False, compare=False)
-    seconds: float = field(init=False, repr=False, compare=False)
-    wpm: float | None = field(init=False, repr=False, compare=False)
-    fillers: dict[str, int] = field(init=False, repr=False, compare=False)
-    filler_total: int = field(init=False, repr=False, compare=False)
-    coverage: float | None = field(init=False, repr=False, compare=False)
-    """Fraction of the question's keywords mentioned; None when it has none."""
 
-    def __post_init__(self) -> None:
-        parts = (self.main, *[c for c in self.challenges if c is not None])
-        words, seconds = 0, 0
-        for part in parts:
-            words += part.words
-            seconds += part.seconds
-        fillers = merge_fillers([part.fillers for part in parts])
+    @cached_property
+    def parts(self) -> tuple[TextInsights, ...]:
+        """Every typed answer: the main one, then each posed challenge's."""
+        return (self.main, *[c for c in self.challenges if c is not None])
+
+    @cached_property
+    def coverage(self) -> float | None:
+        """Fraction of the question's keywords mentioned; None when it has none."""
         keywords = len(self.covered) + len(self.missed)
-        # The documented way to set a derived field on a frozen dataclass.
-        set_field = object.__setattr__
-        set_field(self, "parts", parts)
-        set_field(self, "words", words)
-        set_field(self, "seconds", seconds)
-        set_field(self, "wpm", words_per_minute(words, seconds))
-        set_field(self, "fillers", fillers)
-        set_field(self, "filler_total", sum(fillers.values()))
-        set_field(self, "coverage", len(self.covered) / keywords if keywords else None)
+        return len(self.covered) / keywords if keywords else None
 
 
 def merge_fillers(parts: Iterable[dict[str, int]]) -> dict[str, int]:
@@ -211,8 +248,8 @@ def answer_insights(question: QuestionRecord) -> AnswerInsights:
 
 
 @dataclass(frozen=True)
-class SessionInsights:
-    """Totals over every question the candidate reached (cached: a transcript reads them often)."""
+class SessionInsights(_Totals):
+    """Totals over every question the candidate reached."""
 
     questions: tuple[AnswerInsights, ...]
     by_record: dict[int, AnswerInsights] = field(default_factory=dict, repr=False, compare=False)
@@ -226,26 +263,6 @@ class SessionInsights:
     @property
     def parts(self) -> tuple[AnswerInsights, ...]:
         return self.questions
-
-    @cached_property
-    def words(self) -> int:
-        return sum(q.words for q in self.questions)
-
-    @cached_property
-    def seconds(self) -> float:
-        return sum(q.seconds for q in self.questions)
-
-    @cached_property
-    def wpm(self) -> float | None:
-        return words_per_minute(self.words, self.seconds)
-
-    @cached_property
-    def fillers(self) -> dict[str, int]:
-        return merge_fillers(q.fillers for q in self.questions)
-
-    @cached_property
-    def filler_total(self) -> int:
-        return sum(self.fillers.values())
 
     @cached_property
     def coverage(self) -> float | None:

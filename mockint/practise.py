@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from mockint.durations import format_duration
-from mockint.insights import AnswerInsights, SessionInsights, session_insights
+from mockint.insights import AnswerInsights, SessionInsights, counted, session_insights
 from mockint.record import Outcome, QuestionRecord, SessionRecord
 
 PRACTISE_NEXT_LIMIT = 3
@@ -112,7 +112,7 @@ class _Facts(NamedTuple):
             question,
             question.outcome,
             len(insights.covered),
-            insights.coverage if insights.words else None,
+            insights.coverage if insights.words or insights.characters else None,
             rating,
             # An unrated question was not assessed either way: its unticked items still count.
             checklist_score(question, assessed or rating is None),
@@ -153,5 +153,5 @@ class _Facts(NamedTuple):
         if self.overtime >= OVERTIME_GRACE:
             reasons.append(f"{format_duration(self.overtime)} over time")
         if self.coverage is not None and self.coverage < LOW_COVERAGE:
-            reasons.append(f"mentioned {self.covered} of {len(question.keywords)} keywords")
+            reasons.append(f"mentioned {self.covered} of {counted(len(question.keywords), 'keyword')}")
         return tuple(reasons)

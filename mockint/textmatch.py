@@ -1,9 +1,20 @@
-"""Whole-word, case-insensitive term matching that tolerates inflection, shared by challenges and insights.
+"""Case-insensitive term matching that tolerates inflection, shared by challenges and insights.
 
-A term (a word or a phrase) is mentioned when the text has the same words in
-the same order, each word compared after `normalise_word`:
+A term (a word or a phrase) is mentioned when the text has the same parts in
+the same order. Text and term are compared after NFKC normalisation and lower
+casing, so case is ignored and full-width letters, digits and punctuation
+(typed by Chinese, Japanese and Korean input methods) equal their ordinary
+forms ("ＫＰＩ" is "kpi").
 
-- case is ignored;
+Chinese, Japanese and Korean characters (Han ideographs, kana, hangul; see
+`CJK_CHARACTERS`) are matched as written, anywhere: these languages do not put
+spaces between words, so `数据` is mentioned by "我们看数据分析" and `데이터` by
+"데이터를". Spaces and hyphens next to such a character are optional, in the
+text and in the term ("데이터 분석" and "데이터분석" mention each other). This
+errs towards matching: `数据` is also in "数据库".
+
+Every other word is whole and compared after `normalise_word`:
+
 - plurals and verb endings are reduced by a light stemmer (below), so "hooks"
   mentions "hook" and "reactivated" mentions "reactivation";
 - the number words zero to twenty equal their digits ("three" is "3");
@@ -11,10 +22,13 @@ the same order, each word compared after `normalise_word`:
   its words written as one ("drop off" is mentioned by "dropoff"; a term
   written as one word matches only that word);
 - words are whole: "us" is not in "user", "retention" is not in "reattention".
+  A CJK character ends a word as a space does, so `KOL` is mentioned by
+  "用KOL合作" and `user` by "新users留存", while "us" is still not in "用user".
 
-Words are runs of letters, digits and underscores. A term word holding other
-characters ("node.js", "c++", "40%") is compared as written, ignoring case only.
-Between the words of a phrase the text may have any run of spaces and hyphens.
+Words are runs of letters, digits and underscores other than CJK characters. A
+term word holding other characters ("node.js", "c++", "40%") is compared as
+written. Between two words of a phrase the text must have a run of spaces and
+hyphens; next to a CJK character, such a run is optional.
 
 The stemmer is deliberately small, so that it errs towards not matching.
 Words of three letters or fewer and words holding digits or underscores are left
@@ -39,15 +53,14 @@ So "user" and "us", "note" and "not", "station" and "state" stay apart, while
 "completed" meet. Some unrelated pairs still meet ("plane"/"plan"): keyword
 evidence is a hint to the candidate, never a grade.
 
-Speed: a transcript checks a few keywords against a thousand answers. Each term
-is prepared once (`Term.of`, cached) with the prefix every matching word must
-start with; `NormalisedText` lower-cases a text once, and only words starting
-with such a prefix are normalised. Pure module: no textual import.
+Pure module: no textual import.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from enum import Enum
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
@@ -59,16 +72,45 @@ NUMBER_WORDS = {
     )
 }
 """Number words that equal their digits."""
-_DIGITS_TO_WORD = {digits: word for word, digits in NUMBER_WORDS.items()}
+
+CJK_CHARACTERS = (
+    "\u1100-\u11ff"  # Hangul Jamo
+    "\u3005-\u3007"  # 々 〆 〇
+    "\u3041-\u309f"  # Hiragana
+    "\u30a1-\u30fa\u30fc-\u30ff"  # Katakana, without ・ (a punctuation mark)
+    "\u3131-\u318e"  # Hangul Compatibility Jamo
+    "\u31f0-\u31ff"  # Katakana Phonetic Extensions
+    "\u3400-\u4dbf"  # CJK Unified Ideographs Extension A
+    "\u4e00-\u9fff"  # CJK Unified Ideographs
+    "\ua960-\ua97f"  # Hangul Jamo Extended-A
+    "\uac00-\ud7af"  # Hangul Syllables
+    "\ud7b0-\ud7ff"  # Hangul Jamo Extended-B
+    "\uf900-\ufaff"  # CJK Compatibility Ideographs
+    "\uff66-\uff9f"  # Halfwidth Katakana
+    "\uffa0-\uffdc"  # Halfwidth Hangul
+    "\U00020000-\U0003ffff"  # CJK Unified Ideographs Extensions B and later, Compatibility Supplement
+)
+"""Chinese, Japanese and Korean characters, as ranges for a regex character class.
+
+Each is a word of its own for counting and is matched without word edges."""
+
+CJK_CHARACTER = re.compile(f"[{CJK_CHARACTERS}]")
+_WORD_CHARACTER = f"[^\\W{CJK_CHARACTERS}]"
+"""A letter, digit or underscore that is not a CJK character."""
+_WORD = re.compile(f"{_WORD_CHARACTER}+")
+_SEPARATOR = r"[\s\-\u2010\u2011]"
+"""What may stand between the parts of a term in a text: spaces and hyphens."""
+_PIECES = re.compile(f"[{CJK_CHARACTERS}]+|[^{CJK_CHARACTERS}]+")
+"""A term chunk cut into runs of CJK characters and runs of anything else."""
 
 _ISE = re.compile(r"(?<=\w\w)([iy])s(e|ed|es|ing|ation|ations)$")
-_PLAIN_WORD = re.compile(r"\w+")
-_HYPHENS = re.compile(r"[-\u2010\u2011]+")
-_SEPARATOR_THEN_WORD = r"[\s\-\u2010\u2011]+"
-"""What may stand between the words of a phrase in a text: spaces and hyphens."""
-
 _KEEP = frozenset({"news", "question"})
 """Words the stemmer leaves alone after the plural step: cut further they meet unrelated words ("new", "quest")."""
+
+
+def fold(text: str) -> str:
+    """`text` in the form it is compared in: NFKC-normalised and lower case."""
+    return unicodedata.normalize("NFKC", text).lower()
 
 
 @lru_cache(maxsize=16384)
@@ -123,190 +165,113 @@ def _undouble(stem: str) -> str:
     return stem
 
 
-def word_prefix(normalised: str) -> str:
-    """What every word whose normal form is `normalised` starts with (lower case).
-
-    The stemmer only cuts endings, except that in a form of four letters or
-    more a final "i" may stand for "y", and a "z" in the last two letters for
-    the "s" of -ise: the prefix stops before them.
-    """
-    if len(normalised) < 4:
-        return normalised
-    z = normalised.find("z", len(normalised) - 2)
-    if z >= 0:
-        return normalised[:z]
-    return normalised[:-1] if normalised.endswith("i") else normalised
+class _Kind(Enum):
+    WORD = "word"
+    """Letters, digits and underscores: compared by normal form."""
+    AS_WRITTEN = "as written"
+    """A word holding other characters ("c++"): compared as written."""
+    CJK = "cjk"
+    """A run of CJK characters: found anywhere, spaces and hyphens between them optional."""
 
 
-class _TermWord(NamedTuple):
+class _Part(NamedTuple):
+    kind: _Kind
     text: str
-    """As written, lower-cased."""
-    form: str
-    """normalise_word(text) for a plain word; the text itself for a word compared as written."""
-    plain: bool
-    """Letters, digits and underscores only: compared by normal form."""
+    """As written, folded."""
+
+
+def _parts(term: str) -> list[_Part]:
+    parts = []
+    for chunk in re.split(f"{_SEPARATOR}+", fold(term)):
+        for piece in _PIECES.findall(chunk):
+            if CJK_CHARACTER.match(piece):
+                parts.append(_Part(_Kind.CJK, piece))
+            elif _WORD.fullmatch(piece):
+                parts.append(_Part(_Kind.WORD, piece))
+            else:
+                parts.append(_Part(_Kind.AS_WRITTEN, piece))
+    return parts
+
+
+def _part_pattern(part: _Part) -> str:
+    if part.kind is _Kind.CJK:
+        return f"{_SEPARATOR}*".join(re.escape(character) for character in part.text)
+    # A word part is captured and its normal form checked after the regex matched.
+    body = f"({_WORD_CHARACTER}+)" if part.kind is _Kind.WORD else re.escape(part.text)
+    return f"{body}(?!{_WORD_CHARACTER})"
+
+
+def _term_pattern(parts: list[_Part]) -> re.Pattern[str]:
+    """Where the term may be in a folded text, its word parts captured in order.
+
+    The whole pattern is a lookahead, so that every position is tried: after a
+    candidate whose words have the wrong forms ("cost cost per" for "cost per"),
+    the next candidate may start inside it.
+    """
+    pattern = "" if parts[0].kind is _Kind.CJK else f"(?<!{_WORD_CHARACTER})"
+    for previous, part in zip([None, *parts], parts):
+        if previous is not None:
+            # Two words need a separator; next to a CJK character it is optional.
+            latin_pair = _Kind.CJK not in (previous.kind, part.kind)
+            pattern += f"{_SEPARATOR}+" if latin_pair else f"{_SEPARATOR}*"
+        pattern += _part_pattern(part)
+    return re.compile(f"(?={pattern})")
 
 
 class Term:
-    """A term prepared once for matching against many texts: its words' forms and a quick pre-search."""
-
-    __slots__ = ("text", "words", "joined", "probe", "_starts", "_start", "_as_written")
+    """A term prepared for matching: its pattern and the normal forms its words must have."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        pieces = [piece for chunk in text.lower().split() for piece in _HYPHENS.split(chunk) if piece]
-        self.words = tuple(
-            _TermWord(piece, normalise_word(piece), True)
-            if _PLAIN_WORD.fullmatch(piece)
-            else _TermWord(piece, piece, False)
-            for piece in pieces
-        )
-        plain_phrase = len(self.words) > 1 and all(word.plain for word in self.words)
-        self.joined = normalise_word("".join(pieces)) if plain_phrase else None
+        parts = _parts(text)
+        self.forms = tuple(normalise_word(part.text) for part in parts if part.kind is _Kind.WORD)
+        """The normal form of each word part, in order."""
+        self.pattern = _term_pattern(parts) if parts else None
+        only_words = len(parts) > 1 and all(part.kind is _Kind.WORD for part in parts)
+        self.joined = normalise_word("".join(part.text for part in parts)) if only_words else None
         """A phrase's words written as one ("dropoff" for "drop-off"), normalised."""
-        self._starts = _starts(self.words[0]) if self.words else ()
-        """What a mentioning text's first matching word starts with (one of them)."""
-        self.probe = self._starts[0] if len(self._starts) == 1 else ""
-        """A substring every mentioning text contains ("" when there are several to choose from)."""
-        self._start = _start_pattern(self._starts) if self._starts else None
-        self._as_written = _as_written_pattern(pieces) if pieces else None
 
-    @staticmethod
-    @lru_cache(maxsize=4096)
-    def of(text: str) -> Term:
-        """The prepared term for `text`, made once per distinct text."""
-        return Term(text)
-
-    def found_in(self, lowered: str) -> bool:
-        """True when `lowered` (a lower-cased text) mentions this term."""
-        for probe in self._starts:
-            if probe in lowered:
-                break
-        else:
-            return False
-        # The term as written is the usual case and one search finds it; inflected
-        # forms need each candidate word normalised.
-        if self._as_written.search(lowered):
+    def found_in(self, text: NormalisedText) -> bool:
+        """True when `text` mentions this term."""
+        if self.joined is not None and self.joined in text.word_forms:
             return True
-        for start in self._start.finditer(lowered):
-            if self._matches_at(lowered, start.start()):
+        # The pattern finds every run of words that could match; a text lacking
+        # one of the term's words has none worth checking.
+        if self.pattern is None or not text.word_forms.issuperset(self.forms):
+            return False
+        for candidate in self.pattern.finditer(text.folded):
+            if tuple(normalise_word(word) for word in candidate.groups()) == self.forms:
                 return True
         return False
 
-    def _matches_at(self, lowered: str, position: int) -> bool:
-        first = self.words[0]
-        word = _word_at(lowered, position, first)
-        if word is None:
-            return False
-        if self.joined is not None and normalise_word(word.group()) == self.joined:
-            return True
-        if _form(word.group(), first) != first.form:
-            return False
-        end = word.end()
-        for expected in self.words[1:]:
-            word = _next_word(lowered, end, expected)
-            if word is None or _form(word.group(1), expected) != expected.form:
-                return False
-            end = word.end()
-        return True
 
-
-def _starts(first: _TermWord) -> tuple[str, ...]:
-    """What every text word that can match `first` begins with (one of them)."""
-    if not first.plain:
-        return (first.text,)
-    if first.form in _DIGITS_TO_WORD:
-        return (first.form, _DIGITS_TO_WORD[first.form])
-    return (word_prefix(first.form),)
-
-
-def _start_pattern(starts: tuple[str, ...]) -> re.Pattern[str]:
-    """Where a match can start: a word beginning with one of `starts`.
-
-    The edge check follows the literal (`hook(?<!\\whook)`), which lets the regex
-    engine jump between occurrences of it instead of testing every position.
-    """
-    return re.compile("|".join(f"{re.escape(s)}(?<!\\w{re.escape(s)})" for s in starts))
-
-
-def _as_written_pattern(pieces: list[str]) -> re.Pattern[str]:
-    """The term's words exactly as written (lower case), whole, with spaces or hyphens between."""
-    first, *rest = [re.escape(piece) for piece in pieces]
-    return re.compile(
-        f"{first}(?<!\\w{first})" + "".join(_SEPARATOR_THEN_WORD + word for word in rest) + r"(?!\w)"
-    )
-
-
-def _word_at(lowered: str, position: int, expected: _TermWord) -> re.Match[str] | None:
-    if expected.plain:
-        return _PLAIN_WORD.match(lowered, position)
-    return _literal(expected.text).match(lowered, position)
-
-
-def _next_word(lowered: str, position: int, expected: _TermWord) -> re.Match[str] | None:
-    """The word after the separator at `position`, as group 1."""
-    if expected.plain:
-        return _SEPARATED_PLAIN.match(lowered, position)
-    return _separated_literal(expected.text).match(lowered, position)
-
-
-def _form(found: str, expected: _TermWord) -> str:
-    return normalise_word(found) if expected.plain else found
-
-
-_SEPARATED_PLAIN = re.compile(_SEPARATOR_THEN_WORD + r"(\w+)")
-
-
-@lru_cache(maxsize=1024)
-def _literal(text: str) -> re.Pattern[str]:
-    """`text` as written, not followed by a word character."""
-    return re.compile(f"({re.escape(text)})(?!\\w)")
-
-
-@lru_cache(maxsize=1024)
-def _separated_literal(text: str) -> re.Pattern[str]:
-    return re.compile(_SEPARATOR_THEN_WORD + f"({re.escape(text)})(?!\\w)")
-
-
-def prepared_terms(terms: Iterable[str]) -> tuple[Term, ...]:
-    """`Term.of` for each of `terms`; a tuple of terms (a question's keywords) is prepared once."""
-    return _prepared_tuple(terms if isinstance(terms, tuple) else tuple(terms))
-
-
-@lru_cache(maxsize=1024)
-def _prepared_tuple(terms: tuple[str, ...]) -> tuple[Term, ...]:
-    return tuple(Term.of(term) for term in terms)
+@lru_cache(maxsize=4096)
+def term(text: str) -> Term:
+    """The prepared term for `text`, made once per distinct text."""
+    return Term(text)
 
 
 class NormalisedText:
-    """A text prepared once (lower-cased) and asked about many terms."""
-
-    __slots__ = ("text", "lowered")
+    """A text folded once, and the normal forms of its words, asked about many terms."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lowered = text.lower()
+        self.folded = fold(text)
+        self.word_forms = frozenset(normalise_word(word) for word in _WORD.findall(self.folded))
 
-    def mentions(self, term: str | Term) -> bool:
-        prepared = term if isinstance(term, Term) else Term.of(term)
-        return prepared.found_in(self.lowered)
+    def mentions(self, term_text: str) -> bool:
+        return term(term_text).found_in(self)
 
     def mentioned(self, terms: Iterable[str]) -> list[str]:
         """The terms of `terms` this text mentions, in their given order."""
-        return _mentioned(self.lowered, prepared_terms(terms))
+        return [text for text in terms if self.mentions(text)]
 
 
-def _mentioned(lowered: str, terms: tuple[Term, ...]) -> list[str]:
-    # Most terms are absent from most texts: a substring test, without a call, says so.
-    present = [term for term in terms if term.probe in lowered]
-    return [term.text for term in present if term.found_in(lowered)] if present else []
-
-
-def mentions(text: str, term: str) -> bool:
-    """True when `term` (a word or phrase) appears in `text` as whole words, by the rules above."""
-    return NormalisedText(text).mentions(term)
+def mentions(text: str, term_text: str) -> bool:
+    """True when `term_text` (a word or phrase) appears in `text`, by the rules above."""
+    return NormalisedText(text).mentions(term_text)
 
 
 def mentioned_terms(text: str, terms: Iterable[str]) -> list[str]:
     """The terms of `terms` that `text` mentions, in their given order."""
-    return _mentioned(text.lower(), prepared_terms(terms))
+    return NormalisedText(text).mentioned(terms)

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mockint.insights import (
+    FILLER_PATTERNS,
     answer_insights,
+    character_count,
+    counted,
     filler_counts,
     session_insights,
     text_insights,
     word_count,
-    words_per_minute,
+    per_minute,
 )
 from mockint.practise import checklist_score, practise_next
 from mockint.record import ChallengeRecord, ChallengeStatus, Mode, QuestionRecord, RoundRecord, SessionRecord
@@ -42,6 +49,81 @@ def session(*questions: QuestionRecord, assessed: bool = True) -> SessionRecord:
 )
 def test_word_count(text: str, words: int) -> None:
     assert word_count(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "characters"),
+    [
+        ("我们看数据分析。", 0, 7),
+        ("先看完播率，再看互动！", 0, 9),
+        ("用KOL合作", 1, 3),
+        ("用 KOL 合作, then test it", 4, 3),
+        ("ユーザー体験を改善する", 0, 11),
+        ("データ分析", 0, 5),
+        ("데이터를 분석했습니다", 0, 10),
+        ("ＫＰＩ很重要", 1, 3),
+        ("「」、。・…", 0, 0),
+        ("ㅋㅋ 좋아요", 0, 5),
+        (unicodedata.normalize("NFD", "한국"), 0, 2),
+        ("Plain English, 40% of it.", 5, 0),
+    ],
+)
+def test_cjk_text_is_counted_in_characters_and_the_rest_in_words(text: str, words: int, characters: int) -> None:
+    assert (word_count(text), character_count(text)) == (words, characters)
+
+
+CJK_LETTERS = "我们看数据分析ユーザー体験をデータ분석데이터를합니다"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pairs=st.lists(
+        st.tuples(st.text(CJK_LETTERS, min_size=1, max_size=5), st.text("abcdefghij", min_size=1, max_size=6)),
+        max_size=8,
+    )
+)
+def test_latin_words_between_cjk_characters_count_as_words(pairs: list[tuple[str, str]]) -> None:
+    text = "".join(cjk + latin for cjk, latin in pairs)
+    assert word_count(text) == len(pairs)
+    assert character_count(text) == sum(len(cjk) for cjk, _ in pairs)
+
+
+def test_pace_of_a_chinese_answer_is_in_characters_per_minute() -> None:
+    insights = text_insights("我们看数据分析", 30)
+    assert (insights.words, insights.characters) == (0, 7)
+    assert insights.cpm == pytest.approx(14)
+    assert insights.wpm == 0
+
+
+def test_counted_says_one_in_the_singular() -> None:
+    assert [counted(n, "word") for n in (0, 1, 2)] == ["0 words", "1 word", "2 words"]
+    assert counted(1, "character") == "1 character"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "嗯，就是，那个，我觉得数据很重要。",
+        "えーと、まあ、データですね。",
+        "음, 그러니까 데이터가 중요합니다.",
+        "ＵＭ，数据。",
+    ],
+)
+def test_cjk_text_has_no_fillers(text: str) -> None:
+    assert filler_counts(text) == {}
+
+
+@pytest.mark.parametrize("label", list(FILLER_PATTERNS))
+def test_a_filler_glued_to_cjk_characters_is_not_counted(label: str) -> None:
+    assert filler_counts(f"就是{label}, 然后") == {}
+    assert filler_counts(f"就是 {label}, 然后") == {label: 1}
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(CJK_LETTERS + "，。、！？「」（）　 \n", max_size=60))
+def test_text_of_cjk_characters_and_punctuation_never_has_fillers_or_words(text: str) -> None:
+    assert filler_counts(text) == {}
+    assert word_count(text) == 0
 
 
 def test_fillers_on_a_known_text() -> None:
@@ -89,10 +171,10 @@ def test_filler_phrases_match_across_line_breaks_and_case() -> None:
     assert filler_counts("YOU\nKNOW, I\tmean") == {"you know": 1, "i mean": 1}
 
 
-def test_words_per_minute() -> None:
-    assert words_per_minute(30, 60) == 30
-    assert words_per_minute(45, 90) == 30
-    assert words_per_minute(10, 0) is None
+def test_per_minute() -> None:
+    assert per_minute(30, 60) == 30
+    assert per_minute(45, 90) == 30
+    assert per_minute(10, 0) is None
     assert text_insights("two words", 0).wpm is None
     assert text_insights("", 30).wpm == 0
 
@@ -206,6 +288,13 @@ def test_practise_next_unrated_sorts_between_three_and_four() -> None:
     four = question("four", "x", 30, rating=4, checklist=("a",))
     items = practise_next(session(four, unrated, three), limit=10)
     assert [i.question.question_id for i in items] == ["three", "unrated", "four"]
+
+
+def test_practise_next_weighs_keywords_of_an_answer_typed_in_chinese() -> None:
+    thin = question("thin", "我们看数据分析", 30, keywords=("完播率",))
+    assert practise_next(session(thin))[0].reasons == ("mentioned 0 of 1 keyword",)
+    covered = question("covered", "先看完播率", 30, keywords=("完播率",))
+    assert practise_next(session(covered)) == []
 
 
 def test_practise_next_says_nothing_about_keywords_when_nothing_was_typed() -> None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from mockint.durations import format_clock, format_duration
-from mockint.insights import AnswerInsights, SessionInsights, TextInsights, text_insights
+from mockint.insights import AnswerInsights, SessionInsights, TextInsights, counted, text_insights
 from mockint.model import Interviewer
 from mockint.record import ChallengeRecord, ChallengeStatus, Outcome, QuestionRecord, RoundRecord, SessionRecord
 from mockint.textmatch import mentioned_terms
@@ -151,10 +151,52 @@ def challenge_outcome(challenge: ChallengeRecord) -> str:
     return ", ".join(parts)
 
 
+class Counts(Protocol):
+    """What insights_text and the summary need of an answer's, a question's or the session's insights."""
+
+    @property
+    def words(self) -> int: ...
+
+    @property
+    def characters(self) -> int: ...
+
+    @property
+    def seconds(self) -> float: ...
+
+    @property
+    def wpm(self) -> float | None: ...
+
+    @property
+    def cpm(self) -> float | None: ...
+
+
+def typed_text(counts: Counts) -> str:
+    """`42 words`, `212 characters` (Chinese, Japanese, Korean), or `12 words + 80 characters` for mixed text."""
+    words, characters = counted(counts.words, "word"), counted(counts.characters, "character")
+    if counts.characters and counts.words:
+        return f"{words} + {characters}"
+    return characters if counts.characters else words
+
+
+def pace_text(counts: Counts) -> str:
+    """`42 wpm`, `212 chars/min` or `9 wpm + 16 chars/min`, in step with typed_text; "" when no time was spent."""
+    if counts.wpm is None or counts.cpm is None:
+        return ""
+    wpm, cpm = f"{counts.wpm:.0f} wpm", f"{counts.cpm:.0f} chars/min"
+    if counts.characters and counts.words:
+        return f"{wpm} + {cpm}"
+    return cpm if counts.characters else wpm
+
+
+def _typed_in_time(counts: Counts) -> str:
+    pace = pace_text(counts)
+    text = f"{typed_text(counts)} in {clock(counts.seconds)}"
+    return f"{text} ({pace})" if pace else text
+
+
 def insights_text(insights: TextInsights) -> str:
     """`42 words in 1:00 (42 wpm); fillers: um 2, like 1`."""
-    pace = f" ({insights.wpm:.0f} wpm)" if insights.wpm is not None else ""
-    return f"{insights.words} words in {clock(insights.seconds)}{pace}; {fillers_text(insights.fillers)}"
+    return f"{_typed_in_time(insights)}; {fillers_text(insights.fillers)}"
 
 
 def text_insights_of(challenge: ChallengeRecord) -> TextInsights:
@@ -162,9 +204,8 @@ def text_insights_of(challenge: ChallengeRecord) -> TextInsights:
 
 
 def totals_text(totals: SessionInsights) -> str:
-    """One line over the whole interview: words, pace, fillers, keyword coverage."""
-    pace = f" ({totals.wpm:.0f} wpm)" if totals.wpm is not None else ""
-    text = f"{totals.words} words in {clock(totals.seconds)}{pace}; {fillers_text(totals.fillers)}"
+    """One line over the whole interview: words and characters, pace, fillers, keyword coverage."""
+    text = f"{_typed_in_time(totals)}; {fillers_text(totals.fillers)}"
     if totals.coverage is not None:
         text += f"; {totals.coverage:.0%} of keywords mentioned"
     return text
@@ -247,8 +288,8 @@ class SummaryRow(NamedTuple):
     time: str
     checklist: str
     rating: str
-    words: str
-    wpm: str
+    typed: str
+    pace: str
     fillers: str
     keywords: str
 
@@ -258,7 +299,7 @@ class SummaryRow(NamedTuple):
 
 
 SUMMARY_HEADINGS = (
-    "#", "Question", "Status", "Time with challenges", "Checklist", "Rating", "Words", "WPM", "Fillers", "Keywords"
+    "#", "Question", "Status", "Time with challenges", "Checklist", "Rating", "Typed", "Pace", "Fillers", "Keywords"
 )
 
 
@@ -285,8 +326,8 @@ def _summary_row(
         time=time_text(question.total_time_used, question.total_limit),
         checklist=f"{ticked}/{len(question.checklist)}" if question.checklist and assessed else "–",
         rating=short_ratings(question, pair),
-        words=str(insights.words),
-        wpm=f"{insights.wpm:.0f}" if insights.wpm is not None else "–",
+        typed=typed_text(insights),
+        pace=pace_text(insights) or "–",
         fillers=str(insights.filler_total),
         keywords=f"{len(insights.covered)}/{len(question.keywords)}" if question.keywords else "–",
     )

@@ -147,7 +147,7 @@ def _interview_checklist(record: SessionRecord) -> list[str]:
     return ["<section>", "<h2>Interview checklist</h2>", _checklist(record.checklist, record.checked), "</section>"]
 
 
-_NUMERIC_COLUMNS = {"Words", "WPM", "Fillers"}
+_NUMERIC_COLUMNS = {"Typed", "Pace", "Fillers"}
 
 
 def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:

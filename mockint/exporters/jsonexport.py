@@ -174,8 +174,10 @@ def _challenge(challenge: ChallengeRecord, insights: TextInsights | None) -> Jso
 def _text_insights(insights: TextInsights) -> Json:
     return {
         "words": insights.words,
+        "characters": insights.characters,
         "seconds": _tenths(insights.seconds),
         "wpm": _optional_tenths(insights.wpm),
+        "cpm": _optional_tenths(insights.cpm),
         "fillers": dict(insights.fillers),
     }
 
@@ -184,7 +186,9 @@ def _answer_insights(insights: AnswerInsights) -> Json:
     return {
         "answer": _text_insights(insights.main),
         "words": insights.words,
+        "characters": insights.characters,
         "wpm": _optional_tenths(insights.wpm),
+        "cpm": _optional_tenths(insights.cpm),
         "fillers": insights.fillers,
         "coverage": None if insights.coverage is None else round(insights.coverage, 3),
     }
@@ -198,8 +202,10 @@ def _summary(record: SessionRecord, totals: SessionInsights) -> Json:
         "skipped": sum(q.skipped for q in questions),
         "over_time": sum(q.reached and overtime(q) >= OVERTIME_GRACE for q in questions),
         "words": totals.words,
+        "characters": totals.characters,
         "seconds": _tenths(totals.seconds),
         "wpm": _optional_tenths(totals.wpm),
+        "cpm": _optional_tenths(totals.cpm),
         "fillers": totals.fillers,
         "coverage": None if totals.coverage is None else round(totals.coverage, 3),
     }
