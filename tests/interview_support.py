@@ -68,13 +68,20 @@ async def write(pilot: Pilot[None], text: str) -> None:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Stop cursors blinking so screenshots do not depend on when they are taken."""
-    await pilot.pause()  # focus moves on a later message; a box without focus would hide its cursor
-    for widget in pilot.app.screen.query("TextArea, Input"):
-        widget.cursor_blink = False
+    """Stop cursors blinking and let focus land, so screenshots do not depend on when they are taken.
+
+    Focus moves on a later message, which a busy machine may not have handled
+    after one pause; a box without focus hides its cursor. So wait (a bounded
+    number of pauses, never a sleep) until the answer box shown has focus.
+    """
+    for _ in range(20):
+        await pilot.pause()
+        for widget in pilot.app.screen.query("TextArea, Input"):
+            widget.cursor_blink = False
+        shown_boxes = [w for w in pilot.app.screen.focus_chain if isinstance(w, TextArea)]
+        if not shown_boxes or pilot.app.focused in shown_boxes:
+            break
     await pilot.pause()
-
-
 
 
 def finish_run(engine: SessionEngine, clock: FakeClock) -> None:
