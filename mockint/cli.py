@@ -16,8 +16,12 @@ import shlex
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mockint import __version__
+
+if TYPE_CHECKING:
+    from mockint.discovery import BrokenFile
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -164,10 +168,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from mockint.discovery import BrokenFile, discovered_files
     from mockint.loader import check_file
 
-    files = _given_files(args.paths) if args.paths else _discovered_files(args.rounds)
-    results = [(path, check_file(path)) for path in files]
+    found = _given_files(args.paths) if args.paths else discovered_files(args.rounds)
+    results = [
+        (item.path, list(item.diagnostics)) if isinstance(item, BrokenFile) else (item, check_file(item))
+        for item in _unique(found)
+    ]
     all_ok = not any(diagnostics for _path, diagnostics in results)
     if args.json:
         report = {
@@ -254,43 +262,37 @@ def _check_new_path(path: Path) -> None:
         )
 
 
-def _given_files(paths: Sequence[Path]) -> list[Path]:
-    """The files named on the command line, folders expanded to every .yaml below them."""
-    files: list[Path] = []
+def _given_files(paths: Sequence[Path]) -> list[Path | BrokenFile]:
+    """The files named on the command line, folders expanded to every .yaml below them
+    (and folders below them that cannot be read, as problems)."""
+    from mockint.discovery import round_files_under
+
+    found: list[Path | BrokenFile] = []
     for path in paths:
-        if not path.exists():
-            raise CliError(f"no such file or folder: {path}", EXIT_USAGE)
         if path.is_dir():
-            found = sorted(path.rglob(f"*{ROUND_SUFFIX}"))
-            if not found:
+            below = round_files_under(path)
+            if not below:
                 raise CliError(f"no {ROUND_SUFFIX} files in {path}", EXIT_USAGE)
-            files.extend(found)
+            found += below
+        elif os.path.lexists(path):
+            found.append(path)  # whatever it is: check_file reads it or says why not
         else:
-            files.append(path)
-    return _unique(files)
+            raise CliError(f"no such file or folder: {path}", EXIT_USAGE)
+    return found
 
 
-def _discovered_files(cli_dirs: Sequence[Path]) -> list[Path]:
-    """Every file discovery would read: lone round files and pack folders' files."""
-    from mockint.discovery import search_dirs
-
-    files: list[Path] = []
-    for directory, _origin in search_dirs(cli_dirs):
-        if directory.is_dir():
-            files.extend(sorted(directory.glob(f"*{ROUND_SUFFIX}")))
-            files.extend(sorted(directory.glob(f"*/*{ROUND_SUFFIX}")))
-    return _unique(files)
-
-
-def _unique(paths: Iterable[Path]) -> list[Path]:
+def _unique(found: Iterable[Path | BrokenFile]) -> list[Path | BrokenFile]:
     """Drop repeats (the same folder given twice, or a file inside a given folder)."""
-    seen: set[Path] = set()
-    unique: list[Path] = []
-    for path in paths:
-        key = path.resolve()
+    from mockint.discovery import BrokenFile
+
+    seen: set[str] = set()
+    unique: list[Path | BrokenFile] = []
+    for item in found:
+        # realpath, unlike Path.resolve, does not raise on a symbolic link loop.
+        key = os.path.realpath(item.path if isinstance(item, BrokenFile) else item)
         if key not in seen:
             seen.add(key)
-            unique.append(path)
+            unique.append(item)
     return unique
 
 

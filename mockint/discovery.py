@@ -3,7 +3,10 @@
 A pack found earlier in that order shadows a later pack of the same name, so a
 user can override a bundled pack by copying it. A pack with any broken file is
 not offered: its broken files are listed instead. Nothing here raises for a
-bad file or an unreadable directory; those become BrokenFile diagnostics.
+bad file or an unreadable directory; those become BrokenFile diagnostics. Any
+name ending in .yaml may be a FIFO, a device or a link loop: only the loader
+opens files, and it refuses all but regular ones (see regularfile), so listing
+folders never blocks.
 
 The loader (and with it YAML) is imported only when a file has to be read
 afresh: files unchanged since the round cache last saw them need neither.
@@ -112,12 +115,59 @@ def load_pack(
 ) -> tuple[Pack | None, list[BrokenFile]]:
     """The pack in a folder or a lone round file, or None and the files that are broken."""
     cache = cache or RoundCache(None)
-    if path.suffix != ROUND_SUFFIX:
+    if path.is_dir():
         return _load_folder(path, origin, cache)
     round_ = _load_round(path, cache)
     if isinstance(round_, BrokenFile):
         return None, [round_]
     return Pack(name=path.stem, title=round_.title, rounds=(round_,), source=path, origin=origin), []
+
+
+def discovered_files(cli_dirs: Sequence[Path] = (), env: Mapping[str, str] | None = None) -> list[Path | BrokenFile]:
+    """Every file discovery would read (lone round files, the *.yaml of pack
+    folders) and, in their place, the problems found listing the folders, for
+    `mockint validate` without paths."""
+    found: list[Path | BrokenFile] = []
+    for directory, _origin in search_dirs(cli_dirs, env):
+        for entry in _pack_entries(directory):
+            if isinstance(entry, BrokenFile):
+                found.append(entry)
+            elif entry[0].is_dir():
+                files, problems = _pack_folder_files(entry[0])
+                found += sorted([*files, *problems], key=_path_of)
+            else:
+                found.append(entry[0])
+    return found
+
+
+def round_files_under(folder: Path) -> list[Path | BrokenFile]:
+    """Every *.yaml that is not a folder, at any depth below `folder`, and the
+    folders that cannot be listed, in path order, for `mockint validate DIR`.
+
+    Hidden entries are skipped, as discovery skips them. Links to folders are
+    followed once every folder reachable without them has been listed, and no
+    folder is listed twice: a link loop ends, and a file is reported under its
+    own folder rather than under a link to it.
+    """
+    found: list[Path | BrokenFile] = []
+    listed: set[tuple[int, int]] = set()
+    pending, linked = [folder], []
+    while pending or linked:
+        current = pending.pop() if pending else linked.pop()
+        try:
+            info = current.stat()
+            if (info.st_dev, info.st_ino) in listed:
+                continue
+            listed.add((info.st_dev, info.st_ino))
+            children = [(child, child.is_dir()) for child in sorted(current.iterdir()) if not _hidden(child)]
+            folders = [(child, child.is_symlink()) for child, is_folder in children if is_folder]
+        except OSError as error:
+            found.append(_problem(current, f"cannot read directory: {error.strerror or error}"))
+            continue
+        pending += [child for child, is_link in folders if not is_link]
+        linked += [child for child, is_link in folders if is_link]
+        found += [child for child, is_folder in children if not is_folder and child.suffix == ROUND_SUFFIX]
+    return sorted(found, key=_path_of)
 
 
 def load_round(path: Path) -> Round:
@@ -161,13 +211,9 @@ def _load_afresh(
 
 
 def _load_folder(folder: Path, origin: str, cache: RoundCache) -> tuple[Pack | None, list[BrokenFile]]:
-    try:
-        files = sorted(child for child in folder.iterdir() if child.is_file())
-    except OSError as error:
-        return None, [_problem(folder, f"cannot read directory: {error.strerror or error}")]
-    broken = [_problem(f, _wrong_suffix(f)) for f in files if f.suffix == ".yml"]
+    files, broken = _pack_folder_files(folder)
     rounds: list[Round] = []
-    for round_file in (f for f in files if f.suffix == ROUND_SUFFIX and f.name != INTERVIEW_FILE):
+    for round_file in (f for f in files if f.name != INTERVIEW_FILE):
         round_ = _load_round(round_file, cache)
         if isinstance(round_, BrokenFile):
             broken.append(round_)
@@ -194,17 +240,37 @@ def _load_folder(folder: Path, origin: str, cache: RoundCache) -> tuple[Pack | N
     ), []
 
 
+def _pack_folder_files(folder: Path) -> tuple[list[Path], list[BrokenFile]]:
+    """The *.yaml files of a pack folder (interview.yaml included) in name order,
+    and the problems seen listing it: `.yml` typos, or the folder itself when it
+    cannot be listed.
+
+    Anything named *.yaml that is not a folder counts as a file here, whatever
+    it is (a FIFO, a device, a broken link): the loader refuses it with its
+    reason. Folders inside a pack are not part of it, whatever their name, and
+    neither are hidden files (an editor's lock file `.#01.yaml` is a broken link).
+    """
+    try:
+        children = sorted(child for child in folder.iterdir() if not _hidden(child) and not child.is_dir())
+    except OSError as error:
+        return [], [_problem(folder, f"cannot read directory: {error.strerror or error}")]
+    files = [child for child in children if child.suffix == ROUND_SUFFIX]
+    return files, [_problem(child, _wrong_suffix(child)) for child in children if child.suffix == ".yml"]
+
+
 def _pack_entries(directory: Path) -> list[tuple[Path, str] | BrokenFile]:
     """Pack folders and lone round files (with their pack names) in name order,
     and, in their place, entries that cannot be packs.
 
+    A folder is a pack folder whatever its name (even `x.yaml`); anything else
+    named *.yaml is a lone round file, left to the loader to read or refuse.
     A directory that does not exist yields nothing: the CLI reports missing
     --rounds dirs itself, and the other sources are optional.
     """
     found: list[tuple[Path, str] | BrokenFile] = []
     try:
         for child in sorted(directory.iterdir()):
-            if child.name.startswith((".", "_")):
+            if _hidden(child) or child.name.startswith("_"):
                 continue  # hidden files, __init__.py, __pycache__
             if child.is_dir():
                 found.append((child, child.name))
@@ -220,6 +286,14 @@ def _pack_entries(directory: Path) -> list[tuple[Path, str] | BrokenFile]:
     except OSError as error:
         return [_problem(directory, f"cannot read directory: {error.strerror or error}")]
     return found
+
+
+def _path_of(found: Path | BrokenFile) -> Path:
+    return found.path if isinstance(found, BrokenFile) else found
+
+
+def _hidden(path: Path) -> bool:
+    return path.name.startswith(".")
 
 
 def _wrong_suffix(path: Path) -> str:

@@ -68,7 +68,8 @@ def resolve_pack(given: str, library: Library) -> Pack:
     if pack is not None:
         return pack
     path = Path(given).expanduser()
-    if path.is_dir() or (path.is_file() and path.suffix == ROUND_SUFFIX):
+    # Whatever is named *.yaml (a FIFO, a broken link...) goes to the loader, which says why it can't be read.
+    if path.is_dir() or (path.suffix == ROUND_SUFFIX and os.path.lexists(path)):
         return _load_pack_at(path)
     if path.exists():
         raise CliError(f"{given} is not a pack folder or a {ROUND_SUFFIX} round file", EXIT_USAGE)

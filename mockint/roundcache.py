@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Any
 
 from mockint import __version__
 from mockint.model import Challenge, InterviewMeta, Interviewer, Question, Round
+from mockint.regularfile import UnreadableFile, read_regular_file
 
 CACHE_FORMAT = f"mockint.roundcache/2 {__version__}"
 """A new mockint may validate differently: its cache starts afresh."""
@@ -43,8 +45,8 @@ class RoundCache:
     def open(cls, file: Path) -> RoundCache:
         """The cache stored in `file`; empty when missing, unreadable or from another version."""
         try:
-            stored = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            stored = json.loads(read_regular_file(file, limit=None).decode("utf-8"))
+        except (UnreadableFile, ValueError):
             return cls(file)
         if not isinstance(stored, dict) or stored.get("format") != CACHE_FORMAT:
             return cls(file)
@@ -107,11 +109,18 @@ class RoundCache:
 
 
 def _identity(path: Path) -> list[int] | None:
+    """Size, modification time and inode of a regular file; None for anything else.
+
+    stat() never blocks, even on a FIFO or a device, and None for those keeps
+    them out of the cache: they go to the loader, which refuses them.
+    """
     try:
-        stat = path.stat()
+        info = path.stat()
     except OSError:
         return None
-    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
 def round_to_json(round_: Round) -> dict[str, Any]:

@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mockint.diagnostics import Report
+from mockint.regularfile import UnreadableFile, read_regular_file
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -134,26 +135,11 @@ def scalar_int(node: ScalarNode) -> int | None:
 
 
 def _read_bytes(path: Path, report: Report) -> bytes | None:
-    limit = f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MiB"
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            report.at(1, 1, "", f"file is too large ({_mib(size)}); {limit}")
-            return None
-        with path.open("rb") as stream:
-            # Read one byte past the limit: the size may have changed since stat().
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        report.at(1, 1, "", f"cannot read file: {error.strerror or error}")
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except UnreadableFile as refused:
+        report.at(1, 1, "", str(refused))
         return None
-    if len(data) > MAX_FILE_BYTES:
-        report.at(1, 1, "", f"file is too large (over 1 MiB); {limit}")
-        return None
-    return data
-
-
-def _mib(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MiB"
 
 
 def _is_utf8(data: bytes, report: Report) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 import tracemalloc
 from pathlib import Path
@@ -106,17 +107,22 @@ def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 def test_a_directory_named_like_a_round_is_a_diagnostic(tmp_path: Path) -> None:
     folder = tmp_path / "folder.yaml"
     folder.mkdir()
-    assert located(check_file(folder)) == ["1:1: cannot read file: Is a directory"]
+    assert located(check_file(folder)) == ["1:1: is a folder, not a regular file"]
 
 
 def test_an_unreadable_file_is_a_diagnostic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "locked.yaml"
     path.write_text(VALID_ROUND, encoding="utf-8")
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "open", refuse)
+    # Running as root defeats chmod, so make opening the file fail instead.
+    def refuse(file: object, *args: object, **kwargs: object) -> int:
+        if file == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
     assert located(check_file(path)) == ["1:1: cannot read file: Permission denied"]
 
 

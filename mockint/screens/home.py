@@ -6,6 +6,7 @@ setup screen is imported when a pack is chosen.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -146,10 +147,15 @@ def broken_files_text(broken: tuple[BrokenFile, ...]) -> Content:
 
 
 def display_path(path: Path) -> Path:
-    """`path` relative to the working directory when inside it, else with `~` for home."""
+    """`path` relative to the working directory when inside it, else with `~` for home.
+
+    Links in its folders are resolved, but not the file itself: a link is
+    shown by its own name (and a link loop cannot be resolved).
+    """
+    absolute = Path(os.path.realpath(path.parent)) / path.name
     for base, prefix in ((Path.cwd(), Path()), (Path.home(), Path("~"))):
         try:
-            return prefix / path.resolve().relative_to(base.resolve())
+            return prefix / absolute.relative_to(base.resolve())
         except ValueError:
             continue
     return path
