@@ -136,4 +136,5 @@ def _run_app(library: Library, start: StartRequest | None, export_dir: Path | No
     # full collection (one came right after the first paint, ~30 ms of CPU).
     gc.freeze()
     app.run()
-    return EXIT_OK if app.return_code in (None, 0) else EXIT_FAILURE
+    # Textual's status for a failure is 1 (EXIT_FAILURE); a signal's is 128 + its number (see process_signals).
+    return app.return_code or EXIT_OK
