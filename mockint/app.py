@@ -7,16 +7,19 @@ interview starts, so the first paint of the home screen does not pay for them.
 
 from __future__ import annotations
 
+import asyncio
+import sys
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from mockint import process_signals
 from mockint.clock import Clock, MonotonicClock
 from mockint.discovery import Library
 from mockint.model import Pack
@@ -38,6 +41,8 @@ COMMAND_HELP = {
     "app.quit": "Leave mockint",
 }
 """Palette descriptions for bindings that carry no tooltip, by action."""
+
+SUSPEND_HELP = "Hand the terminal back to the shell until you resume mockint (fg); an interview's clock holds"
 
 
 @runtime_checkable
@@ -77,6 +82,7 @@ class MockintApp(App[None]):
         start: StartRequest | None,
         tick_interval: float,
         exit_after_first_paint: bool,
+        stop_process: Callable[[], object],
     ) -> None:
         super().__init__()
         self.library = library
@@ -88,12 +94,20 @@ class MockintApp(App[None]):
         """The engine of the latest interview started, for tests and the summary."""
         self._start = start
         self._exit_after_first_paint = exit_after_first_paint
+        self._stop_process = stop_process
+        self._handled_signals: list[int] = []
         self._size_guard = SizeGuard(self)
 
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.library, user_rounds=self.data_dir / "rounds")
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            # After the driver has started: it installs its own SIGTSTP and SIGCONT handlers, which these replace.
+            job_control = None if self.is_web else (self.action_suspend, self.refresh_after_continue)
+            self._handled_signals = process_signals.install(
+                asyncio.get_running_loop(), end=self.exit_on_signal, job_control=job_control
+            )
         self.screen_change_signal.subscribe(self, self._size_guard.on_screen_change)
         self._size_guard.check(self.size)
         if self._start is not None:
@@ -102,6 +116,10 @@ class MockintApp(App[None]):
             # The first screen composes after this handler; a callback queued on
             # it now runs once it has been painted (see bench/bench_first_paint.py).
             self.screen.call_after_refresh(self.exit)
+
+    def on_unmount(self) -> None:
+        process_signals.uninstall(asyncio.get_running_loop(), self._handled_signals)
+        self._handled_signals = []
 
     def on_resize(self, event: events.Resize) -> None:
         self._size_guard.check(event.size)
@@ -139,6 +157,33 @@ class MockintApp(App[None]):
                 return
         self.exit()
 
+    def exit_on_signal(self, signum: int) -> None:
+        """End now, with the shell's status for `signum`: no question asked, as no one may be there to answer.
+
+        Like quitting the summary unexported, an interview in progress is not
+        kept. Textual restores the terminal on the way out.
+        """
+        self.exit(return_code=process_signals.exit_status(signum))
+
+    def action_suspend(self) -> None:
+        """Stop the process with the terminal handed back (SIGTSTP, or the palette's Suspend).
+
+        Textual publishes app_suspend_signal before and app_resume_signal
+        after, so an interview holds its clock while the process is stopped.
+        """
+        try:
+            with self.suspend():
+                self._stop_process()
+        except SuspendNotSupported:
+            self.notify("mockint cannot be suspended here.", title="Suspend", severity="warning")
+
+    def refresh_after_continue(self) -> None:
+        """Draw the whole screen again on SIGCONT.
+
+        After a stop the app could not see coming (SIGSTOP), the shell may have written over it.
+        """
+        self.refresh(layout=True)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every binding shown in the footer, then the built-in commands it does not replace.
 
@@ -148,6 +193,8 @@ class MockintApp(App[None]):
         commands = list(self._binding_commands(screen))
         titles = {command.title for command in commands}
         yield from (command for command in super().get_system_commands(screen) if command.title not in titles)
+        if sys.platform != "win32" and not self.is_web:
+            yield SystemCommand("Suspend", SUSPEND_HELP, self.action_suspend)
         yield from commands
 
     def _binding_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -184,8 +231,9 @@ def build_app(
     start: StartRequest | None = None,
     tick_interval: float = 0.25,
     exit_after_first_paint: bool = False,
+    stop_process: Callable[[], object] = process_signals.stop_this_process,
 ) -> MockintApp:
-    """The mockint app over `library`; tests pass a FakeClock and temp dirs."""
+    """The mockint app over `library`; tests pass a FakeClock, temp dirs and a stand-in for stopping the process."""
     from mockint import paths
 
     return MockintApp(
@@ -196,4 +244,5 @@ def build_app(
         start=start,
         tick_interval=tick_interval,
         exit_after_first_paint=exit_after_first_paint,
+        stop_process=stop_process,
     )

@@ -218,10 +218,13 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_default(args: argparse.Namespace) -> int:
-    """Plain `mockint`: the app in a terminal, the pack list when output is piped."""
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        from mockint.launch import run_tui
+    """Plain `mockint`: the app, or the pack list when output goes to a pipe or a file.
 
+    The app itself refuses to start without a terminal to read keys from.
+    """
+    from mockint.launch import driver_chosen, run_tui
+
+    if sys.stdout.isatty() or driver_chosen():
         return run_tui(args)
     return run_list(args)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +27,34 @@ EXIT_AFTER_PAINT_VARIABLE = "MOCKINT_EXIT_AFTER_PAINT"
 """Set to 1 to quit as soon as the first screen is drawn (the first-paint benchmark)."""
 
 ROUND_SUFFIX = ".yaml"
+
+TEXTUAL_DRIVER_VARIABLE = "TEXTUAL_DRIVER"
+"""Textual's own choice of driver, as textual-serve sets it for its web driver: the app is then
+drawn through that driver rather than the terminal, so the terminal checks stand aside."""
+
+
+def driver_chosen(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether Textual was told which driver to use (see TEXTUAL_DRIVER_VARIABLE)."""
+    return bool((os.environ if environ is None else environ).get(TEXTUAL_DRIVER_VARIABLE))
+
+
+def require_terminal() -> None:
+    """Refuse, with a one-line error and status 2, to run the app anywhere but a terminal.
+
+    Textual reads keys from standard input and draws on standard error;
+    standard output redirected means the user wants output in a file, which
+    the app would never write. Checked on the original streams, which Textual uses.
+    """
+    if driver_chosen():
+        return
+    streams = (("input", sys.__stdin__), ("output", sys.__stdout__), ("error", sys.__stderr__))
+    for name, stream in streams:
+        if stream is None or stream.closed or not stream.isatty():
+            raise CliError(
+                f"the app needs a terminal, and standard {name} is not one"
+                " (mockint list and mockint validate work without one)",
+                EXIT_USAGE,
+            )
 
 
 def run_tui(args: argparse.Namespace) -> int:
@@ -93,6 +123,7 @@ def _unknown_pack_message(given: str, library: Library) -> str:
 
 
 def _run_app(library: Library, start: StartRequest | None, export_dir: Path | None) -> int:
+    require_terminal()
     from mockint.app import build_app
 
     app = build_app(
@@ -106,4 +137,5 @@ def _run_app(library: Library, start: StartRequest | None, export_dir: Path | No
     # full collection (one came right after the first paint, ~30 ms of CPU).
     gc.freeze()
     app.run()
-    return EXIT_OK if app.return_code in (None, 0) else EXIT_FAILURE
+    # Textual's status for a failure is 1 (EXIT_FAILURE); a signal's is 128 + its number (see process_signals).
+    return app.return_code or EXIT_OK

@@ -15,6 +15,7 @@ import platformdirs
 
 DATA_DIR_VARIABLE = "MOCKINT_DATA_DIR"
 SCHEMA_NAMES = ("round", "interview")
+PRIVATE_DIR_MODE = 0o700
 
 
 def data_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -34,6 +35,29 @@ def user_rounds_dir(env: Mapping[str, str] | None = None) -> Path:
 def round_cache_file(env: Mapping[str, str] | None = None) -> Path:
     """Where validated round files are cached (see roundcache)."""
     return data_dir(env) / "cache" / "rounds.json"
+
+
+def make_private_dir(path: Path) -> None:
+    """Create `path` and its missing parents for the user alone (0700), whatever the umask.
+
+    Folders that already exist are left as they are: they are the user's (a
+    MOCKINT_DATA_DIR may be shared on purpose), and mockint cannot tell one it
+    made from one the user made. Raises OSError when a folder cannot be made.
+    """
+    missing: list[Path] = []
+    folder = path
+    while not folder.is_dir() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=PRIVATE_DIR_MODE)
+        except FileExistsError:
+            if folder.is_dir():
+                continue  # made meanwhile by another mockint: not this one's to change
+            raise
+        # mkdir's mode passes through the umask, which can take even the owner's bits away.
+        folder.chmod(PRIVATE_DIR_MODE)
 
 
 def bundled_rounds_dir() -> Path:

@@ -27,6 +27,7 @@ from typing import Any
 
 from mockint import __version__
 from mockint.model import Challenge, InterviewMeta, Interviewer, Question, Round
+from mockint.paths import make_private_dir
 from mockint.regularfile import UnreadableFile, read_regular_file
 
 CACHE_FORMAT = f"mockint.roundcache/2 {__version__}"
@@ -98,7 +99,7 @@ class RoundCache:
             return
         payload = json.dumps({"format": CACHE_FORMAT, "entries": self._entries}, separators=(",", ":"))
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.file.parent)
             handle, temp = tempfile.mkstemp(dir=self.file.parent, prefix=".roundcache-")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(payload)

@@ -144,6 +144,7 @@ def test_the_app_is_built_from_what_the_command_line_gives(
 ) -> None:
     apps: list[MockintApp] = []
     monkeypatch.setattr(MockintApp, "run", lambda self: apps.append(self))
+    monkeypatch.setattr(launch, "require_terminal", lambda: None)  # pytest's streams are not a terminal
     monkeypatch.setenv(launch.EXIT_AFTER_PAINT_VARIABLE, "1")
     library = Library(packs=())
     assert launch._run_app(library, start=None, export_dir=tmp_path) == 0

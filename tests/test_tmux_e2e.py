@@ -2,12 +2,17 @@
 
 Keys go in with `tmux send-keys`; the screen comes back with `tmux capture-pane`,
 polled until the expected text shows (waiting for output, not timing anything).
+Signals go to the process itself; the terminal's modes come back from tmux
+(alternate screen, mouse reporting, cursor) and `stty` (line editing and echo).
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -24,13 +29,21 @@ WAIT_SECONDS = 20.0
 """Generous: the app starts in a fresh interpreter, maybe on a busy machine."""
 
 
+TERMINAL_MODES = "#{alternate_on} #{mouse_any_flag} #{mouse_sgr_flag} #{cursor_flag}"
+"""In the app: alternate screen, mouse reporting on, cursor hidden."""
+APP_MODES = {"tmux": "1 1 1 0", "line editing": False, "echo": False}
+SHELL_MODES = {"tmux": "0 0 0 1", "line editing": True, "echo": True}
+"""What a shell expects back: the normal screen, no mouse reporting, the cursor shown, cooked input."""
+
+
 class Tmux:
     """One detached session on a private tmux server, so no user's tmux is touched."""
 
-    def __init__(self, socket: str, session: str, status_file: Path) -> None:
+    def __init__(self, socket: str, session: str, status_file: Path, pid_file: Path) -> None:
         self.socket = socket
         self.session = session
         self.status_file = status_file
+        self.pid_file = pid_file
 
     def run(self, *args: str) -> str:
         result = subprocess.run(
@@ -43,7 +56,7 @@ class Tmux:
 
     def wait_for(self, text: str) -> str:
         """The screen, once `text` shows on it."""
-        self._poll(lambda: text in self.screen(), f"{text!r} did not show")
+        self.wait_until(lambda: text in self.screen(), f"{text!r} did not show")
         return self.screen()
 
     def type(self, text: str) -> None:
@@ -54,10 +67,27 @@ class Tmux:
 
     def wait_for_exit(self) -> int:
         """mockint's exit status, once the shell around it has written it down."""
-        self._poll(lambda: self.status_file.is_file() and self.status_file.read_text().strip() != "", "no exit")
+        self.wait_until(lambda: self.status_file.is_file() and self.status_file.read_text().strip() != "", "no exit")
         return int(self.status_file.read_text(encoding="utf-8"))
 
-    def _poll(self, done: Callable[[], bool], failure: str) -> None:
+    def mockint_pid(self) -> int:
+        self.wait_until(lambda: self.pid_file.is_file() and self.pid_file.read_text().strip() != "", "no pid")
+        return int(self.pid_file.read_text(encoding="utf-8"))
+
+    def terminal_modes(self) -> dict[str, object]:
+        """The pane's modes as tmux tracks them, and its line discipline as `stty` reads it."""
+        tty = self.run("display", "-p", "-t", self.session, "#{pane_tty}").strip()
+        with open(tty) as terminal:
+            settings = subprocess.run(
+                ["stty", "-a"], stdin=terminal, capture_output=True, text=True, timeout=10, check=True
+            ).stdout.split()
+        return {
+            "tmux": self.run("display", "-p", "-t", self.session, TERMINAL_MODES).strip(),
+            "line editing": "icanon" in settings,
+            "echo": "echo" in settings,
+        }
+
+    def wait_until(self, done: Callable[[], bool], failure: str) -> None:
         deadline = time.monotonic() + WAIT_SECONDS
         while not done():
             if time.monotonic() > deadline:
@@ -78,9 +108,15 @@ def tmux_run(tmp_path: Path) -> Iterator[Tmux]:
     slow machine cannot change what the test sees (pressure timing is tested
     with the fake clock in the Pilot tests).
     """
-    tmux = Tmux(socket=f"mockint-test-{uuid.uuid4().hex[:12]}", session="e2e", status_file=tmp_path / "status")
+    tmux = Tmux(
+        socket=f"mockint-test-{uuid.uuid4().hex[:12]}", session="e2e",
+        status_file=tmp_path / "status", pid_file=tmp_path / "pid",
+    )  # fmt: skip
     command = [*mockint_command(), "run", "mini", "--rounds", str(PACKS_DIR), "--out", str(tmp_path)]
-    shell_line = f"{shlex.join(command)}; echo $? > {shlex.quote(str(tmux.status_file))}"
+    # The inner shell notes its pid and becomes mockint; the outer one notes the exit status,
+    # then waits on the terminal, so the modes mockint left it in can still be read.
+    run_mockint = f"echo $$ > {shlex.quote(str(tmux.pid_file))}; exec {shlex.join(command)}"
+    shell_line = f"sh -c {shlex.quote(run_mockint)}; echo $? > {shlex.quote(str(tmux.status_file))}; read _"
     tmux.run(
         "new-session", "-d", "-s", tmux.session, "-x", "100", "-y", "30",
         "-e", f"MOCKINT_DATA_DIR={tmp_path / 'data'}", "-e", "MOCKINT_ROUNDS=",
@@ -118,3 +154,101 @@ def test_answer_a_challenge_reach_the_next_question_then_quit(tmux_run: Tmux) ->
     tmux.wait_for("Quit without exporting?")
     tmux.press("q")
     assert tmux.wait_for_exit() == 0
+
+
+# -- signals from outside ------------------------------------------------------
+
+STOPPED_SECONDS = 4.0
+"""How long the process is kept stopped: real time that must not reach the on-screen clock."""
+
+
+def start_a_question(tmux: Tmux) -> None:
+    tmux.wait_for("Warm-up")
+    tmux.press("Enter")
+    tmux.wait_for("Tell me about yourself.")
+
+
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)])
+def test_an_ending_signal_exits_with_its_status_and_restores_the_terminal(
+    tmux_run: Tmux, signum: int, status: int
+) -> None:
+    tmux = tmux_run
+    start_a_question(tmux)
+    assert tmux.terminal_modes() == APP_MODES
+    os.kill(tmux.mockint_pid(), signum)
+    assert tmux.wait_for_exit() == status
+    assert tmux.terminal_modes() == SHELL_MODES
+
+
+HANGUP_FORWARDER = """\
+import signal, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+signal.signal(signal.SIGHUP, lambda *_: child.send_signal(signal.SIGHUP))
+with open(sys.argv[1], "w") as status:
+    status.write(str(child.wait()))
+"""
+"""Runs a command and, as a login shell does when its terminal closes, passes SIGHUP on to it."""
+
+
+def test_closing_the_terminal_ends_the_app_with_129(tmp_path: Path) -> None:
+    tmux = Tmux(
+        socket=f"mockint-test-{uuid.uuid4().hex[:12]}", session="hangup",
+        status_file=tmp_path / "status", pid_file=tmp_path / "pid",
+    )  # fmt: skip
+    command = [*mockint_command(), "run", "mini", "--rounds", str(PACKS_DIR)]
+    tmux.run(
+        "new-session", "-d", "-s", tmux.session, "-x", "100", "-y", "30",
+        "-e", f"MOCKINT_DATA_DIR={tmp_path / 'data'}", "-e", "MOCKINT_ROUNDS=",
+        sys.executable, "-c", HANGUP_FORWARDER, str(tmux.status_file), *command,
+    )  # fmt: skip
+    try:
+        start_a_question(tmux)
+        tmux.run("kill-session", "-t", tmux.session)  # the terminal goes away
+        assert tmux.wait_for_exit() == 129
+    finally:
+        subprocess.run(["tmux", "-L", tmux.socket, "kill-server"], capture_output=True, timeout=10)
+
+
+def shown_seconds_left(screen: str) -> int | None:
+    match = re.search(r"(\d+):(\d\d) left", screen)
+    return int(match[1]) * 60 + int(match[2]) if match else None
+
+
+def process_state(pid: int) -> str:
+    return subprocess.run(["ps", "-o", "stat=", "-p", str(pid)], capture_output=True, text=True, timeout=10).stdout
+
+
+def test_a_stop_from_outside_hands_the_terminal_back_and_holds_the_clock(tmux_run: Tmux) -> None:
+    tmux = tmux_run
+    start_a_question(tmux)
+    pid = tmux.mockint_pid()
+    shown_before = shown_seconds_left(tmux.wait_for(" left"))
+    assert shown_before is not None
+    os.kill(pid, signal.SIGTSTP)
+    tmux.wait_until(lambda: process_state(pid).startswith("T"), "the process did not stop")
+    assert tmux.terminal_modes() == SHELL_MODES
+    time.sleep(STOPPED_SECONDS)  # real time passing while the process is stopped: what this test is about
+    os.kill(pid, signal.SIGCONT)
+    # The first change of the clock after the stop: a whole second later, not the stopped seconds too.
+    shown: list[int] = []
+
+    def clock_moved() -> bool:
+        now = shown_seconds_left(tmux.screen())
+        shown[:] = [] if now is None or now == shown_before else [now]
+        return bool(shown)
+
+    tmux.wait_until(clock_moved, "the clock did not move on")
+    assert shown_before - shown[0] <= 2
+    assert tmux.terminal_modes() == APP_MODES
+
+
+def test_ctrl_z_is_undo_in_the_answer_box_not_a_stop(tmux_run: Tmux) -> None:
+    tmux = tmux_run
+    start_a_question(tmux)
+    tmux.type("first draft")
+    tmux.wait_for("first draft")
+    tmux.press("C-z")
+    tmux.wait_until(lambda: "first draft" not in tmux.screen(), "ctrl+z did not undo the typing")
+    assert not process_state(tmux.mockint_pid()).startswith("T")
+    tmux.press("C-k")  # the app still answers keys: skip to the challenge
+    tmux.wait_for("Why are you leaving?")

@@ -73,7 +73,7 @@ class InterviewScreen(Screen[None]):
         self._summary_shown = False
         self._asking_to_quit = False
         self._clock_holds: set[str] = set()
-        """Why the clock is held now: "confirm" (the quit question is open), "too small"."""
+        """Why the clock is held now: "confirm" (the quit question is open), "too small", "suspended"."""
         self._held_pause = False
         """The engine is paused by a hold, not by the candidate: lifting the holds resumes it."""
 
@@ -88,6 +88,9 @@ class InterviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_interval(getattr(self.app, "tick_interval", DEFAULT_TICK_INTERVAL), self.tick)
+        # Immediate: a callback queued instead would run only once the stopped process is continued.
+        self.app.app_suspend_signal.subscribe(self, lambda _app: self._hold_clock("suspended", True), immediate=True)
+        self.app.app_resume_signal.subscribe(self, lambda _app: self._hold_clock("suspended", False), immediate=True)
         self._check_size()
 
     def on_resize(self) -> None:
