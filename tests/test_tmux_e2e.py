@@ -39,7 +39,7 @@ SHELL_MODES = {"tmux": "0 0 0 1", "line editing": True, "echo": True}
 class Tmux:
     """One detached session on a private tmux server, so no user's tmux is touched."""
 
-    def __init__(self, socket: str, session: str, status_file: Path, pid_file: Path) -> None:
+    def __init__(self, socket: str, session: str, status_file: Path, pid_file: Path | None = None) -> None:
         self.socket = socket
         self.session = session
         self.status_file = status_file
@@ -71,6 +71,7 @@ class Tmux:
         return int(self.status_file.read_text(encoding="utf-8"))
 
     def mockint_pid(self) -> int:
+        assert self.pid_file is not None, "this session was started without a pid file"
         self.wait_until(lambda: self.pid_file.is_file() and self.pid_file.read_text().strip() != "", "no pid")
         return int(self.pid_file.read_text(encoding="utf-8"))
 
