@@ -22,6 +22,7 @@ from mockint.discovery import Library
 from mockint.model import Pack
 from mockint.screens.home import HomeScreen
 from mockint.screens.too_small import SizeGuard
+from mockint.userpaths import working_folder
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -185,14 +186,17 @@ def build_app(
     tick_interval: float = 0.25,
     exit_after_first_paint: bool = False,
 ) -> MockintApp:
-    """The mockint app over `library`; tests pass a FakeClock and temp dirs."""
+    """The mockint app over `library`; tests pass a FakeClock and temp dirs.
+
+    Raises PathProblem when no export folder is given and the current one is gone.
+    """
     from mockint import paths
 
     return MockintApp(
         library,
         clock=clock or MonotonicClock(),
         data_dir=data_dir or paths.data_dir(),
-        export_dir=export_dir or Path.cwd(),
+        export_dir=export_dir or working_folder(),
         start=start,
         tick_interval=tick_interval,
         exit_after_first_paint=exit_after_first_paint,

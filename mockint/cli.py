@@ -2,9 +2,11 @@
 
 `main` parses the arguments and hands them to one handler per subcommand
 (see HANDLERS). Every error a user can cause ends as a one-line message on
-stderr and an exit status, never a traceback. Heavy imports (rich, yaml, the
-loader) happen inside the handlers so `mockint --version` and `--help` start
-fast. This module never imports textual.
+stderr and an exit status, never a traceback: a path or environment value
+that cannot be used (mockint.userpaths.PathProblem) is a usage error and any
+other file-system failure a failure, both caught in `main`. Heavy imports
+(rich, yaml, the loader) happen inside the handlers so `mockint --version` and
+`--help` start fast. This module never imports textual.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ import argparse
 import json
 import os
 import shlex
+import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from mockint import __version__
+from mockint.safetext import printable
+from mockint.userpaths import PathProblem, existing_folder, look, reason, working_folder
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -38,6 +43,7 @@ class CliError(Exception):
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return the exit status (the console script's entry point)."""
+    _escape_unencodable_output()
     try:
         try:
             return _dispatch(argv)
@@ -48,10 +54,16 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as error:
         print(f"mockint: {error}", file=sys.stderr)
         return error.code
+    except PathProblem as problem:
+        print(f"mockint: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _discard_stdout()
+        return EXIT_FAILURE
+    except OSError as error:
+        print(f"mockint: {_os_error_message(error)}", file=sys.stderr)
         return EXIT_FAILURE
 
 
@@ -63,6 +75,24 @@ def _dispatch(argv: list[str] | None) -> int:
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     args.rounds = [*args.rounds_before, *getattr(args, "rounds_after", [])]
     return HANDLERS[args.command or DEFAULT_COMMAND](args)
+
+
+def _escape_unencodable_output() -> None:
+    """Print what the terminal's encoding cannot show as escapes instead of failing.
+
+    File names that are not valid UTF-8 reach Python as lone surrogates, which
+    a strict UTF-8 (or any other) locale refuses to encode: `\\udcff` is shown.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _os_error_message(error: OSError) -> str:
+    if not isinstance(error.filename, (str, bytes)):
+        return reason(error)
+    return f"{printable(os.fsdecode(error.filename), single_line=True)}: {reason(error)}"
 
 
 def _discard_stdout() -> None:
@@ -144,12 +174,10 @@ def _add_rounds_option(parser: argparse.ArgumentParser, dest: str, default: obje
 
 
 def _existing_dir(value: str) -> Path:
-    path = Path(value).expanduser()
-    if not path.exists():
-        raise argparse.ArgumentTypeError(f"no such directory: {value}")
-    if not path.is_dir():
-        raise argparse.ArgumentTypeError(f"not a directory: {value}")
-    return path
+    try:
+        return existing_folder(value)
+    except PathProblem as problem:
+        raise argparse.ArgumentTypeError(str(problem)) from None
 
 
 # --- handlers ----------------------------------------------------------------
@@ -192,20 +220,21 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    from mockint.newfile import create_new_file
     from mockint.paths import schema_path
     from mockint.templates import render_round_template
 
     path: Path = args.path
     _check_new_path(path)
     text = render_round_template(schema_path("round").resolve(), filename=shlex.quote(str(path)))
+    shown = printable(str(path), single_line=True)
     try:
-        with path.open("x", encoding="utf-8") as new_file:
-            new_file.write(text)
+        create_new_file(path, text)
     except FileExistsError:
-        raise CliError(f"{path} already exists; not overwriting it") from None
+        raise CliError(f"{shown} already exists; not overwriting it") from None
     except OSError as error:
-        raise CliError(f"cannot write {path}: {error.strerror}") from None
-    print(f"Wrote {path}. Edit it, then check it with: mockint validate {shlex.quote(str(path))}")
+        raise CliError(f"cannot create {shown}: {reason(error)}") from None
+    print(f"Wrote {shown}. Edit it, then check it with: mockint validate {printable(shlex.quote(str(path)), single_line=True)}")
     return EXIT_OK
 
 
@@ -242,29 +271,32 @@ DEFAULT_COMMAND = "default"
 
 
 def _check_new_path(path: Path) -> None:
+    shown = printable(str(path), single_line=True)
     if path.suffix != ROUND_SUFFIX:
-        raise CliError(f"round files must end in {ROUND_SUFFIX} (mockint reads no others): {path}", EXIT_USAGE)
+        raise CliError(f"round files must end in {ROUND_SUFFIX} (mockint reads no others): {shown}", EXIT_USAGE)
     if path.name == INTERVIEW_FILE:
         raise CliError(f"{INTERVIEW_FILE} describes a pack, not a round; pick another name", EXIT_USAGE)
-    if path.exists():
-        raise CliError(f"{path} already exists; not overwriting it")
-    if not path.parent.is_dir():
-        raise CliError(
-            f"cannot create {path}: folder {path.parent} does not exist (create it first)", EXIT_USAGE
-        )
+    if not path.is_absolute():
+        working_folder()
+    if look(path) is not None:
+        raise CliError(f"{shown} already exists; not overwriting it")
+    if look(path.parent) is None:
+        folder = printable(str(path.parent), single_line=True)
+        raise CliError(f"cannot create {shown}: folder {folder} does not exist (create it first)", EXIT_USAGE)
 
 
 def _given_files(paths: Sequence[Path]) -> list[Path]:
     """The files named on the command line, folders expanded to every .yaml below them."""
     files: list[Path] = []
     for path in paths:
-        if not path.exists():
-            raise CliError(f"no such file or folder: {path}", EXIT_USAGE)
-        if path.is_dir():
-            found = sorted(path.rglob(f"*{ROUND_SUFFIX}"))
-            if not found:
-                raise CliError(f"no {ROUND_SUFFIX} files in {path}", EXIT_USAGE)
-            files.extend(found)
+        found = look(path)
+        if found is None:
+            raise CliError(f"no such file or folder: {printable(str(path), single_line=True)}", EXIT_USAGE)
+        if stat.S_ISDIR(found.st_mode):
+            below = sorted(path.rglob(f"*{ROUND_SUFFIX}"))
+            if not below:
+                raise CliError(f"no {ROUND_SUFFIX} files in {printable(str(path), single_line=True)}", EXIT_USAGE)
+            files.extend(below)
         else:
             files.append(path)
     return _unique(files)

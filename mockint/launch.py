@@ -10,12 +10,15 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
 from mockint.discovery import Library, discover, load_pack
 from mockint.model import Pack
+from mockint.safetext import printable
+from mockint.userpaths import expand, look, working_folder
 
 if TYPE_CHECKING:
     from mockint.app import StartRequest
@@ -67,12 +70,14 @@ def resolve_pack(given: str, library: Library) -> Pack:
     pack = library.find(given)
     if pack is not None:
         return pack
-    path = Path(given).expanduser()
-    if path.is_dir() or (path.is_file() and path.suffix == ROUND_SUFFIX):
+    path = expand(given)
+    found = look(path)
+    if found is None:
+        raise CliError(_unknown_pack_message(given, library), EXIT_USAGE)
+    if stat.S_ISDIR(found.st_mode) or (stat.S_ISREG(found.st_mode) and path.suffix == ROUND_SUFFIX):
         return _load_pack_at(path)
-    if path.exists():
-        raise CliError(f"{given} is not a pack folder or a {ROUND_SUFFIX} round file", EXIT_USAGE)
-    raise CliError(_unknown_pack_message(given, library), EXIT_USAGE)
+    shown = printable(given, single_line=True)
+    raise CliError(f"{shown} is not a pack folder or a {ROUND_SUFFIX} round file", EXIT_USAGE)
 
 
 def _load_pack_at(path: Path) -> Pack:

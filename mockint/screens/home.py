@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from mockint.discovery import BrokenFile, Library
 from mockint.durations import format_duration
 from mockint.model import Pack
+from mockint.userpaths import shortening_bases
 
 EMPTY_LIBRARY = """\
 No interview packs found.
@@ -147,7 +148,7 @@ def broken_files_text(broken: tuple[BrokenFile, ...]) -> Content:
 
 def display_path(path: Path) -> Path:
     """`path` relative to the working directory when inside it, else with `~` for home."""
-    for base, prefix in ((Path.cwd(), Path()), (Path.home(), Path("~"))):
+    for base, prefix in shortening_bases():
         try:
             return prefix / path.resolve().relative_to(base.resolve())
         except ValueError:
