@@ -11,6 +11,7 @@ import argparse
 import gc
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,4 +111,7 @@ def _run_app(library: Library, start: StartRequest | None, export_dir: Path | No
     # full collection (one came right after the first paint, ~30 ms of CPU).
     gc.freeze()
     app.run()
+    # The terminal is restored by now: say where a failed run was saved (see mockint.recovery).
+    for line in app.recovery.report_lines() if app.recovery is not None else ():
+        print(line, file=sys.stderr)
     return EXIT_OK if app.return_code in (None, 0) else EXIT_FAILURE
