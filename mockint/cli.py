@@ -22,7 +22,7 @@ from pathlib import Path
 
 from mockint import __version__
 from mockint.safetext import printable
-from mockint.userpaths import PathProblem, existing_folder, look, reason, working_folder
+from mockint.userpaths import PathProblem, existing_folder, look, reason, shown, working_folder
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -92,7 +92,7 @@ def _escape_unencodable_output() -> None:
 def _os_error_message(error: OSError) -> str:
     if not isinstance(error.filename, (str, bytes)):
         return reason(error)
-    return f"{printable(os.fsdecode(error.filename), single_line=True)}: {reason(error)}"
+    return f"{shown(os.fsdecode(error.filename))}: {reason(error)}"
 
 
 def _discard_stdout() -> None:
@@ -227,14 +227,14 @@ def run_new(args: argparse.Namespace) -> int:
     path: Path = args.path
     _check_new_path(path)
     text = render_round_template(schema_path("round").resolve(), filename=shlex.quote(str(path)))
-    shown = printable(str(path), single_line=True)
     try:
         create_new_file(path, text)
     except FileExistsError:
-        raise CliError(f"{shown} already exists; not overwriting it") from None
+        raise CliError(f"{shown(path)} already exists; not overwriting it") from None
     except OSError as error:
-        raise CliError(f"cannot create {shown}: {reason(error)}") from None
-    print(f"Wrote {shown}. Edit it, then check it with: mockint validate {printable(shlex.quote(str(path)), single_line=True)}")
+        raise CliError(f"cannot create {shown(path)}: {reason(error)}") from None
+    command = printable(f"mockint validate {shlex.quote(str(path))}", single_line=True)
+    print(f"Wrote {printable(str(path), single_line=True)}. Edit it, then check it with: {command}")
     return EXIT_OK
 
 
@@ -271,18 +271,17 @@ DEFAULT_COMMAND = "default"
 
 
 def _check_new_path(path: Path) -> None:
-    shown = printable(str(path), single_line=True)
     if path.suffix != ROUND_SUFFIX:
-        raise CliError(f"round files must end in {ROUND_SUFFIX} (mockint reads no others): {shown}", EXIT_USAGE)
+        raise CliError(f"round files must end in {ROUND_SUFFIX} (mockint reads no others): {shown(path)}", EXIT_USAGE)
     if path.name == INTERVIEW_FILE:
         raise CliError(f"{INTERVIEW_FILE} describes a pack, not a round; pick another name", EXIT_USAGE)
     if not path.is_absolute():
         working_folder()
     if look(path) is not None:
-        raise CliError(f"{shown} already exists; not overwriting it")
+        raise CliError(f"{shown(path)} already exists; not overwriting it")
     if look(path.parent) is None:
-        folder = printable(str(path.parent), single_line=True)
-        raise CliError(f"cannot create {shown}: folder {folder} does not exist (create it first)", EXIT_USAGE)
+        folder = shown(path.parent)
+        raise CliError(f"cannot create {shown(path)}: folder {folder} does not exist (create it first)", EXIT_USAGE)
 
 
 def _given_files(paths: Sequence[Path]) -> list[Path]:
@@ -291,11 +290,11 @@ def _given_files(paths: Sequence[Path]) -> list[Path]:
     for path in paths:
         found = look(path)
         if found is None:
-            raise CliError(f"no such file or folder: {printable(str(path), single_line=True)}", EXIT_USAGE)
+            raise CliError(f"no such file or folder: {shown(path)}", EXIT_USAGE)
         if stat.S_ISDIR(found.st_mode):
             below = sorted(path.rglob(f"*{ROUND_SUFFIX}"))
             if not below:
-                raise CliError(f"no {ROUND_SUFFIX} files in {printable(str(path), single_line=True)}", EXIT_USAGE)
+                raise CliError(f"no {ROUND_SUFFIX} files in {shown(path)}", EXIT_USAGE)
             files.extend(below)
         else:
             files.append(path)

@@ -25,6 +25,8 @@ PATH_ERRORS = (OSError, ValueError)
 
 NOT_A_FOLDER = "it is a file, not a folder"
 NO_FOLDER = "the folder does not exist"
+MAX_SHOWN = 100
+"""A path longer than this is shown with its middle cut, so a message stays a readable line."""
 
 
 class PathProblem(Exception):
@@ -32,9 +34,14 @@ class PathProblem(Exception):
 
 
 def problem(path: str | os.PathLike[str], reason: str, label: str = "") -> PathProblem:
-    """`LABEL PATH: reason`, with the path shown on one line, control characters escaped."""
-    shown = printable(os.fspath(path), single_line=True)
-    return PathProblem(f"{label} {shown}: {reason}" if label else f"{shown}: {reason}")
+    """`LABEL PATH: reason`, with the path as `shown`."""
+    return PathProblem(f"{label} {shown(path)}: {reason}" if label else f"{shown(path)}: {reason}")
+
+
+def shown(path: str | os.PathLike[str]) -> str:
+    """`path` for a message: on one line, control characters escaped, the middle of a very long one cut."""
+    text = printable(os.fspath(path), single_line=True)
+    return text if len(text) <= MAX_SHOWN else f"{text[:60]}...{text[-(MAX_SHOWN - 63):]}"
 
 
 def reason(error: BaseException) -> str:
@@ -129,7 +136,7 @@ def _blocked_reason(path: Path) -> str:
     for parent in path.parents:
         try:
             if not stat.S_ISDIR(os.stat(parent).st_mode):
-                return f"{printable(str(parent), single_line=True)} is a file, not a folder"
+                return f"{shown(parent)} is a file, not a folder"
         except PATH_ERRORS:
             continue
     return reason(NotADirectoryError(errno.ENOTDIR, "Not a directory"))

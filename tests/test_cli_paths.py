@@ -83,6 +83,11 @@ def odd(tmp_path: Path) -> dict[str, tuple[str, str]]:
     }
 
 
+def as_shown(path: str) -> str:
+    """A path in a message: over 100 characters, its middle is cut so the line stays readable."""
+    return path if len(path) <= 100 else f"{path[:60]}...{path[-37:]}"
+
+
 KINDS = ["no such user", "name too long", "through a file", "link loop"]
 
 
@@ -92,26 +97,26 @@ KINDS = ["no such user", "name too long", "through a file", "link loop"]
 @pytest.mark.parametrize("kind", KINDS)
 def test_rounds_option(odd: dict[str, tuple[str, str]], kind: str) -> None:
     given, reason = odd[kind]
-    assert_usage_error(run_mockint("--rounds", given, "list"), f"argument --rounds: {given}: {reason}")
+    assert_usage_error(run_mockint("--rounds", given, "list"), f"argument --rounds: {as_shown(given)}: {reason}")
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_out_option(odd: dict[str, tuple[str, str]], kind: str) -> None:
     given, reason = odd[kind]
     result = run_mockint("run", "quick", "--rounds", str(PACKS_DIR), "--out", given)
-    assert_usage_error(result, f"argument --out: {given}: {reason}")
+    assert_usage_error(result, f"argument --out: {as_shown(given)}: {reason}")
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_run_pack_path(odd: dict[str, tuple[str, str]], kind: str) -> None:
     given, reason = odd[kind]
-    assert_one_line_error(run_mockint("run", given), 2, f"mockint: {given}: {reason}\n")
+    assert_one_line_error(run_mockint("run", given), 2, f"mockint: {as_shown(given)}: {reason}\n")
 
 
 @pytest.mark.parametrize("kind", ["name too long", "through a file", "link loop"])
 def test_validate_path(odd: dict[str, tuple[str, str]], kind: str) -> None:
     given, reason = odd[kind]
-    assert_one_line_error(run_mockint("validate", given), 2, f"mockint: {given}: {reason}\n")
+    assert_one_line_error(run_mockint("validate", given), 2, f"mockint: {as_shown(given)}: {reason}\n")
 
 
 def test_validate_takes_a_tilde_as_the_shell_left_it(odd: dict[str, tuple[str, str]]) -> None:
@@ -136,7 +141,7 @@ def test_new_path(odd: dict[str, tuple[str, str]], kind: str, tmp_path: Path) ->
 def test_data_dir_variable(odd: dict[str, tuple[str, str]], kind: str, command: list[str]) -> None:
     given, reason = odd[kind]
     result = run_mockint(*command, env={"MOCKINT_DATA_DIR": given})
-    assert_one_line_error(result, 2, f"mockint: MOCKINT_DATA_DIR {given}: {reason}\n")
+    assert_one_line_error(result, 2, f"mockint: MOCKINT_DATA_DIR {as_shown(given)}: {reason}\n")
 
 
 @pytest.mark.parametrize("command", [["list"], ["validate"], ["run", "quick"]])
@@ -144,7 +149,7 @@ def test_data_dir_variable(odd: dict[str, tuple[str, str]], kind: str, command: 
 def test_rounds_variable(odd: dict[str, tuple[str, str]], kind: str, command: list[str], tmp_path: Path) -> None:
     given, reason = odd[kind] if kind != "a file" else (str(tmp_path / "notes.txt"), "it is a file, not a folder")
     result = run_mockint(*command, env={"MOCKINT_ROUNDS": os.pathsep.join([str(PACKS_DIR), given])})
-    assert_one_line_error(result, 2, f"mockint: MOCKINT_ROUNDS entry {given}: {reason}\n")
+    assert_one_line_error(result, 2, f"mockint: MOCKINT_ROUNDS entry {as_shown(given)}: {reason}\n")
 
 
 def test_rounds_variable_skips_empty_and_missing_entries(tmp_path: Path) -> None:
@@ -223,7 +228,8 @@ def test_new_leaves_nothing_when_the_link_fails(
 
     monkeypatch.setattr(os, "link", no_space)
     code = cli.main(["new", str(tmp_path / "round.yaml")])
-    assert (code, capsys.readouterr().err) == (1, f"mockint: cannot create {tmp_path / 'round.yaml'}: No space left on device\n")
+    expected = f"mockint: cannot create {tmp_path / 'round.yaml'}: No space left on device\n"
+    assert (code, capsys.readouterr().err) == (1, expected)
     assert list(tmp_path.iterdir()) == []
 
 

@@ -131,6 +131,8 @@ async def test_a_folder_the_file_system_refuses_is_an_error_and_the_dialog_stays
         await pilot.press("enter")
         assert isinstance(app.screen, ExportDialog)
         shown = typed.replace("\0", "\\x00")
+        if len(shown) > 100:  # the middle of a long path is cut, so the message stays readable
+            shown = f"{shown[:60]}...{shown[-37:]}"
         assert notes[-1] == (f"cannot export to {shown}: {reason}", "error")
         assert sorted(tmp_path.iterdir()) == before
         # Another place, and the default format (Markdown), works from the same dialog.

@@ -24,8 +24,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from mockint.safetext import printable
-from mockint.userpaths import PATH_ERRORS, PathProblem, existing_folder, reason
+from mockint.userpaths import PATH_ERRORS, PathProblem, existing_folder, reason, shown
 
 MAX_SUFFIX = 1000
 """Give up looking for a free name after `-1000`: something else is wrong."""
@@ -82,8 +81,8 @@ def _failures_as_export_error(out_dir: str | os.PathLike[str]) -> Iterator[None]
     except PathProblem as refused:
         raise ExportError(str(refused)) from refused
     except PATH_ERRORS as error:
-        where = printable(os.fspath(getattr(error, "filename", None) or out_dir), single_line=True)
-        raise ExportError(f"could not write {where}: {reason(error)}") from error
+        where = getattr(error, "filename", None) or out_dir
+        raise ExportError(f"could not write {shown(where)}: {reason(error)}") from error
 
 
 def _candidates(out_dir: Path, stem: str, extensions: list[str]):
@@ -109,8 +108,7 @@ def _reserve(out_dir: Path, stem: str, extensions: list[str]) -> list[Path]:
         except BaseException:
             _remove_quietly(reserved)
             raise
-    shown = printable(str(out_dir), single_line=True)
-    raise ExportError(f"cannot export to {shown}: {stem}-2 ... -{MAX_SUFFIX} are all taken")
+    raise ExportError(f"cannot export to {shown(out_dir)}: {stem}-2 ... -{MAX_SUFFIX} are all taken")
 
 
 def _replace_atomically(path: Path, text: str) -> None:
