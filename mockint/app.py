@@ -3,17 +3,28 @@
 `build_app` is the one way to make the app, in `mockint` and in every test.
 The engine and the interview and summary screens are imported only when an
 interview starts, so the first paint of the home screen does not pay for them.
+
+When the app ends on an error it did not expect, the run in progress (or on
+the summary) is saved and the traceback logged by mockint.recovery. Textual
+has no public hook for an unhandled exception (App._handle_exception is
+private), so this is built from public parts: `return_code` is 1 after such an
+error; `on_unmount` runs as the app closes, even after an error, and before
+Textual prints the traceback on the app's `error_console` once the terminal is
+restored; so it saves the run and points `error_console` at the recovery log.
+The command line says where both went after `App.run` returns.
 """
 
 from __future__ import annotations
 
 import asyncio
+import signal
 import sys
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from rich.console import Console
 from textual import events
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
@@ -23,8 +34,10 @@ from mockint import process_signals
 from mockint.clock import Clock, MonotonicClock
 from mockint.discovery import Library
 from mockint.model import Pack
+from mockint.recovery import RecoveryWriter
 from mockint.screens.home import HomeScreen
 from mockint.screens.too_small import SizeGuard
+from mockint.userpaths import working_folder
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -83,6 +96,7 @@ class MockintApp(App[None]):
         tick_interval: float,
         exit_after_first_paint: bool,
         stop_process: Callable[[], object],
+        recovery: RecoveryWriter | None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -92,6 +106,10 @@ class MockintApp(App[None]):
         self.tick_interval = tick_interval
         self.engine: SessionEngine | None = None
         """The engine of the latest interview started, for tests and the summary."""
+        self.recovery = recovery
+        """Where a run goes if the app fails (None: nothing is written, Textual prints the traceback)."""
+        self._run_at_risk = False
+        """A run is on the screen stack (interview or summary): what a crash would lose."""
         self._start = start
         self._exit_after_first_paint = exit_after_first_paint
         self._stop_process = stop_process
@@ -109,6 +127,7 @@ class MockintApp(App[None]):
                 asyncio.get_running_loop(), end=self.exit_on_signal, job_control=job_control
             )
         self.screen_change_signal.subscribe(self, self._size_guard.on_screen_change)
+        self.screen_change_signal.subscribe(self, self._note_run_at_risk)
         self._size_guard.check(self.size)
         if self._start is not None:
             self.start_interview(self._start.pack, self._start.options)
@@ -117,12 +136,25 @@ class MockintApp(App[None]):
             # it now runs once it has been painted (see bench/bench_first_paint.py).
             self.screen.call_after_refresh(self.exit)
 
-    def on_unmount(self) -> None:
-        process_signals.uninstall(asyncio.get_running_loop(), self._handled_signals)
-        self._handled_signals = []
-
     def on_resize(self, event: events.Resize) -> None:
         self._size_guard.check(event.size)
+
+    def _note_run_at_risk(self, _screen: Screen) -> None:
+        # The screens holding a run are the ones that ask before quitting.
+        self._run_at_risk = any(isinstance(screen, QuitGuard) for screen in self.screen_stack)
+
+    def on_unmount(self) -> None:
+        """The app is closing: after an unexpected error (return code 1), keep what it would lose.
+
+        The run is saved, and the traceback Textual prints next goes to the recovery log, not the screen.
+        """
+        process_signals.uninstall(asyncio.get_running_loop(), self._handled_signals)
+        self._handled_signals = []
+        if self.return_code != 1 or self.recovery is None:
+            return
+        if self._run_at_risk and self.engine is not None:
+            self.recovery.save_run(self.engine.record, finish=self.engine.quit)
+        self.error_console = Console(file=self.recovery, markup=False, highlight=False, color_system=None)
 
     def on_start_requested(self, message: StartRequested) -> None:
         self.start_interview(message.pack, message.options)
@@ -160,9 +192,13 @@ class MockintApp(App[None]):
     def exit_on_signal(self, signum: int) -> None:
         """End now, with the shell's status for `signum`: no question asked, as no one may be there to answer.
 
-        Like quitting the summary unexported, an interview in progress is not
-        kept. Textual restores the terminal on the way out.
+        An interview in progress (or an unexported summary) is kept in the
+        recovery folder first, as after an unexpected error, and the command
+        line says where. Textual restores the terminal on the way out.
         """
+        if self._run_at_risk and self.engine is not None and self.recovery is not None:
+            cause = f"ended by {signal.Signals(signum).name}"
+            self.recovery.save_run(self.engine.record, finish=self.engine.quit, cause=cause)
         self.exit(return_code=process_signals.exit_status(signum))
 
     def action_suspend(self) -> None:
@@ -232,17 +268,25 @@ def build_app(
     tick_interval: float = 0.25,
     exit_after_first_paint: bool = False,
     stop_process: Callable[[], object] = process_signals.stop_this_process,
+    save_on_crash: bool = True,
 ) -> MockintApp:
-    """The mockint app over `library`; tests pass a FakeClock, temp dirs and a stand-in for stopping the process."""
+    """The mockint app over `library`; tests pass a FakeClock, temp dirs and a stand-in for stopping the process.
+
+    `save_on_crash=False` writes nothing when the app fails or a signal ends it (see mockint.recovery).
+    Raises PathProblem when no export folder is given and the current one is gone.
+    """
     from mockint import paths
 
+    clock = clock or MonotonicClock()
+    data_dir = data_dir or paths.data_dir()
     return MockintApp(
         library,
-        clock=clock or MonotonicClock(),
-        data_dir=data_dir or paths.data_dir(),
-        export_dir=export_dir or Path.cwd(),
+        clock=clock,
+        data_dir=data_dir,
+        export_dir=export_dir or working_folder(),
         start=start,
         tick_interval=tick_interval,
         exit_after_first_paint=exit_after_first_paint,
         stop_process=stop_process,
+        recovery=RecoveryWriter(data_dir, wall=clock.wall) if save_on_crash else None,
     )

@@ -2,9 +2,11 @@
 
 `main` parses the arguments and hands them to one handler per subcommand
 (see HANDLERS). Every error a user can cause ends as a one-line message on
-stderr and an exit status, never a traceback. Heavy imports (rich, yaml, the
-loader) happen inside the handlers so `mockint --version` and `--help` start
-fast. This module never imports textual.
+stderr and an exit status, never a traceback: a path or environment value
+that cannot be used (mockint.userpaths.PathProblem) is a usage error and any
+other file-system failure a failure, both caught in `main`. Heavy imports
+(rich, yaml, the loader) happen inside the handlers so `mockint --version` and
+`--help` start fast. This module never imports textual.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ import argparse
 import json
 import os
 import shlex
+import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint import __version__
+from mockint.safetext import printable
+from mockint.userpaths import PathProblem, existing_folder, look, reason, shown, working_folder
 
 if TYPE_CHECKING:
     from mockint.discovery import BrokenFile
@@ -42,6 +47,7 @@ class CliError(Exception):
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return the exit status (the console script's entry point)."""
+    _escape_unencodable_output()
     try:
         try:
             return _dispatch(argv)
@@ -52,10 +58,16 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as error:
         print(f"mockint: {error}", file=sys.stderr)
         return error.code
+    except PathProblem as problem:
+        print(f"mockint: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _discard_stdout()
+        return EXIT_FAILURE
+    except OSError as error:
+        print(f"mockint: {_os_error_message(error)}", file=sys.stderr)
         return EXIT_FAILURE
 
 
@@ -67,6 +79,24 @@ def _dispatch(argv: list[str] | None) -> int:
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     args.rounds = [*args.rounds_before, *getattr(args, "rounds_after", [])]
     return HANDLERS[args.command or DEFAULT_COMMAND](args)
+
+
+def _escape_unencodable_output() -> None:
+    """Print what the terminal's encoding cannot show as escapes instead of failing.
+
+    File names that are not valid UTF-8 reach Python as lone surrogates, which
+    a strict UTF-8 (or any other) locale refuses to encode: `\\udcff` is shown.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _os_error_message(error: OSError) -> str:
+    if not isinstance(error.filename, (str, bytes)):
+        return reason(error)
+    return f"{shown(os.fsdecode(error.filename))}: {reason(error)}"
 
 
 def _discard_stdout() -> None:
@@ -148,12 +178,10 @@ def _add_rounds_option(parser: argparse.ArgumentParser, dest: str, default: obje
 
 
 def _existing_dir(value: str) -> Path:
-    path = Path(value).expanduser()
-    if not path.exists():
-        raise argparse.ArgumentTypeError(f"no such directory: {value}")
-    if not path.is_dir():
-        raise argparse.ArgumentTypeError(f"not a directory: {value}")
-    return path
+    try:
+        return existing_folder(value)
+    except PathProblem as problem:
+        raise argparse.ArgumentTypeError(str(problem)) from None
 
 
 # --- handlers ----------------------------------------------------------------
@@ -200,6 +228,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    from mockint.newfile import create_new_file
     from mockint.paths import schema_path
     from mockint.templates import render_round_template
 
@@ -207,13 +236,13 @@ def run_new(args: argparse.Namespace) -> int:
     _check_new_path(path)
     text = render_round_template(schema_path("round").resolve(), filename=shlex.quote(str(path)))
     try:
-        with path.open("x", encoding="utf-8") as new_file:
-            new_file.write(text)
+        create_new_file(path, text)
     except FileExistsError:
-        raise CliError(f"{path} already exists; not overwriting it") from None
+        raise CliError(f"{shown(path)} already exists; not overwriting it") from None
     except OSError as error:
-        raise CliError(f"cannot write {path}: {error.strerror}") from None
-    print(f"Wrote {path}. Edit it, then check it with: mockint validate {shlex.quote(str(path))}")
+        raise CliError(f"cannot create {shown(path)}: {reason(error)}") from None
+    command = printable(f"mockint validate {shlex.quote(str(path))}", single_line=True)
+    print(f"Wrote {printable(str(path), single_line=True)}. Edit it, then check it with: {command}")
     return EXIT_OK
 
 
@@ -254,15 +283,16 @@ DEFAULT_COMMAND = "default"
 
 def _check_new_path(path: Path) -> None:
     if path.suffix != ROUND_SUFFIX:
-        raise CliError(f"round files must end in {ROUND_SUFFIX} (mockint reads no others): {path}", EXIT_USAGE)
+        raise CliError(f"round files must end in {ROUND_SUFFIX} (mockint reads no others): {shown(path)}", EXIT_USAGE)
     if path.name == INTERVIEW_FILE:
         raise CliError(f"{INTERVIEW_FILE} describes a pack, not a round; pick another name", EXIT_USAGE)
-    if path.exists():
-        raise CliError(f"{path} already exists; not overwriting it")
-    if not path.parent.is_dir():
-        raise CliError(
-            f"cannot create {path}: folder {path.parent} does not exist (create it first)", EXIT_USAGE
-        )
+    if not path.is_absolute():
+        working_folder()
+    if look(path) is not None:
+        raise CliError(f"{shown(path)} already exists; not overwriting it")
+    if look(path.parent) is None:
+        folder = shown(path.parent)
+        raise CliError(f"cannot create {shown(path)}: folder {folder} does not exist (create it first)", EXIT_USAGE)
 
 
 def _given_files(paths: Sequence[Path]) -> list[Path | BrokenFile]:
@@ -272,15 +302,16 @@ def _given_files(paths: Sequence[Path]) -> list[Path | BrokenFile]:
 
     found: list[Path | BrokenFile] = []
     for path in paths:
-        if path.is_dir():
+        if os.path.isdir(path):
             below = round_files_under(path)
             if not below:
-                raise CliError(f"no {ROUND_SUFFIX} files in {path}", EXIT_USAGE)
+                raise CliError(f"no {ROUND_SUFFIX} files in {shown(path)}", EXIT_USAGE)
             found += below
         elif os.path.lexists(path):
             found.append(path)  # whatever it is: check_file reads it or says why not
         else:
-            raise CliError(f"no such file or folder: {path}", EXIT_USAGE)
+            look(path)  # raises PathProblem where the path cannot even be searched
+            raise CliError(f"no such file or folder: {shown(path)}", EXIT_USAGE)
     return found
 
 

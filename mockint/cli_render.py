@@ -16,6 +16,7 @@ from rich.text import Text
 
 from mockint.durations import format_duration
 from mockint.model import Pack
+from mockint.userpaths import shortening_bases
 
 if TYPE_CHECKING:
     from mockint.discovery import Library
@@ -90,10 +91,11 @@ def _short_path(path: Path | None) -> str:
     """`path` relative to the working directory when inside it, else with `~` for home."""
     if path is None:
         return "-"
-    absolute = path.absolute()
-    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
-        if absolute.is_relative_to(base) and absolute != base:
-            return prefix + absolute.relative_to(base).as_posix()
+    if not path.is_absolute():
+        return path.as_posix()
+    for base, prefix in shortening_bases():
+        if path.is_relative_to(base) and path != base:
+            return (prefix / path.relative_to(base)).as_posix()
     return str(path)
 
 

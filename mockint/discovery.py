@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, TypeVar
 from mockint import paths
 from mockint.model import INTERVIEW_FILE, InterviewMeta, Pack, Round
 from mockint.roundcache import RoundCache
+from mockint.userpaths import optional_folder
 
 if TYPE_CHECKING:
     from mockint.diagnostics import Diagnostic
@@ -70,11 +71,16 @@ class Library:
 def search_dirs(
     cli_dirs: Sequence[Path] = (), env: Mapping[str, str] | None = None
 ) -> list[tuple[Path, str]]:
-    """The rounds directories to search, first to last, each with its origin label."""
+    """The rounds directories to search, first to last, each with its origin label.
+
+    Raises PathProblem for an entry of MOCKINT_ROUNDS (or MOCKINT_DATA_DIR)
+    that cannot be a folder; one that does not exist is skipped quietly, like
+    the user's own rounds folder before it is made.
+    """
     environ = os.environ if env is None else env
     found = [(Path(d), "--rounds") for d in cli_dirs]
     found += [
-        (Path(entry).expanduser(), ROUNDS_VARIABLE)
+        (optional_folder(entry, label=f"{ROUNDS_VARIABLE} entry"), ROUNDS_VARIABLE)
         for entry in environ.get(ROUNDS_VARIABLE, "").split(os.pathsep)
         if entry
     ]

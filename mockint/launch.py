@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from mockint.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
 from mockint.discovery import Library, discover, load_pack
 from mockint.model import Pack
+from mockint.safetext import printable
+from mockint.userpaths import expand, look, working_folder
 
 if TYPE_CHECKING:
     from mockint.app import StartRequest
@@ -97,13 +99,15 @@ def resolve_pack(given: str, library: Library) -> Pack:
     pack = library.find(given)
     if pack is not None:
         return pack
-    path = Path(given).expanduser()
+    path = expand(given)
     # Whatever is named *.yaml (a FIFO, a broken link...) goes to the loader, which says why it can't be read.
-    if path.is_dir() or (path.suffix == ROUND_SUFFIX and os.path.lexists(path)):
+    if os.path.isdir(path) or (path.suffix == ROUND_SUFFIX and os.path.lexists(path)):
         return _load_pack_at(path)
-    if path.exists():
-        raise CliError(f"{given} is not a pack folder or a {ROUND_SUFFIX} round file", EXIT_USAGE)
-    raise CliError(_unknown_pack_message(given, library), EXIT_USAGE)
+    if look(path) is None:
+        raise CliError(_unknown_pack_message(given, library), EXIT_USAGE)
+        return _load_pack_at(path)
+    shown = printable(given, single_line=True)
+    raise CliError(f"{shown} is not a pack folder or a {ROUND_SUFFIX} round file", EXIT_USAGE)
 
 
 def _load_pack_at(path: Path) -> Pack:
@@ -123,6 +127,8 @@ def _unknown_pack_message(given: str, library: Library) -> str:
 
 
 def _run_app(library: Library, start: StartRequest | None, export_dir: Path | None) -> int:
+    # What the user gave (or the folder they are in) is checked before the terminal: fix that first.
+    export_dir = export_dir or working_folder()
     require_terminal()
     from mockint.app import build_app
 
@@ -137,5 +143,18 @@ def _run_app(library: Library, start: StartRequest | None, export_dir: Path | No
     # full collection (one came right after the first paint, ~30 ms of CPU).
     gc.freeze()
     app.run()
+    # The terminal is restored by now: say where a failed run was saved (see mockint.recovery).
+    _tell(app.recovery.report_lines() if app.recovery is not None else [])
     # Textual's status for a failure is 1 (EXIT_FAILURE); a signal's is 128 + its number (see process_signals).
     return app.return_code or EXIT_OK
+
+
+def _tell(lines: list[str]) -> None:
+    """Print `lines` on stderr, unless the terminal has gone (closed, SIGHUP): the files are saved regardless."""
+    try:
+        for line in lines:
+            print(line, file=sys.stderr)
+        sys.stderr.flush()
+    except OSError:
+        # Nowhere left to say it; replace stderr so that Python's own flush at exit does not fail too.
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")

@@ -13,17 +13,24 @@ from pathlib import Path
 
 import platformdirs
 
+from mockint.userpaths import optional_folder
+
 DATA_DIR_VARIABLE = "MOCKINT_DATA_DIR"
 SCHEMA_NAMES = ("round", "interview")
 PRIVATE_DIR_MODE = 0o700
 
 
 def data_dir(env: Mapping[str, str] | None = None) -> Path:
-    """`$MOCKINT_DATA_DIR` if set (and not empty), else the platform's user data dir."""
+    """`$MOCKINT_DATA_DIR` if set (and not empty), else the platform's user data dir.
+
+    Raises PathProblem when the variable names something that cannot be a
+    folder (`~nosuchuser`, a name too long, a path through a file...); a folder
+    that does not exist yet is fine, it is made when something is saved.
+    """
     environ = os.environ if env is None else env
     override = environ.get(DATA_DIR_VARIABLE, "")
     if override:
-        return Path(override).expanduser()
+        return optional_folder(override, label=DATA_DIR_VARIABLE)
     return platformdirs.user_data_path("mockint")
 
 

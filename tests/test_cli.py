@@ -89,14 +89,15 @@ def test_missing_rounds_dir_is_a_usage_error(
     code, out, err = run(capsys, *argv)
     assert code == 2
     assert out == ""
-    assert f"no such directory: {missing}" in err
+    assert f"argument --rounds: {missing}: the folder does not exist" in err
     assert "Traceback" not in err
 
 
 def test_rounds_that_is_a_file_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = run(capsys, "--rounds", str(write(tmp_path / "x.yaml", GOOD_ROUND)), "list")
+    a_file = write(tmp_path / "x.yaml", GOOD_ROUND)
+    code, _, err = run(capsys, "--rounds", str(a_file), "list")
     assert code == 2
-    assert "not a directory" in err
+    assert f"{a_file}: it is a file, not a folder" in err
 
 
 def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -79,29 +80,6 @@ async def test_export_all_formats_from_the_summary(tmp_path: Path, out: Path, mo
     assert notes[-1][1] == "information" and "mockint-mini-20260115-0930.md" in notes[-1][0]
 
 
-async def test_a_bad_folder_is_an_error_and_the_dialog_stays(
-    tmp_path: Path, out: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    app, clock = summary_app(tmp_path, out)
-    async with app.run_test(size=SIZE) as pilot:
-        notes = record_notifications(app, monkeypatch)
-        await reach_summary(pilot, clock)
-        await pilot.press("e")
-        folder = app.screen.query_one("#export-folder", Input)
-        folder.value = str(tmp_path / "missing")
-        folder.focus()
-        await pilot.press("enter")
-        assert isinstance(app.screen, ExportDialog)
-        assert notes[-1] == (f"cannot export to {tmp_path / 'missing'}: the folder does not exist", "error")
-        assert not (tmp_path / "missing").exists()
-        # Another place, and the default format (Markdown), works from the same dialog.
-        folder.value = str(out)
-        await pilot.press("enter")
-        assert isinstance(app.screen, SummaryScreen)
-        assert app.export_dir == out
-    assert [path.name for path in out.iterdir()] == ["mockint-mini-20260115-0930.md"]
-
-
 async def test_escape_closes_the_dialog_without_writing(tmp_path: Path) -> None:
     app, clock = summary_app(tmp_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -111,3 +89,75 @@ async def test_escape_closes_the_dialog_without_writing(tmp_path: Path) -> None:
         await pilot.press("escape")
         assert isinstance(app.screen, SummaryScreen)
     assert not list(tmp_path.glob("mockint-*"))
+
+
+NO_SUCH_USER = "mockint-no-such-user-7f3a"
+
+
+def unusable_folder(tmp_path: Path, kind: str) -> tuple[str, str]:
+    """A folder as typed that no export can use, even as root, and the reason the dialog gives."""
+    if kind == "missing":
+        return str(tmp_path / "missing"), "the folder does not exist"
+    if kind == "no such user":
+        return f"~{NO_SUCH_USER}/x", f"no user named {NO_SUCH_USER}"
+    if kind == "through a file":
+        (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+        return str(tmp_path / "notes.txt" / "sub"), f"{tmp_path / 'notes.txt'} is a file, not a folder"
+    if kind == "name too long":
+        return str(tmp_path / ("a" * 300)), "File name too long"
+    if kind == "link loop":
+        (tmp_path / "loop").symlink_to(tmp_path / "loop")
+        return str(tmp_path / "loop" / "x"), "Too many levels of symbolic links"
+    assert kind == "NUL in the name"
+    return str(tmp_path / "a\0b"), "the name contains a NUL character"
+
+
+@pytest.mark.parametrize(
+    "kind", ["missing", "no such user", "through a file", "name too long", "link loop", "NUL in the name"]
+)
+async def test_a_folder_the_file_system_refuses_is_an_error_and_the_dialog_stays(
+    tmp_path: Path, out: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    typed, reason = unusable_folder(tmp_path, kind)
+    before = sorted(tmp_path.iterdir())
+    app, clock = summary_app(tmp_path, out)
+    async with app.run_test(size=SIZE) as pilot:
+        notes = record_notifications(app, monkeypatch)
+        await reach_summary(pilot, clock)
+        await pilot.press("e")
+        folder = app.screen.query_one("#export-folder", Input)
+        folder.value = typed
+        folder.focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportDialog)
+        shown = typed.replace("\0", "\\x00")
+        if len(shown) > 100:  # the middle of a long path is cut, so the message stays readable
+            shown = f"{shown[:60]}...{shown[-37:]}"
+        assert notes[-1] == (f"cannot export to {shown}: {reason}", "error")
+        assert sorted(tmp_path.iterdir()) == before
+        # Another place, and the default format (Markdown), works from the same dialog.
+        folder.value = str(out)
+        await pilot.press("enter")
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.export_dir == out
+    assert [path.name for path in out.iterdir()] == ["mockint-mini-20260115-0930.md"]
+
+
+async def test_a_pack_with_a_very_long_name_still_exports(tmp_path: Path, out: Path) -> None:
+    long_name = "behavioural-" + "x" * 240
+    pack_dir = tmp_path / long_name
+    shutil.copytree(PACKS_DIR / "mini", pack_dir)
+    clock = FakeClock()
+    app = make_app(tmp_path / "data", start=StartRequest(load_test_pack(pack_dir), SessionOptions()), clock=clock,
+                   export_dir=out)
+    async with app.run_test(size=SIZE) as pilot:
+        await reach_summary(pilot, clock)
+        for _ in range(2):
+            await pilot.press("e")
+            await pilot.click("#format-all")
+            await pilot.click("#export")
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+    names = sorted(path.name for path in out.iterdir())
+    assert len(names) == 6 and all(len(name) <= 120 for name in names), names
+    assert names[0].startswith("mockint-behavioural-xxx") and names[0].endswith("-20260115-0930-2.html")

@@ -394,6 +394,38 @@ def test_file_stem_makes_the_pack_name_safe() -> None:
     assert file_stem(record) == "mockint-My-pack-n-code-20260309-1405"
 
 
+def test_a_long_pack_name_makes_a_short_distinct_file_name() -> None:
+    record = golden_record()
+    record.pack_name = "backend-" + "x" * 300 + "-one"
+    first = file_stem(record)
+    record.pack_name = "backend-" + "x" * 300 + "-two"
+    second = file_stem(record)
+    assert first != second
+    for stem in (first, second):
+        assert len(stem) <= 110 and stem.startswith("mockint-backend-xxxx") and stem.endswith("-20260309-1405")
+
+
+def test_a_long_pack_name_exports_without_overwriting(tmp_path: Path) -> None:
+    record = golden_record()
+    record.pack_name = "p" * 250
+    first = export_session(record, tmp_path, ["md", "json", "html"])
+    second = export_session(record, tmp_path, ["md", "json", "html"])
+    assert [p.stem for p in first] == [file_stem(record)] * 3
+    assert [p.stem for p in second] == [file_stem(record) + "-2"] * 3
+    assert len(list(tmp_path.iterdir())) == 6
+
+
+def test_a_name_that_is_not_utf8_is_exported_as_escapes(tmp_path: Path) -> None:
+    record = golden_record()
+    record.pack_title = os.fsdecode(b"caf\xe9 pack")  # a folder name in Latin-1 on a UTF-8 system
+    record.rounds[0].questions[0].answer = "typed \udcff here"
+    written = export_session(record, tmp_path, ["md", "json", "html"])
+    texts = {path.suffix: path.read_text(encoding="utf-8") for path in written}
+    assert "caf\\udce9 pack" in texts[".md"] and "typed \\udcff here" in texts[".md"]
+    assert json.loads(texts[".json"])["pack"]["title"] == "caf\udce9 pack"
+    assert "caf\\udce9 pack" in texts[".html"]
+
+
 def test_export_to_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     missing = tmp_path / "nope" / "deeper"
     with pytest.raises(ExportError, match=r"the folder does not exist"):

@@ -95,8 +95,8 @@ def test_out_must_be_an_existing_directory(
         out_path.write_text("not a folder", encoding="utf-8")
     code, _, err = run(capsys, "run", "quick", "--rounds", str(PACKS_DIR), "--out", str(out_path))
     assert code == 2
-    expected = "no such directory" if make == "missing" else "not a directory"
-    assert f"--out: {expected}: {out_path}" in err
+    expected = "the folder does not exist" if make == "missing" else "it is a file, not a folder"
+    assert f"--out: {out_path}: {expected}" in err
     assert launched == []
 
 

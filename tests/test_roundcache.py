@@ -15,6 +15,7 @@ import pytest
 from mockint import discovery, paths
 from mockint.discovery import discover
 from mockint.roundcache import RoundCache
+from mockint.userpaths import PathProblem
 
 PACKS = Path(__file__).parent / "data" / "packs"
 
@@ -113,11 +114,20 @@ def test_an_entry_of_the_wrong_shape_is_a_miss(rounds, env, composed):
     assert len(composed) == 2 * before
 
 
-def test_an_unwritable_data_dir_only_costs_speed(rounds, tmp_path):
+def test_an_unwritable_cache_only_costs_speed(rounds, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "cache").write_text("a file where the cache folder should be", encoding="utf-8")
+    library = discover([rounds], {"MOCKINT_DATA_DIR": str(data)})
+    assert library.find("mini") is not None
+    assert (data / "cache").read_text(encoding="utf-8").startswith("a file")
+
+
+def test_a_data_dir_that_cannot_be_a_folder_is_named(rounds, tmp_path):
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("a file where the data dir should be", encoding="utf-8")
-    library = discover([rounds], {"MOCKINT_DATA_DIR": str(blocker)})
-    assert library.find("mini") is not None
+    with pytest.raises(PathProblem, match=f"^MOCKINT_DATA_DIR {blocker}: it is a file, not a folder$"):
+        discover([rounds], {"MOCKINT_DATA_DIR": str(blocker)})
 
 
 def test_a_cache_without_a_file_serves_only_this_process(rounds):

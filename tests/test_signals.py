@@ -132,6 +132,23 @@ async def test_an_ending_signal_exits_mid_answer_without_asking(signum: int, sta
     assert app.return_code == status
 
 
+async def test_an_ending_signal_keeps_the_interview_in_the_recovery_folder(isolated_user_dirs) -> None:
+    app, _ = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await type_text(pilot, "half an answer")
+        app.exit_on_signal(signal.SIGTERM)
+        await pilot.pause()
+    assert app.recovery is not None
+    saved = {path.suffix: path for path in app.recovery.transcripts}
+    assert set(saved) == {".md", ".json"}
+    assert saved[".md"].parent == isolated_user_dirs / "recovery"
+    assert "half an answer" in saved[".md"].read_text(encoding="utf-8")
+    first = app.recovery.report_lines()[0]
+    assert first.startswith("mockint: ended by SIGTERM; your interview so far is saved in ")
+    assert not any("bug report" in line for line in app.recovery.report_lines())
+
+
 def test_exit_statuses_follow_the_shells_convention() -> None:
     assert [process_signals.exit_status(s) for s in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM)] == [129, 130, 143]
 

@@ -206,6 +206,8 @@ def test_closing_the_terminal_ends_the_app_with_129(tmp_path: Path) -> None:
         start_a_question(tmux)
         tmux.run("kill-session", "-t", tmux.session)  # the terminal goes away
         assert tmux.wait_for_exit() == 129
+        # No one was there to ask: the interview is kept in the recovery folder.
+        assert [path.suffix for path in sorted((tmp_path / "data" / "recovery").glob("*.*"))] == [".json", ".log", ".md"]
     finally:
         subprocess.run(["tmux", "-L", tmux.socket, "kill-server"], capture_output=True, timeout=10)
 

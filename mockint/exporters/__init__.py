@@ -8,6 +8,7 @@ Pure package: no textual import.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -43,8 +44,10 @@ def file_stem(record: SessionRecord) -> str:
     return base_name(record.pack_name, record.started_wall)
 
 
-def export_session(record: SessionRecord, out_dir: Path, formats: Sequence[str]) -> list[Path]:
+def export_session(record: SessionRecord, out_dir: str | os.PathLike[str], formats: Sequence[str]) -> list[Path]:
     """Write one file per format into `out_dir` and return their paths, in `formats` order.
+
+    `out_dir` may be the folder exactly as the user typed it (`~` is expanded).
 
     Existing files are never overwritten (`-2`, `-3`... is added instead); each
     file appears whole or not at all, and if any fails none is left behind.
@@ -56,7 +59,7 @@ def export_session(record: SessionRecord, out_dir: Path, formats: Sequence[str])
     # Every format reports the same insights: work them out once, not once per format.
     totals = session_insights(record)
     texts = {fmt: _RENDERERS[fmt](record, totals) for fmt in unique}
-    return write_new_files(Path(out_dir), file_stem(record), texts)
+    return write_new_files(out_dir, file_stem(record), texts)
 
 
 def _check_format(fmt: str) -> str:

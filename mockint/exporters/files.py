@@ -6,19 +6,33 @@ final name is reserved beforehand with an exclusive create, so an existing file
 (even one created a moment ago by another export) is never overwritten. If any
 file of a set fails, the files already written by that call are removed again:
 an export either writes every requested format or nothing.
+
+The folder is whatever the user typed, so every way the file system can refuse
+it (see mockint.userpaths) becomes an ExportError, in one place: the dialog
+shows it and the candidate can type another folder.
 Pure module: no textual import.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from mockint.userpaths import PATH_ERRORS, PathProblem, existing_folder, reason, shown
+
 MAX_SUFFIX = 1000
 """Give up looking for a free name after `-1000`: something else is wrong."""
+
+MAX_PACK_PART = 80
+"""Characters of the pack name kept in a file name. With the date, a `-1000`
+suffix, the extension and the temp file's decoration the longest name stays
+under 150 bytes: within NAME_MAX (255) and the 143 of encrypted home folders."""
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -28,40 +42,47 @@ class ExportError(Exception):
 
 
 def base_name(pack_name: str, started: datetime) -> str:
-    """`mockint-<pack>-<YYYYMMDD-HHMM>`, with the pack name made safe for any file system."""
+    """`mockint-<pack>-<YYYYMMDD-HHMM>`, with the pack name made safe for any file system.
+
+    A long pack name is cut to MAX_PACK_PART characters, ending in a short hash
+    of the whole name, so two long names that start alike still differ.
+    """
     pack = _UNSAFE.sub("-", pack_name).strip("-.") or "interview"
+    if len(pack) > MAX_PACK_PART:
+        digest = hashlib.sha256(pack_name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        pack = f"{pack[: MAX_PACK_PART - len(digest) - 1].rstrip('-.')}-{digest}"
     return f"mockint-{pack}-{started:%Y%m%d-%H%M}"
 
 
-def write_new_files(out_dir: Path, stem: str, texts: dict[str, str]) -> list[Path]:
+def write_new_files(out_dir: str | os.PathLike[str], stem: str, texts: dict[str, str]) -> list[Path]:
     """Write `texts` (extension -> content) as `<stem>[-N].<ext>` in `out_dir`, all or nothing.
 
-    N is the smallest suffix free for every extension, so the files of one
-    export share a name. Raises ExportError with a user-facing message.
+    `out_dir` is as the user gave it (`~` is expanded). N is the smallest
+    suffix free for every extension, so the files of one export share a name.
+    Raises ExportError with a user-facing message.
     """
-    check_folder(out_dir)
-    reserved = _reserve(out_dir, stem, list(texts))
-    written: list[Path] = []
+    with _failures_as_export_error(out_dir):
+        folder = existing_folder(out_dir, label="cannot export to")
+        reserved = _reserve(folder, stem, list(texts))
+        try:
+            for path, text in zip(reserved, texts.values()):
+                _replace_atomically(path, text)
+        except BaseException:
+            _remove_quietly(reserved)
+            raise
+        return reserved
+
+
+@contextmanager
+def _failures_as_export_error(out_dir: str | os.PathLike[str]) -> Iterator[None]:
+    """Every way the file system can refuse an export, as the ExportError the dialog shows."""
     try:
-        for path, text in zip(reserved, texts.values()):
-            _replace_atomically(path, text)
-            written.append(path)
-    except OSError as error:
-        _remove_quietly(reserved)
-        raise ExportError(f"could not write {error.filename or out_dir}: {_reason(error)}") from error
-    return written
-
-
-def check_folder(out_dir: Path) -> None:
-    """Raise ExportError unless `out_dir` is an existing folder, naming what is wrong."""
-    if out_dir.is_dir():
-        return
-    if out_dir.exists():
-        raise ExportError(f"cannot export to {out_dir}: it is a file, not a folder")
-    blocker = next((p for p in out_dir.parents if p.exists()), None)
-    if blocker is not None and not blocker.is_dir():
-        raise ExportError(f"cannot export to {out_dir}: {blocker} is a file, not a folder")
-    raise ExportError(f"cannot export to {out_dir}: the folder does not exist")
+        yield
+    except PathProblem as refused:
+        raise ExportError(str(refused)) from refused
+    except PATH_ERRORS as error:
+        where = getattr(error, "filename", None) or out_dir
+        raise ExportError(f"could not write {shown(where)}: {reason(error)}") from error
 
 
 def _candidates(out_dir: Path, stem: str, extensions: list[str]):
@@ -84,16 +105,18 @@ def _reserve(out_dir: Path, stem: str, extensions: list[str]) -> list[Path]:
         except FileExistsError:
             # Another export took one of these names between the check and the create.
             _remove_quietly(reserved)
-        except OSError as error:
+        except BaseException:
             _remove_quietly(reserved)
-            raise ExportError(f"cannot write in {out_dir}: {_reason(error)}") from error
-    raise ExportError(f"cannot export to {out_dir}: {stem}-2 ... -{MAX_SUFFIX} are all taken")
+            raise
+    raise ExportError(f"cannot export to {shown(out_dir)}: {stem}-2 ... -{MAX_SUFFIX} are all taken")
 
 
 def _replace_atomically(path: Path, text: str) -> None:
     descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+        # Names from the file system may hold undecodable bytes (lone surrogates):
+        # written as visible escapes (valid JSON escapes, too) rather than failing the export.
+        with os.fdopen(descriptor, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -110,9 +133,3 @@ def _remove_quietly(paths: list[Path]) -> None:
             path.unlink(missing_ok=True)
         except OSError:
             continue
-
-
-def _reason(error: OSError) -> str:
-    if isinstance(error, PermissionError):
-        return "permission denied (choose another folder)"
-    return error.strerror or str(error)

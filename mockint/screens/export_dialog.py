@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from mockint.exporters import FORMATS, ExportError, export_session
 from mockint.record import SessionRecord
+from mockint.safetext import printable
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "md": ("md",),
@@ -68,9 +69,10 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         return CHOICES[choice]
 
     @property
-    def target(self) -> Path:
+    def target(self) -> str | Path:
+        """The folder as typed; the exporter expands `~` and reports what is wrong with it."""
         typed = self.query_one("#export-folder", Input).value.strip()
-        return Path(typed).expanduser() if typed else self.folder
+        return typed or self.folder
 
     @on(Button.Pressed, "#export")
     @on(Input.Submitted, "#export-folder")
@@ -92,7 +94,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             self.query_one("#export-folder", Input).focus()
             return
         names = ", ".join(path.name for path in written)
-        self.notify(f"Wrote {names} in {written[0].parent}", title="Exported")
+        self.notify(f"Wrote {names} in {printable(str(written[0].parent), single_line=True)}", title="Exported")
         self.dismiss(written)
 
     def action_cancel(self) -> None:

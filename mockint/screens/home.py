@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from mockint.discovery import BrokenFile, Library
 from mockint.durations import format_duration
 from mockint.model import Pack
+from mockint.userpaths import shortening_bases
 
 EMPTY_LIBRARY = """\
 No interview packs found.
@@ -153,7 +154,7 @@ def display_path(path: Path) -> Path:
     shown by its own name (and a link loop cannot be resolved).
     """
     absolute = Path(os.path.realpath(path.parent)) / path.name
-    for base, prefix in ((Path.cwd(), Path()), (Path.home(), Path("~"))):
+    for base, prefix in shortening_bases():
         try:
             return prefix / absolute.relative_to(base.resolve())
         except ValueError:
