@@ -16,8 +16,13 @@ import shlex
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mockint import __version__
+from mockint.safetext import printable
+
+if TYPE_CHECKING:
+    from mockint.diagnostics import Diagnostic
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -168,15 +173,21 @@ def run_validate(args: argparse.Namespace) -> int:
 
     files = _given_files(args.paths) if args.paths else _discovered_files(args.rounds)
     results = [(path, check_file(path)) for path in files]
-    all_ok = not any(diagnostics for _path, diagnostics in results)
+    all_ok = not any(_errors(diagnostics) for _path, diagnostics in results)
     if args.json:
         report = {
             "files": [
-                {"file": str(path), "ok": not diagnostics, "errors": [d.to_json() for d in diagnostics]}
+                {
+                    "file": str(path),
+                    "ok": not _errors(diagnostics),
+                    "errors": [d.to_json() for d in diagnostics if d.is_error],
+                    "warnings": [d.to_json() for d in diagnostics if not d.is_error],
+                }
                 for path, diagnostics in results
             ],
             "ok": all_ok,
         }
+        # JSON escapes C0 controls itself; ensure_ascii (the default) escapes C1 and bidi controls too.
         print(json.dumps(report, indent=2))
     else:
         _print_validation(results)
@@ -294,13 +305,26 @@ def _unique(paths: Iterable[Path]) -> list[Path]:
     return unique
 
 
-def _print_validation(results: Sequence[tuple[Path, Sequence[object]]]) -> None:
+def _errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.is_error]
+
+
+def _print_validation(results: Sequence[tuple[Path, Sequence[Diagnostic]]]) -> None:
+    """Each diagnostic (shown printable, see Diagnostic), `OK` for each valid file, then the counts."""
     for path, diagnostics in results:
-        if diagnostics:
-            for diagnostic in diagnostics:
-                print(diagnostic)
-        else:
-            print(f"OK  {path}")
-    invalid = sum(1 for _path, diagnostics in results if diagnostics)
+        for diagnostic in diagnostics:
+            print(diagnostic)
+        if not _errors(diagnostics):
+            print(f"OK  {shown_path(path)}")
+    invalid = sum(1 for _path, diagnostics in results if _errors(diagnostics))
+    warnings = sum(not d.is_error for _path, diagnostics in results for d in diagnostics)
     checked = len(results)
-    print(f"{checked} {'file' if checked == 1 else 'files'} checked: {checked - invalid} valid, {invalid} invalid")
+    counts = f"{checked} {'file' if checked == 1 else 'files'} checked: {checked - invalid} valid, {invalid} invalid"
+    if warnings:
+        counts += f"; {warnings} {'warning' if warnings == 1 else 'warnings'}"
+    print(counts)
+
+
+def shown_path(path: Path | str) -> str:
+    """A file or folder name as the command line shows it: control characters as escapes, on one line."""
+    return printable(str(path), single_line=True)
