@@ -16,7 +16,7 @@ import shlex
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from mockint import __version__
 from mockint.safetext import printable
@@ -51,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
             # below instead of failing noisily at interpreter exit.
             sys.stdout.flush()
     except CliError as error:
-        print(f"mockint: {error}", file=sys.stderr)
+        # Messages quote paths and names from outside: never let one steer the terminal.
+        print(f"mockint: {printable(str(error))}", file=sys.stderr)
         return error.code
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -79,8 +80,15 @@ def _discard_stdout() -> None:
 # --- arguments ---------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors (which quote the arguments given) shown printable."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(printable(message, single_line=True))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mockint",
         description=(
             "Live mock interviews in the terminal. Without a command, opens the app"
@@ -91,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rounds_option(parser, dest="rounds_before", default=[])
     # After a subcommand `--rounds` lands in its own list (argparse would let the
     # subcommand's default overwrite the one given before it); _dispatch joins them.
-    rounds_after = argparse.ArgumentParser(add_help=False)
+    rounds_after = _Parser(add_help=False)
     _add_rounds_option(rounds_after, dest="rounds_after", default=argparse.SUPPRESS)
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -151,9 +159,9 @@ def _add_rounds_option(parser: argparse.ArgumentParser, dest: str, default: obje
 def _existing_dir(value: str) -> Path:
     path = Path(value).expanduser()
     if not path.exists():
-        raise argparse.ArgumentTypeError(f"no such directory: {value}")
+        raise argparse.ArgumentTypeError(f"no such directory: {shown_path(value)}")
     if not path.is_dir():
-        raise argparse.ArgumentTypeError(f"not a directory: {value}")
+        raise argparse.ArgumentTypeError(f"not a directory: {shown_path(value)}")
     return path
 
 
@@ -213,10 +221,11 @@ def run_new(args: argparse.Namespace) -> int:
         with path.open("x", encoding="utf-8") as new_file:
             new_file.write(text)
     except FileExistsError:
-        raise CliError(f"{path} already exists; not overwriting it") from None
+        raise CliError(f"{shown_path(path)} already exists; not overwriting it") from None
     except OSError as error:
-        raise CliError(f"cannot write {path}: {error.strerror}") from None
-    print(f"Wrote {path}. Edit it, then check it with: mockint validate {shlex.quote(str(path))}")
+        raise CliError(f"cannot write {shown_path(path)}: {error.strerror}") from None
+    shown = shown_path(path)
+    print(f"Wrote {shown}. Edit it, then check it with: mockint validate {shlex.quote(shown)}")
     return EXIT_OK
 
 
@@ -254,14 +263,16 @@ DEFAULT_COMMAND = "default"
 
 def _check_new_path(path: Path) -> None:
     if path.suffix != ROUND_SUFFIX:
-        raise CliError(f"round files must end in {ROUND_SUFFIX} (mockint reads no others): {path}", EXIT_USAGE)
+        message = f"round files must end in {ROUND_SUFFIX} (mockint reads no others): {shown_path(path)}"
+        raise CliError(message, EXIT_USAGE)
     if path.name == INTERVIEW_FILE:
         raise CliError(f"{INTERVIEW_FILE} describes a pack, not a round; pick another name", EXIT_USAGE)
     if path.exists():
-        raise CliError(f"{path} already exists; not overwriting it")
+        raise CliError(f"{shown_path(path)} already exists; not overwriting it")
     if not path.parent.is_dir():
         raise CliError(
-            f"cannot create {path}: folder {path.parent} does not exist (create it first)", EXIT_USAGE
+            f"cannot create {shown_path(path)}: folder {shown_path(path.parent)} does not exist (create it first)",
+            EXIT_USAGE,
         )
 
 
@@ -270,11 +281,11 @@ def _given_files(paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if not path.exists():
-            raise CliError(f"no such file or folder: {path}", EXIT_USAGE)
+            raise CliError(f"no such file or folder: {shown_path(path)}", EXIT_USAGE)
         if path.is_dir():
             found = sorted(path.rglob(f"*{ROUND_SUFFIX}"))
             if not found:
-                raise CliError(f"no {ROUND_SUFFIX} files in {path}", EXIT_USAGE)
+                raise CliError(f"no {ROUND_SUFFIX} files in {shown_path(path)}", EXIT_USAGE)
             files.extend(found)
         else:
             files.append(path)
