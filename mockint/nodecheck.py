@@ -10,14 +10,13 @@ Pure module: no textual import.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mockint.diagnostics import WARNING, Report
 from mockint.durations import DurationError, parse_duration
-from mockint.safetext import BIDI_CONTROLS, CONTROL_CODES, bidi_controls, control_characters
+from mockint.safetext import bidi_controls, control_characters, has_unsafe_characters
 from mockint.yamlsource import MAP_TAG, NULL_TAG, SEQ_TAG, STR_TAG, kind_of, scalar_int, short_tag
 
 KIND_PHRASES = {
@@ -169,10 +168,6 @@ def plain_text(node: Node) -> str | None:
     return None
 
 
-_SUSPECT = re.compile("[" + "".join(f"\\u{code:04x}" for code in (*CONTROL_CODES, *BIDI_CONTROLS)) + "]")
-"""Any control or bidi character: one scan tells whether a string needs a closer look (most do not)."""
-
-
 def check_strings(root: Node, report: Report) -> None:
     """Refuse control characters, and warn of bidirectional controls, in every string of a document.
 
@@ -184,13 +179,13 @@ def check_strings(root: Node, report: Report) -> None:
     would let them in. Newline and tab are ordinary text.
     """
     # The common case, every string fine, builds no key paths: they are only needed to report.
-    if _SUSPECT.search("".join(scalar.value for scalar in _scalars(root))) is None:
+    if not has_unsafe_characters("".join(scalar.value for scalar in _scalars(root))):
         return
     pending: list[tuple[Node, str]] = [(root, "")]
     while pending:
         node, path = pending.pop()
         if isinstance(node, ScalarNode):
-            if _SUSPECT.search(node.value) is not None:
+            if has_unsafe_characters(node.value):
                 _report_string(node, path, report)
         elif isinstance(node, SequenceNode):
             pending.extend((item, f"{path}[{index}]") for index, item in enumerate(node.value))
