@@ -35,6 +35,7 @@ from mockint.clock import Clock, MonotonicClock
 from mockint.discovery import Library
 from mockint.model import Pack
 from mockint.recovery import RecoveryWriter
+from mockint.safetext import printable
 from mockint.screens.home import HomeScreen
 from mockint.screens.too_small import SizeGuard
 from mockint.userpaths import working_folder
@@ -169,7 +170,9 @@ class MockintApp(App[None]):
             engine = SessionEngine(pack, options, self.clock)
             engine.start()
         except EngineError as error:
-            self.notify(str(error), title="Cannot start", severity="error")
+            self.notify(
+                printable(str(error), single_line=True), title="Cannot start", severity="error", markup=False
+            )
             return
         self.engine = engine
         screen = InterviewScreen(engine)

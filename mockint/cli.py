@@ -19,13 +19,14 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from mockint import __version__
 from mockint.safetext import printable
 from mockint.userpaths import PathProblem, existing_folder, look, reason, shown, working_folder
 
 if TYPE_CHECKING:
+    from mockint.diagnostics import Diagnostic
     from mockint.discovery import BrokenFile
 
 EXIT_OK = 0
@@ -56,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             # below instead of failing noisily at interpreter exit.
             sys.stdout.flush()
     except CliError as error:
-        print(f"mockint: {error}", file=sys.stderr)
+        # Messages quote paths and names from outside: never let one steer the terminal.
+        print(f"mockint: {printable(str(error))}", file=sys.stderr)
         return error.code
     except PathProblem as problem:
         print(f"mockint: {problem}", file=sys.stderr)
@@ -108,8 +110,15 @@ def _discard_stdout() -> None:
 # --- arguments ---------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors (which quote the arguments given) shown printable."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(printable(message, single_line=True))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mockint",
         description=(
             "Live mock interviews in the terminal. Without a command, opens the app"
@@ -120,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rounds_option(parser, dest="rounds_before", default=[])
     # After a subcommand `--rounds` lands in its own list (argparse would let the
     # subcommand's default overwrite the one given before it); _dispatch joins them.
-    rounds_after = argparse.ArgumentParser(add_help=False)
+    rounds_after = _Parser(add_help=False)
     _add_rounds_option(rounds_after, dest="rounds_after", default=argparse.SUPPRESS)
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -204,15 +213,21 @@ def run_validate(args: argparse.Namespace) -> int:
         (item.path, list(item.diagnostics)) if isinstance(item, BrokenFile) else (item, check_file(item))
         for item in _unique(found)
     ]
-    all_ok = not any(diagnostics for _path, diagnostics in results)
+    all_ok = not any(_errors(diagnostics) for _path, diagnostics in results)
     if args.json:
         report = {
             "files": [
-                {"file": str(path), "ok": not diagnostics, "errors": [d.to_json() for d in diagnostics]}
+                {
+                    "file": str(path),
+                    "ok": not _errors(diagnostics),
+                    "errors": [d.to_json() for d in diagnostics if d.is_error],
+                    "warnings": [d.to_json() for d in diagnostics if not d.is_error],
+                }
                 for path, diagnostics in results
             ],
             "ok": all_ok,
         }
+        # JSON escapes C0 controls itself; ensure_ascii (the default) escapes C1 and bidi controls too.
         print(json.dumps(report, indent=2))
     else:
         _print_validation(results)
@@ -241,8 +256,7 @@ def run_new(args: argparse.Namespace) -> int:
         raise CliError(f"{shown(path)} already exists; not overwriting it") from None
     except OSError as error:
         raise CliError(f"cannot create {shown(path)}: {reason(error)}") from None
-    command = printable(f"mockint validate {shlex.quote(str(path))}", single_line=True)
-    print(f"Wrote {printable(str(path), single_line=True)}. Edit it, then check it with: {command}")
+    print(f"Wrote {shown(path)}. Edit it, then check it with: mockint validate {shlex.quote(shown(path))}")
     return EXIT_OK
 
 
@@ -330,13 +344,21 @@ def _unique(found: Iterable[Path | BrokenFile]) -> list[Path | BrokenFile]:
     return unique
 
 
-def _print_validation(results: Sequence[tuple[Path, Sequence[object]]]) -> None:
+def _errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.is_error]
+
+
+def _print_validation(results: Sequence[tuple[Path, Sequence[Diagnostic]]]) -> None:
+    """Each diagnostic (shown printable, see Diagnostic), `OK` for each valid file, then the counts."""
     for path, diagnostics in results:
-        if diagnostics:
-            for diagnostic in diagnostics:
-                print(diagnostic)
-        else:
-            print(f"OK  {path}")
-    invalid = sum(1 for _path, diagnostics in results if diagnostics)
+        for diagnostic in diagnostics:
+            print(diagnostic)
+        if not _errors(diagnostics):
+            print(f"OK  {printable(str(path), single_line=True)}")
+    invalid = sum(1 for _path, diagnostics in results if _errors(diagnostics))
+    warnings = sum(not d.is_error for _path, diagnostics in results for d in diagnostics)
     checked = len(results)
-    print(f"{checked} {'file' if checked == 1 else 'files'} checked: {checked - invalid} valid, {invalid} invalid")
+    counts = f"{checked} {'file' if checked == 1 else 'files'} checked: {checked - invalid} valid, {invalid} invalid"
+    if warnings:
+        counts += f"; {warnings} {'warning' if warnings == 1 else 'warnings'}"
+    print(counts)

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from mockint.durations import format_duration
 from mockint.model import Pack
+from mockint.safetext import printable
 from mockint.userpaths import shortening_bases
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ def print_library(library: Library, console: Console) -> None:
     if library.shadowed:
         console.print("Shadowed packs (an earlier directory has a pack of the same name):")
         for shadowed in library.shadowed:
-            _print_line(console, f"  {shadowed.name} in {shadowed.hidden} is shadowed by {shadowed.by}")
+            name, hidden, by = (_one_line(part) for part in (shadowed.name, shadowed.hidden, shadowed.by))
+            _print_line(console, f"  {name} in {hidden} is shadowed by {by}")
         console.print()
     if library.broken:
         console.print("Broken files (their packs are not offered; see mockint validate):")
@@ -65,7 +67,7 @@ def _by_location(packs: Sequence[Pack]) -> dict[str, list[Pack]]:
     groups: dict[str, list[Pack]] = {}
     for pack in packs:
         directory = pack.source.parent if pack.source is not None else None
-        groups.setdefault(f"{pack.origin}: {_short_path(directory)}", []).append(pack)
+        groups.setdefault(f"{pack.origin}: {_one_line(_short_path(directory))}", []).append(pack)
     return groups
 
 
@@ -78,8 +80,8 @@ def packs_table(packs: Sequence[Pack]) -> Table:
     table.add_column("Time", justify="right", no_wrap=True)
     for pack in packs:
         table.add_row(
-            Text(pack.name),
-            Text(pack.title),
+            Text(_one_line(pack.name)),
+            Text(printable(pack.title)),
             str(len(pack.rounds)),
             str(pack.question_count),
             format_duration(pack.total_time),
@@ -99,6 +101,12 @@ def _short_path(path: Path | None) -> str:
     return str(path)
 
 
+def _one_line(text: object) -> str:
+    """A name or path from outside, printable on one line (see mockint.safetext)."""
+    return printable(str(text), single_line=True)
+
+
 def _print_line(console: Console, line: str) -> None:
     # Text, not a str: no markup parsing of file names; soft_wrap keeps paths on one line.
+    # Broken files' lines are Diagnostics, already printable; the rest is made so by the caller.
     console.print(Text(line), soft_wrap=True)

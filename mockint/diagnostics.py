@@ -11,6 +11,12 @@ from pathlib import Path
 from yaml import Node
 from yaml.error import Mark
 
+from mockint.safetext import printable
+
+ERROR = "error"
+WARNING = "warning"
+"""Severities: an error makes the file unusable; a warning is shown, and the file is still used."""
+
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -21,12 +27,25 @@ class Diagnostic:
     col: int
     path: str
     message: str
+    severity: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.col}"
+        """`FILE:LINE:COL: path: message`, one line; `warning: ` before the message of a warning.
+
+        File names and key paths come from outside (a key can hold any
+        character): they are shown through `printable`, as is the message.
+        """
+        parts = [f"{self.file}:{self.line}:{self.col}"]
         if self.path:
-            return f"{where}: {self.path}: {self.message}"
-        return f"{where}: {self.message}"
+            parts.append(self.path)
+        if not self.is_error:
+            parts.append(self.severity)
+        parts.append(self.message)
+        return printable(": ".join(parts), single_line=True)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -34,12 +53,13 @@ class Diagnostic:
             "line": self.line,
             "col": self.col,
             "path": self.path,
+            "severity": self.severity,
             "message": self.message,
         }
 
 
 class RoundFileError(Exception):
-    """A file that cannot be used; `.diagnostics` holds every problem found in it."""
+    """A file that cannot be used; `.diagnostics` holds every error found in it."""
 
     def __init__(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> None:
         self.diagnostics = tuple(diagnostics)
@@ -53,23 +73,26 @@ class Report:
         self.file = file
         self.diagnostics: list[Diagnostic] = []
 
-    def at(self, line: int, col: int, path: str, message: str) -> None:
+    def at(self, line: int, col: int, path: str, message: str, severity: str = ERROR) -> None:
         """Record a problem at a 1-based position."""
-        self.diagnostics.append(Diagnostic(self.file, line, col, path, message))
+        self.diagnostics.append(Diagnostic(self.file, line, col, path, message, severity))
 
-    def at_mark(self, mark: Mark | None, path: str, message: str) -> None:
+    def at_mark(self, mark: Mark | None, path: str, message: str, severity: str = ERROR) -> None:
         """Record a problem at a YAML mark (0-based), or at the file's start without one."""
         if mark is None:
-            self.at(1, 1, path, message)
+            self.at(1, 1, path, message, severity)
         else:
-            self.at(mark.line + 1, mark.column + 1, path, message)
+            self.at(mark.line + 1, mark.column + 1, path, message, severity)
 
-    def at_node(self, node: Node, path: str, message: str) -> None:
-        self.at_mark(node.start_mark, path, message)
+    def at_node(self, node: Node, path: str, message: str, severity: str = ERROR) -> None:
+        self.at_mark(node.start_mark, path, message, severity)
 
     def in_file_order(self) -> list[Diagnostic]:
         return sorted(self.diagnostics, key=lambda d: (d.line, d.col))
 
+    def errors_in_file_order(self) -> list[Diagnostic]:
+        return [d for d in self.in_file_order() if d.is_error]
+
     @property
     def has_errors(self) -> bool:
-        return bool(self.diagnostics)
+        return any(d.is_error for d in self.diagnostics)

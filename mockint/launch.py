@@ -19,7 +19,7 @@ from mockint.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
 from mockint.discovery import Library, discover, load_pack
 from mockint.model import Pack
 from mockint.safetext import printable
-from mockint.userpaths import expand, look, working_folder
+from mockint.userpaths import expand, look, shown, working_folder
 
 if TYPE_CHECKING:
     from mockint.app import StartRequest
@@ -83,8 +83,9 @@ def session_options(args: argparse.Namespace, pack: Pack) -> SessionOptions:
     round_ids = tuple(dict.fromkeys(args.round_ids or ()))
     unknown = [round_id for round_id in round_ids if pack.round_by_id(round_id) is None]
     if unknown:
-        known = ", ".join(r.id for r in pack.rounds)
-        raise CliError(f"pack {pack.name} has no round {unknown[0]!r}; its rounds are: {known}", EXIT_USAGE)
+        known = ", ".join(shown(r.id) for r in pack.rounds)
+        message = f"pack {shown(pack.name)} has no round {unknown[0]!r}; its rounds are: {known}"
+        raise CliError(message, EXIT_USAGE)
     return SessionOptions(
         mode=Mode.PRESSURE if args.pressure else Mode.PRACTICE,
         round_ids=round_ids,
@@ -105,16 +106,14 @@ def resolve_pack(given: str, library: Library) -> Pack:
         return _load_pack_at(path)
     if look(path) is None:
         raise CliError(_unknown_pack_message(given, library), EXIT_USAGE)
-        return _load_pack_at(path)
-    shown = printable(given, single_line=True)
-    raise CliError(f"{shown} is not a pack folder or a {ROUND_SUFFIX} round file", EXIT_USAGE)
+    raise CliError(f"{shown(given)} is not a pack folder or a {ROUND_SUFFIX} round file", EXIT_USAGE)
 
 
 def _load_pack_at(path: Path) -> Pack:
     pack, broken = load_pack(path, origin="path")
     if pack is None or broken:
         details = "\n".join(str(diagnostic) for item in broken for diagnostic in item.diagnostics)
-        raise CliError(f"cannot run {path}: it has broken files\n{details}".rstrip(), EXIT_FAILURE)
+        raise CliError(f"cannot run {shown(path)}: it has broken files\n{details}".rstrip(), EXIT_FAILURE)
     return pack
 
 
@@ -122,7 +121,7 @@ def _unknown_pack_message(given: str, library: Library) -> str:
     broken_here = [item for item in library.broken if given in (item.path.stem, item.path.parent.name)]
     if broken_here:
         return f"pack {given!r} has a broken file and is not offered: {broken_here[0].first}"
-    available = ", ".join(library.names()) or "none (see mockint new)"
+    available = ", ".join(shown(name) for name in library.names()) or "none (see mockint new)"
     return f"unknown pack {given!r}; available packs: {available}"
 
 

@@ -11,14 +11,16 @@ Pure module: no textual import.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from yaml.nodes import Node
 
 from mockint.diagnostics import Diagnostic, Report, RoundFileError
 from mockint.durations import format_duration
 from mockint.model import INTERVIEW_FILE, Challenge, InterviewMeta, Interviewer, Question, Round
-from mockint.nodecheck import NodeChecker, join
+from mockint.nodecheck import NodeChecker, check_strings, join
 from mockint.yamlsource import STR_TAG, read_document
 
 __all__ = [
@@ -42,33 +44,40 @@ QUESTION_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
 
 def load_round(path: Path) -> Round:
-    """The round in `path` (its id is the file stem), or RoundFileError with every problem."""
-    report = Report(path)
-    root = read_document(path, report)
-    round_ = _Checker(report).round(root, path) if not report.has_errors else None
+    """The round in `path` (its id is the file stem), or RoundFileError with every error."""
+    round_, report = _read(path, _Checker.round)
     if report.has_errors or round_ is None:
-        raise RoundFileError(report.in_file_order())
+        raise RoundFileError(report.errors_in_file_order())
     return round_
 
 
 def load_interview_meta(path: Path) -> InterviewMeta:
-    """The pack description in an interview.yaml, or RoundFileError with every problem."""
-    report = Report(path)
-    root = read_document(path, report)
-    meta = _Checker(report).interview(root, path) if not report.has_errors else None
+    """The pack description in an interview.yaml, or RoundFileError with every error."""
+    meta, report = _read(path, _Checker.interview)
     if report.has_errors or meta is None:
-        raise RoundFileError(report.in_file_order())
+        raise RoundFileError(report.errors_in_file_order())
     return meta
 
 
 def check_file(path: Path) -> list[Diagnostic]:
-    """Every problem in a round file, or in an interview.yaml (told apart by name)."""
-    loader = load_interview_meta if path.name == INTERVIEW_FILE else load_round
-    try:
-        loader(path)
-    except RoundFileError as error:
-        return list(error.diagnostics)
-    return []
+    """Every problem in a round file, or in an interview.yaml (told apart by name): errors and warnings."""
+    build = _Checker.interview if path.name == INTERVIEW_FILE else _Checker.round
+    return _read(path, build)[1].in_file_order()
+
+
+Built = TypeVar("Built", Round, InterviewMeta)
+
+
+def _read(path: Path, build: Callable[[_Checker, Node | None, Path], Built | None]) -> tuple[Built | None, Report]:
+    """What `build` makes of the file's document, and the report of every problem in it."""
+    report = Report(path)
+    root = read_document(path, report)
+    if report.has_errors:
+        return None, report
+    built = build(_Checker(report), root, path)
+    if root is not None:
+        check_strings(root, report)
+    return built, report
 
 
 ROUND_TOP = "a mapping with 'title' and 'questions' at the top level"

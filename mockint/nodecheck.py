@@ -10,11 +10,13 @@ Pure module: no textual import.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from mockint.diagnostics import Report
+from mockint.diagnostics import WARNING, Report
 from mockint.durations import DurationError, parse_duration
+from mockint.safetext import bidi_controls, control_characters, has_unsafe_characters
 from mockint.yamlsource import MAP_TAG, NULL_TAG, SEQ_TAG, STR_TAG, kind_of, scalar_int, short_tag
 
 KIND_PHRASES = {
@@ -164,6 +166,59 @@ def plain_text(node: Node) -> str | None:
     if node.tag == STR_TAG and isinstance(node, ScalarNode):
         return node.value.strip() or None
     return None
+
+
+def check_strings(root: Node, report: Report) -> None:
+    """Refuse control characters, and warn of bidirectional controls, in every string of a document.
+
+    Keys and values alike, wherever they are (a string a later check refuses
+    for its type is looked at too): text from a file is shown in a terminal,
+    where ESC and the other controls would steer it (clear the screen, retitle
+    the window, write the clipboard), and bidi controls reorder what a reader
+    sees. YAML refuses them written raw, but its escapes (`"\\e"`, `"\\x9b"`)
+    would let them in. Newline and tab are ordinary text.
+    """
+    # The common case, every string fine, builds no key paths: they are only needed to report.
+    if not has_unsafe_characters("".join(scalar.value for scalar in _scalars(root))):
+        return
+    pending: list[tuple[Node, str]] = [(root, "")]
+    while pending:
+        node, path = pending.pop()
+        if isinstance(node, ScalarNode):
+            if has_unsafe_characters(node.value):
+                _report_string(node, path, report)
+        elif isinstance(node, SequenceNode):
+            pending.extend((item, f"{path}[{index}]") for index, item in enumerate(node.value))
+        elif isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                key_path = join(path, str(key_node.value)) if isinstance(key_node, ScalarNode) else path
+                pending += [(key_node, key_path), (value_node, key_path)]
+
+
+def _scalars(root: Node) -> Iterator[ScalarNode]:
+    """Every scalar in the document, keys included."""
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ScalarNode):
+            yield node
+        elif isinstance(node, SequenceNode):
+            pending += node.value
+        elif isinstance(node, MappingNode):
+            for pair in node.value:
+                pending += pair
+
+
+def _report_string(node: ScalarNode, path: str, report: Report) -> None:
+    """Name each control and bidi character `node` holds, as the visible escape mockint shows."""
+    controls = ", ".join(dict.fromkeys(control_characters(node.value)))
+    if controls:
+        message = f"control characters are not allowed (found {controls}): a terminal would act on them"
+        report.at_node(node, path, message)
+    bidi = ", ".join(dict.fromkeys(bidi_controls(node.value)))
+    if bidi:
+        message = f"bidirectional controls can make text read in another order than it is written (found {bidi})"
+        report.at_node(node, path, message, WARNING)
 
 
 def unknown_key_message(key: str, allowed: tuple[str, ...]) -> str:

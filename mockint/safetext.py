@@ -15,6 +15,8 @@ Pure module: no textual import.
 
 from __future__ import annotations
 
+import re
+
 # Controls other than newline and tab: C0, DEL and C1.
 CONTROL_CODES = tuple(code for code in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)) if code not in (0x09, 0x0A))
 # Embeddings, overrides and isolates: they reorder the text around them.
@@ -35,7 +37,16 @@ def printable(text: str, *, single_line: bool = False) -> str:
     Newlines and tabs are kept unless `single_line` (file names, paths and
     one-line messages, where a newline could forge a second line).
     """
-    return text.translate(_SINGLE_LINE if single_line else _MULTI_LINE)
+    if single_line:
+        return text.translate(_SINGLE_LINE)
+    # Long texts (a whole transcript) are almost always clean: one scan says so, where
+    # translating non-ASCII text character by character takes ten times as long.
+    return text.translate(_MULTI_LINE) if has_unsafe_characters(text) else text
+
+
+def has_unsafe_characters(text: str) -> bool:
+    """Whether `text` holds a control character other than newline and tab, or a bidi control."""
+    return _UNSAFE.search(text) is not None
 
 
 def control_characters(text: str) -> list[str]:
@@ -48,5 +59,6 @@ def bidi_controls(text: str) -> list[str]:
     return [_escape(ord(char)) for char in text if ord(char) in _BIDI_SET]
 
 
+_UNSAFE = re.compile("[" + "".join(f"\\u{code:04x}" for code in (*CONTROL_CODES, *BIDI_CONTROLS)) + "]")
 _CONTROL_SET = frozenset(CONTROL_CODES)
 _BIDI_SET = frozenset(BIDI_CONTROLS)

@@ -236,13 +236,45 @@ def test_validate_json_report(capsys: pytest.CaptureFixture[str], rounds_dir: Pa
     assert [(f["file"], f["ok"]) for f in report["files"]] == [(str(good), True), (str(bad), False)]
     assert report["files"][0]["errors"] == []
     assert report["files"][1]["errors"] == [d.to_json() for d in check_file(bad)]
-    assert set(report["files"][1]["errors"][0]) == {"file", "line", "col", "path", "message"}
+    assert set(report["files"][1]["errors"][0]) == {"file", "line", "col", "path", "severity", "message"}
+    assert report["files"][1]["warnings"] == []
 
 
 def test_validate_json_all_good(capsys: pytest.CaptureFixture[str], rounds_dir: Path) -> None:
     code, out, _ = run(capsys, "validate", "--json", str(rounds_dir / "backend"))
     assert code == 0
     assert json.loads(out)["ok"] is True
+
+
+def test_validate_shows_warnings_and_still_passes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    warned = write(tmp_path / "bidi.yaml", GOOD_ROUND.replace("Warm-up", "'Warm\u202eup'"))
+    code, out, err = run(capsys, "validate", str(warned))
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        f"{warned}:1:8: title: warning: bidirectional controls can make text read in another order than it is"
+        " written (found \\u202e)",
+        f"OK  {warned}",
+        "1 file checked: 1 valid, 0 invalid; 1 warning",
+    ]
+    code, out, _ = run(capsys, "validate", "--json", str(warned))
+    report = json.loads(out)
+    assert (code, report["ok"], report["files"][0]["errors"]) == (0, True, [])
+    assert [(w["path"], w["severity"]) for w in report["files"][0]["warnings"]] == [("title", "warning")]
+
+
+def test_validate_refuses_control_characters_and_prints_none(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    hostile = write(tmp_path / "esc.yaml", GOOD_ROUND.replace("Warm-up", '"Warm\\e]0;owned\\a\\e[2J"'))
+    code, out, _ = run(capsys, "validate", str(hostile))
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"{hostile}:1:8: title: control characters are not allowed (found \\x1b, \\x07): a terminal would act on them"
+    )
+    code, out, _ = run(capsys, "validate", "--json", str(hostile))
+    assert code == 1
+    assert "\x1b" not in out and "\x07" not in out
+    assert json.loads(out)["files"][0]["errors"][0]["path"] == "title"
 
 
 def test_validate_without_paths_checks_everything_discovered(

@@ -24,6 +24,7 @@ from mockint.exporters import FORMATS, ExportError, export_session, file_stem, r
 from mockint.exporters.markdown import escape_line, quote
 from mockint.model import Challenge, Interviewer, Pack, Question, Round
 from mockint.record import Mode, Reflection, SessionRecord
+from mockint.safetext import has_unsafe_characters, printable
 from mockint.session import EngineError, Phase, RoundAssessment, SessionOptions
 
 GOLDEN_DIR = Path(__file__).parent / "data" / "golden"
@@ -305,8 +306,44 @@ def test_every_export_of_any_run_is_valid_and_escaped(validator, mode, pair, can
     page = render(record, "html")
     for answer in answers:
         if answer.strip():
-            assert html.escape(answer.strip()) in page
-    assert render(record, "md").endswith("\n")
+            assert printable(html.escape(answer.strip())) in page
+    markdown = render(record, "md")
+    assert markdown.endswith("\n")
+    # Whatever was typed or pasted, no format lets a control character act on a terminal showing it.
+    for text in (page, markdown, render(record, "json")):
+        assert not has_unsafe_characters(text)
+
+
+PASTED = "pasted \x1b]0;pwned\x07 \x1b[2J \x9b31m \x7f \x00 \u202eevil"
+"""An answer pasted with escape sequences: window title, clear screen, C1 CSI, DEL, NUL, a bidi override."""
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_text_exports_show_control_characters_as_escapes(fmt: str) -> None:
+    clock = FakeClock(wall=WALL)
+    engine = SessionEngine(golden_pack(), SessionOptions(candidate=f"Eve{PASTED}"), clock)
+    engine.start()
+    engine.begin_round()
+    engine.submit(PASTED)
+    text = render(engine.record, fmt)
+    assert not has_unsafe_characters(text)
+    escaped = escape_line(PASTED) if fmt == "md" else html.escape(PASTED)
+    assert printable(escaped) in text
+    assert "\\x1b" in printable(escaped) and "\\u202e" in printable(escaped)
+
+
+def test_json_export_escapes_every_control_character_and_reads_back_exactly() -> None:
+    clock = FakeClock(wall=WALL)
+    engine = SessionEngine(golden_pack(), SessionOptions(candidate=f"Eve{PASTED}"), clock)
+    engine.start()
+    engine.begin_round()
+    engine.submit(PASTED)
+    text = render(engine.record, "json")
+    assert not has_unsafe_characters(text)
+    assert "\\u009b31m" in text and "\\u202eevil" in text
+    document = json.loads(text)
+    assert document["candidate"] == f"Eve{PASTED}"
+    assert document["rounds"][0]["questions"][0]["answer"] == PASTED
 
 
 # -- HTML ---------------------------------------------------------------------

@@ -17,6 +17,7 @@ from mockint.loader import (
     load_interview_meta,
     load_round,
 )
+from mockint.diagnostics import WARNING
 from mockint.model import Challenge, Interviewer
 from mockint.yamlsource import SAFE_LOADER, NodeLoader
 
@@ -120,8 +121,17 @@ def test_diagnostic_formats() -> None:
     assert str(located) == "r.yaml:3:7: questions[2].challenges[0].at: too late"
     assert str(bare) == "r.yaml:1:1: file is empty"
     assert located.to_json() == {
-        "file": "r.yaml", "line": 3, "col": 7, "path": "questions[2].challenges[0].at", "message": "too late",
+        "file": "r.yaml", "line": 3, "col": 7, "path": "questions[2].challenges[0].at",
+        "severity": "error", "message": "too late",
     }
+
+
+def test_a_warning_says_so_and_every_part_of_a_diagnostic_is_shown_printable() -> None:
+    warning = Diagnostic(Path("r\x1b]0;x\x07.yaml"), 2, 3, "title\n", "odd \u202e", severity=WARNING)
+    assert str(warning) == "r\\x1b]0;x\\x07.yaml:2:3: title\\x0a: warning: odd \\u202e"
+    assert not warning.is_error
+    assert warning.to_json()["severity"] == "warning"
+    assert warning.to_json()["path"] == "title\n"
 
 
 def test_every_error_is_reported_at_once_in_file_order(tmp_path: Path) -> None:
@@ -204,3 +214,104 @@ def test_any_bytes_give_diagnostics_never_a_traceback(tmp_path_factory: pytest.T
     path = tmp_path_factory.mktemp("fuzz") / "interview.yaml"
     path.write_bytes(data)
     assert all(d.line >= 1 and d.col >= 1 and d.message for d in check_file(path))
+
+
+FULL_ROUND = """\
+title: {title}
+intro: {intro}
+interviewer:
+  name: {name}
+  style: {style}
+checklist: [{round_item}]
+questions:
+  - ask: {ask}
+    time: 1m
+    guide: [{guide}]
+    keywords: [{keyword}]
+    hint: {hint}
+    checklist: [{question_item}]
+    challenges:
+      - ask: {challenge}
+        time: 30s
+        unless_mentioned: [{term}]
+"""
+ROUND_FIELDS = {
+    "title": "title",
+    "intro": "intro",
+    "name": "interviewer.name",
+    "style": "interviewer.style",
+    "round_item": "checklist[0]",
+    "ask": "questions[0].ask",
+    "guide": "questions[0].guide[0]",
+    "keyword": "questions[0].keywords[0]",
+    "hint": "questions[0].hint",
+    "question_item": "questions[0].checklist[0]",
+    "challenge": "questions[0].challenges[0].ask",
+    "term": "questions[0].challenges[0].unless_mentioned[0]",
+}
+FULL_INTERVIEW = "title: {title}\nrole: {role}\ndescription: {description}\nchecklist: [{item}]\n"
+INTERVIEW_FIELDS = {"title": "title", "role": "role", "description": "description", "item": "checklist[0]"}
+
+
+def full_file(template: str, fields: dict[str, str], hostile: str, value: str) -> str:
+    """`template` with every field plain text except `hostile`, which gets `value` (a YAML scalar)."""
+    return template.format(**{key: value if key == hostile else f"plain {key}" for key in fields})
+
+
+@pytest.mark.parametrize("field", sorted(ROUND_FIELDS))
+def test_a_control_character_in_any_round_field_is_a_located_error(tmp_path: Path, field: str) -> None:
+    path = write(tmp_path, full_file(FULL_ROUND, ROUND_FIELDS, field, '"see \\e]52;c;ZXZpbA==\\a"'))
+    diagnostics = check_file(path)
+    assert [(d.path, d.severity) for d in diagnostics] == [(ROUND_FIELDS[field], "error")]
+    assert "(found \\x1b, \\x07)" in diagnostics[0].message
+    assert (diagnostics[0].line, diagnostics[0].col) == position_of(path, '"see')
+    with pytest.raises(RoundFileError):
+        load_round(path)
+
+
+@pytest.mark.parametrize("field", sorted(INTERVIEW_FIELDS))
+def test_a_control_character_in_any_interview_field_is_a_located_error(tmp_path: Path, field: str) -> None:
+    path = write(tmp_path, full_file(FULL_INTERVIEW, INTERVIEW_FIELDS, field, '"C1 \\x9b2J"'), "interview.yaml")
+    diagnostics = check_file(path)
+    assert [(d.path, d.message) for d in diagnostics] == [
+        (INTERVIEW_FIELDS[field], "control characters are not allowed (found \\x9b): a terminal would act on them")
+    ]
+    with pytest.raises(RoundFileError):
+        load_interview_meta(path)
+
+
+@pytest.mark.parametrize("field", sorted(ROUND_FIELDS))
+def test_a_bidi_control_in_any_round_field_is_a_warning_and_the_round_loads(tmp_path: Path, field: str) -> None:
+    path = write(tmp_path, full_file(FULL_ROUND, ROUND_FIELDS, field, '"evil \\u202egnp.exe"'))
+    assert [(d.path, d.severity, d.message) for d in check_file(path)] == [
+        (ROUND_FIELDS[field], WARNING,
+         "bidirectional controls can make text read in another order than it is written (found \\u202e)")
+    ]
+    assert load_round(path).title.startswith(("plain", "evil"))
+
+
+def test_newline_and_tab_are_text_and_keys_are_checked_too(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        'title: "two\\tcolumns\\nand lines"\n"questions\\e": []\nquestions:\n  - ask: A\n    time: 1m\n',
+    )
+    assert [(d.line, d.col, d.path, d.message.split(";")[0]) for d in check_file(path)] == [
+        (2, 1, "questions\x1b", "unknown key 'questions\\x1b'"),
+        (2, 1, "questions\x1b", "control characters are not allowed (found \\x1b): a terminal would act on them"),
+    ]
+
+
+def test_raw_bidi_characters_are_warned_of_like_escaped_ones(tmp_path: Path) -> None:
+    path = write(tmp_path, "title: Ab\u2067cd\nquestions:\n  - ask: A\n    time: 1m\n")
+    assert [str(d).removeprefix(f"{path}:") for d in check_file(path)] == [
+        "1:8: title: warning: bidirectional controls can make text read in another order than it is written"
+        " (found \\u2067)"
+    ]
+
+
+def position_of(path: Path, text: str) -> tuple[int, int]:
+    """1-based line and column of the first `text` in the file."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number, line.index(text) + 1
+    raise AssertionError(f"{text!r} not in {path}")

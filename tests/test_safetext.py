@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mockint.safetext import bidi_controls, control_characters, printable
+from mockint.safetext import bidi_controls, control_characters, has_unsafe_characters, printable
 
 
 def test_escape_sequences_become_visible() -> None:
@@ -41,3 +41,9 @@ def test_result_never_holds_a_control_character(text: str) -> None:
     assert not control_characters(shown)
     assert not bidi_controls(shown)
     assert "\n" not in shown
+
+
+@given(st.text())
+def test_has_unsafe_characters_says_whether_printable_changes_the_text(text: str) -> None:
+    assert has_unsafe_characters(text) == (printable(text) != text)
+    assert has_unsafe_characters(text) == bool(control_characters(text) or bidi_controls(text))

@@ -139,3 +139,21 @@ def test_these_files_are_not_even_yaml_data(name: str) -> None:
 )
 def test_schema_durations(document: dict, valid: bool) -> None:
     assert ROUND.is_valid(document) is valid
+
+
+@pytest.mark.parametrize(
+    ("title", "valid"),
+    [
+        ("tab\tand\nnewline", True),
+        ("bidi \u202e is only warned of", True),
+        ("ESC \x1b[2J", False),
+        ("BEL \x07", False),
+        ("NUL \x00", False),
+        ("DEL \x7f", False),
+        ("C1 \x9b31m", False),
+        ("CR \r", False),
+    ],
+)
+def test_schema_text_refuses_control_characters_but_newline_and_tab(title: str, valid: bool) -> None:
+    assert ROUND.is_valid({"title": title, "questions": [{"ask": "A", "time": 45}]}) is valid
+    assert INTERVIEW.is_valid({"role": title}) is valid

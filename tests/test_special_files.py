@@ -239,7 +239,7 @@ def test_validate_json_locates_the_reason(odd_rounds: Path, tmp_path: Path) -> N
     assert result.returncode == 1
     (report,) = json.loads(result.stdout)["files"]
     assert report["errors"] == [
-        {"file": str(odd_rounds / "fifo.yaml"), "line": 1, "col": 1, "path": "", "message": FIFO}
+        {"file": str(odd_rounds / "fifo.yaml"), "line": 1, "col": 1, "path": "", "severity": "error", "message": FIFO}
     ]
 
 

@@ -18,6 +18,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -101,19 +102,17 @@ def mockint_command() -> list[str]:
     return [installed] if installed else [sys.executable, "-m", "mockint"]
 
 
-@pytest.fixture
-def tmux_run(tmp_path: Path) -> Iterator[Tmux]:
-    """`mockint run mini` in a 100x30 tmux pane; a shell around it records its exit status.
+@contextmanager
+def mockint_in_tmux(tmp_path: Path, *args: str) -> Iterator[Tmux]:
+    """`mockint ARGS` in a 100x30 pane of a private tmux server, killed afterwards.
 
-    Practice mode: the real clock never moves the interview on by itself, so a
-    slow machine cannot change what the test sees (pressure timing is tested
-    with the fake clock in the Pilot tests).
+    A shell around it records its exit status; the data dir is in `tmp_path`.
     """
     tmux = Tmux(
         socket=f"mockint-test-{uuid.uuid4().hex[:12]}", session="e2e",
         status_file=tmp_path / "status", pid_file=tmp_path / "pid",
     )  # fmt: skip
-    command = [*mockint_command(), "run", "mini", "--rounds", str(PACKS_DIR), "--out", str(tmp_path)]
+    command = [*mockint_command(), *args]
     # The inner shell notes its pid and becomes mockint; the outer one notes the exit status,
     # then waits on the terminal, so the modes mockint left it in can still be read.
     run_mockint = f"echo $$ > {shlex.quote(str(tmux.pid_file))}; exec {shlex.join(command)}"
@@ -127,6 +126,18 @@ def tmux_run(tmp_path: Path) -> Iterator[Tmux]:
         yield tmux
     finally:
         subprocess.run(["tmux", "-L", tmux.socket, "kill-server"], capture_output=True, timeout=10)
+
+
+@pytest.fixture
+def tmux_run(tmp_path: Path) -> Iterator[Tmux]:
+    """`mockint run mini` in tmux.
+
+    Practice mode: the real clock never moves the interview on by itself, so a
+    slow machine cannot change what the test sees (pressure timing is tested
+    with the fake clock in the Pilot tests).
+    """
+    with mockint_in_tmux(tmp_path, "run", "mini", "--rounds", str(PACKS_DIR), "--out", str(tmp_path)) as tmux:
+        yield tmux
 
 
 def test_answer_a_challenge_reach_the_next_question_then_quit(tmux_run: Tmux) -> None:

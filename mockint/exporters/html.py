@@ -1,8 +1,10 @@
 """The HTML transcript: one standalone file, inline CSS, readable on screen and on paper.
 
-It makes no network request (no external fonts, scripts or images), and every
-piece of user or pack text goes through `html.escape`. Checkboxes are the
-glyphs ☑/☐ so they print. Pure module: no textual import.
+It makes no network request (no external fonts, scripts or images), every
+piece of user or pack text goes through `html.escape`, and the whole page
+through `printable`, so `cat` on it never lets a pasted escape sequence act on
+the terminal. Checkboxes are the glyphs ☑/☐ so they print. Pure module: no
+textual import.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from mockint.exporters.html_style import STYLESHEET
 from mockint.insights import AnswerInsights, SessionInsights, session_insights
 from mockint.practise import practise_next
 from mockint.record import ChallengeRecord, QuestionRecord, Reflection, RoundRecord, SessionRecord
+from mockint.safetext import printable
 
 TICKED = '<span class="box" aria-label="ticked">☑</span>'
 UNTICKED = '<span class="box" aria-label="not ticked">☐</span>'
@@ -42,7 +45,7 @@ def render_html(record: SessionRecord, totals: SessionInsights | None = None) ->
     parts += _summary(record, totals)
     parts += _practise_next(record, totals)
     parts += ["</main>", "</body>", "</html>"]
-    return "\n".join(parts) + "\n"
+    return printable("\n".join(parts) + "\n")
 
 
 def _header(title: str, record: SessionRecord) -> list[str]:

@@ -14,6 +14,7 @@ from mockint.exporters import content
 from mockint.insights import AnswerInsights, SessionInsights, TextInsights, answer_insights, session_insights
 from mockint.practise import OVERTIME_GRACE, overtime, practise_next
 from mockint.record import ChallengeRecord, QuestionRecord, RoundRecord, SessionRecord
+from mockint.safetext import BIDI_CONTROLS, CONTROL_CODES, has_unsafe_characters
 
 SCHEMA_ID = "mockint.transcript/1"
 
@@ -40,7 +41,19 @@ def render_json(record: SessionRecord, totals: SessionInsights | None = None) ->
     """
     totals = totals if totals is not None else session_insights(record)
     rounds = _array_text(_round_text(round_, totals) for round_ in record.rounds)
-    return _object_text(_document(record, totals, rounds=[]), rounds=rounds) + "\n"
+    return _inert(_object_text(_document(record, totals, rounds=[]), rounds=rounds) + "\n")
+
+
+_JSON_ESCAPES = str.maketrans({code: f"\\u{code:04x}" for code in (*CONTROL_CODES, *BIDI_CONTROLS)})
+
+
+def _inert(text: str) -> str:
+    """`text` with DEL, C1 and bidi controls written as JSON escapes.
+
+    json escapes only the C0 controls; the others would reach a terminal that
+    shows the file (`cat`). Escaped, they read back as the same characters.
+    """
+    return text.translate(_JSON_ESCAPES) if has_unsafe_characters(text) else text
 
 
 def _round_text(round_: RoundRecord, totals: SessionInsights) -> str:

@@ -2,7 +2,9 @@
 
 User text (answers, notes, names, reflections) and pack text are escaped so
 that a `*`, `#` or `<script>` typed in an answer shows as typed instead of
-turning into formatting or markup. Pure module: no textual import.
+turning into formatting or markup, and the whole transcript goes through
+`printable`, so `cat` on it never lets a pasted escape sequence act on the
+terminal. Pure module: no textual import.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from mockint.exporters import content
 from mockint.insights import AnswerInsights, SessionInsights, session_insights
 from mockint.practise import practise_next
 from mockint.record import ChallengeRecord, QuestionRecord, Reflection, RoundRecord, SessionRecord
+from mockint.safetext import printable
 
 _INLINE_SPECIAL_CHARS = "\\`*_[]<>|~"
 """Characters that can start emphasis, code, links, HTML or table cells anywhere in a line.
@@ -89,7 +92,7 @@ def render_markdown(record: SessionRecord, totals: SessionInsights | None = None
         out += ["", "## Interview checklist", "", *_checklist(record.checklist, record.checked)]
     out += _summary(record, totals)
     out += _practise_next(record, totals)
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out) + "\n")
 
 
 def _round(index: int, round_: RoundRecord, pair: bool, totals: SessionInsights) -> list[str]:

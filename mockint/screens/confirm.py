@@ -17,6 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from mockint.widgets.plain import plain
+
 ButtonVariant = Literal["default", "primary", "success", "warning", "error"]
 ResultType = TypeVar("ResultType")
 
@@ -54,10 +56,10 @@ class QuestionDialog(ModalScreen[ResultType]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.question, id="question")
+            yield Label(plain(self.question), id="question")
             with Horizontal(id="buttons"):
                 for choice in self.choices:
-                    yield Button(choice.label, variant=choice.variant, id=choice.id)
+                    yield Button(plain(choice.label), variant=choice.variant, id=choice.id)
 
     def on_mount(self) -> None:
         # Enter on the default focus is the safe answer.

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 from mockint.exporters import FORMATS, ExportError, export_session
 from mockint.record import SessionRecord
 from mockint.safetext import printable
+from mockint.userpaths import shown
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "md": ("md",),
@@ -54,10 +55,23 @@ class ExportDialog(ModalScreen[list[Path] | None]):
                 for index, choice in enumerate(CHOICES):
                     yield RadioButton(LABELS[choice], value=index == 0, id=f"format-{choice}")
             yield Label("Folder", id="folder-label")
-            yield Input(str(self.folder), id="export-folder", placeholder="folder to write into", compact=True)
+            yield self._folder_input()
             with Horizontal(id="buttons"):
                 yield Button("Export", variant="primary", id="export", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+
+    def _folder_input(self) -> Input:
+        """The folder box, holding the folder offered unless its name has control characters.
+
+        An Input shows its value raw, so such a name would reach the terminal:
+        the box is left empty instead (empty means this folder, see `target`)
+        and the placeholder names the folder with its controls as escapes.
+        """
+        folder = str(self.folder)
+        shown = printable(folder, single_line=True)
+        if shown == folder:
+            return Input(folder, id="export-folder", placeholder="folder to write into", compact=True)
+        return Input("", id="export-folder", placeholder=f"{shown} (leave empty to use it)", compact=True)
 
     def on_mount(self) -> None:
         self.query_one(RadioSet).focus()
@@ -89,12 +103,17 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         try:
             written = export_session(self.record, self.target, self.formats)
         except ExportError as error:
-            # Stay open: the candidate can type another folder and try again.
-            self.notify(str(error), title="Export failed", severity="error")
+            # Stay open: the candidate can type another folder and try again. The message quotes
+            # the typed path: shown as typed, never read as markup, no control character raw.
+            self.notify(
+                printable(str(error), single_line=True), title="Export failed", severity="error", markup=False
+            )
             self.query_one("#export-folder", Input).focus()
             return
         names = ", ".join(path.name for path in written)
-        self.notify(f"Wrote {names} in {printable(str(written[0].parent), single_line=True)}", title="Exported")
+        self.notify(
+            printable(f"Wrote {names} in {shown(written[0].parent)}", single_line=True), title="Exported", markup=False
+        )
         self.dismiss(written)
 
     def action_cancel(self) -> None:

@@ -20,8 +20,9 @@ from textual.widgets.option_list import Option
 
 from mockint.discovery import BrokenFile, Library
 from mockint.durations import format_duration
-from mockint.model import Pack
+from mockint.model import Pack, Round
 from mockint.userpaths import shortening_bases
+from mockint.widgets.plain import plain
 
 EMPTY_LIBRARY = """\
 No interview packs found.
@@ -33,6 +34,11 @@ or point mockint at another folder with --rounds DIR (or MOCKINT_ROUNDS).
 Start a round from a commented template with:
   mockint new my-round.yaml
 then check it with `mockint validate my-round.yaml`."""
+
+
+BROKEN_HEADING = Content.from_markup(
+    "[b $error]Broken files[/] [$text-muted](their packs are hidden; run mockint validate)[/]"
+)
 
 
 class PackList(OptionList):
@@ -71,8 +77,8 @@ class HomeScreen(Screen[None]):
             yield Static(broken_files_text(self.library.broken), id="broken")
         yield Footer()
 
-    def _empty_message(self) -> str:
-        return EMPTY_LIBRARY.format(user_rounds=display_path(self._user_rounds))
+    def _empty_message(self) -> Content:
+        return plain(EMPTY_LIBRARY.format(user_rounds=display_path(self._user_rounds)))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         pack = self._pack_of(event.option)
@@ -104,7 +110,10 @@ def pack_options(packs: tuple[Pack, ...]) -> list[Option | None]:
 
 def pack_option(pack: Pack) -> Option:
     # Assembled from styled parts, as the details are: no markup to parse at start-up.
-    return Option(Content.assemble((pack.title, "bold"), "\n", (pack_summary(pack), "$text-muted")), id=pack.name)
+    return Option(
+        Content.assemble(plain(pack.title).stylize("bold"), "\n", plain(pack_summary(pack)).stylize("$text-muted")),
+        id=pack.name,
+    )
 
 
 def pack_summary(pack: Pack) -> str:
@@ -120,31 +129,38 @@ def pack_summary(pack: Pack) -> str:
 
 
 def pack_details(pack: Pack) -> Content:
-    parts: list[str | tuple[str, str]] = [(pack.title, "bold"), "\n", (pack_summary(pack), "$text-muted"), "\n\n"]
-    if pack.description:
-        parts += [pack.description, "\n\n"]
-    parts += [("Rounds", "bold"), "\n"]
-    for round_ in pack.rounds:
-        count = len(round_.questions)
-        parts.append(
-            f"  {round_.title} — {count} question{'s' if count != 1 else ''}, {format_duration(round_.total_time)}\n"
-        )
-    parts += ["\n", (f"mockint run {pack.name}", "$text-muted")]
-    return Content.assemble(*parts)
+    """The pack's title, summary, description and rounds; every part from the pack through plain."""
+    return Content.assemble(
+        plain(pack.title).stylize("bold"),
+        "\n",
+        plain(pack_summary(pack)).stylize("$text-muted"),
+        "\n\n",
+        *([plain(pack.description), "\n\n"] if pack.description else []),
+        ("Rounds", "bold"),
+        "\n",
+        *(plain(f"  {round_line(round_)}\n") for round_ in pack.rounds),
+        "\n",
+        plain(f"mockint run {pack.name}", single_line=True).stylize("$text-muted"),
+    )
+
+
+def round_line(round_: Round) -> str:
+    """`Title — 2 questions, 3m`: a round as the home and setup screens list it."""
+    count = len(round_.questions)
+    return f"{round_.title} — {count} question{'s' if count != 1 else ''}, {format_duration(round_.total_time)}"
 
 
 def broken_files_text(broken: tuple[BrokenFile, ...]) -> Content:
     """Each broken file's first error; their packs are not offered until fixed."""
-    heading = Content.from_markup(
-        "[b $error]Broken files[/] [$text-muted](their packs are hidden; run mockint validate)[/]"
-    )
-    lines = [heading]
-    for item in broken:
-        first = item.first
-        more = len(item.diagnostics) - 1
-        suffix = f" (and {more} more)" if more > 0 else ""
-        lines.append(Content(str(replace(first, file=display_path(first.file))) + suffix))
-    return Content("\n").join(lines)
+    return Content("\n").join([BROKEN_HEADING, *(plain(broken_file_line(item)) for item in broken)])
+
+
+def broken_file_line(item: BrokenFile) -> str:
+    """The file's first error, located; its name may hold anything (Diagnostic shows it printable)."""
+    first = item.first
+    more = len(item.diagnostics) - 1
+    suffix = f" (and {more} more)" if more > 0 else ""
+    return str(replace(first, file=display_path(first.file))) + suffix
 
 
 def display_path(path: Path) -> Path:

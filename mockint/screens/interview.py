@@ -15,6 +15,7 @@ from textual.widgets import ContentSwitcher, Static, TextArea
 
 from mockint.engine import TIMED_PHASES, SessionEngine
 from mockint.record import Mode
+from mockint.safetext import printable
 from mockint.screens.confirm import ConfirmScreen
 from mockint.screens.summary import SummaryScreen
 from mockint.screens.too_small import is_too_small
@@ -23,6 +24,7 @@ from mockint.widgets import keys
 from mockint.widgets.answering import AnsweringView
 from mockint.widgets.assessment import AssessmentForm, AssessmentSubmitted
 from mockint.widgets.footer import ReleasingFooter
+from mockint.widgets.plain import plain
 from mockint.widgets.review import ReviewPanel
 from mockint.widgets.round_intro import RoundIntro
 
@@ -79,7 +81,7 @@ class InterviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         mode = "pair" if self.engine.options.pair else self.engine.mode.value
-        yield Static(f"{self.engine.pack.title} · {mode} mode", id="interview-bar", markup=False)
+        yield Static(plain(f"{self.engine.pack.title} · {mode} mode"), id="interview-bar")
         with ContentSwitcher(id="views", initial="intro"):
             yield RoundIntro(id="intro")
             yield AnsweringView(id="answering")
@@ -115,7 +117,9 @@ class InterviewScreen(Screen[None]):
             return
         if self.engine.mode is Mode.PRESSURE:
             interviewer = self.engine.rounds[time_up[-1].round_index].interviewer.name or "The interviewer"
-            self.notify(f"Time's up — {interviewer} moves on.", severity="warning")
+            self.notify(
+                printable(f"Time's up — {interviewer} moves on.", single_line=True), severity="warning", markup=False
+            )
         else:
             self.notify("Time's up — you're in overtime.", severity="warning")
 
@@ -231,7 +235,7 @@ class InterviewScreen(Screen[None]):
         try:
             action(*args)
         except EngineError as err:
-            self.notify(str(err), severity="warning")
+            self.notify(printable(str(err), single_line=True), severity="warning", markup=False)
         self.sync()
 
     def action_begin(self) -> None:

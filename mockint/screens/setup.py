@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from mockint.durations import format_duration
 from mockint.model import Pack, Round
 from mockint.record import Mode
+from mockint.safetext import printable
+from mockint.screens.home import round_line
 from mockint.session import SessionOptions
+from mockint.widgets.plain import plain
 from mockint.widgets.toggles import ChoiceButton, TickBox
 
 MODE_HELP = {
@@ -52,9 +54,9 @@ class SetupScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="form"):
-            yield Static(self.pack.title, id="pack-title")
+            yield Static(plain(self.pack.title), id="pack-title")
             if self.pack.role:
-                yield Static(self.pack.role, id="pack-role")
+                yield Static(plain(self.pack.role), id="pack-role")
             yield Label("Rounds to include (space toggles)", classes="field-label")
             yield SelectionList[str](*(round_selection(r) for r in self.pack.rounds), id="rounds")
             yield Label("Mode", classes="field-label")
@@ -70,7 +72,7 @@ class SetupScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.pack.title
+        self.sub_title = printable(self.pack.title, single_line=True)
         self.query_one("#rounds", SelectionList).focus()
 
     @property
@@ -110,11 +112,9 @@ class SetupScreen(Screen[None]):
 
 
 def round_selection(round_: Round) -> Selection[str]:
-    count = len(round_.questions)
-    label = f"{round_.title} — {count} question{'s' if count != 1 else ''}, {format_duration(round_.total_time)}"
-    return Selection(label, round_.id, initial_state=True)
+    return Selection(plain(round_line(round_)), round_.id, initial_state=True)
 
 
-def mode_help(chosen: Mode) -> Text:
+def mode_help(chosen: Mode) -> Content:
     """One line per mode, the chosen one in bold."""
-    return Text("\n").join(Text(line, style="bold" if mode is chosen else "") for mode, line in MODE_HELP.items())
+    return Content("\n").join(Content.styled(MODE_HELP[mode], "bold" if mode is chosen else "") for mode in MODE_HELP)

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -22,6 +21,7 @@ from mockint.insights import session_insights
 from mockint.record import Outcome, QuestionRecord, SessionRecord
 from mockint.screens.confirm import Choice, ChoiceScreen
 from mockint.screens.summary_table import TABLE_MARGIN, TableLayout, lay_out, summary_rows
+from mockint.widgets.plain import plain
 
 LEAVE_QUESTION = "Leave without exporting? This interview's transcript is not saved anywhere else."
 QUIT_QUESTION = "Quit without exporting? This interview's transcript is not saved anywhere else."
@@ -110,10 +110,10 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         record = self.record
         status = "ended early" if record.ended_early else "finished"
-        yield Static(f"{record.pack_title} · {record.mode.value} mode · {status}", id="summary-title", markup=False)
+        yield Static(plain(f"{record.pack_title} · {record.mode.value} mode · {status}"), id="summary-title")
         yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
-        yield Static(totals_line(session_totals(record)), id="summary-totals", markup=False)
-        yield Static("Typed: " + totals_text(session_insights(record)), id="summary-insights", markup=False)
+        yield Static(plain(totals_line(session_totals(record))), id="summary-totals")
+        yield Static(plain("Typed: " + totals_text(session_insights(record))), id="summary-insights")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -135,7 +135,7 @@ class SummaryScreen(Screen[None]):
             table.add_column(title, width=width)
         for row, cells, height in zip(self._rows, layout.rows, layout.heights):
             style = "bold" if row.is_round else ""
-            table.add_row(*(Text(cell, style=style) for cell in cells), height=height)
+            table.add_row(*(plain(cell).stylize(style) for cell in cells), height=height)
         table.move_cursor(row=cursor)
 
     # -- export and leaving -------------------------------------------------

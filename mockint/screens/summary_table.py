@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from mockint.durations import format_clock
 from mockint.record import ChallengeStatus, Outcome, QuestionRecord, SessionRecord
+from mockint.safetext import printable
 
 WIDE_COLUMNS = ("Question", "Answer time", "Challenges", "Checklist", "Rating")
 NARROW_COLUMNS = ("Question", "Details")
@@ -89,12 +90,16 @@ class SummaryRow:
 
 
 def summary_rows(record: SessionRecord) -> list[SummaryRow]:
-    """A heading row per round, then one row per question of it."""
+    """A heading row per round, then one row per question of it.
+
+    Pack text is made printable here, before it is measured: an escape such as
+    `\\u202e` takes six cells, not the one (or none) of the character it shows.
+    """
     rows = []
     for round_record in record.rounds:
-        rows.append(SummaryRow((round_record.title, "", "", "", ""), is_round=True))
+        rows.append(SummaryRow((printable(round_record.title, single_line=True), "", "", "", ""), is_round=True))
         for question in round_record.questions:
-            cells = (question.ask, time_cell(question), challenges_cell(question),
+            cells = (printable(question.ask), time_cell(question), challenges_cell(question),
                      checklist_cell(question), rating_cell(question))
             rows.append(SummaryRow(tuple(" ".join(cell.split()) for cell in cells)))
     return rows

@@ -15,6 +15,8 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
 
+from mockint.widgets.plain import plain
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -61,12 +63,11 @@ class SizeGuard:
         screen.set_class(too_small, TOO_SMALL_CLASS)
         if not too_small:
             return
-        text = too_small_message(self._size)
         notice = _find_notice(screen)
         if notice is None:
-            screen.mount(TooSmallNotice(text, id=NOTICE_ID))
+            screen.mount(TooSmallNotice(plain(too_small_message(self._size)), id=NOTICE_ID))
         else:
-            notice.update(text)
+            notice.update(plain(too_small_message(self._size)))
 
 
 def _find_notice(screen: Screen) -> TooSmallNotice | None:

@@ -10,6 +10,7 @@ from mockint.engine import SessionEngine
 from mockint.session import Phase
 from mockint.widgets.challenge_card import ChallengeCard
 from mockint.widgets.keys import PAUSE, first_key
+from mockint.widgets.plain import plain
 from mockint.widgets.question_card import QuestionCard
 
 
@@ -24,7 +25,7 @@ class AnsweringView(Vertical):
     def compose(self) -> ComposeResult:
         yield QuestionCard()
         banner = f"PAUSED · the clock is stopped · {first_key(PAUSE)} resumes"
-        yield Static(banner, id="paused-banner", markup=False)
+        yield Static(plain(banner), id="paused-banner")
         answer = TextArea(id="main-answer", soft_wrap=True)
         answer.border_title = "Your answer (or notes)"
         yield answer

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from mockint.record import QuestionRecord, Reflection, RoundRecord
 from mockint.session import RoundAssessment
+from mockint.widgets.plain import plain
 from mockint.widgets.toggles import ChoiceButton, WrappingTickBox
 
 RATINGS = (1, 2, 3, 4, 5)
@@ -34,7 +35,7 @@ class RatingSet(RadioSet):
     """1 (not at all) to 5 (strong); nothing chosen means not rated."""
 
     def __init__(self, question_id: str, rating: int | None) -> None:
-        super().__init__(*(ChoiceButton(str(n), value=n == rating) for n in RATINGS), compact=True)
+        super().__init__(*(ChoiceButton(plain(str(n)), value=n == rating) for n in RATINGS), compact=True)
         self.question_id = question_id
 
     @property
@@ -59,7 +60,7 @@ class QuestionAssessment(Vertical):
 
     def compose(self) -> ComposeResult:
         question = self.question
-        yield Static(f"{self.number}. {question.ask.strip()}", classes="assessment-heading", markup=False)
+        yield Static(plain(f"{self.number}. {question.ask.strip()}"), classes="assessment-heading")
         for item in question.checklist:
             yield ItemCheckbox(item, QUESTION_SCOPE, item in question.checked, question.question_id)
         with Horizontal(classes="rating-row"):
@@ -101,7 +102,7 @@ class AssessmentForm(VerticalScroll):
         self.interview_checked = interview_checked
 
     def compose(self) -> ComposeResult:
-        yield Static(f"How did “{self.round_record.title}” go?", classes="assessment-title", markup=False)
+        yield Static(plain(f"How did “{self.round_record.title}” go?"), classes="assessment-title")
         yield Static(RATING_SCALE, classes="assessment-note")
         for number, question in enumerate(self.round_record.questions, 1):
             yield QuestionAssessment(number, question)
@@ -111,14 +112,14 @@ class AssessmentForm(VerticalScroll):
         reflection = self.round_record.reflection
         for name, (label, prompt) in REFLECTION_PROMPTS.items():
             with Horizontal(classes="reflection-row"):
-                yield Label(label, classes="reflection-label")
+                yield Label(plain(label), classes="reflection-label")
                 yield Input(getattr(reflection, name), placeholder=prompt, id=f"reflect-{name}", compact=True)
         yield Button("Submit assessment", id="submit-assessment", variant="primary")
 
     def _checklist(self, heading: str, items: tuple[str, ...], scope: str, ticked: set[str]) -> ComposeResult:
         if not items:
             return
-        yield Static(heading, classes="assessment-heading", markup=False)
+        yield Static(plain(heading), classes="assessment-heading")
         for item in items:
             yield ItemCheckbox(item, scope, item in ticked)
 

@@ -8,6 +8,7 @@ from textual.widgets import Static, TextArea
 
 from mockint.record import ChallengeRecord
 from mockint.widgets.countdown import CountdownClock
+from mockint.widgets.plain import plain
 
 
 class ChallengeCard(Vertical):
@@ -30,8 +31,8 @@ class ChallengeCard(Vertical):
     def show_challenge(self, challenge: ChallengeRecord, interviewer: str) -> None:
         """Show a newly posed challenge with an empty answer box."""
         self.query_one("#challenge-marker", Static).display = challenge.interrupted
-        self.query_one("#challenge-label", Static).update(f"{interviewer} pushes back:")
-        self.query_one("#challenge-text", Static).update(challenge.ask.strip())
+        self.query_one("#challenge-label", Static).update(plain(f"{interviewer} pushes back:"))
+        self.query_one("#challenge-text", Static).update(plain(challenge.ask.strip()))
         self.set_class(challenge.interrupted, "-interruption")
-        self.answer_box.border_title = f"Your answer to {interviewer}"
+        self.answer_box.border_title = plain(f"Your answer to {interviewer}")
         self.answer_box.load_text("")  # and forget the last answer's undo history

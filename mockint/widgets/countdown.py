@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from mockint.countdown import Countdown
 from mockint.durations import format_clock
+from mockint.widgets.plain import plain
 
 LOW_FRACTION = 0.25
 """The clock warns (class `-low`) once this share of the time or less is left."""
@@ -39,6 +40,6 @@ class CountdownClock(Static):
             self.state = ""
         else:
             text, self.state = clock_face(countdown.remaining(), countdown.limit)
-            self.update(f"{text} (paused)" if paused else text)
+            self.update(plain(f"{text} (paused)" if paused else text))
         self.set_class(self.state == "low", "-low")
         self.set_class(self.state == "over", "-over")

@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from mockint.model import Question
 from mockint.widgets.countdown import CountdownClock
+from mockint.widgets.plain import plain
 
 
 class QuestionCard(Vertical):
@@ -23,10 +24,10 @@ class QuestionCard(Vertical):
         return self.query_one("#main-clock", CountdownClock)
 
     def show_question(self, question: Question, number: int, total: int, round_title: str) -> None:
-        self.query_one("#question-position", Static).update(f"Question {number} of {total} · {round_title}")
-        self.query_one("#question-text", Static).update(question.ask.strip())
+        self.query_one("#question-position", Static).update(plain(f"Question {number} of {total} · {round_title}"))
+        self.query_one("#question-text", Static).update(plain(question.ask.strip()))
 
     def show_hint(self, hint: str | None) -> None:
         line = self.query_one("#hint-line", Static)
-        line.update(f"Hint: {hint}" if hint else "")
+        line.update(plain(f"Hint: {hint}" if hint else ""))
         line.display = bool(hint)

@@ -12,6 +12,7 @@ from mockint.durations import format_clock
 from mockint.record import ChallengeRecord, ChallengeStatus, QuestionRecord
 from mockint.textmatch import mentioned_terms, mentions
 from mockint.widgets.keys import CONTINUE, first_key
+from mockint.widgets.plain import plain
 
 
 def full_answer(record: QuestionRecord) -> str:
@@ -58,13 +59,13 @@ def hanging_bullets(items: list[Content], width: int) -> Content:
 
 def guide_item(item: str, terms: list[str]) -> Content:
     if not terms:
-        return Content(item)
-    return Content.assemble(item, (f" (mentioned: {', '.join(terms)})", "italic dim"))
+        return plain(item)
+    return Content.assemble(plain(item), plain(f" (mentioned: {', '.join(terms)})").stylize("italic dim"))
 
 
 def review_content(record: QuestionRecord, width: int) -> Content:
     """The review at `width` cells: the guide next to keyword evidence, the keywords, the hint, the challenges."""
-    sections = [Content.styled(record.ask.strip(), "bold")]
+    sections = [plain(record.ask.strip()).stylize("bold")]
     if record.skipped:
         sections.append(Content.styled("You skipped this question.", "italic"))
     elif not record.answer.strip():
@@ -86,11 +87,11 @@ def evidence_content(record: QuestionRecord) -> Content:
         said = set(mentioned_terms(full_answer(record), record.keywords))
         used = ", ".join(k for k in record.keywords if k in said) or "none"
         missed = ", ".join(k for k in record.keywords if k not in said) or "none"
-        lines += [f"Keywords you used: {used}", f"Keywords not used: {missed}", ""]
+        lines += [plain(f"Keywords you used: {used}"), plain(f"Keywords not used: {missed}"), ""]
     if record.hint_used and record.hint:
-        lines += [Content.styled(f"You took the hint: {record.hint}", "italic"), ""]
+        lines += [plain(f"You took the hint: {record.hint}").stylize("italic"), ""]
     for challenge in record.challenges:
-        lines += [Content.styled(f"Challenge: {challenge.ask.strip()}", "bold"), f"  {challenge_line(challenge)}"]
+        lines += [plain(f"Challenge: {challenge.ask.strip()}").stylize("bold"), plain(f"  {challenge_line(challenge)}")]
     while lines and not lines[-1]:
         lines.pop()
     return Content("\n").join(lines)
@@ -119,9 +120,9 @@ class ReviewPanel(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="review-title", markup=False)
         yield ReviewBody(id="review-body")
-        yield Static(f"Press {first_key(CONTINUE)} to continue.", id="review-prompt", markup=False)
+        yield Static(plain(f"Press {first_key(CONTINUE)} to continue."), id="review-prompt")
 
     def show_review(self, record: QuestionRecord, number: int, total: int) -> None:
-        self.query_one("#review-title", Static).update(f"Review · question {number} of {total}")
+        self.query_one("#review-title", Static).update(plain(f"Review · question {number} of {total}"))
         self.query_one(ReviewBody).show(record)
         self.scroll_home(animate=False)

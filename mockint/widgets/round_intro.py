@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from mockint.durations import format_duration
 from mockint.model import Round
+from mockint.widgets.plain import plain
 
 
 class RoundIntro(Vertical):
@@ -32,5 +33,5 @@ class RoundIntro(Vertical):
 
     def _set(self, selector: str, text: str) -> None:
         widget = self.query_one(selector, Static)
-        widget.update(text)
+        widget.update(plain(text))
         widget.display = bool(text)

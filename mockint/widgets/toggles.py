@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Checkbox, RadioButton
 
+from mockint.widgets.plain import plain
+
 CHECKBOX_ON, CHECKBOX_OFF = "X", " "
 RADIO_ON, RADIO_OFF = "●", "○"
 
@@ -53,12 +55,12 @@ class WrappingTickBox(TickBox):
     """
 
     def __init__(self, label: str, value: bool = False, *, compact: bool = False) -> None:
-        super().__init__(Content(label), value, compact=compact)
+        super().__init__(plain(label), value, compact=compact)
 
     def _make_label(self, label: object) -> Content:
         # ToggleButton keeps only the first line of a label; keep it all, as one paragraph.
         text = label.plain if isinstance(label, Content) else str(label)
-        return Content(" ".join(text.split()))
+        return plain(" ".join(text.split()))
 
     def _lines(self, width: int) -> list[Content]:
         button = self._button
