@@ -111,13 +111,14 @@ class MockintApp(App[None]):
 
     def start_interview(self, pack: Pack, options: SessionOptions) -> None:
         """Start a run of `pack` and show it; an impossible setup becomes a notification."""
+        from mockint.commands import Start
         from mockint.engine import SessionEngine
         from mockint.screens.interview import InterviewScreen
         from mockint.session import EngineError
 
         try:
-            engine = SessionEngine(pack, options, self.clock)
-            engine.start()
+            engine = SessionEngine.new(pack, options, self.clock)
+            engine.apply(Start())
         except EngineError as error:
             self.notify(str(error), title="Cannot start", severity="error")
             return
