@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from mockint import codec
 from mockint.clock import FakeClock
-from mockint.engine import SessionEngine
-from mockint.model import Challenge, Interviewer, Pack, Question, Round
-from mockint.record import ChallengeStatus, Mode, Reflection
 from mockint.commands import (
     BeginRound, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment, Tick,
 )
+from mockint.engine import SessionEngine
+from mockint.model import Challenge, Interviewer, Pack, Question, Round
+from mockint.record import Audience, ChallengeStatus, Mode, Reflection, Role, Rules
 from mockint.session import EngineError, EventKind, SessionOptions
 from mockint.state import Phase
 from mockint.views import ClockFigures
@@ -370,3 +371,53 @@ def test_outcome_tells_answered_from_empty_skipped_cut_off_and_not_reached():
     engine.apply(Continue())
     engine.apply(Skip())
     assert [q.outcome for q in engine.record.rounds[0].questions] == [Outcome.ANSWERED, Outcome.SKIPPED]
+
+
+def test_rules_follow_the_mode_and_who_interviews():
+    practice, pressure = Rules.for_mode(Mode.PRACTICE), Rules.for_mode(Mode.PRESSURE)
+    assert (practice.hints, practice.interruptions, practice.auto_advance) == (True, False, False)
+    assert (pressure.hints, pressure.interruptions, pressure.auto_advance) == (False, True, True)
+    assert pressure.guide_after_answer is Audience.NOBODY
+    assert Rules.for_mode(Mode.PRESSURE, pair=True).guide_after_answer is Audience.INTERVIEWER
+    engine, _ = started(Mode.PRESSURE, pair=True)
+    assert engine.record.rules == Rules.for_mode(Mode.PRESSURE, pair=True) and engine.record.pair
+    engine.apply(Done("x"))
+    engine.apply(Skip())
+    engine.apply(Skip())
+    assert engine.phase is Phase.REVIEW  # the partner interviewing sees the guide after each answer
+
+
+def test_assessments_are_kept_per_role():
+    engine, _ = started(pair=True)
+    for _ in range(2):
+        engine.apply(Skip())
+        engine.apply(Continue())
+    engine.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"metrics": 2}, notes={"metrics": "rushed"}))
+    assert engine.phase is Phase.ASSESSMENT  # the candidate's own assessment ends the round
+    engine.apply(SubmitAssessment(ratings={"metrics": 5}, reflection=Reflection(keep="pace")))
+    metrics = engine.record.rounds[0].questions[0]
+    assert metrics.assessment(Role.SELF).rating == 5 and metrics.assessment(Role.INTERVIEWER).rating == 2
+    assert (metrics.rating, metrics.interviewer_rating, metrics.interviewer_notes) == (5, 2, "rushed")
+    assert engine.record.rounds[0].assessment(Role.INTERVIEWER).reflection == Reflection()
+    assert engine.record.rounds[0].reflection.keep == "pace" and engine.phase is Phase.ROUND_INTRO
+
+
+def test_a_decoded_record_runs_to_the_end_without_its_pack():
+    record = codec.decode_record(codec.encode(SessionEngine.new(make_pack(), SessionOptions(), FakeClock()).record))
+    engine = SessionEngine(record, FakeClock())
+    engine.apply(Start())
+    assert engine.interviewer_view().round.interviewer_style == "pragmatic"
+    while engine.phase is not Phase.FINISHED:
+        command = {Phase.ROUND_INTRO: BeginRound(), Phase.REVIEW: Continue(), Phase.ASSESSMENT: SubmitAssessment()}
+        engine.apply(command.get(engine.phase, Done("an answer")))
+    assert engine.record.finished and all(q.answer == "an answer" for q in engine.record.questions())
+
+
+def test_quitting_twice_or_before_the_start_is_refused():
+    engine = SessionEngine.new(make_pack(), SessionOptions(), FakeClock())
+    with pytest.raises(EngineError, match="not running"):
+        engine.apply(Quit())
+    engine.apply(Start())
+    engine.apply(Quit())
+    with pytest.raises(EngineError, match="not running"):
+        engine.apply(Quit())
