@@ -155,11 +155,16 @@ class SessionEngine:
         return self._run(self.offset(), command, _Decisions(self._matcher))
 
     def replay(self, step: Step) -> Step:
-        """Apply a journal's step at its own offset, taking the decisions it recorded, not the matcher's."""
+        """Apply a journal's step at its own offset, taking the decisions it recorded, not the matcher's.
+
+        A step that does not fit raises ReplayError; the session is then good
+        only up to the step before (replay again from the record to there).
+        """
         try:
             return self._run(step.at, step.command, _Decisions(None, step.decisions))
         except EngineError as error:
-            raise ReplayError(f"step at {step.at:.3f}s ({type(step.command).__name__}) does not fit: {error}") from error
+            name = type(step.command).__name__
+            raise ReplayError(f"step at {step.at:.3f}s ({name}) does not fit: {error}") from error
 
     def _run(self, at: float, command: Command, decisions: _Decisions) -> Step:
         if at < self._last_at:
@@ -377,7 +382,9 @@ class SessionEngine:
         self._emit(EventKind.CHALLENGE_NOT_NEEDED, at, round_index, question_index, index)
         return True
 
-    def _pose(self, round_index: int, question_index: int, index: int, at: float, interrupted: Countdown | None) -> None:
+    def _pose(
+        self, round_index: int, question_index: int, index: int, at: float, interrupted: Countdown | None
+    ) -> None:
         challenge = self.record.rounds[round_index].questions[question_index].challenges[index]
         challenge.interrupted = interrupted is not None
         self.state = Challenging(round_index, question_index, index, Countdown(challenge.limit, 0.0, at), interrupted)

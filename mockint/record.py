@@ -225,6 +225,10 @@ class RoundRecord(Struct):
         return self.assessments.get(role) or RoundAssessment()
 
     @property
+    def question_count(self) -> int:
+        return len(self.questions)
+
+    @property
     def assessed(self) -> bool:
         """The candidate has assessed the round (which ends it)."""
         return Role.SELF in self.assessments

@@ -14,7 +14,12 @@ from mockint.widgets.question_card import QuestionCard
 
 
 class AnsweringView(Vertical):
-    """Draws the ANSWERING and CHALLENGE phases from the view of the session the screen sends it."""
+    """Draws the ANSWERING and CHALLENGE phases from the view of the session the screen sends it.
+
+    It takes the interviewer's view (the solo screen's); the cards it holds take
+    the question and challenge of either side's view, so a candidate's screen
+    can reuse them fed a CandidateView.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

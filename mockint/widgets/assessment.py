@@ -147,7 +147,9 @@ class AssessmentForm(VerticalScroll):
             question_checks={qid: frozenset(items) for qid, items in question_checks.items()},
             round_checks=frozenset(round_checks),
             interview_checks=frozenset(interview_checks),
-            reflection=Reflection(**{name: self.query_one(f"#reflect-{name}", Input).value for name in REFLECTION_PROMPTS}),
+            reflection=Reflection(
+                **{name: self.query_one(f"#reflect-{name}", Input).value for name in REFLECTION_PROMPTS}
+            ),
         )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -7,6 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from mockint.record import QuestionRecord
+from mockint.views import CandidateQuestion
 from mockint.widgets.countdown import CountdownClock
 
 
@@ -22,7 +23,9 @@ class QuestionCard(Vertical):
     def clock(self) -> CountdownClock:
         return self.query_one("#main-clock", CountdownClock)
 
-    def show_question(self, question: QuestionRecord, number: int, total: int, round_title: str) -> None:
+    def show_question(
+        self, question: QuestionRecord | CandidateQuestion, number: int, total: int, round_title: str
+    ) -> None:
         self.query_one("#question-position", Static).update(f"Question {number} of {total} · {round_title}")
         self.query_one("#question-text", Static).update(question.ask.strip())
 

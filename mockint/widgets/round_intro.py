@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from mockint.durations import format_duration
 from mockint.record import RoundRecord
+from mockint.views import CandidateRound
 
 
 class RoundIntro(Vertical):
@@ -20,8 +21,9 @@ class RoundIntro(Vertical):
         yield Static(id="intro-budget", markup=False)
         yield Static("Press enter or space to begin.", id="intro-prompt", markup=False)
 
-    def show_round(self, round_: RoundRecord, number: int, count: int) -> None:
-        questions = len(round_.questions)
+    def show_round(self, round_: RoundRecord | CandidateRound, number: int, count: int) -> None:
+        """Show a round from either side's view: both say the same of a round's intro."""
+        questions = round_.question_count
         self._set("#intro-position", f"Round {number} of {count}")
         self._set("#intro-title", round_.title)
         self._set("#intro-interviewer", f"Your interviewer: {round_.interviewer}")
