@@ -14,6 +14,7 @@ import argparse
 import time
 
 from mockint.clock import MonotonicClock
+from mockint.commands import BeginRound, Start, Tick
 from mockint.engine import SessionEngine
 from mockint.model import Pack, Question, Round
 from mockint.session import SessionOptions
@@ -22,18 +23,20 @@ from mockint.session import SessionOptions
 def run(seconds: float, block_every: int, block_for: float) -> float:
     limit = int(seconds) + 60
     pack = Pack(name="clock", title="Clock", rounds=(Round(id="r", title="R", questions=(Question(id="q", ask="Talk.", time=limit),)),))
-    engine = SessionEngine(pack, SessionOptions(), MonotonicClock())
-    engine.start()
-    engine.begin_round()
+    engine = SessionEngine.new(pack, SessionOptions(), MonotonicClock())
+    engine.apply(Start())
+    engine.apply(BeginRound())
     stopwatch = time.perf_counter()
     worst = 0.0
     step = 0
     while time.perf_counter() - stopwatch < seconds:
         step += 1
         time.sleep(block_for if step % block_every == 0 else 0.25)
-        engine.tick()
+        engine.apply(Tick())
         truth = limit - (time.perf_counter() - stopwatch)
-        worst = max(worst, abs(engine.countdown.remaining() - truth))
+        clock = engine.interviewer_view().position.clock
+        assert clock is not None
+        worst = max(worst, abs(clock.remaining - truth))
     return worst
 
 

@@ -20,12 +20,14 @@ import time
 from typing import Callable
 
 from mockint.clock import FakeClock
+from mockint.commands import BeginRound, Continue, Done, Start, SubmitAssessment
 from mockint.engine import SessionEngine
 from mockint.exporters import FORMATS, render
 from mockint.insights import session_insights
 from mockint.model import Challenge, Pack, Question, Round
 from mockint.record import SessionRecord
-from mockint.session import Phase, RoundAssessment, SessionOptions
+from mockint.session import SessionOptions
+from mockint.state import Phase
 
 GOAL_MS = 200.0
 QUESTIONS_PER_ROUND = 50
@@ -66,8 +68,8 @@ def _question(number: int) -> Question:
 
 def build_record(questions: int) -> SessionRecord:
     clock = FakeClock()
-    engine = SessionEngine(build_pack(questions), SessionOptions(candidate="Bench"), clock)
-    engine.start()
+    engine = SessionEngine.new(build_pack(questions), SessionOptions(candidate="Bench"), clock)
+    engine.apply(Start())
     while engine.phase is not Phase.FINISHED:
         _step(engine, clock)
     return engine.record
@@ -75,21 +77,21 @@ def build_record(questions: int) -> SessionRecord:
 
 def _step(engine: SessionEngine, clock: FakeClock) -> None:
     if engine.phase is Phase.ROUND_INTRO:
-        engine.begin_round()
+        engine.apply(BeginRound())
     elif engine.phase is Phase.REVIEW:
-        engine.continue_after_review()
+        engine.apply(Continue())
     elif engine.phase is Phase.ASSESSMENT:
-        ids = [q.question_id for q in engine.current_round_record.questions]
-        engine.submit_assessment(RoundAssessment(
-            question_checks={qid: {"Named a metric"} for qid in ids},
+        ids = [q.question_id for q in engine.record.rounds[engine.state.round].questions]
+        engine.apply(SubmitAssessment(
+            question_checks={qid: frozenset({"Named a metric"}) for qid in ids},
             ratings={qid: 1 + i % 5 for i, qid in enumerate(ids)},
         ))
     elif engine.phase is Phase.CHALLENGE:
         clock.advance(40)
-        engine.submit(ANSWER)
+        engine.apply(Done(ANSWER))
     else:
         clock.advance(95)
-        engine.submit(ANSWER * 2)
+        engine.apply(Done(ANSWER * 2))
 
 
 def median_ms(work: Callable[[], object], runs: int) -> tuple[float, float]:

@@ -56,7 +56,8 @@ async def run_interview(pack_name: str, pressure: bool, export_dir: Path) -> dic
     from mockint.clock import FakeClock
     from mockint.discovery import discover
     from mockint.record import Mode
-    from mockint.session import Phase, SessionOptions
+    from mockint.session import SessionOptions
+    from mockint.state import Phase
 
     library = discover(env={"MOCKINT_DATA_DIR": str(export_dir / "data")})
     pack = library.find(pack_name)
@@ -89,7 +90,7 @@ async def run_interview(pack_name: str, pressure: bool, export_dir: Path) -> dic
         answers += [c.answer for r in engine.record.rounds for q in r.questions for c in q.challenges]
         return {
             "pack": pack.name,
-            "rounds": len(engine.rounds),
+            "rounds": len(engine.record.rounds),
             "questions": pack.question_count,
             "assessed_rounds": sum(r.assessed for r in engine.record.rounds),
             "typed_answers": answers.count(ANSWER),

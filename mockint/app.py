@@ -154,7 +154,7 @@ class MockintApp(App[None]):
         if self.return_code != 1 or self.recovery is None:
             return
         if self._run_at_risk and self.engine is not None:
-            self.recovery.save_run(self.engine.record, finish=self.engine.quit)
+            self.recovery.save_run(self.engine.record, finish=self._end_run_where_it_stands)
         self.error_console = Console(file=self.recovery, markup=False, highlight=False, color_system=None)
 
     def on_start_requested(self, message: StartRequested) -> None:
@@ -162,13 +162,14 @@ class MockintApp(App[None]):
 
     def start_interview(self, pack: Pack, options: SessionOptions) -> None:
         """Start a run of `pack` and show it; an impossible setup becomes a notification."""
+        from mockint.commands import Start
         from mockint.engine import SessionEngine
         from mockint.screens.interview import InterviewScreen
         from mockint.session import EngineError
 
         try:
-            engine = SessionEngine(pack, options, self.clock)
-            engine.start()
+            engine = SessionEngine.new(pack, options, self.clock)
+            engine.apply(Start())
         except EngineError as error:
             self.notify(
                 printable(str(error), single_line=True), title="Cannot start", severity="error", markup=False
@@ -192,6 +193,18 @@ class MockintApp(App[None]):
                 return
         self.exit()
 
+    def _end_run_where_it_stands(self) -> None:
+        """Hand the engine the text on screen, then end the run (unless it has ended), keeping everything typed."""
+        from mockint.commands import Quit
+        from mockint.screens.interview import InterviewScreen
+        from mockint.state import Phase
+
+        for screen in self.screen_stack:
+            if isinstance(screen, InterviewScreen):
+                screen.flush_draft()
+        if self.engine is not None and self.engine.phase is not Phase.FINISHED:
+            self.engine.apply(Quit())
+
     def exit_on_signal(self, signum: int) -> None:
         """End now, with the shell's status for `signum`: no question asked, as no one may be there to answer.
 
@@ -201,7 +214,7 @@ class MockintApp(App[None]):
         """
         if self._run_at_risk and self.engine is not None and self.recovery is not None:
             cause = f"ended by {signal.Signals(signum).name}"
-            self.recovery.save_run(self.engine.record, finish=self.engine.quit, cause=cause)
+            self.recovery.save_run(self.engine.record, finish=self._end_run_where_it_stands, cause=cause)
         self.exit(return_code=process_signals.exit_status(signum))
 
     def action_suspend(self) -> None:

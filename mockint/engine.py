@@ -1,441 +1,532 @@
-"""The session engine: one interview run as a state machine over an injected clock.
+"""The session engine: one interview run as a state machine over the session record and an injected clock.
 
 round intro -> question (answering) -> challenges -> [review] -> next question
 -> round self-assessment -> next round -> finished.
 
-The app calls the actions and a periodic `tick()`, and reads the state to draw;
-the journal and exporters read the SessionRecord it fills in as things happen.
-Pure module: no textual import.
+The engine holds the session record (what happened) and the state (where the
+run stands, mockint.state); it reads nothing else, not even the pack, so a
+decoded record and state run on by themselves. Every change is a command
+(mockint.commands) given to `apply`, which returns the journal step to keep;
+`replay` runs a kept step again with the decisions it recorded. Times are
+offsets in seconds from the session's start: `offset()` reads the clock
+against an origin chosen when the engine is made. Events tell the screen
+what just happened (time-up, for one). Pure module: no textual import.
 """
 
 from __future__ import annotations
 
-import random
-from dataclasses import replace
-from typing import Callable
+from collections.abc import Callable, Iterable
 
 from mockint.clock import Clock
-from mockint.countdown import Countdown
-from mockint.model import Pack, Question, Round
+from mockint.commands import (
+    BeginRound,
+    Command,
+    Continue,
+    Decision,
+    Done,
+    EditDraft,
+    Hint,
+    Pause,
+    Quit,
+    Resume,
+    Skip,
+    Start,
+    Step,
+    SubmitAssessment,
+    Tick,
+)
+from mockint.model import Pack
 from mockint.record import (
+    Audience,
     ChallengeRecord,
     ChallengeStatus,
-    Mode,
+    InterviewAssessment,
     PauseInterval,
+    QuestionAssessment,
     QuestionRecord,
+    Role,
+    RoundAssessment,
     RoundRecord,
     SessionRecord,
 )
-from mockint.session import (
-    EngineError,
-    Event,
-    EventKind,
+from mockint.session import EngineError, Event, EventKind, ReplayError, SessionOptions, new_record
+from mockint.state import (
+    TIMED,
+    Answering,
+    Assessing,
+    Challenging,
+    Countdown,
+    Finished,
+    Introducing,
+    NotStarted,
     Phase,
-    RoundAssessment,
-    SessionOptions,
-    new_record,
-    select_rounds,
+    Reviewing,
+    State,
+    Timed,
 )
 from mockint.textmatch import mentioned_terms
+from mockint.views import CandidateView, InterviewerView, candidate_view, interviewer_view
 
-TIMED_PHASES = (Phase.ANSWERING, Phase.CHALLENGE)
+Matcher = Callable[[str, Iterable[str]], list[str]]
+"""Which of the terms a text mentions: decides whether an `unless_mentioned` challenge is needed."""
+
+RATINGS = range(1, 6)
+
+
+def resume_origin(now: float, at: float) -> float:
+    """The clock reading taken as the session's start so that `now` reads as offset `at`.
+
+    A decoded session continues at the offset it was saved at: the time it spent
+    away (a crash, a closed terminal) does not count against any clock.
+    """
+    return now - at
 
 
 class SessionEngine:
     def __init__(
         self,
-        pack: Pack,
-        options: SessionOptions,
+        record: SessionRecord,
         clock: Clock,
+        *,
+        state: State | None = None,
+        at: float = 0.0,
+        matcher: Matcher = mentioned_terms,
         on_event: Callable[[Event], None] | None = None,
     ) -> None:
-        if options.shuffle and options.seed is None:
-            # Record the seed actually used so a shuffled run can be repeated.
-            options = replace(options, seed=random.randrange(1, 2**31))
-        self.pack = pack
-        self.options = options
+        """Run `record` from `state` (a new run when None), the clock reading offset `at` now."""
+        self.record = record
+        self.state: State = state if state is not None else NotStarted()
         self.clock = clock
-        self.rounds = select_rounds(pack, options)
-        self.record: SessionRecord = new_record(pack, self.rounds, options, clock)
         self.events: list[Event] = []
-        self.phase = Phase.NOT_STARTED
-        self.round_index = 0
-        self.question_index = 0
-        self.challenge_index: int | None = None
+        self._origin = resume_origin(clock.now(), at)
+        self._last_at = at
+        """The offset of the last command applied: commands never go back in time."""
+        self._matcher = matcher
         self._on_event = on_event
-        self._origin = clock.now()
-        self._main: Countdown | None = None
-        self._challenge: Countdown | None = None
-        self._interrupting = False
-        self._main_draft = ""
-        self._challenge_draft = ""
-        self._pause: PauseInterval | None = None
-        self._time_up_reported = False
+        self._decisions: _Decisions = _Decisions(matcher)
+        self._overtime_announced: tuple[int, int, int | None] | None = None
+        """The answer whose time-up (without moving on) has been announced: once per answer, a notice only."""
 
-    # -- state the app reads ------------------------------------------------
+    @classmethod
+    def new(cls, pack: Pack, options: SessionOptions, clock: Clock, **kwargs: object) -> SessionEngine:
+        """A run of `pack` that has not started yet."""
+        return cls(new_record(pack, options, clock.wall()), clock, **kwargs)  # type: ignore[arg-type]
 
-    @property
-    def mode(self) -> Mode:
-        return self.options.mode
+    # -- reading ------------------------------------------------------------
 
-    @property
-    def hints_allowed(self) -> bool:
-        return self.mode is Mode.PRACTICE
+    def offset(self) -> float:
+        """Seconds since the session's start, by the clock."""
+        return self.clock.now() - self._origin
 
     @property
-    def interruptions(self) -> bool:
-        return self.mode is Mode.PRESSURE
+    def phase(self) -> Phase:
+        return self.state.phase
 
     @property
     def paused(self) -> bool:
-        return self._pause is not None
+        return isinstance(self.state, TIMED) and self.state.paused
 
     @property
-    def current_round(self) -> Round:
-        return self.rounds[self.round_index]
+    def draft(self) -> str | None:
+        """The text of the answer being typed now (main answer or challenge); None between answers."""
+        target = self._draft_target()
+        return None if target is None else target.answer
 
-    @property
-    def current_round_record(self) -> RoundRecord:
-        return self.record.rounds[self.round_index]
+    def interviewer_view(self) -> InterviewerView:
+        """Everything, now (the solo screen draws from it)."""
+        return interviewer_view(self.record, self.state, self.offset())
 
-    @property
-    def current_question(self) -> Question:
-        return self.current_round.questions[self.question_index]
+    def candidate_view(self) -> CandidateView:
+        return candidate_view(self.record, self.state, self.offset())
 
-    @property
-    def current_question_record(self) -> QuestionRecord:
-        return self.current_round_record.questions[self.question_index]
+    def elapsed(self, at: float | None = None) -> float:
+        """Seconds from the start to offset `at` (now by default), pauses excluded."""
+        at = self.offset() if at is None else at
+        paused = sum((p.end if p.end is not None else at) - p.start for p in self.record.pauses)
+        return at - paused
 
-    @property
-    def current_challenge(self) -> ChallengeRecord | None:
-        if self.phase is not Phase.CHALLENGE or self.challenge_index is None:
-            return None
-        return self.current_question_record.challenges[self.challenge_index]
+    # -- changing -----------------------------------------------------------
 
-    @property
-    def countdown(self) -> Countdown | None:
-        """The clock the candidate is answering against, if any."""
-        if self.phase is Phase.ANSWERING:
-            return self._main
-        if self.phase is Phase.CHALLENGE:
-            return self._challenge
-        return None
+    def apply(self, command: Command) -> Step:
+        """Apply `command` now; the step returned is what a journal keeps to replay it.
 
-    def elapsed(self) -> float:
-        """Seconds since the start, pauses excluded."""
-        paused = sum(p.length for p in self.record.pauses)
-        if self._pause is not None:
-            paused += self.clock.now() - self._origin - self._pause.start
-        return self.clock.now() - self._origin - paused
+        A command that does not fit the state raises EngineError and changes nothing.
+        """
+        return self._run(self.offset(), command, _Decisions(self._matcher))
 
-    # -- actions ------------------------------------------------------------
+    def replay(self, step: Step) -> Step:
+        """Apply a journal's step at its own offset, taking the decisions it recorded, not the matcher's.
 
-    def start(self) -> None:
-        self._require(Phase.NOT_STARTED)
-        self._origin = self.clock.now()
-        self.record.started_wall = self.clock.wall()
-        self._emit(EventKind.STARTED)
-        self._enter_round(0)
+        A step that does not fit raises ReplayError; the session is then good
+        only up to the step before (replay again from the record to there).
+        """
+        try:
+            return self._run(step.at, step.command, _Decisions(None, step.decisions))
+        except EngineError as error:
+            name = type(step.command).__name__
+            raise ReplayError(f"step at {step.at:.3f}s ({name}) does not fit: {error}") from error
 
-    def begin_round(self) -> None:
-        self._require(Phase.ROUND_INTRO)
-        self._show_question(0, start=self.clock.now())
+    def _run(self, at: float, command: Command, decisions: _Decisions) -> Step:
+        if at < self._last_at:
+            raise EngineError(f"time goes forwards: offset {at:.3f}s comes after {self._last_at:.3f}s")
+        self._decisions = decisions
+        handler = self._HANDLERS[type(command)]
+        handler(self, command, at)
+        decisions.check_all_used()
+        self._last_at = at
+        return Step(at, command, tuple(decisions.made))
 
-    def update_draft(self, text: str) -> None:
-        """The answer typed so far; `unless_mentioned` challenges look at it."""
-        if self.phase is Phase.CHALLENGE:
-            self._challenge_draft = text
+    # -- command handlers -----------------------------------------------------
+
+    def _start(self, command: Start, at: float) -> None:
+        self._require(NotStarted)
+        self._emit(EventKind.STARTED, at)
+        self._enter_round(0, at)
+
+    def _begin_round(self, command: BeginRound, at: float) -> None:
+        state = self._require(Introducing)
+        self._show_question(state.round, 0, at)
+
+    def _edit_draft(self, command: EditDraft, at: float) -> None:
+        target = self._draft_target()
+        if target is None:
+            raise EngineError("nothing is being answered now")
+        if not 0 <= command.start <= command.end <= len(target.answer):
+            raise EngineError("the edit does not fit the text typed so far")
+        target.answer = command.applied_to(target.answer)
+
+    def _done(self, command: Done, at: float) -> None:
+        state = self._require_running()
+        target = self._draft_target()
+        if command.text is not None and target is not None:
+            target.answer = command.text
+        if isinstance(state, Answering):
+            self._finish_answer(state, at, auto=False)
         else:
-            self._main_draft = text
+            self._finish_challenge(state, at, ChallengeStatus.ANSWERED, auto=False)
 
-    def submit(self, text: str | None = None) -> None:
-        """The candidate is done with the current question or challenge."""
-        self._require(*TIMED_PHASES)
-        self._require_running()
-        if text is not None:
-            self.update_draft(text)
-        if self.phase is Phase.ANSWERING:
-            self._finish_main(self.clock.now(), auto=False)
-        else:
-            self._finish_challenge(self.clock.now(), ChallengeStatus.ANSWERED, auto=False)
-
-    def skip(self) -> None:
-        self._require(*TIMED_PHASES)
-        self._require_running()
-        now = self.clock.now()
-        if self.phase is Phase.CHALLENGE:
-            self._finish_challenge(now, ChallengeStatus.SKIPPED, auto=False)
+    def _skip(self, command: Skip, at: float) -> None:
+        state = self._require_running()
+        if isinstance(state, Challenging):
+            self._finish_challenge(state, at, ChallengeStatus.SKIPPED, auto=False)
             return
-        record = self.current_question_record
-        record.skipped = True
-        self._stop_main(now)
-        self._emit(EventKind.QUESTION_SKIPPED)
-        self._mark_unposed(ChallengeStatus.NOT_REACHED)
-        self._after_question(now)
+        question = self._question(state)
+        question.skipped = True
+        question.time_used = state.clock.used_at(at)
+        self._emit(EventKind.QUESTION_SKIPPED, at)
+        self._mark_unposed(question)
+        self._after_question(state.round, state.question, at)
 
-    def hint(self) -> str:
-        self._require(Phase.ANSWERING, Phase.CHALLENGE)
-        if not self.hints_allowed:
+    def _hint(self, command: Hint, at: float) -> None:
+        state = self._require(Answering, Challenging)
+        if not self.record.rules.hints:
             raise EngineError("Hints are off in pressure mode.")
-        question = self.current_question
+        question = self._question(state)
         if not question.hint:
             raise EngineError("This question has no hint.")
-        if not self.current_question_record.hint_used:
-            self.current_question_record.hint_used = True
-            self._emit(EventKind.HINT_GIVEN)
-        return question.hint
+        if not question.hint_used:
+            question.hint_used = True
+            self._emit(EventKind.HINT_GIVEN, at)
 
-    def pause(self) -> None:
-        if self._pause is not None or self.phase in (Phase.NOT_STARTED, Phase.FINISHED):
+    def _pause(self, command: Pause, at: float) -> None:
+        state = self._require_running()
+        self.state = _with_clock(state, state.clock.held(at))
+        self.record.pauses.append(PauseInterval(start=at))
+        self._emit(EventKind.PAUSED, at)
+
+    def _resume(self, command: Resume, at: float) -> None:
+        state = self._require(Answering, Challenging)
+        if not state.paused:
+            raise EngineError("The clock is already running.")
+        self.state = _with_clock(state, state.clock.running_from(at))
+        self.record.pauses[-1].end = at
+        self._emit(EventKind.RESUMED, at)
+
+    def _continue(self, command: Continue, at: float) -> None:
+        state = self._require(Reviewing)
+        self._next_question(state.round, state.question, at)
+
+    def _submit_assessment(self, command: SubmitAssessment, at: float) -> None:
+        state = self._require(Assessing)
+        if command.role is Role.INTERVIEWER and not self.record.pair:
+            raise EngineError("Only a pair run has an interviewer to assess it.")
+        for rating in command.ratings.values():
+            if rating not in RATINGS:
+                raise EngineError(f"a rating is from 1 to 5, got {rating}")
+        _record_assessment(self.record, self.record.rounds[state.round], command)
+        if command.role is not Role.SELF:
             return
-        now = self.clock.now()
-        self._pause = PauseInterval(start=now - self._origin)
-        self.record.pauses.append(self._pause)
-        if self.countdown is not None:
-            self.countdown.pause(now)
-        self._emit(EventKind.PAUSED)
-
-    def resume(self) -> None:
-        if self._pause is None:
-            return
-        now = self.clock.now()
-        self._pause.end = now - self._origin
-        self._pause = None
-        if self.countdown is not None:
-            self.countdown.resume(now)
-        self._emit(EventKind.RESUMED)
-
-    def toggle_pause(self) -> None:
-        self.resume() if self.paused else self.pause()
-
-    def continue_after_review(self) -> None:
-        self._require(Phase.REVIEW)
-        self._next_question(self.clock.now())
-
-    def submit_assessment(self, assessment: RoundAssessment) -> None:
-        self._require(Phase.ASSESSMENT)
-        self._apply_assessment(assessment)
-        self._emit(EventKind.ROUND_ASSESSED)
-        if self.round_index + 1 < len(self.rounds):
-            self._enter_round(self.round_index + 1)
+        self._emit(EventKind.ROUND_ASSESSED, at)
+        if state.round + 1 < len(self.record.rounds):
+            self._enter_round(state.round + 1, at)
         else:
-            self._finish(ended_early=False)
+            self._finish(at, ended_early=False)
 
-    def quit(self) -> None:
-        """End early, keeping everything typed so far."""
-        if self.phase is Phase.FINISHED:
-            return
-        self.resume()
-        now = self.clock.now()
-        if self.phase is Phase.CHALLENGE:
-            challenge = self.current_question_record.challenges[self.challenge_index or 0]
-            self._record_challenge(challenge, now, ChallengeStatus.ANSWERED)
-        if self.phase in TIMED_PHASES:
-            self._stop_main(now)
-            self._mark_unposed(ChallengeStatus.NOT_REACHED)
-        self._emit(EventKind.QUIT)
-        self._finish(ended_early=True)
+    def _quit(self, command: Quit, at: float) -> None:
+        if isinstance(self.state, (NotStarted, Finished)):
+            raise EngineError("The interview is not running.")
+        state = self.state
+        if isinstance(state, TIMED):
+            if state.paused:
+                self._resume(Resume(), at)
+                state = self.state
+            self._stop_on_quit(state, at)
+        self._emit(EventKind.QUIT, at)
+        self._finish(at, ended_early=True)
 
-    def tick(self) -> None:
-        """Let time act: pressure interruptions and time-up. Call it a few times a second.
+    def _stop_on_quit(self, state: Timed, at: float) -> None:
+        question = self._question(state)
+        main_clock: Countdown | None = state.clock
+        if isinstance(state, Challenging):
+            challenge = question.challenges[state.challenge]
+            challenge.time_used = state.clock.used_at(at)
+            challenge.status = ChallengeStatus.ANSWERED
+            main_clock = state.interrupted
+        if main_clock is not None:
+            question.time_used = main_clock.used_at(at)
+        self._mark_unposed(question)
 
-        Loops so that a loop blocked past several deadlines catches up on all of them.
-        """
-        while self._pause is None and self.phase in TIMED_PHASES and self._step_time():
+    def _tick(self, command: Tick, at: float) -> None:
+        """Apply every time event due by `at`, each at its own moment."""
+        while isinstance(self.state, TIMED) and self.state.clock.running and self._time_step(self.state, at):
             pass
 
-    def _step_time(self) -> bool:
-        """Apply the next due time event; True when the state moved on."""
-        if self.phase is Phase.ANSWERING and self.interruptions and self._interrupt_if_due():
-            return True
-        countdown = self.countdown
-        if countdown is None or countdown.remaining() > 0:
+    def _time_step(self, state: Timed, at: float) -> bool:
+        """Apply the next time event due by `at`; True when the state moved on."""
+        rules = self.record.rules
+        deadline = state.clock.deadline()
+        assert deadline is not None, "a running clock has a deadline"
+        if isinstance(state, Answering) and rules.interruptions:
+            due = self._due_interruption(state, min(at, deadline) if rules.auto_advance else at)
+            if due is not None:
+                return self._interrupt(state, *due)
+        if deadline > at:
             return False
-        if self.mode is Mode.PRESSURE:
-            self._emit(EventKind.TIME_UP)
-            self._auto_advance(countdown.deadline)
+        if rules.auto_advance:
+            self._emit(EventKind.TIME_UP, deadline)
+            if isinstance(state, Answering):
+                self._finish_answer(state, deadline, auto=True)
+            else:
+                self._finish_challenge(state, deadline, ChallengeStatus.ANSWERED, auto=True)
             return True
-        if not self._time_up_reported:
-            self._time_up_reported = True
-            self._emit(EventKind.TIME_UP)
+        answer = (state.round, state.question, getattr(state, "challenge", None))
+        if answer != self._overtime_announced:
+            self._overtime_announced = answer
+            self._emit(EventKind.TIME_UP, deadline)
         return False
+
+    def _due_interruption(self, state: Answering, by: float) -> tuple[int, float] | None:
+        """The pending `at` challenge that comes up first by offset `by`, and the offset it comes up at."""
+        question = self._question(state)
+        due = [
+            (moment, index)
+            for index, challenge in enumerate(question.challenges)
+            if challenge.status is ChallengeStatus.PENDING and challenge.at is not None
+            and (moment := state.clock.moment_of(challenge.at)) is not None and moment <= by
+        ]
+        if not due:
+            return None
+        moment, index = min(due)
+        return index, moment
+
+    def _interrupt(self, state: Answering, index: int, moment: float) -> bool:
+        if self._settle_if_not_needed(state.round, state.question, index, moment):
+            return True
+        self._pose(state.round, state.question, index, moment, interrupted=state.clock.held(moment))
+        return True
 
     # -- transitions --------------------------------------------------------
 
-    def _enter_round(self, index: int) -> None:
-        self.round_index = index
-        self.question_index = 0
-        self.phase = Phase.ROUND_INTRO
-        self._emit(EventKind.ROUND_STARTED)
+    def _enter_round(self, index: int, at: float) -> None:
+        self.state = Introducing(index)
+        self._emit(EventKind.ROUND_STARTED, at)
 
-    def _show_question(self, index: int, start: float) -> None:
-        self.question_index = index
-        self.challenge_index = None
-        self._main_draft = ""
-        self._interrupting = False
-        self._time_up_reported = False
-        record = self.current_question_record
-        record.reached = True
-        record.started_at = start - self._origin
-        self._main = Countdown(self.clock, record.limit, start=start)
-        self.phase = Phase.ANSWERING
-        self._emit(EventKind.QUESTION_SHOWN)
+    def _show_question(self, round_index: int, index: int, at: float) -> None:
+        question = self.record.rounds[round_index].questions[index]
+        question.reached = True
+        question.started_at = at
+        self.state = Answering(round_index, index, Countdown(question.limit, 0.0, at))
+        self._emit(EventKind.QUESTION_SHOWN, at)
 
-    def _auto_advance(self, moment: float) -> None:
-        if self.phase is Phase.ANSWERING:
-            self._finish_main(moment, auto=True)
-        else:
-            self._finish_challenge(moment, ChallengeStatus.ANSWERED, auto=True)
+    def _finish_answer(self, state: Answering, at: float, auto: bool) -> None:
+        question = self._question(state)
+        question.time_used = state.clock.limit if auto else state.clock.used_at(at)
+        question.auto_advanced = auto
+        self._emit(EventKind.ANSWER_SUBMITTED, at)
+        self._pose_next_challenge(state.round, state.question, at)
 
-    def _stop_main(self, moment: float) -> None:
-        record = self.current_question_record
-        if self._main is not None:
-            self._main.pause(moment)
-            record.time_used = self._main.elapsed()
-        record.answer = self._main_draft
-
-    def _finish_main(self, moment: float, auto: bool) -> None:
-        self._stop_main(moment)
-        self.current_question_record.auto_advanced = auto
-        self._emit(EventKind.ANSWER_SUBMITTED)
-        self._pose_next_challenge(moment)
-
-    def _interrupt_if_due(self) -> bool:
-        assert self._main is not None
-        for index, challenge in enumerate(self.current_question_record.challenges):
-            if challenge.status is not ChallengeStatus.PENDING or challenge.at is None:
-                continue
-            if self._main.elapsed() < challenge.at:
-                continue
-            if self._settle_if_not_needed(index, challenge):
-                continue
-            moment = self._main.moment_at_elapsed(challenge.at)
-            self._main.pause(moment)
-            self._interrupting = True
-            self._pose(index, moment, interrupted=True)
-            return True
-        return False
-
-    def _pose_next_challenge(self, moment: float) -> None:
-        for index, challenge in enumerate(self.current_question_record.challenges):
+    def _pose_next_challenge(self, round_index: int, question_index: int, at: float) -> None:
+        question = self.record.rounds[round_index].questions[question_index]
+        for index, challenge in enumerate(question.challenges):
             if challenge.status is not ChallengeStatus.PENDING:
                 continue
-            if self._settle_if_not_needed(index, challenge):
+            if self._settle_if_not_needed(round_index, question_index, index, at):
                 continue
-            self._pose(index, moment, interrupted=False)
+            self._pose(round_index, question_index, index, at, interrupted=None)
             return
-        self._after_question(moment)
+        self._after_question(round_index, question_index, at)
 
-    def _settle_if_not_needed(self, index: int, challenge: ChallengeRecord) -> bool:
+    def _settle_if_not_needed(self, round_index: int, question_index: int, index: int, at: float) -> bool:
+        """Decide a conditional challenge once; mark it not needed if the answer already mentioned its terms."""
+        question = self.record.rounds[round_index].questions[question_index]
+        challenge = question.challenges[index]
         if not challenge.unless_mentioned:
             return False
-        found = mentioned_terms(self._answer_so_far(), challenge.unless_mentioned)
+        answered = [c.answer for c in question.challenges if c.status is ChallengeStatus.ANSWERED]
+        text = "\n".join([question.answer, *answered])
+        found = self._decisions.decide(Decision(round_index, question_index, index), text, challenge.unless_mentioned)
         if not found:
             return False
         challenge.status = ChallengeStatus.NOT_NEEDED
-        challenge.mentioned = tuple(found)
-        self._emit(EventKind.CHALLENGE_NOT_NEEDED, challenge_index=index)
+        challenge.mentioned = found
+        self._emit(EventKind.CHALLENGE_NOT_NEEDED, at, round_index, question_index, index)
         return True
 
-    def _answer_so_far(self) -> str:
-        record = self.current_question_record
-        answered = [c.answer for c in record.challenges if c.status is ChallengeStatus.ANSWERED]
-        return "\n".join([self._main_draft, *answered])
+    def _pose(
+        self, round_index: int, question_index: int, index: int, at: float, interrupted: Countdown | None
+    ) -> None:
+        challenge = self.record.rounds[round_index].questions[question_index].challenges[index]
+        challenge.interrupted = interrupted is not None
+        self.state = Challenging(round_index, question_index, index, Countdown(challenge.limit, 0.0, at), interrupted)
+        self._emit(EventKind.CHALLENGE_POSED, at)
 
-    def _pose(self, index: int, moment: float, interrupted: bool) -> None:
-        challenge = self.current_question_record.challenges[index]
-        challenge.interrupted = interrupted
-        self.challenge_index = index
-        self._challenge_draft = ""
-        self._time_up_reported = False
-        self._challenge = Countdown(self.clock, challenge.limit, start=moment)
-        self.phase = Phase.CHALLENGE
-        self._emit(EventKind.CHALLENGE_POSED, challenge_index=index)
-
-    def _record_challenge(self, challenge: ChallengeRecord, moment: float, status: ChallengeStatus) -> None:
-        assert self._challenge is not None
-        self._challenge.pause(moment)
-        challenge.time_used = self._challenge.elapsed()
-        challenge.answer = self._challenge_draft
+    def _finish_challenge(self, state: Challenging, at: float, status: ChallengeStatus, auto: bool) -> None:
+        challenge = self._question(state).challenges[state.challenge]
+        challenge.time_used = state.clock.limit if auto else state.clock.used_at(at)
         challenge.status = status
-
-    def _finish_challenge(self, moment: float, status: ChallengeStatus, auto: bool) -> None:
-        index = self.challenge_index or 0
-        challenge = self.current_question_record.challenges[index]
-        self._record_challenge(challenge, moment, status)
         challenge.auto_advanced = auto
-        kind = EventKind.CHALLENGE_SKIPPED if status is ChallengeStatus.SKIPPED else EventKind.CHALLENGE_ANSWERED
-        self._emit(kind, challenge_index=index)
-        self.challenge_index = None
-        if self._interrupting:
-            self._return_to_main(moment)
+        skipped = status is ChallengeStatus.SKIPPED
+        self._emit(EventKind.CHALLENGE_SKIPPED if skipped else EventKind.CHALLENGE_ANSWERED, at)
+        if state.interrupted is not None:
+            self.state = Answering(state.round, state.question, state.interrupted.running_from(at))
         else:
-            self._pose_next_challenge(moment)
+            self._pose_next_challenge(state.round, state.question, at)
 
-    def _return_to_main(self, moment: float) -> None:
-        assert self._main is not None
-        self._interrupting = False
-        self._time_up_reported = False
-        self._main.resume(moment)
-        self.phase = Phase.ANSWERING
-
-    def _mark_unposed(self, status: ChallengeStatus) -> None:
-        for challenge in self.current_question_record.challenges:
-            if challenge.status is ChallengeStatus.PENDING:
-                challenge.status = status
-
-    def _after_question(self, moment: float) -> None:
-        self.challenge_index = None
-        if self.mode is Mode.PRACTICE or self.options.pair:
-            self.phase = Phase.REVIEW
+    def _after_question(self, round_index: int, question_index: int, at: float) -> None:
+        if self.record.rules.guide_after_answer is Audience.NOBODY:
+            self._next_question(round_index, question_index, at)
         else:
-            self._next_question(moment)
+            self.state = Reviewing(round_index, question_index)
 
-    def _next_question(self, moment: float) -> None:
-        if self.question_index + 1 < len(self.current_round.questions):
-            self._show_question(self.question_index + 1, start=moment)
+    def _next_question(self, round_index: int, question_index: int, at: float) -> None:
+        if question_index + 1 < len(self.record.rounds[round_index].questions):
+            self._show_question(round_index, question_index + 1, at)
         else:
-            self.phase = Phase.ASSESSMENT
+            self.state = Assessing(round_index)
 
-    def _apply_assessment(self, assessment: RoundAssessment) -> None:
-        for rating in assessment.ratings.values():
-            if not 1 <= rating <= 5:
-                raise EngineError(f"a rating is from 1 to 5, got {rating}")
-        round_record = self.current_round_record
-        for question in round_record.questions:
-            question.checked = set(assessment.question_checks.get(question.question_id, set()))
-            question.rating = assessment.ratings.get(question.question_id, question.rating)
-        round_record.checked = set(assessment.round_checks)
-        round_record.reflection = assessment.reflection
-        round_record.assessed = True
-        self.record.checked = set(assessment.interview_checks)
-
-    def _finish(self, ended_early: bool) -> None:
-        self.phase = Phase.FINISHED
+    def _finish(self, at: float, ended_early: bool) -> None:
+        self.state = Finished()
         self.record.ended_early = ended_early
         self.record.finished = not ended_early
-        self.record.duration = self.elapsed()
-        self._emit(EventKind.FINISHED)
+        self.record.duration = self.elapsed(at)
+        self._emit(EventKind.FINISHED, at)
+
+    @staticmethod
+    def _mark_unposed(question: QuestionRecord) -> None:
+        for challenge in question.challenges:
+            if challenge.status is ChallengeStatus.PENDING:
+                challenge.status = ChallengeStatus.NOT_REACHED
 
     # -- plumbing -----------------------------------------------------------
 
-    def _require(self, *phases: Phase) -> None:
-        if self.phase not in phases:
-            allowed = " or ".join(p.value for p in phases)
-            raise EngineError(f"not possible now: the interview is at {self.phase.value}, not {allowed}")
+    def _question(self, state: Answering | Challenging | Reviewing) -> QuestionRecord:
+        return self.record.rounds[state.round].questions[state.question]
 
-    def _require_running(self) -> None:
-        if self._pause is not None:
+    def _draft_target(self) -> QuestionRecord | ChallengeRecord | None:
+        state = self.state
+        if isinstance(state, Answering):
+            return self._question(state)
+        if isinstance(state, Challenging):
+            return self._question(state).challenges[state.challenge]
+        return None
+
+    def _require(self, *kinds: type) -> State:
+        if not isinstance(self.state, kinds):
+            allowed = " or ".join(kind.phase.value for kind in kinds)
+            raise EngineError(f"not possible now: the interview is at {self.state.phase.value}, not {allowed}")
+        return self.state
+
+    def _require_running(self) -> Timed:
+        state = self._require(Answering, Challenging)
+        assert isinstance(state, TIMED)
+        if state.paused:
             raise EngineError("The interview is paused; resume it first.")
+        return state
 
-    def _emit(self, kind: EventKind, challenge_index: int | None = None) -> None:
-        event = Event(
-            kind=kind,
-            at=self.clock.now() - self._origin,
-            round_index=self.round_index,
-            question_index=self.question_index,
-            challenge_index=challenge_index,
-        )
+    def _emit(
+        self,
+        kind: EventKind,
+        at: float,
+        round_index: int | None = None,
+        question_index: int | None = None,
+        challenge_index: int | None = None,
+    ) -> None:
+        state = self.state
+        if round_index is None:
+            round_index = getattr(state, "round", 0)
+            question_index = getattr(state, "question", 0)
+            challenge_index = getattr(state, "challenge", None)
+        event = Event(kind, at, round_index, question_index or 0, challenge_index)
         self.events.append(event)
         if self._on_event is not None:
             self._on_event(event)
+
+    _HANDLERS: dict[type, Callable[[SessionEngine, Command, float], None]] = {
+        Start: _start,
+        BeginRound: _begin_round,
+        EditDraft: _edit_draft,
+        Done: _done,
+        Skip: _skip,
+        Hint: _hint,
+        Pause: _pause,
+        Resume: _resume,
+        Continue: _continue,
+        SubmitAssessment: _submit_assessment,
+        Quit: _quit,
+        Tick: _tick,
+    }  # type: ignore[dict-item]
+
+
+def _with_clock(state: Timed, clock: Countdown) -> Timed:
+    if isinstance(state, Answering):
+        return Answering(state.round, state.question, clock)
+    return Challenging(state.round, state.question, state.challenge, clock, state.interrupted)
+
+
+def _record_assessment(record: SessionRecord, round_: RoundRecord, command: SubmitAssessment) -> None:
+    role = command.role
+    for question in round_.questions:
+        qid = question.question_id
+        question.assessments[role] = QuestionAssessment(
+            rating=command.ratings.get(qid),
+            checked=set(command.question_checks.get(qid, ())),
+            notes=command.notes.get(qid, ""),
+        )
+    round_.assessments[role] = RoundAssessment(checked=set(command.round_checks), reflection=command.reflection)
+    record.assessments[role] = InterviewAssessment(checked=set(command.interview_checks))
+
+
+class _Decisions:
+    """The decisions one command takes: from the matcher when live, from the journal when replayed."""
+
+    def __init__(self, matcher: Matcher | None, recorded: tuple[Decision, ...] = ()) -> None:
+        self._matcher = matcher
+        self._recorded = list(recorded)
+        self.made: list[Decision] = []
+
+    def decide(self, key: Decision, text: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+        """The terms found for the challenge `key` names (round, question, challenge)."""
+        if self._matcher is not None:
+            decision = Decision(key.round, key.question, key.challenge, tuple(self._matcher(text, terms)))
+        else:
+            decision = self._recorded.pop(0) if self._recorded else None
+            if decision is None or (decision.round, decision.question, decision.challenge) != (
+                key.round, key.question, key.challenge
+            ):
+                raise ReplayError(f"the journal does not say whether challenge {key.challenge + 1} was needed")
+        self.made.append(decision)
+        return decision.mentioned
+
+    def check_all_used(self) -> None:
+        if self._recorded:
+            raise ReplayError("the journal holds a decision this step did not take")

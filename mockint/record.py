@@ -1,21 +1,68 @@
-"""What an interview run leaves behind: the record transcripts and history are made from.
+"""The session record: everything one interview run holds, as plain data (format `mockint.session/1`).
 
-The session engine fills these in as things happen; exporters and the journal
-only read them. Times are seconds; `*_at` offsets are seconds since the session
-started (monotonic), so a record never depends on the machine's wall clock
-except for `started_wall`. Pure module: no textual import.
+The record is built once from a pack (mockint.session.new_record) and copies
+what the run needs from it, so a saved record runs on with no pack files. The
+engine fills it in as things happen; exporters, views and the journal read it.
+Times are seconds; `*_at` offsets are seconds since the session started
+(monotonic), so a record never depends on the machine's wall clock except for
+`started_wall`. mockint.codec reads and writes it. Pure module: no textual import.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import uuid
 from datetime import datetime
 from enum import Enum
+
+from msgspec import Struct, field
+
+SESSION_FORMAT = "mockint.session/1"
+"""The name and version of the session record's format: the disk and the wire read this."""
 
 
 class Mode(str, Enum):
     PRACTICE = "practice"
     PRESSURE = "pressure"
+
+
+class Audience(str, Enum):
+    """Who is shown something: the guide after an answer, for one."""
+
+    NOBODY = "nobody"
+    INTERVIEWER = "interviewer"
+    """The interviewer only; in a solo run the candidate is their own interviewer."""
+    EVERYONE = "everyone"
+
+
+class Role(str, Enum):
+    """Who made an assessment."""
+
+    SELF = "self"
+    INTERVIEWER = "interviewer"
+
+
+class Rules(Struct, frozen=True, kw_only=True):
+    """How a run goes, whoever interviews (the app, or a person in pair mode)."""
+
+    hints: bool
+    """The candidate may ask for a question's hint."""
+    interruptions: bool
+    """A challenge with an `at` time interrupts the answer then, rather than waiting for it to end."""
+    auto_advance: bool
+    """Time-up moves on by itself; otherwise the clock runs into overtime."""
+    guide_after_answer: Audience
+    """Who sees the guide once a question is done; nobody means no review between questions."""
+
+    @classmethod
+    def for_mode(cls, mode: Mode, pair: bool = False) -> Rules:
+        """The rules each mode stands for. A partner interviewing always gets the guide after an answer."""
+        if mode is Mode.PRESSURE:
+            guide = Audience.INTERVIEWER if pair else Audience.NOBODY
+            return cls(hints=False, interruptions=True, auto_advance=True, guide_after_answer=guide)
+        return cls(hints=True, interruptions=False, auto_advance=False, guide_after_answer=Audience.INTERVIEWER)
+
+
+PRACTICE_RULES = Rules.for_mode(Mode.PRACTICE)
 
 
 class ChallengeStatus(str, Enum):
@@ -40,14 +87,14 @@ class Outcome(str, Enum):
     NOT_REACHED = "not_reached"
 
 
-@dataclass
-class ChallengeRecord:
+class ChallengeRecord(Struct):
     ask: str
     limit: int
     at: int | None = None
     unless_mentioned: tuple[str, ...] = ()
     status: ChallengeStatus = ChallengeStatus.PENDING
     answer: str = ""
+    """What was typed; while the challenge is posed, the text typed so far."""
     time_used: float = 0.0
     interrupted: bool = False
     """Posed as an interruption in the middle of the main answer."""
@@ -65,8 +112,17 @@ class ChallengeRecord:
         return self.status in (ChallengeStatus.ANSWERED, ChallengeStatus.SKIPPED)
 
 
-@dataclass
-class QuestionRecord:
+class QuestionAssessment(Struct, kw_only=True):
+    """One role's assessment of one question."""
+
+    rating: int | None = None
+    """1-5; None when not rated."""
+    checked: set[str] = set()
+    """The question's checklist items ticked."""
+    notes: str = ""
+
+
+class QuestionRecord(Struct):
     question_id: str
     ask: str
     limit: int
@@ -74,8 +130,9 @@ class QuestionRecord:
     keywords: tuple[str, ...] = ()
     hint: str | None = None
     checklist: tuple[str, ...] = ()
-    challenges: list[ChallengeRecord] = field(default_factory=list)
+    challenges: list[ChallengeRecord] = []
     answer: str = ""
+    """The main answer; while the question is on screen, the text typed so far."""
     time_used: float = 0.0
     started_at: float | None = None
     hint_used: bool = False
@@ -83,12 +140,30 @@ class QuestionRecord:
     auto_advanced: bool = False
     reached: bool = False
     """False for questions never shown (the candidate quit before them)."""
-    checked: set[str] = field(default_factory=set)
-    """Checklist items the candidate ticked in the self-assessment."""
-    rating: int | None = None
-    """Self rating, 1-5."""
-    interviewer_rating: int | None = None
-    interviewer_notes: str = ""
+    assessments: dict[Role, QuestionAssessment] = {}
+    """At most one assessment per role."""
+
+    def assessment(self, role: Role) -> QuestionAssessment:
+        """The role's assessment, or an empty one if it has not given it."""
+        return self.assessments.get(role) or QuestionAssessment()
+
+    @property
+    def checked(self) -> set[str]:
+        """Checklist items the candidate ticked in the self-assessment."""
+        return self.assessment(Role.SELF).checked
+
+    @property
+    def rating(self) -> int | None:
+        """Self rating, 1-5."""
+        return self.assessment(Role.SELF).rating
+
+    @property
+    def interviewer_rating(self) -> int | None:
+        return self.assessment(Role.INTERVIEWER).rating
+
+    @property
+    def interviewer_notes(self) -> str:
+        return self.assessment(Role.INTERVIEWER).notes
 
     @property
     def overtime(self) -> float:
@@ -117,8 +192,7 @@ class QuestionRecord:
         return [c for c in self.challenges if c.posed]
 
 
-@dataclass
-class Reflection:
+class Reflection(Struct, frozen=True):
     keep: str = ""
     stop: str = ""
     start: str = ""
@@ -127,20 +201,54 @@ class Reflection:
         return not (self.keep.strip() or self.stop.strip() or self.start.strip())
 
 
-@dataclass
-class RoundRecord:
+class RoundAssessment(Struct, kw_only=True):
+    """One role's assessment of a round as a whole."""
+
+    checked: set[str] = set()
+    """The round's checklist items ticked."""
+    reflection: Reflection = Reflection()
+
+
+class RoundRecord(Struct):
     round_id: str
     title: str
     interviewer: str
     questions: list[QuestionRecord]
+    interviewer_style: str = ""
+    intro: str = ""
+    budget: int = 0
+    """Seconds: the round's soft budget, or the sum of its answer and challenge times."""
     checklist: tuple[str, ...] = ()
-    checked: set[str] = field(default_factory=set)
-    reflection: Reflection = field(default_factory=Reflection)
-    assessed: bool = False
+    assessments: dict[Role, RoundAssessment] = {}
+
+    def assessment(self, role: Role) -> RoundAssessment:
+        return self.assessments.get(role) or RoundAssessment()
+
+    @property
+    def question_count(self) -> int:
+        return len(self.questions)
+
+    @property
+    def assessed(self) -> bool:
+        """The candidate has assessed the round (which ends it)."""
+        return Role.SELF in self.assessments
+
+    @property
+    def checked(self) -> set[str]:
+        return self.assessment(Role.SELF).checked
+
+    @property
+    def reflection(self) -> Reflection:
+        return self.assessment(Role.SELF).reflection
 
 
-@dataclass
-class PauseInterval:
+class InterviewAssessment(Struct, kw_only=True):
+    """One role's ticks on the whole interview's checklist."""
+
+    checked: set[str] = set()
+
+
+class PauseInterval(Struct):
     start: float
     end: float | None = None
 
@@ -149,27 +257,40 @@ class PauseInterval:
         return 0.0 if self.end is None else self.end - self.start
 
 
-@dataclass
-class SessionRecord:
+def new_session_id() -> str:
+    return uuid.uuid4().hex
+
+
+class SessionRecord(Struct):
     pack_name: str
     pack_title: str
     role: str
     mode: Mode
     started_wall: datetime
     rounds: list[RoundRecord]
+    format: str = SESSION_FORMAT
+    id: str = field(default_factory=new_session_id)
+    rules: Rules = PRACTICE_RULES
     candidate: str = ""
     interviewer: str = ""
     """The human interviewer's name in pair mode; empty when solo."""
     pair: bool = False
+    """A person interviews (pair mode); otherwise the app does."""
     seed: int | None = None
     """The shuffle seed, so a shuffled run can be repeated."""
     checklist: tuple[str, ...] = ()
-    checked: set[str] = field(default_factory=set)
-    pauses: list[PauseInterval] = field(default_factory=list)
+    assessments: dict[Role, InterviewAssessment] = {}
+    pauses: list[PauseInterval] = []
     ended_early: bool = False
     finished: bool = False
     duration: float = 0.0
     """Seconds from start to the end of the last question (pauses excluded)."""
+
+    @property
+    def checked(self) -> set[str]:
+        """The whole interview's checklist items the candidate ticked."""
+        assessment = self.assessments.get(Role.SELF)
+        return assessment.checked if assessment else set()
 
     def questions(self) -> list[QuestionRecord]:
         return [q for r in self.rounds for q in r.questions]

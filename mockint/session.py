@@ -1,38 +1,26 @@
-"""The vocabulary of an interview run: phases, events, options, and how a run is set up.
+"""How a run is set up, and what it reports as it goes: options, the new record, events, errors.
 
-The SessionEngine (engine.py) moves through these; this module builds the
-rounds to run and the empty SessionRecord it fills in. Pure module: no textual
-import.
+`new_record` is the one place that walks a pack: it copies what the run needs
+into the session record, so the engine (engine.py) never reads the pack.
+Pure module: no textual import.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import Enum
 
-from mockint.clock import Clock
 from mockint.model import Pack, Question, Round
 from mockint.record import (
     ChallengeRecord,
-    ChallengeStatus,
     Mode,
     QuestionRecord,
-    Reflection,
     RoundRecord,
+    Rules,
     SessionRecord,
 )
-
-
-class Phase(str, Enum):
-    NOT_STARTED = "not_started"
-    ROUND_INTRO = "round_intro"
-    ANSWERING = "answering"
-    CHALLENGE = "challenge"
-    REVIEW = "review"
-    """Practice mode: the guide is revealed after the question is done."""
-    ASSESSMENT = "assessment"
-    FINISHED = "finished"
 
 
 class EventKind(str, Enum):
@@ -76,23 +64,16 @@ class SessionOptions:
     pair: bool = False
 
 
-@dataclass
-class RoundAssessment:
-    """The candidate's self-assessment of one round."""
-
-    question_checks: dict[str, set[str]] = field(default_factory=dict)
-    ratings: dict[str, int] = field(default_factory=dict)
-    round_checks: set[str] = field(default_factory=set)
-    interview_checks: set[str] = field(default_factory=set)
-    reflection: Reflection = field(default_factory=Reflection)
-
-
 class EngineError(Exception):
-    """An action that does not fit the session's state; the message is user-facing."""
+    """A command that does not fit the session's state; the message is user-facing."""
+
+
+class ReplayError(Exception):
+    """A journal that does not replay: a step that does not fit, or a decision it lacks."""
 
 
 def select_rounds(pack: Pack, options: SessionOptions) -> list[Round]:
-    """The rounds to run, with questions shuffled reproducibly when asked."""
+    """The rounds to run, with questions shuffled reproducibly by `options.seed` when asked."""
     rounds = list(pack.rounds)
     if options.round_ids:
         unknown = [rid for rid in options.round_ids if pack.round_by_id(rid) is None]
@@ -128,26 +109,35 @@ def _question_record(question: Question) -> QuestionRecord:
     )
 
 
-def new_record(pack: Pack, rounds: list[Round], options: SessionOptions, clock: Clock) -> SessionRecord:
+def new_record(pack: Pack, options: SessionOptions, wall: datetime) -> SessionRecord:
+    """The record of a run of `pack` about to start at `wall`: the rounds to run, copied, and the rules."""
+    if options.shuffle and options.seed is None:
+        # Record the seed actually used so a shuffled run can be repeated.
+        options = replace(options, seed=random.randrange(1, 2**31))
     return SessionRecord(
         pack_name=pack.name,
         pack_title=pack.title,
         role=pack.role,
         mode=options.mode,
-        started_wall=clock.wall(),
-        rounds=[
-            RoundRecord(
-                round_id=r.id,
-                title=r.title,
-                interviewer=r.interviewer.name,
-                questions=[_question_record(q) for q in r.questions],
-                checklist=r.checklist,
-            )
-            for r in rounds
-        ],
+        started_wall=wall,
+        rounds=[_round_record(r) for r in select_rounds(pack, options)],
+        rules=Rules.for_mode(options.mode, options.pair),
         candidate=options.candidate,
         interviewer=options.interviewer,
         pair=options.pair,
         seed=options.seed if options.shuffle else None,
         checklist=pack.checklist,
+    )
+
+
+def _round_record(round_: Round) -> RoundRecord:
+    return RoundRecord(
+        round_id=round_.id,
+        title=round_.title,
+        interviewer=round_.interviewer.name,
+        questions=[_question_record(q) for q in round_.questions],
+        interviewer_style=round_.interviewer.style,
+        intro=round_.intro,
+        budget=round_.total_time,
+        checklist=round_.checklist,
     )

@@ -10,12 +10,13 @@ from textual.widgets import Static, TextArea
 
 from mockint.app import MockintApp, StartRequest, build_app
 from mockint.clock import FakeClock
+from mockint.commands import BeginRound, Continue, Done, Skip, SubmitAssessment
 from mockint.discovery import Library, load_pack
 from mockint.engine import SessionEngine
 from mockint.model import Pack
 from mockint.record import Mode, Reflection
 from mockint.screens.interview import InterviewScreen
-from mockint.session import RoundAssessment, SessionOptions
+from mockint.session import SessionOptions
 
 MINI = Path(__file__).parent / "data" / "packs" / "mini"
 SIZE = (100, 30)
@@ -86,18 +87,18 @@ async def settle(pilot: Pilot[None]) -> None:
 
 def finish_run(engine: SessionEngine, clock: FakeClock) -> None:
     """Drive a practice run of the mini pack to its end with every kind of outcome."""
-    engine.begin_round()
+    engine.apply(BeginRound())
     clock.advance(72)
-    engine.submit("My role: I lead a team.")
+    engine.apply(Done("My role: I lead a team."))
     clock.advance(20)
-    engine.submit("Growth.")
-    engine.continue_after_review()
+    engine.apply(Done("Growth."))
+    engine.apply(Continue())
     clock.advance(30)
-    engine.submit("Constant, with collision chains.")
+    engine.apply(Done("Constant, with collision chains."))
     clock.advance(17)  # reading the review: session time, not answering time
-    engine.continue_after_review()
-    engine.submit_assessment(
-        RoundAssessment(
+    engine.apply(Continue())
+    engine.apply(
+        SubmitAssessment(
             question_checks={"intro": {"Mentioned a concrete result"}},
             ratings={"intro": 4, "q2": 3},
             round_checks={"Introduced yourself in under a minute"},
@@ -105,11 +106,11 @@ def finish_run(engine: SessionEngine, clock: FakeClock) -> None:
             reflection=Reflection(keep="structure"),
         )
     )
-    engine.begin_round()
-    engine.skip()
-    engine.continue_after_review()
+    engine.apply(BeginRound())
+    engine.apply(Skip())
+    engine.apply(Continue())
     # Each round's form starts from the interview-wide ticks so far; submitting it replaces them.
-    engine.submit_assessment(RoundAssessment(interview_checks={"Asked at least one clarifying question"}))
+    engine.apply(SubmitAssessment(interview_checks={"Asked at least one clarifying question"}))
 
 
 async def finish_in_app(pilot: Pilot[None], clock: FakeClock) -> None:

@@ -302,7 +302,7 @@ async def test_home_to_summary_and_back(tmp_path: Path, mode: Mode) -> None:
 
     from mockint.screens.interview import InterviewScreen
     from mockint.screens.summary import SummaryScreen
-    from mockint.session import Phase
+    from mockint.state import Phase
 
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -315,7 +315,7 @@ async def test_home_to_summary_and_back(tmp_path: Path, mode: Mode) -> None:
         assert isinstance(app.screen, InterviewScreen)
         engine = app.engine
         assert engine is not None and app.screen.engine is engine
-        assert (engine.mode, engine.options.candidate, engine.pack.name) == (mode, "Ana", "mini")
+        assert (engine.record.mode, engine.record.candidate, engine.record.pack_name) == (mode, "Ana", "mini")
         assert [screen.__class__.__name__ for screen in app.screen_stack] == ["HomeScreen", "InterviewScreen"]
         phases = []
         while engine.phase is not Phase.FINISHED and len(phases) < 40:

@@ -13,13 +13,15 @@ from pathlib import Path
 import pytest
 
 from mockint.clock import FakeClock
+from mockint.commands import BeginRound, EditDraft, Start, SubmitAssessment, Tick
 from mockint.discovery import discover, load_pack
 from mockint.engine import SessionEngine
 from mockint.loader import check_file
 from mockint.model import Pack, Question, Round
 from mockint.paths import bundled_rounds_dir
 from mockint.record import ChallengeStatus, Mode
-from mockint.session import Phase, RoundAssessment, SessionOptions
+from mockint.session import SessionOptions
+from mockint.state import Phase
 
 BUNDLED_DIR = bundled_rounds_dir()
 PACK_DIRS = sorted(p for p in BUNDLED_DIR.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
@@ -165,19 +167,19 @@ def test_pack_runs_end_to_end_under_pressure(pack_dir: Path) -> None:
     """A candidate who says nothing useful sits through every question and hears every challenge."""
     pack = _load(pack_dir)
     clock = FakeClock()
-    engine = SessionEngine(pack, SessionOptions(mode=Mode.PRESSURE), clock)
-    engine.start()
+    engine = SessionEngine.new(pack, SessionOptions(mode=Mode.PRESSURE), clock)
+    engine.apply(Start())
     for _ in range(20_000):  # bounded: a stuck engine fails instead of hanging
         if engine.phase is Phase.FINISHED:
             break
         if engine.phase is Phase.ROUND_INTRO:
-            engine.begin_round()
+            engine.apply(BeginRound())
         elif engine.phase is Phase.ASSESSMENT:
-            engine.submit_assessment(RoundAssessment())
+            engine.apply(SubmitAssessment())
         else:
-            engine.update_draft("I would just try harder.")
+            engine.apply(EditDraft.between(engine.draft or "", "I would just try harder."))
             clock.advance(5)
-            engine.tick()
+            engine.apply(Tick())
     assert engine.phase is Phase.FINISHED
     statuses = [c.status for r in engine.record.rounds for q in r.questions for c in q.challenges]
     expected = sum(len(q.challenges) for r in pack.rounds for q in r.questions)

@@ -19,7 +19,8 @@ from mockint.insights import session_insights, text_insights
 from mockint.model import Challenge, Pack, Question, Round
 from mockint.record import ChallengeStatus, Mode, SessionRecord
 from mockint.screens.summary import SummaryScreen
-from mockint.session import RoundAssessment, SessionOptions
+from mockint.commands import BeginRound, Continue, Done, Start, SubmitAssessment
+from mockint.session import SessionOptions
 
 SCHEMA_PATH = Path(__file__).parent.parent / "mockint" / "schemas" / "transcript.schema.json"
 WALL = datetime(2026, 3, 9, 14, 5, tzinfo=timezone(timedelta(hours=8), "CST"))
@@ -48,18 +49,18 @@ def chinese_pack() -> Pack:
 
 def chinese_record() -> SessionRecord:
     clock = FakeClock(wall=WALL)
-    engine = SessionEngine(chinese_pack(), SessionOptions(mode=Mode.PRACTICE), clock)
-    engine.start()
-    engine.begin_round()
+    engine = SessionEngine.new(chinese_pack(), SessionOptions(mode=Mode.PRACTICE), clock)
+    engine.apply(Start())
+    engine.apply(BeginRound())
     clock.advance(30)
-    engine.submit(MAIN_ANSWER)
+    engine.apply(Done(MAIN_ANSWER))
     clock.advance(20)
-    engine.submit(CHALLENGE_ANSWER)
-    engine.continue_after_review()
+    engine.apply(Done(CHALLENGE_ANSWER))
+    engine.apply(Continue())
     clock.advance(5)
-    engine.submit("Hello")
-    engine.continue_after_review()
-    engine.submit_assessment(RoundAssessment(ratings={"metrics": 4, "hello": 5}))
+    engine.apply(Done("Hello"))
+    engine.apply(Continue())
+    engine.apply(SubmitAssessment(ratings={"metrics": 4, "hello": 5}))
     return engine.record
 
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from mockint import codec
 from mockint.clock import FakeClock
+from mockint.commands import (
+    BeginRound, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment, Tick,
+)
 from mockint.engine import SessionEngine
 from mockint.model import Challenge, Interviewer, Pack, Question, Round
-from mockint.record import ChallengeStatus, Mode, Reflection
-from mockint.session import EngineError, EventKind, Phase, RoundAssessment, SessionOptions
+from mockint.record import Audience, ChallengeStatus, Mode, Reflection, Role, Rules
+from mockint.session import EngineError, EventKind, SessionOptions
+from mockint.state import Phase
+from mockint.views import ClockFigures
 
 
 def make_pack() -> Pack:
@@ -45,10 +51,21 @@ def make_pack() -> Pack:
 
 def started(mode: Mode = Mode.PRACTICE, **options) -> tuple[SessionEngine, FakeClock]:
     clock = FakeClock()
-    engine = SessionEngine(make_pack(), SessionOptions(mode=mode, **options), clock)
-    engine.start()
-    engine.begin_round()
+    engine = SessionEngine.new(make_pack(), SessionOptions(mode=mode, **options), clock)
+    engine.apply(Start())
+    engine.apply(BeginRound())
     return engine, clock
+
+
+def clock_of(engine: SessionEngine) -> ClockFigures:
+    """The clock the candidate is answering against, now."""
+    clock = engine.interviewer_view().position.clock
+    assert clock is not None, "no answer is on"
+    return clock
+
+
+def remaining(engine: SessionEngine) -> float:
+    return clock_of(engine).remaining
 
 
 def kinds(engine: SessionEngine) -> list[EventKind]:
@@ -56,34 +73,34 @@ def kinds(engine: SessionEngine) -> list[EventKind]:
 
 
 def test_start_shows_round_intro_then_first_question():
-    engine = SessionEngine(make_pack(), SessionOptions(), FakeClock())
+    engine = SessionEngine.new(make_pack(), SessionOptions(), FakeClock())
     assert engine.phase is Phase.NOT_STARTED
-    engine.start()
+    engine.apply(Start())
     assert engine.phase is Phase.ROUND_INTRO
-    assert engine.current_round.interviewer.name == "Lee"
-    engine.begin_round()
+    assert engine.interviewer_view().round.interviewer == "Lee"
+    engine.apply(BeginRound())
     assert engine.phase is Phase.ANSWERING
-    assert engine.current_question.id == "metrics"
-    assert engine.countdown is not None and engine.countdown.remaining() == 60
+    assert engine.interviewer_view().question.question_id == "metrics"
+    assert remaining(engine) == 60
 
 
 def test_countdown_is_deadline_minus_now():
     engine, clock = started()
     clock.advance(12.5)
-    assert engine.countdown.remaining() == pytest.approx(47.5)
+    assert remaining(engine) == pytest.approx(47.5)
 
 
 def test_submit_poses_challenges_in_order_and_records_times():
     engine, clock = started()
     clock.advance(50)
-    engine.submit("I track completion and engagement.")
+    engine.apply(Done("I track completion and engagement."))
     assert engine.phase is Phase.CHALLENGE
-    assert engine.current_challenge.ask == "And if the budget is limited?"
+    assert engine.interviewer_view().challenge.ask == "And if the budget is limited?"
     clock.advance(10)
-    engine.submit("Prioritise organic.")
-    assert engine.current_challenge.ask == "What about retention?"
+    engine.apply(Done("Prioritise organic."))
+    assert engine.interviewer_view().challenge.ask == "What about retention?"
     clock.advance(25)
-    engine.submit("Cohorts.")
+    engine.apply(Done("Cohorts."))
     assert engine.phase is Phase.REVIEW
     record = engine.record.rounds[0].questions[0]
     assert record.answer == "I track completion and engagement."
@@ -95,8 +112,8 @@ def test_submit_poses_challenges_in_order_and_records_times():
 
 def test_unless_mentioned_challenge_is_not_needed_when_term_was_said():
     engine, clock = started()
-    engine.submit("Retention comes first, then reach.")
-    engine.submit("Organic.")
+    engine.apply(Done("Retention comes first, then reach."))
+    engine.apply(Done("Organic."))
     assert engine.phase is Phase.REVIEW
     challenge = engine.record.rounds[0].questions[0].challenges[1]
     assert challenge.status is ChallengeStatus.NOT_NEEDED
@@ -106,127 +123,129 @@ def test_unless_mentioned_challenge_is_not_needed_when_term_was_said():
 
 def test_unless_mentioned_matches_whole_words_only():
     engine, clock = started()
-    engine.submit("I look at reattention and unretentive users.")
-    engine.submit("Organic.")
-    assert engine.current_challenge.ask == "What about retention?"
+    engine.apply(Done("I look at reattention and unretentive users."))
+    engine.apply(Done("Organic."))
+    assert engine.interviewer_view().challenge.ask == "What about retention?"
     # Whole words, but a plural is the same word.
     engine, clock = started()
-    engine.submit("I look at retentions by cohort.")
-    engine.submit("Organic.")
+    engine.apply(Done("I look at retentions by cohort."))
+    engine.apply(Done("Organic."))
     assert engine.phase is Phase.REVIEW
     assert engine.record.rounds[0].questions[0].challenges[1].mentioned == ("retention",)
 
 
 def test_unless_mentioned_counts_earlier_challenge_answers():
     engine, clock = started()
-    engine.submit("Completion.")
-    engine.submit("Cut spend, watch retention.")
+    engine.apply(Done("Completion."))
+    engine.apply(Done("Cut spend, watch retention."))
     assert engine.phase is Phase.REVIEW
 
 
 def test_practice_overtime_counts_up_and_does_not_advance():
     engine, clock = started()
     clock.advance(75)
-    engine.tick()
+    engine.apply(Tick())
     assert engine.phase is Phase.ANSWERING
-    assert engine.countdown.overtime() == pytest.approx(15)
+    assert clock_of(engine).overtime == pytest.approx(15)
     assert kinds(engine).count(EventKind.TIME_UP) == 1
-    engine.tick()
+    engine.apply(Tick())
     assert kinds(engine).count(EventKind.TIME_UP) == 1
-    engine.submit("late")
+    engine.apply(Done("late"))
     assert engine.record.rounds[0].questions[0].overtime == pytest.approx(15)
 
 
 def test_pressure_time_up_moves_on_by_itself_at_the_deadline():
     engine, clock = started(Mode.PRESSURE)
-    engine.update_draft("half an answer")
+    engine.apply(EditDraft.between(engine.draft or "", "half an answer"))
     clock.advance(61)
-    engine.tick()
+    engine.apply(Tick())
     assert engine.phase is Phase.CHALLENGE
     record = engine.record.rounds[0].questions[0]
     assert record.answer == "half an answer"
     assert record.auto_advanced
     assert record.time_used == pytest.approx(60)
     # The challenge clock started at the deadline, not when the tick came.
-    assert engine.countdown.remaining() == pytest.approx(29)
+    assert remaining(engine) == pytest.approx(29)
 
 
 def test_blocked_loop_catches_up_on_every_deadline_without_losing_time():
     engine, clock = started(Mode.PRESSURE)
     clock.advance(60 + 30 + 20 + 7)  # main, both challenges, then 7 s into question 2
-    engine.tick()
+    engine.apply(Tick())
     assert engine.phase is Phase.ANSWERING
-    assert engine.current_question.id == "drop"
-    assert engine.countdown.remaining() == pytest.approx(113)
+    assert engine.interviewer_view().question.question_id == "drop"
+    assert remaining(engine) == pytest.approx(113)
 
 
 def test_pressure_interrupts_at_the_at_time_and_returns_to_the_answer():
     engine, clock = started(Mode.PRESSURE)
-    engine.submit("x")
-    engine.skip()
-    engine.skip()
-    assert engine.current_question.id == "drop"
+    engine.apply(Done("x"))
+    engine.apply(Skip())
+    engine.apply(Skip())
+    assert engine.interviewer_view().question.question_id == "drop"
     clock.advance(44)
-    engine.tick()
+    engine.apply(Tick())
     assert engine.phase is Phase.ANSWERING
     clock.advance(2)
-    engine.tick()
+    engine.apply(Tick())
     assert engine.phase is Phase.CHALLENGE
-    assert engine.current_challenge.interrupted
+    assert engine.interviewer_view().challenge.interrupted
     # The challenge clock started at the moment of interruption (45 s), a second ago.
-    assert engine.countdown.remaining() == pytest.approx(29)
+    assert remaining(engine) == pytest.approx(29)
     clock.advance(10)
-    engine.submit("It's us.")
+    engine.apply(Done("It's us."))
     assert engine.phase is Phase.ANSWERING
     # The main answer's clock was held during the challenge.
-    assert engine.countdown.remaining() == pytest.approx(75)
-    engine.submit("Done.")
+    assert remaining(engine) == pytest.approx(75)
+    engine.apply(Done("Done."))
     assert engine.phase is Phase.ASSESSMENT
 
 
 def test_practice_poses_at_challenges_after_the_answer_instead():
     engine, clock = started()
-    engine.submit("a")
-    engine.skip()
-    engine.skip()
-    engine.continue_after_review()
+    engine.apply(Done("a"))
+    engine.apply(Skip())
+    engine.apply(Skip())
+    engine.apply(Continue())
     clock.advance(50)
-    engine.tick()
+    engine.apply(Tick())
     assert engine.phase is Phase.ANSWERING
-    engine.submit("b")
+    engine.apply(Done("b"))
     assert engine.phase is Phase.CHALLENGE
-    assert not engine.current_challenge.interrupted
+    assert not engine.interviewer_view().challenge.interrupted
 
 
 def test_pause_stops_the_clock_and_is_recorded():
     engine, clock = started()
     clock.advance(10)
-    engine.pause()
+    engine.apply(Pause())
     clock.advance(300)
-    engine.tick()
-    assert engine.countdown.remaining() == pytest.approx(50)
+    engine.apply(Tick())
+    assert remaining(engine) == pytest.approx(50)
     with pytest.raises(EngineError):
-        engine.submit("x")
-    engine.resume()
+        engine.apply(Done("x"))
+    engine.apply(Resume())
     clock.advance(5)
-    assert engine.countdown.remaining() == pytest.approx(45)
+    assert remaining(engine) == pytest.approx(45)
     assert engine.record.pauses[0].length == pytest.approx(300)
     assert engine.elapsed() == pytest.approx(15)
 
 
 def test_hint_in_practice_is_recorded_and_refused_in_pressure():
     engine, _ = started()
-    assert engine.hint() == "Think funnel."
+    assert engine.candidate_view().rounds[0].questions[0].hint is None
+    engine.apply(Hint())
+    assert engine.candidate_view().rounds[0].questions[0].hint == "Think funnel."
     assert engine.record.rounds[0].questions[0].hint_used
     pressure, _ = started(Mode.PRESSURE)
     with pytest.raises(EngineError, match="pressure"):
-        pressure.hint()
+        pressure.apply(Hint())
 
 
 def test_skip_marks_question_and_its_challenges_not_reached():
     engine, _ = started()
-    engine.update_draft("some notes")
-    engine.skip()
+    engine.apply(EditDraft.between(engine.draft or "", "some notes"))
+    engine.apply(Skip())
     record = engine.record.rounds[0].questions[0]
     assert record.skipped and record.answer == "some notes"
     assert {c.status for c in record.challenges} == {ChallengeStatus.NOT_REACHED}
@@ -235,48 +254,48 @@ def test_skip_marks_question_and_its_challenges_not_reached():
 
 def test_assessment_is_recorded_and_leads_to_next_round_then_finish():
     engine, clock = started()
-    engine.skip()
-    engine.continue_after_review()
-    engine.skip()
-    engine.continue_after_review()
+    engine.apply(Skip())
+    engine.apply(Continue())
+    engine.apply(Skip())
+    engine.apply(Continue())
     assert engine.phase is Phase.ASSESSMENT
-    engine.submit_assessment(
-        RoundAssessment(
+    engine.apply(
+        SubmitAssessment(
             question_checks={"metrics": {"Named a metric"}},
             ratings={"metrics": 4},
             interview_checks={"Structured answers"},
             reflection=Reflection(keep="calm"),
         )
     )
-    assert engine.phase is Phase.ROUND_INTRO and engine.round_index == 1
+    assert engine.phase is Phase.ROUND_INTRO and engine.state.round == 1
     round_record = engine.record.rounds[0]
     assert round_record.assessed and round_record.reflection.keep == "calm"
     assert round_record.questions[0].checked == {"Named a metric"}
     assert round_record.questions[0].rating == 4
-    engine.begin_round()
-    engine.submit("Because.")
-    engine.continue_after_review()
-    engine.submit_assessment(RoundAssessment())
+    engine.apply(BeginRound())
+    engine.apply(Done("Because."))
+    engine.apply(Continue())
+    engine.apply(SubmitAssessment())
     assert engine.phase is Phase.FINISHED
     assert engine.record.finished and not engine.record.ended_early
 
 
 def test_rating_out_of_range_is_refused():
     engine, _ = started()
-    engine.skip()
-    engine.continue_after_review()
-    engine.skip()
-    engine.continue_after_review()
+    engine.apply(Skip())
+    engine.apply(Continue())
+    engine.apply(Skip())
+    engine.apply(Continue())
     with pytest.raises(EngineError):
-        engine.submit_assessment(RoundAssessment(ratings={"metrics": 6}))
+        engine.apply(SubmitAssessment(ratings={"metrics": 6}))
 
 
 def test_quit_mid_challenge_keeps_what_was_typed():
     engine, clock = started()
-    engine.submit("main answer")
-    engine.update_draft("half a challenge answer")
+    engine.apply(Done("main answer"))
+    engine.apply(EditDraft.between(engine.draft or "", "half a challenge answer"))
     clock.advance(3)
-    engine.quit()
+    engine.apply(Quit())
     record = engine.record.rounds[0].questions[0]
     assert engine.phase is Phase.FINISHED and engine.record.ended_early
     assert record.answer == "main answer"
@@ -286,49 +305,49 @@ def test_quit_mid_challenge_keeps_what_was_typed():
 
 
 def test_round_subset_and_unknown_round():
-    engine = SessionEngine(make_pack(), SessionOptions(round_ids=("02-hr",)), FakeClock())
-    assert [r.id for r in engine.rounds] == ["02-hr"]
+    engine = SessionEngine.new(make_pack(), SessionOptions(round_ids=("02-hr",)), FakeClock())
+    assert [r.round_id for r in engine.record.rounds] == ["02-hr"]
     with pytest.raises(EngineError, match="unknown round 'nope'"):
-        SessionEngine(make_pack(), SessionOptions(round_ids=("nope",)), FakeClock())
+        SessionEngine.new(make_pack(), SessionOptions(round_ids=("nope",)), FakeClock())
 
 
 def test_shuffle_is_reproducible_with_a_seed_and_records_it():
     orders = {
-        tuple(q.id for q in SessionEngine(make_pack(), SessionOptions(shuffle=True, seed=s), FakeClock()).rounds[0].questions)
+        tuple(q.question_id for q in SessionEngine.new(make_pack(), SessionOptions(shuffle=True, seed=s), FakeClock()).record.rounds[0].questions)
         for s in range(20)
     }
     assert orders == {("metrics", "drop"), ("drop", "metrics")}
-    a = SessionEngine(make_pack(), SessionOptions(shuffle=True, seed=7), FakeClock())
-    b = SessionEngine(make_pack(), SessionOptions(shuffle=True, seed=7), FakeClock())
-    assert [q.id for q in a.rounds[0].questions] == [q.id for q in b.rounds[0].questions]
+    a = SessionEngine.new(make_pack(), SessionOptions(shuffle=True, seed=7), FakeClock())
+    b = SessionEngine.new(make_pack(), SessionOptions(shuffle=True, seed=7), FakeClock())
+    assert [q.question_id for q in a.record.rounds[0].questions] == [q.question_id for q in b.record.rounds[0].questions]
     assert a.record.seed == 7
-    unseeded = SessionEngine(make_pack(), SessionOptions(shuffle=True), FakeClock())
+    unseeded = SessionEngine.new(make_pack(), SessionOptions(shuffle=True), FakeClock())
     assert unseeded.record.seed is not None
 
 
 def test_actions_out_of_turn_are_clear_errors():
-    engine = SessionEngine(make_pack(), SessionOptions(), FakeClock())
+    engine = SessionEngine.new(make_pack(), SessionOptions(), FakeClock())
     with pytest.raises(EngineError, match="not possible now"):
-        engine.submit("x")
+        engine.apply(Done("x"))
 
 
 def test_ten_minutes_with_a_blocked_loop_stays_exact():
     pack = Pack(name="long", title="Long", rounds=(Round(id="r", title="R", questions=(Question(id="q", ask="Talk.", time=900),)),))
     clock = FakeClock()
-    engine = SessionEngine(pack, SessionOptions(), clock)
-    engine.start()
-    engine.begin_round()
+    engine = SessionEngine.new(pack, SessionOptions(), clock)
+    engine.apply(Start())
+    engine.apply(BeginRound())
     for step in range(2400):  # 10 minutes of quarter-second ticks, blocked for 3 s every 100th
         clock.advance(3.0 if step % 100 == 0 else 0.25)
-        engine.tick()
+        engine.apply(Tick())
     truth = 900 - (24 * 3.0 + 2376 * 0.25)
-    assert abs(engine.countdown.remaining() - truth) < 0.05
+    assert abs(remaining(engine) - truth) < 0.05
 
 
 def test_events_reach_the_listener():
     seen = []
-    engine = SessionEngine(make_pack(), SessionOptions(), FakeClock(), on_event=seen.append)
-    engine.start()
+    engine = SessionEngine.new(make_pack(), SessionOptions(), FakeClock(), on_event=seen.append)
+    engine.apply(Start())
     assert [e.kind for e in seen] == [EventKind.STARTED, EventKind.ROUND_STARTED]
 
 
@@ -336,19 +355,69 @@ def test_outcome_tells_answered_from_empty_skipped_cut_off_and_not_reached():
     from mockint.record import Outcome
 
     engine, clock = started(Mode.PRESSURE)
-    engine.submit("")  # done with nothing typed
-    engine.skip()
-    engine.skip()
-    engine.update_draft("half")
+    engine.apply(Done(""))  # done with nothing typed
+    engine.apply(Skip())
+    engine.apply(Skip())
+    engine.apply(EditDraft.between(engine.draft or "", "half"))
     clock.advance(151)  # 120 s of answer plus the 30 s interruption
-    engine.tick()
-    engine.quit()
+    engine.apply(Tick())
+    engine.apply(Quit())
     outcomes = [q.outcome for r in engine.record.rounds for q in r.questions]
     assert outcomes == [Outcome.NO_ANSWER, Outcome.CUT_OFF, Outcome.NOT_REACHED]
     engine, _ = started()
-    engine.submit("Completion rate.")
-    engine.skip()
-    engine.skip()
-    engine.continue_after_review()
-    engine.skip()
+    engine.apply(Done("Completion rate."))
+    engine.apply(Skip())
+    engine.apply(Skip())
+    engine.apply(Continue())
+    engine.apply(Skip())
     assert [q.outcome for q in engine.record.rounds[0].questions] == [Outcome.ANSWERED, Outcome.SKIPPED]
+
+
+def test_rules_follow_the_mode_and_who_interviews():
+    practice, pressure = Rules.for_mode(Mode.PRACTICE), Rules.for_mode(Mode.PRESSURE)
+    assert (practice.hints, practice.interruptions, practice.auto_advance) == (True, False, False)
+    assert (pressure.hints, pressure.interruptions, pressure.auto_advance) == (False, True, True)
+    assert pressure.guide_after_answer is Audience.NOBODY
+    assert Rules.for_mode(Mode.PRESSURE, pair=True).guide_after_answer is Audience.INTERVIEWER
+    engine, _ = started(Mode.PRESSURE, pair=True)
+    assert engine.record.rules == Rules.for_mode(Mode.PRESSURE, pair=True) and engine.record.pair
+    engine.apply(Done("x"))
+    engine.apply(Skip())
+    engine.apply(Skip())
+    assert engine.phase is Phase.REVIEW  # the partner interviewing sees the guide after each answer
+
+
+def test_assessments_are_kept_per_role():
+    engine, _ = started(pair=True)
+    for _ in range(2):
+        engine.apply(Skip())
+        engine.apply(Continue())
+    engine.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"metrics": 2}, notes={"metrics": "rushed"}))
+    assert engine.phase is Phase.ASSESSMENT  # the candidate's own assessment ends the round
+    engine.apply(SubmitAssessment(ratings={"metrics": 5}, reflection=Reflection(keep="pace")))
+    metrics = engine.record.rounds[0].questions[0]
+    assert metrics.assessment(Role.SELF).rating == 5 and metrics.assessment(Role.INTERVIEWER).rating == 2
+    assert (metrics.rating, metrics.interviewer_rating, metrics.interviewer_notes) == (5, 2, "rushed")
+    assert engine.record.rounds[0].assessment(Role.INTERVIEWER).reflection == Reflection()
+    assert engine.record.rounds[0].reflection.keep == "pace" and engine.phase is Phase.ROUND_INTRO
+
+
+def test_a_decoded_record_runs_to_the_end_without_its_pack():
+    record = codec.decode_record(codec.encode(SessionEngine.new(make_pack(), SessionOptions(), FakeClock()).record))
+    engine = SessionEngine(record, FakeClock())
+    engine.apply(Start())
+    assert engine.interviewer_view().round.interviewer_style == "pragmatic"
+    while engine.phase is not Phase.FINISHED:
+        command = {Phase.ROUND_INTRO: BeginRound(), Phase.REVIEW: Continue(), Phase.ASSESSMENT: SubmitAssessment()}
+        engine.apply(command.get(engine.phase, Done("an answer")))
+    assert engine.record.finished and all(q.answer == "an answer" for q in engine.record.questions())
+
+
+def test_quitting_twice_or_before_the_start_is_refused():
+    engine = SessionEngine.new(make_pack(), SessionOptions(), FakeClock())
+    with pytest.raises(EngineError, match="not running"):
+        engine.apply(Quit())
+    engine.apply(Start())
+    engine.apply(Quit())
+    with pytest.raises(EngineError, match="not running"):
+        engine.apply(Quit())

@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 from app_shell_support import PACKS_DIR, SIZE, load_test_pack, make_app
 from mockint.app import MockintApp, StartRequest
 from mockint.clock import FakeClock
+from mockint.commands import BeginRound, Done, Quit
 from mockint.screens.export_dialog import ExportDialog
 from mockint.screens.interview import InterviewScreen
 from mockint.screens.summary import SummaryScreen
@@ -30,10 +31,10 @@ async def reach_summary(pilot: Pilot[None], clock: FakeClock) -> None:
     """Answer the first question, then quit: the summary of what was done."""
     app = pilot.app
     assert isinstance(app, MockintApp) and app.engine is not None
-    app.engine.begin_round()
+    app.engine.apply(BeginRound())
     clock.advance(30)
-    app.engine.submit("Um, I lead a team, like, of five.")
-    app.engine.quit()
+    app.engine.apply(Done("Um, I lead a team, like, of five."))
+    app.engine.apply(Quit())
     assert isinstance(app.screen, InterviewScreen)
     app.screen.sync()
     await pilot.pause()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import os
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -19,13 +20,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mockint.clock import FakeClock
+from mockint.commands import (
+    BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment, Tick,
+)
 from mockint.engine import SessionEngine
 from mockint.exporters import FORMATS, ExportError, export_session, file_stem, render
 from mockint.exporters.markdown import escape_line, quote
 from mockint.model import Challenge, Interviewer, Pack, Question, Round
-from mockint.record import Mode, Reflection, SessionRecord
+from mockint.record import Mode, Reflection, Role, SessionRecord
 from mockint.safetext import has_unsafe_characters, printable
-from mockint.session import EngineError, Phase, RoundAssessment, SessionOptions
+from mockint.session import EngineError, SessionOptions
+from mockint.state import Phase
 
 GOLDEN_DIR = Path(__file__).parent / "data" / "golden"
 SCHEMA_PATH = Path(__file__).parent.parent / "mockint" / "schemas" / "transcript.schema.json"
@@ -70,45 +75,48 @@ def golden_record() -> SessionRecord:
     """A fixed practice session in pair mode touching every part of a transcript."""
     clock = FakeClock(wall=WALL)
     options = SessionOptions(mode=Mode.PRACTICE, candidate="Ada Lovelace", interviewer="Grace", pair=True)
-    engine = SessionEngine(golden_pack(), options, clock)
-    engine.start()
-    engine.begin_round()
-    engine.hint()
+    engine = SessionEngine.new(golden_pack(), options, clock)
+    engine.apply(Start())
+    engine.apply(BeginRound())
+    engine.apply(Hint())
     clock.advance(50)
-    engine.submit(
+    engine.apply(Done(
         "Um, I look at completion rate first, like, how many watch to the end.\n"
         "Then engagement: comments and *saves*, you know, basically the signals. <script>alert(1)</script>"
-    )
+    ))
     clock.advance(38)
-    engine.submit("Uh, I'd lean on organic and cohorts of creators.\n# not a heading")
-    engine.continue_after_review()
+    engine.apply(Done("Uh, I'd lean on organic and cohorts of creators.\n# not a heading"))
+    engine.apply(Continue())
     clock.advance(12)
-    engine.skip()
-    engine.continue_after_review()
-    engine.submit_assessment(
-        RoundAssessment(
+    engine.apply(Skip())
+    engine.apply(Continue())
+    engine.apply(
+        SubmitAssessment(
+            role=Role.INTERVIEWER,
+            ratings={"metrics": 3},
+            notes={"metrics": "Good order.\nCould quantify [more]."},
+        )
+    )
+    engine.apply(
+        SubmitAssessment(
             question_checks={"metrics": {"Named a metric"}},
             ratings={"metrics": 4, "drop": 1},
             reflection=Reflection(keep="Leading with the metric", stop="Saying *um*", start="Numbers | examples"),
         )
     )
-    engine.begin_round()
+    engine.apply(BeginRound())
     clock.advance(61.5)
-    engine.submit("Because the team ships weekly, right? I mean it.")
-    engine.continue_after_review()
-    engine.submit_assessment(
-        RoundAssessment(
+    engine.apply(Done("Because the team ships weekly, right? I mean it."))
+    engine.apply(Continue())
+    engine.apply(
+        SubmitAssessment(
             question_checks={"why": {"Was specific"}},
             ratings={"why": 3},
             round_checks={"Smiled"},
             interview_checks={"Structured answers"},
         )
     )
-    record = engine.record
-    metrics = record.rounds[0].questions[0]
-    metrics.interviewer_rating = 3
-    metrics.interviewer_notes = "Good order.\nCould quantify [more]."
-    return record
+    return engine.record
 
 
 # -- golden files -------------------------------------------------------------
@@ -168,16 +176,16 @@ def test_golden_json_is_valid_and_carries_the_content(validator) -> None:
 
 def pressure_record_quit_mid_challenge() -> SessionRecord:
     clock = FakeClock(wall=WALL)
-    engine = SessionEngine(golden_pack(), SessionOptions(mode=Mode.PRESSURE, shuffle=True, seed=7), clock)
-    engine.start()
-    engine.begin_round()
+    engine = SessionEngine.new(golden_pack(), SessionOptions(mode=Mode.PRESSURE, shuffle=True, seed=7), clock)
+    engine.apply(Start())
+    engine.apply(BeginRound())
     for _ in range(4):
         clock.advance(50)
-        engine.update_draft("partial answer, like, cut off")
-        engine.tick()
-    engine.pause()
+        engine.apply(EditDraft.between(engine.draft or "", "partial answer, like, cut off"))
+        engine.apply(Tick())
+    engine.apply(Pause())
     clock.advance(5)
-    engine.quit()
+    engine.apply(Quit())
     return engine.record
 
 
@@ -196,19 +204,19 @@ def test_pressure_run_that_ended_early_is_valid_and_says_so(validator) -> None:
 def record_with_an_empty_answer() -> SessionRecord:
     """The first question marked done with nothing typed, its challenges answered; the rest skipped."""
     clock = FakeClock(wall=WALL)
-    engine = SessionEngine(golden_pack(), SessionOptions(mode=Mode.PRACTICE), clock)
-    engine.start()
-    engine.begin_round()
+    engine = SessionEngine.new(golden_pack(), SessionOptions(mode=Mode.PRACTICE), clock)
+    engine.apply(Start())
+    engine.apply(BeginRound())
     clock.advance(20)
-    engine.submit("   ")
+    engine.apply(Done("   "))
     for answer in ("Cut paid spend.", "Retained users come back."):
         clock.advance(10)
-        engine.submit(answer)
-    engine.continue_after_review()
-    engine.skip()
-    engine.continue_after_review()
-    engine.submit_assessment(RoundAssessment())
-    engine.quit()
+        engine.apply(Done(answer))
+    engine.apply(Continue())
+    engine.apply(Skip())
+    engine.apply(Continue())
+    engine.apply(SubmitAssessment())
+    engine.apply(Quit())
     return engine.record
 
 
@@ -248,45 +256,52 @@ actions = st.lists(
 )
 
 
+COMMANDS: dict[str, Callable[[SessionEngine], Command]] = {
+    "skip": lambda engine: Skip(),
+    "hint": lambda engine: Hint(),
+    "toggle_pause": lambda engine: Resume() if engine.paused else Pause(),
+}
+
+
 def drive(mode: Mode, pair: bool, candidate: str, steps: list[tuple[str, object]], quit_at_end: bool) -> SessionRecord:
     """Run the engine through arbitrary actions; actions that do not fit the state are refused by it."""
     clock = FakeClock(wall=WALL)
-    engine = SessionEngine(golden_pack(), SessionOptions(mode=mode, pair=pair, candidate=candidate), clock)
-    engine.start()
+    engine = SessionEngine.new(golden_pack(), SessionOptions(mode=mode, pair=pair, candidate=candidate), clock)
+    engine.apply(Start())
     for name, value in steps:
         try:
             _apply(engine, clock, name, value)
         except EngineError:
             continue  # a refused action leaves the engine as it was, which is what is being exercised
-    if quit_at_end:
-        engine.quit()
+    if quit_at_end and engine.phase is not Phase.FINISHED:
+        engine.apply(Quit())
     return engine.record
 
 
 def _apply(engine: SessionEngine, clock: FakeClock, name: str, value: object) -> None:
     if name == "advance":
         clock.advance(value)
-        engine.tick()
+        engine.apply(Tick())
     elif name == "answer":
         _answer(engine, value)
     elif name == "assess":
-        ids = [q.question_id for q in engine.current_round_record.questions]
-        checks = {qid: {"Named a metric"} for qid in ids}
-        engine.submit_assessment(RoundAssessment(question_checks=checks, ratings=dict.fromkeys(ids, value)))
+        ids = [q.question_id for q in engine.record.rounds[getattr(engine.state, "round", 0)].questions]
+        checks = {qid: frozenset({"Named a metric"}) for qid in ids}
+        engine.apply(SubmitAssessment(question_checks=checks, ratings=dict.fromkeys(ids, value)))
     else:
-        getattr(engine, name)()
+        engine.apply(COMMANDS[name](engine))
 
 
 def _answer(engine: SessionEngine, text: str) -> None:
     """Move the run forward from wherever it is: start the round, leave the review, or submit."""
     if engine.phase is Phase.ROUND_INTRO:
-        engine.begin_round()
+        engine.apply(BeginRound())
     elif engine.phase is Phase.REVIEW:
-        engine.continue_after_review()
+        engine.apply(Continue())
     elif engine.phase is Phase.ASSESSMENT:
-        engine.submit_assessment(RoundAssessment(ratings={"why": 2}))
+        engine.apply(SubmitAssessment(ratings={"why": 2}))
     else:
-        engine.submit(text)
+        engine.apply(Done(text))
 
 
 @settings(max_examples=60, deadline=None)
@@ -321,10 +336,10 @@ PASTED = "pasted \x1b]0;pwned\x07 \x1b[2J \x9b31m \x7f \x00 \u202eevil"
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_text_exports_show_control_characters_as_escapes(fmt: str) -> None:
     clock = FakeClock(wall=WALL)
-    engine = SessionEngine(golden_pack(), SessionOptions(candidate=f"Eve{PASTED}"), clock)
-    engine.start()
-    engine.begin_round()
-    engine.submit(PASTED)
+    engine = SessionEngine.new(golden_pack(), SessionOptions(candidate=f"Eve{PASTED}"), clock)
+    engine.apply(Start())
+    engine.apply(BeginRound())
+    engine.apply(Done(PASTED))
     text = render(engine.record, fmt)
     assert not has_unsafe_characters(text)
     escaped = escape_line(PASTED) if fmt == "md" else html.escape(PASTED)
@@ -334,10 +349,10 @@ def test_text_exports_show_control_characters_as_escapes(fmt: str) -> None:
 
 def test_json_export_escapes_every_control_character_and_reads_back_exactly() -> None:
     clock = FakeClock(wall=WALL)
-    engine = SessionEngine(golden_pack(), SessionOptions(candidate=f"Eve{PASTED}"), clock)
-    engine.start()
-    engine.begin_round()
-    engine.submit(PASTED)
+    engine = SessionEngine.new(golden_pack(), SessionOptions(candidate=f"Eve{PASTED}"), clock)
+    engine.apply(Start())
+    engine.apply(BeginRound())
+    engine.apply(Done(PASTED))
     text = render(engine.record, "json")
     assert not has_unsafe_characters(text)
     assert "\\u009b31m" in text and "\\u202eevil" in text

@@ -30,7 +30,9 @@ from mockint.screens.home import HomeScreen
 from mockint.screens.interview import InterviewScreen
 from mockint.screens.setup import SetupScreen
 from mockint.screens.summary import SummaryScreen
-from mockint.session import Phase, SessionOptions
+from mockint.commands import BeginRound, Done, Quit
+from mockint.session import SessionOptions
+from mockint.state import Phase
 from mockint.widgets.assessment import AssessmentForm, ItemCheckbox
 from mockint.userpaths import shown as shown_path
 
@@ -258,7 +260,7 @@ async def test_pressure_time_up_and_interruption_name_the_interviewer_as_typed(
         clock.advance(31)
         screen.tick()  # the challenge interrupts at 30s
         await pilot.pause()
-        assert engine_of(app).current_challenge is not None
+        assert engine_of(app).interviewer_view().position.challenge is not None
         assert visible_text(screen.query_one("#challenge-label")) == f"{shown('name')} pushes back:"
         clock.advance(31)
         screen.tick()  # the challenge's time is up: the interviewer moves on
@@ -273,9 +275,9 @@ async def test_pressure_time_up_and_interruption_name_the_interviewer_as_typed(
 
 async def open_export_dialog(app: MockintApp, pilot: object) -> ExportDialog:
     engine = engine_of(app)
-    engine.begin_round()
-    engine.submit("answer \x1b]52;c;ZXZpbA==\x07 [/]")
-    engine.quit()
+    engine.apply(BeginRound())
+    engine.apply(Done("answer \x1b]52;c;ZXZpbA==\x07 [/]"))
+    engine.apply(Quit())
     assert isinstance(app.screen, InterviewScreen)
     app.screen.sync()
     await pilot.pause()  # type: ignore[attr-defined]

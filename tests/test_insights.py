@@ -22,16 +22,34 @@ from mockint.insights import (
     per_minute,
 )
 from mockint.practise import checklist_score, practise_next
-from mockint.record import ChallengeRecord, ChallengeStatus, Mode, QuestionRecord, RoundRecord, SessionRecord
+from mockint.record import (
+    ChallengeRecord, ChallengeStatus, Mode, QuestionAssessment, QuestionRecord, Role, RoundAssessment, RoundRecord,
+    SessionRecord,
+)
 
 
-def question(qid: str = "q1", answer: str = "", time_used: float = 60.0, **fields) -> QuestionRecord:
+def question(
+    qid: str = "q1",
+    answer: str = "",
+    time_used: float = 60.0,
+    rating: int | None = None,
+    checked: set[str] | None = None,
+    interviewer_rating: int | None = None,
+    **fields,
+) -> QuestionRecord:
+    """A question record; the ratings and ticks become the self and interviewer assessments."""
     fields.setdefault("reached", True)
-    return QuestionRecord(question_id=qid, ask=f"Question {qid}?", limit=60, answer=answer, time_used=time_used, **fields)
+    assessments = {Role.SELF: QuestionAssessment(rating=rating, checked=checked or set())}
+    if interviewer_rating is not None:
+        assessments[Role.INTERVIEWER] = QuestionAssessment(rating=interviewer_rating)
+    return QuestionRecord(
+        question_id=qid, ask=f"Question {qid}?", limit=60, answer=answer, time_used=time_used,
+        assessments=assessments, **fields,
+    )  # fmt: skip
 
 
 def session(*questions: QuestionRecord, assessed: bool = True) -> SessionRecord:
-    round_ = RoundRecord("r1", "Round", "Lee", list(questions), assessed=assessed)
+    round_ = RoundRecord("r1", "Round", "Lee", list(questions), assessments={Role.SELF: RoundAssessment()} if assessed else {})
     return SessionRecord("p", "Pack", "", Mode.PRACTICE, datetime(2026, 1, 1, tzinfo=timezone.utc), [round_])
 
 

@@ -6,17 +6,18 @@ from textual.pilot import Pilot
 
 from interview_support import SIZE, engine_of, interview, make_app, type_text
 from mockint.app import MockintApp
+from mockint.commands import Done
 from mockint.record import Mode
 from mockint.screens.confirm import ConfirmScreen
 from mockint.screens.interview import InterviewScreen
 from mockint.screens.summary import SummaryScreen
-from mockint.session import Phase
+from mockint.state import Phase
 
 
 def remaining(app: MockintApp) -> float:
-    countdown = engine_of(app).countdown
-    assert countdown is not None
-    return countdown.remaining()
+    clock = engine_of(app).interviewer_view().position.clock
+    assert clock is not None
+    return clock.remaining
 
 
 def record_notes(app: MockintApp) -> list[str]:
@@ -145,8 +146,8 @@ async def test_pressure_says_when_time_is_up() -> None:
         engine = engine_of(app)
         notes = record_notes(app)
         await pilot.press("enter")
-        engine.submit("x")
-        engine.submit("y")  # on to the hash map question, which has no interruption
+        engine.apply(Done("x"))
+        engine.apply(Done("y"))  # on to the hash map question, which has no interruption
         clock.advance(46)
         interview(app).tick()
         assert notes == ["Time's up — Sam moves on."]

@@ -12,7 +12,8 @@ from textual.widgets import Footer, TextArea
 from textual.widgets._footer import FooterKey
 
 from interview_support import SIZE, engine_of, interview, make_app, write
-from mockint.session import Phase
+from mockint.commands import BeginRound, Continue, Done
+from mockint.state import Phase
 from mockint.widgets.assessment import AssessmentForm
 from mockint.widgets.footer import ReleasingFooter
 
@@ -47,7 +48,7 @@ async def test_widgets_in_memory_do_not_grow_from_question_to_question() -> None
         await settle(pilot)
         at_first_question = live_widgets()
         await answer_first_question(pilot)
-        assert engine_of(app).question_index == 1 and engine_of(app).phase is Phase.ANSWERING
+        assert engine_of(app).state.question == 1 and engine_of(app).phase is Phase.ANSWERING
         assert live_widgets() == at_first_question
 
 
@@ -70,12 +71,12 @@ async def test_a_submitted_assessment_form_is_removed_and_freed() -> None:
     app, _ = make_app()
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
-        engine.begin_round()
+        engine.apply(BeginRound())
         while engine.phase is not Phase.ASSESSMENT:
             if engine.phase is Phase.REVIEW:
-                engine.continue_after_review()
+                engine.apply(Continue())
             else:
-                engine.submit("an answer")
+                engine.apply(Done("an answer"))
         await pilot.pause()
         interview(app).sync()
         await settle(pilot)
@@ -85,7 +86,7 @@ async def test_a_submitted_assessment_form_is_removed_and_freed() -> None:
         del forms
         await pilot.press("ctrl+d")
         await settle(pilot)
-        assert engine.phase is Phase.ROUND_INTRO and engine.round_index == 1
+        assert engine.phase is Phase.ROUND_INTRO and engine.state.round == 1
         assert not app.screen.query(AssessmentForm)
         gc.collect()
         assert form() is None, "a removed form is still referenced"

@@ -9,12 +9,14 @@ from interview_support import (
     SIZE, engine_of, finish_in_app, finish_run, interview, make_app, mini_pack, settle, text_of, type_text, write,
 )
 from mockint.clock import FakeClock
+from mockint.commands import BeginRound, Continue, Done, Skip, Start
 from mockint.engine import SessionEngine
 from mockint.record import ChallengeStatus, Mode, SessionRecord
 from mockint.screens.home import HomeScreen
 from mockint.screens.interview import InterviewScreen
 from mockint.screens.summary import SummaryScreen, session_totals, summary_rows, totals_line
-from mockint.session import Phase, SessionOptions
+from mockint.session import SessionOptions
+from mockint.state import Phase
 from mockint.widgets.assessment import AssessmentForm, ItemCheckbox, RatingSet
 from mockint.widgets.countdown import CountdownClock, clock_face
 
@@ -62,16 +64,18 @@ async def test_practice_answer_hint_challenge_and_review() -> None:
         engine = engine_of(app)
         await pilot.press("enter")
         await write(pilot, "I lead a team and I am proud of it")
-        assert engine.record.rounds[0].questions[0].answer == ""
+        # The text typed so far is kept (in the record, where a save finds it); the answer is not handed in yet.
+        assert engine.draft == "I lead a team and I am proud of it"
+        assert engine.phase is Phase.ANSWERING and engine.record.rounds[0].questions[0].time_used == 0
         await pilot.press("ctrl+t")
-        assert engine.current_question_record.hint_used
+        assert engine.interviewer_view().question.hint_used
         assert text_of(app, "#hint-line") == "Hint: Present, past, future - in that order."
         clock.advance(20)
         interview(app).tick()
         assert str(app.screen.query_one("#main-clock", CountdownClock).render()) == "0:40 left"
         await pilot.press("ctrl+d")
         # Practice mode poses `at:` challenges after the answer, not as interruptions.
-        assert engine.phase is Phase.CHALLENGE and not engine.current_challenge.interrupted
+        assert engine.phase is Phase.CHALLENGE and not engine.interviewer_view().challenge.interrupted
         assert text_of(app, "#challenge-label") == "Sam pushes back:"
         assert not app.screen.query_one("#challenge-marker").display
         assert app.focused is not None and app.focused.id == "challenge-answer"
@@ -87,7 +91,7 @@ async def test_practice_answer_hint_challenge_and_review() -> None:
         assert "You took the hint" in review
         assert "answered in 0:00 / 0:30" in review
         await pilot.press("enter")
-        assert engine.phase is Phase.ANSWERING and engine.question_index == 1
+        assert engine.phase is Phase.ANSWERING and engine.state.question == 1
 
 
 async def test_not_needed_challenge_and_a_refused_hint_are_shown() -> None:
@@ -96,10 +100,10 @@ async def test_not_needed_challenge_and_a_refused_hint_are_shown() -> None:
         engine = engine_of(app)
         notes: list[str] = []
         interview(app).notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
-        engine.begin_round()
-        engine.submit("x")
-        engine.skip()
-        engine.continue_after_review()
+        engine.apply(BeginRound())
+        engine.apply(Done("x"))
+        engine.apply(Skip())
+        engine.apply(Continue())
         interview(app).sync()
         await pilot.pause()
         await pilot.press("ctrl+t")
@@ -178,8 +182,8 @@ async def test_pressure_moves_on_by_itself_when_time_is_up() -> None:
         assert "Hint" not in [b.binding.description for b in app.screen.active_bindings.values() if b.enabled and b.binding.show]
         await pilot.press("ctrl+t")
         assert notes == ["Hints are off in pressure mode."]
-        engine.submit("x")  # first question done; its challenge answered at once
-        engine.submit("y")
+        engine.apply(Done("x"))  # first question done; its challenge answered at once
+        engine.apply(Done("y"))
         interview(app).sync()
         await pilot.pause()
         await write(pilot, "constant time")
@@ -188,7 +192,7 @@ async def test_pressure_moves_on_by_itself_when_time_is_up() -> None:
         await pilot.pause()
         second = engine.record.rounds[0].questions[1]
         assert second.auto_advanced and second.answer == "constant time"
-        assert engine.phase is Phase.CHALLENGE and engine.current_challenge.ask == "And in the worst case?"
+        assert engine.phase is Phase.CHALLENGE and engine.interviewer_view().challenge.ask == "And in the worst case?"
 
 
 async def test_pressure_interruption_keeps_the_main_answer() -> None:
@@ -200,7 +204,7 @@ async def test_pressure_interruption_keeps_the_main_answer() -> None:
         clock.advance(46)
         interview(app).tick()
         await pilot.pause()
-        assert engine.phase is Phase.CHALLENGE and engine.current_challenge.interrupted
+        assert engine.phase is Phase.CHALLENGE and engine.interviewer_view().challenge.interrupted
         assert app.screen.query_one("#challenge-marker").display
         assert not app.screen.query_one("#main-answer").display
         assert app.focused is app.screen.query_one("#challenge-answer")
@@ -241,8 +245,8 @@ async def test_quit_asks_first_and_keeps_what_was_done() -> None:
 
 def test_summary_rows_and_totals() -> None:
     clock = FakeClock()
-    engine = SessionEngine(mini_pack(), SessionOptions(), clock)
-    engine.start()
+    engine = SessionEngine.new(mini_pack(), SessionOptions(), clock)
+    engine.apply(Start())
     finish_run(engine, clock)
     record: SessionRecord = engine.record
     rows = summary_rows(record)

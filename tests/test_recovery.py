@@ -27,6 +27,7 @@ from mockint.recovery import RecoveryWriter
 from mockint.screens.home import HomeScreen
 from mockint.screens.interview import InterviewScreen
 from mockint.screens.summary import SummaryScreen
+from mockint.commands import BeginRound, Done, Quit, Start
 from mockint.session import SessionOptions
 from mockint.widgets import keys
 
@@ -114,7 +115,7 @@ async def test_a_run_left_on_purpose_is_not_saved_after_a_later_crash(tmp_path: 
     with pytest.raises(Unexpected):
         async with app.run_test(size=SIZE) as pilot:
             assert app.engine is not None
-            app.engine.quit()
+            app.engine.apply(Quit())
             app.screen.sync()
             await pilot.pause()
             await pilot.press("enter")  # home, asks first
@@ -172,10 +173,10 @@ async def test_when_nothing_can_be_written_the_run_is_told_on_stderr(
 
 
 def test_a_run_that_cannot_be_ended_is_saved_as_it_is(tmp_path: Path) -> None:
-    engine = SessionEngine(load_test_pack(PACKS_DIR / "mini"), SessionOptions(), FakeClock())
-    engine.start()
-    engine.begin_round()
-    engine.submit(ANSWER)
+    engine = SessionEngine.new(load_test_pack(PACKS_DIR / "mini"), SessionOptions(), FakeClock())
+    engine.apply(Start())
+    engine.apply(BeginRound())
+    engine.apply(Done(ANSWER))
     writer = RecoveryWriter(tmp_path, wall=lambda: datetime(2026, 1, 15, 9, 30, tzinfo=timezone.utc))
     writer.save_run(engine.record, finish=raise_unexpected)
     assert [path.suffix for path in writer.transcripts] == [".md", ".json"]

@@ -20,7 +20,8 @@ from mockint.app import MockintApp, StartRequest, build_app
 from mockint.clock import FakeClock
 from mockint.discovery import Library
 from mockint.screens.confirm import ConfirmScreen
-from mockint.session import Phase, SessionOptions
+from mockint.session import SessionOptions
+from mockint.state import Phase
 
 STOPPED_SECONDS = 60.0
 
@@ -55,9 +56,9 @@ def suspendable_app() -> tuple[MockintApp, FakeClock, list[float]]:
 
 
 def remaining(app: MockintApp) -> float:
-    countdown = engine_of(app).countdown
-    assert countdown is not None
-    return countdown.remaining()
+    clock = engine_of(app).interviewer_view().position.clock
+    assert clock is not None
+    return clock.remaining
 
 
 async def run_palette_command(app: MockintApp, title: str) -> None:

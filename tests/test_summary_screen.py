@@ -8,6 +8,7 @@ from textual.widgets import DataTable
 
 from interview_support import SIZE, engine_of, finish_in_app, interview, make_app, mini_pack, settle
 from mockint.clock import FakeClock
+from mockint.commands import BeginRound, Done, EditDraft, Quit, Start, SubmitAssessment, Tick
 from mockint.engine import SessionEngine
 from mockint.record import Mode
 from mockint.screens.confirm import ChoiceScreen
@@ -15,28 +16,28 @@ from mockint.screens.export_dialog import ExportDialog
 from mockint.screens.home import HomeScreen
 from mockint.screens.summary import LEAVE_QUESTION, QUIT_QUESTION, SummaryScreen, session_totals, totals_line
 from mockint.screens.summary_table import NARROW_COLUMNS, WIDE_COLUMNS, SummaryRow, lay_out, summary_rows, wrap
-from mockint.session import RoundAssessment, SessionOptions
+from mockint.session import SessionOptions
 
 
 def pressure_run_with_every_outcome(clock: FakeClock) -> SessionEngine:
     """No answer typed, cut off with nothing typed, cut off mid-answer, then quit during a challenge."""
-    engine = SessionEngine(mini_pack(), SessionOptions(mode=Mode.PRESSURE), clock)
-    engine.start()
-    engine.begin_round()
-    engine.submit("")  # done with nothing typed
-    engine.submit("growth")
+    engine = SessionEngine.new(mini_pack(), SessionOptions(mode=Mode.PRESSURE), clock)
+    engine.apply(Start())
+    engine.apply(BeginRound())
+    engine.apply(Done(""))  # done with nothing typed
+    engine.apply(Done("growth"))
     clock.advance(46)  # the hash map question runs out with nothing typed
-    engine.tick()
-    engine.submit("still constant")
-    engine.submit_assessment(RoundAssessment())
-    engine.begin_round()
-    engine.update_draft("TTL and eviction")
+    engine.apply(Tick())
+    engine.apply(Done("still constant"))
+    engine.apply(SubmitAssessment())
+    engine.apply(BeginRound())
+    engine.apply(EditDraft.between(engine.draft or "", "TTL and eviction"))
     clock.advance(60)  # interrupted at 1m
-    engine.tick()
-    engine.submit("invalidate on write")
+    engine.apply(Tick())
+    engine.apply(Done("invalidate on write"))
     clock.advance(61)  # then cut off at 2m
-    engine.tick()
-    engine.quit()
+    engine.apply(Tick())
+    engine.apply(Quit())
     return engine
 
 

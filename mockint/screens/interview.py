@@ -1,25 +1,27 @@
 """One interview run: round intros, questions and challenges, reviews and self-assessments.
 
-The SessionEngine owns all state; this screen forwards keys to it and, after
-every action and every clock tick, re-reads `engine.phase` and redraws.
+The SessionEngine owns the session; this screen turns keys into its commands
+and, after every command and every clock tick, redraws from the session's
+view. A solo candidate is their own interviewer, so the screen draws from the
+interviewer's view (mockint.views), which holds everything.
 """
 
 from __future__ import annotations
-
-from typing import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static, TextArea
 
-from mockint.engine import TIMED_PHASES, SessionEngine
-from mockint.record import Mode
+from mockint.commands import BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Tick
+from mockint.engine import SessionEngine
 from mockint.safetext import printable
 from mockint.screens.confirm import ConfirmScreen
 from mockint.screens.summary import SummaryScreen
 from mockint.screens.too_small import is_too_small
-from mockint.session import EngineError, Event, EventKind, Phase
+from mockint.session import EngineError, Event, EventKind
+from mockint.state import Phase
+from mockint.views import InterviewerView
 from mockint.widgets import keys
 from mockint.widgets.answering import AnsweringView
 from mockint.widgets.assessment import AssessmentForm, AssessmentSubmitted
@@ -30,6 +32,8 @@ from mockint.widgets.round_intro import RoundIntro
 
 DEFAULT_TICK_INTERVAL = 0.25
 QUIT_QUESTION = "End the interview now? Everything you have answered so far is kept."
+
+TIMED_PHASES = (Phase.ANSWERING, Phase.CHALLENGE)
 
 VIEW_FOR_PHASE = {
     Phase.ROUND_INTRO: "intro",
@@ -80,8 +84,9 @@ class InterviewScreen(Screen[None]):
         """The engine is paused by a hold, not by the candidate: lifting the holds resumes it."""
 
     def compose(self) -> ComposeResult:
-        mode = "pair" if self.engine.options.pair else self.engine.mode.value
-        yield Static(plain(f"{self.engine.pack.title} · {mode} mode"), id="interview-bar")
+        record = self.engine.record
+        mode = "pair" if record.pair else record.mode.value
+        yield Static(plain(f"{record.pack_title} · {mode} mode"), id="interview-bar")
         with ContentSwitcher(id="views", initial="intro"):
             yield RoundIntro(id="intro")
             yield AnsweringView(id="answering")
@@ -103,10 +108,10 @@ class InterviewScreen(Screen[None]):
     def tick(self) -> None:
         """Let the engine's clock act (interruptions, time-up), then redraw. Tests call it directly."""
         if self.engine.phase in TIMED_PHASES:
-            self._flush_draft()
+            self.flush_draft()
         self._check_size()
         events_before = len(self.engine.events)
-        self.engine.tick()
+        self._apply(Tick())
         self._announce_time_up(self.engine.events[events_before:])
         self.sync()
 
@@ -115,8 +120,9 @@ class InterviewScreen(Screen[None]):
         time_up = [event for event in new_events if event.kind is EventKind.TIME_UP]
         if not time_up:
             return
-        if self.engine.mode is Mode.PRESSURE:
-            interviewer = self.engine.rounds[time_up[-1].round_index].interviewer.name or "The interviewer"
+        record = self.engine.record
+        if record.rules.auto_advance:
+            interviewer = record.rounds[time_up[-1].round_index].interviewer or "The interviewer"
             self.notify(
                 printable(f"Time's up — {interviewer} moves on.", single_line=True), severity="warning", markup=False
             )
@@ -140,61 +146,64 @@ class InterviewScreen(Screen[None]):
             self._clock_holds.discard(reason)
         engine = self.engine
         if self._clock_holds and not self._held_pause and engine.phase in TIMED_PHASES and not engine.paused:
-            self._flush_draft()
-            engine.pause()
+            self.flush_draft()
+            self._apply(Pause())
             self._held_pause = True
         elif not self._clock_holds and self._held_pause:
             self._held_pause = False
-            engine.resume()
+            if engine.paused:
+                self._apply(Resume())
         self.sync()
 
     def sync(self) -> None:
-        """Redraw for the engine's current state: cheaply (clocks only) unless something changed."""
-        engine = self.engine
-        if engine.phase is Phase.FINISHED:
+        """Redraw for the session's current view: cheaply (clocks only) unless something changed."""
+        view = self.engine.interviewer_view()
+        position = view.position
+        if position.phase is Phase.FINISHED:
             self._show_summary()
             return
-        state = (engine.phase, engine.round_index, engine.question_index, engine.challenge_index,
-                 engine.paused, engine.current_question_record.hint_used)
-        if state == self._shown:
-            if engine.phase in TIMED_PHASES:
-                self.query_one(AnsweringView).update_clocks(engine)
+        hint_used = view.question is not None and view.question.hint_used
+        shown = (position.phase, position.round, position.question, position.challenge, position.paused, hint_used)
+        if shown == self._shown:
+            if position.phase in TIMED_PHASES:
+                self.query_one(AnsweringView).update_clocks(view)
             return
-        self._shown = state
-        self._show_phase(engine.phase)
+        self._shown = shown
+        self._show_phase(view)
         self.refresh_bindings()
 
-    def _show_phase(self, phase: Phase) -> None:
-        engine = self.engine
+    def _show_phase(self, view: InterviewerView) -> None:
+        phase, round_, question = view.position.phase, view.round, view.question
         views = self.query_one("#views", ContentSwitcher)
         if phase is Phase.ASSESSMENT:
-            views.current = self._show_assessment(views)
+            views.current = self._show_assessment(views, view)
             return
         views.current = VIEW_FOR_PHASE[phase]
         self._remove_assessment()
+        assert round_ is not None, "every phase shown here is in a round"
         if phase is Phase.ROUND_INTRO:
-            self.query_one(RoundIntro).show_round(engine.current_round, engine.round_index + 1, len(engine.rounds))
+            self.query_one(RoundIntro).show_round(round_, (view.position.round or 0) + 1, len(view.record.rounds))
             self.set_focus(None)
         elif phase in TIMED_PHASES:
-            self.query_one(AnsweringView).show(engine)
+            self.query_one(AnsweringView).show(view)
         elif phase is Phase.REVIEW:
+            assert question is not None, "a review is of a question"
             review = self.query_one(ReviewPanel)
-            review.show_review(engine.current_question_record, engine.question_index + 1, len(engine.current_round.questions))
+            review.show_review(question, (view.position.question or 0) + 1, len(round_.questions))
             review.focus()
 
-    def _show_assessment(self, views: ContentSwitcher) -> str:
+    def _show_assessment(self, views: ContentSwitcher, view: InterviewerView) -> str:
         """Mount this round's self-assessment form (once per round) and return its view id.
 
         Each round's form has its own id, as the last round's may still be on
         its way out of the DOM.
         """
-        view_id = f"assessment-{self.engine.round_index + 1}"
+        view_id = f"assessment-{(view.position.round or 0) + 1}"
         if self._assessment_form is None or self._assessment_form.id != view_id:
             self._remove_assessment()
-            record = self.engine.record
-            self._assessment_form = AssessmentForm(
-                self.engine.current_round_record, record.checklist, record.checked, id=view_id
-            )
+            record = view.record
+            assert view.round is not None, "an assessment is of a round"
+            self._assessment_form = AssessmentForm(view.round, record.checklist, record.checked, id=view_id)
             views.mount(self._assessment_form)
         return view_id
 
@@ -212,58 +221,62 @@ class InterviewScreen(Screen[None]):
     # -- what the candidate does --------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        phase, engine = self.engine.phase, self.engine
+        phase, paused, hints = self.engine.phase, self.engine.paused, self.engine.record.rules.hints
         timed = phase in TIMED_PHASES
         if action == "begin":
             return phase is Phase.ROUND_INTRO
         if action == "continue_review":
             return phase is Phase.REVIEW
         if action == "done":
-            return phase is Phase.ASSESSMENT or (None if engine.paused else timed)
+            return phase is Phase.ASSESSMENT or (None if paused else timed)
         if action in ("skip", "hint"):
-            enabled = timed and (action == "skip" or engine.hints_allowed)
-            return None if enabled and engine.paused else enabled
+            enabled = timed and (action == "skip" or hints)
+            return None if enabled and paused else enabled
         if action == "hint_refused":
-            return timed and not engine.hints_allowed
+            return timed and not hints
         if action == "toggle_pause":
             # While the clock is held (terminal too small) only the hold may restart it.
             return timed and not self._clock_holds
         return True
 
-    def _act(self, action: Callable[..., object], *args: object) -> None:
-        """Run an engine action; a refusal is a notification, never a crash."""
+    def _apply(self, command: Command) -> None:
+        """Hand the engine a command; a refusal is a notification, never a crash."""
         try:
-            action(*args)
+            self.engine.apply(command)
         except EngineError as err:
             self.notify(printable(str(err), single_line=True), severity="warning", markup=False)
+
+    def _act(self, command: Command) -> None:
+        """Apply a command the candidate gave, then redraw."""
+        self._apply(command)
         self.sync()
 
     def action_begin(self) -> None:
-        self._act(self.engine.begin_round)
+        self._act(BeginRound())
 
     def action_continue_review(self) -> None:
-        self._act(self.engine.continue_after_review)
+        self._act(Continue())
 
     def action_done(self) -> None:
         if self.engine.phase is Phase.ASSESSMENT:
             assert self._assessment_form is not None, "the assessment phase always shows a form"
-            self._act(self.engine.submit_assessment, self._assessment_form.build_assessment())
+            self._act(self._assessment_form.build_assessment())
         else:
-            self._act(self.engine.submit, self._answer_box().text)
+            self._act(Done(self._answer_box().text))
 
     def action_skip(self) -> None:
-        self._flush_draft()
-        self._act(self.engine.skip)
+        self.flush_draft()
+        self._act(Skip())
 
     def action_hint(self) -> None:
-        self._act(self.engine.hint)
+        self._act(Hint())
 
     def action_hint_refused(self) -> None:
         self.action_hint()
 
     def action_toggle_pause(self) -> None:
-        self._flush_draft()
-        self._act(self.engine.toggle_pause)
+        self.flush_draft()
+        self._act(Resume() if self.engine.paused else Pause())
 
     def action_request_quit(self) -> None:
         self.confirm_quit()
@@ -284,22 +297,24 @@ class InterviewScreen(Screen[None]):
     def _quit_confirmed(self, confirmed: bool | None) -> None:
         self._asking_to_quit = False
         if confirmed:
-            self._flush_draft()
-            self._act(self.engine.quit)
+            self.flush_draft()
+            self._act(Quit())
         else:
             self._hold_clock("confirm", False)
 
     def on_assessment_submitted(self, message: AssessmentSubmitted) -> None:
-        self._act(self.engine.submit_assessment, message.assessment)
+        self._act(message.assessment)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area is self._answer_box():
-            self.engine.update_draft(event.text_area.text)
+            self.flush_draft()
 
     def _answer_box(self) -> TextArea:
-        return self.query_one(AnsweringView).active_answer_box(self.engine)
+        return self.query_one(AnsweringView).active_answer_box(self.engine.phase)
 
-    def _flush_draft(self) -> None:
+    def flush_draft(self) -> None:
         """Hand the engine the text as it is now, before time or an action can end the answer."""
-        if self.engine.phase in TIMED_PHASES:
-            self.engine.update_draft(self._answer_box().text)
+        draft = self.engine.draft
+        text = self._answer_box().text
+        if draft is not None and text != draft:
+            self._apply(EditDraft.between(draft, text))

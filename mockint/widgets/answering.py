@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static, TextArea
 
-from mockint.engine import SessionEngine
-from mockint.session import Phase
+from mockint.state import Phase
+from mockint.views import InterviewerView
 from mockint.widgets.challenge_card import ChallengeCard
 from mockint.widgets.keys import PAUSE, first_key
 from mockint.widgets.plain import plain
@@ -15,7 +15,12 @@ from mockint.widgets.question_card import QuestionCard
 
 
 class AnsweringView(Vertical):
-    """Draws the engine's ANSWERING and CHALLENGE phases; the screen sends it the engine's state."""
+    """Draws the ANSWERING and CHALLENGE phases from the view of the session the screen sends it.
+
+    It takes the interviewer's view (the solo screen's); the cards it holds take
+    the question and challenge of either side's view, so a candidate's screen
+    can reuse them fed a CandidateView.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -39,48 +44,45 @@ class AnsweringView(Vertical):
     def challenge_card(self) -> ChallengeCard:
         return self.query_one(ChallengeCard)
 
-    def active_answer_box(self, engine: SessionEngine) -> TextArea:
-        return self.challenge_card.answer_box if engine.phase is Phase.CHALLENGE else self.main_answer
+    def active_answer_box(self, phase: Phase) -> TextArea:
+        return self.challenge_card.answer_box if phase is Phase.CHALLENGE else self.main_answer
 
-    def show(self, engine: SessionEngine) -> None:
+    def show(self, view: InterviewerView) -> None:
         """Redraw after the phase, question, challenge or pause state changed."""
         card = self.query_one(QuestionCard)
-        question_key = (engine.round_index, engine.question_index)
+        position, question, round_ = view.position, view.question, view.round
+        assert question is not None and round_ is not None, "answering is always about a question"
+        question_key = (position.round, position.question)
         if question_key != self._question_key:
             self._question_key = question_key
             self._challenge_key = None
-            card.show_question(
-                engine.current_question,
-                engine.question_index + 1,
-                len(engine.current_round.questions),
-                engine.current_round.title,
-            )
+            card.show_question(question, (position.question or 0) + 1, len(round_.questions), round_.title)
             # load_text, unlike clear, also empties the undo history: undo must not bring back the last answer.
             self.main_answer.load_text("")
-        record = engine.current_question_record
-        card.show_hint(record.hint if record.hint_used else None)
-        self._show_challenge(engine)
-        in_challenge = engine.phase is Phase.CHALLENGE
+        card.show_hint(question.hint if question.hint_used else None)
+        self._show_challenge(view)
+        in_challenge = position.phase is Phase.CHALLENGE
         card.set_class(in_challenge, "-dimmed")
         self.main_answer.display = not in_challenge
         self.challenge_card.display = in_challenge
-        self.query_one("#paused-banner").display = engine.paused
-        self.main_answer.disabled = engine.paused
-        self.challenge_card.answer_box.disabled = engine.paused
-        self.update_clocks(engine)
-        if not engine.paused:
-            self.active_answer_box(engine).focus()
+        self.query_one("#paused-banner").display = position.paused
+        self.main_answer.disabled = position.paused
+        self.challenge_card.answer_box.disabled = position.paused
+        self.update_clocks(view)
+        if not position.paused:
+            self.active_answer_box(position.phase).focus()
 
-    def _show_challenge(self, engine: SessionEngine) -> None:
-        challenge = engine.current_challenge
-        if challenge is None or engine.challenge_index is None:
+    def _show_challenge(self, view: InterviewerView) -> None:
+        challenge, position = view.challenge, view.position
+        if challenge is None or view.round is None:
             self._challenge_key = None
             return
-        key = (engine.round_index, engine.question_index, engine.challenge_index)
+        key = (position.round, position.question, position.challenge)
         if key != self._challenge_key:
             self._challenge_key = key
-            self.challenge_card.show_challenge(challenge, engine.current_round.interviewer.name)
+            self.challenge_card.show_challenge(challenge, view.round.interviewer)
 
-    def update_clocks(self, engine: SessionEngine) -> None:
-        clock = self.challenge_card.clock if engine.phase is Phase.CHALLENGE else self.query_one(QuestionCard).clock
-        clock.show(engine.countdown, paused=engine.paused)
+    def update_clocks(self, view: InterviewerView) -> None:
+        position = view.position
+        clock = self.challenge_card.clock if position.phase is Phase.CHALLENGE else self.query_one(QuestionCard).clock
+        clock.show(position.clock)

@@ -10,8 +10,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
+from mockint.commands import SubmitAssessment
 from mockint.record import QuestionRecord, Reflection, RoundRecord
-from mockint.session import RoundAssessment
 from mockint.widgets.plain import plain
 from mockint.widgets.toggles import ChoiceButton, WrappingTickBox
 
@@ -28,7 +28,7 @@ REFLECTION_PROMPTS = {
 class AssessmentSubmitted(Message):
     """Posted by the form's Submit button. The dataclass __init__ calls Message.__post_init__."""
 
-    assessment: RoundAssessment
+    assessment: SubmitAssessment
 
 
 class RatingSet(RadioSet):
@@ -128,24 +128,30 @@ class AssessmentForm(VerticalScroll):
         if first is not None:
             first.focus()
 
-    def build_assessment(self) -> RoundAssessment:
-        assessment = RoundAssessment()
+    def build_assessment(self) -> SubmitAssessment:
+        """The candidate's own assessment of the round, as the form stands."""
+        round_checks: set[str] = set()
+        interview_checks: set[str] = set()
+        question_checks: dict[str, set[str]] = {}
         for box in self.query(ItemCheckbox):
             if not box.value:
                 continue
             if box.scope == ROUND_SCOPE:
-                assessment.round_checks.add(box.item)
+                round_checks.add(box.item)
             elif box.scope == INTERVIEW_SCOPE:
-                assessment.interview_checks.add(box.item)
+                interview_checks.add(box.item)
             else:
-                assessment.question_checks.setdefault(box.question_id, set()).add(box.item)
-        for rating_set in self.query(RatingSet):
-            if rating_set.rating is not None:
-                assessment.ratings[rating_set.question_id] = rating_set.rating
-        assessment.reflection = Reflection(
-            **{name: self.query_one(f"#reflect-{name}", Input).value for name in REFLECTION_PROMPTS}
+                question_checks.setdefault(box.question_id, set()).add(box.item)
+        ratings = {r.question_id: r.rating for r in self.query(RatingSet) if r.rating is not None}
+        return SubmitAssessment(
+            ratings=ratings,
+            question_checks={qid: frozenset(items) for qid, items in question_checks.items()},
+            round_checks=frozenset(round_checks),
+            interview_checks=frozenset(interview_checks),
+            reflection=Reflection(
+                **{name: self.query_one(f"#reflect-{name}", Input).value for name in REFLECTION_PROMPTS}
+            ),
         )
-        return assessment
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "submit-assessment":

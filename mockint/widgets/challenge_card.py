@@ -7,6 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static, TextArea
 
 from mockint.record import ChallengeRecord
+from mockint.views import CandidateChallenge
 from mockint.widgets.countdown import CountdownClock
 from mockint.widgets.plain import plain
 
@@ -28,7 +29,7 @@ class ChallengeCard(Vertical):
     def answer_box(self) -> TextArea:
         return self.query_one("#challenge-answer", TextArea)
 
-    def show_challenge(self, challenge: ChallengeRecord, interviewer: str) -> None:
+    def show_challenge(self, challenge: ChallengeRecord | CandidateChallenge, interviewer: str) -> None:
         """Show a newly posed challenge with an empty answer box."""
         self.query_one("#challenge-marker", Static).display = challenge.interrupted
         self.query_one("#challenge-label", Static).update(plain(f"{interviewer} pushes back:"))

@@ -6,8 +6,8 @@ import math
 
 from textual.widgets import Static
 
-from mockint.countdown import Countdown
 from mockint.durations import format_clock
+from mockint.views import ClockFigures
 from mockint.widgets.plain import plain
 
 LOW_FRACTION = 0.25
@@ -28,18 +28,18 @@ def clock_face(remaining: float, limit: float) -> tuple[str, str]:
 
 
 class CountdownClock(Static):
-    """Shows a Countdown; the text alone says how things stand, colour only reinforces it."""
+    """Shows an answer's clock; the text alone says how things stand, colour only reinforces it."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__("", id=id, classes=classes, markup=False)
         self.state = ""
 
-    def show(self, countdown: Countdown | None, paused: bool = False) -> None:
-        if countdown is None:
+    def show(self, clock: ClockFigures | None) -> None:
+        if clock is None:
             self.update("")
             self.state = ""
         else:
-            text, self.state = clock_face(countdown.remaining(), countdown.limit)
-            self.update(plain(f"{text} (paused)" if paused else text))
+            text, self.state = clock_face(clock.remaining, clock.limit)
+            self.update(plain(f"{text} (paused)" if clock.paused else text))
         self.set_class(self.state == "low", "-low")
         self.set_class(self.state == "over", "-over")

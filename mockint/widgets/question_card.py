@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from mockint.model import Question
+from mockint.record import QuestionRecord
+from mockint.views import CandidateQuestion
 from mockint.widgets.countdown import CountdownClock
 from mockint.widgets.plain import plain
 
@@ -23,7 +24,9 @@ class QuestionCard(Vertical):
     def clock(self) -> CountdownClock:
         return self.query_one("#main-clock", CountdownClock)
 
-    def show_question(self, question: Question, number: int, total: int, round_title: str) -> None:
+    def show_question(
+        self, question: QuestionRecord | CandidateQuestion, number: int, total: int, round_title: str
+    ) -> None:
         self.query_one("#question-position", Static).update(plain(f"Question {number} of {total} · {round_title}"))
         self.query_one("#question-text", Static).update(plain(question.ask.strip()))
 

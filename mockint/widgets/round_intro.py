@@ -7,7 +7,8 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from mockint.durations import format_duration
-from mockint.model import Round
+from mockint.record import RoundRecord
+from mockint.views import CandidateRound
 from mockint.widgets.plain import plain
 
 
@@ -21,15 +22,16 @@ class RoundIntro(Vertical):
         yield Static(id="intro-budget", markup=False)
         yield Static("Press enter or space to begin.", id="intro-prompt", markup=False)
 
-    def show_round(self, round_: Round, number: int, count: int) -> None:
-        questions = len(round_.questions)
+    def show_round(self, round_: RoundRecord | CandidateRound, number: int, count: int) -> None:
+        """Show a round from either side's view: both say the same of a round's intro."""
+        questions = round_.question_count
         self._set("#intro-position", f"Round {number} of {count}")
         self._set("#intro-title", round_.title)
-        self._set("#intro-interviewer", f"Your interviewer: {round_.interviewer.name}")
-        self._set("#intro-style", round_.interviewer.style)
+        self._set("#intro-interviewer", f"Your interviewer: {round_.interviewer}")
+        self._set("#intro-style", round_.interviewer_style)
         self._set("#intro-line", f"“{round_.intro}”" if round_.intro else "")
         plural = "question" if questions == 1 else "questions"
-        self._set("#intro-budget", f"Budget {format_duration(round_.total_time)} · {questions} {plural}")
+        self._set("#intro-budget", f"Budget {format_duration(round_.budget)} · {questions} {plural}")
 
     def _set(self, selector: str, text: str) -> None:
         widget = self.query_one(selector, Static)
