@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from mockint.record import ChallengeRecord
+from mockint.widgets.capped_text import CappedTextArea
 from mockint.widgets.countdown import CountdownClock
 
 
@@ -17,15 +18,15 @@ class ChallengeCard(Vertical):
             yield Static(id="challenge-label", markup=False)
             yield CountdownClock(id="challenge-clock")
         yield Static(id="challenge-text", markup=False)
-        yield TextArea(id="challenge-answer", soft_wrap=True)
+        yield CappedTextArea(id="challenge-answer", soft_wrap=True)
 
     @property
     def clock(self) -> CountdownClock:
         return self.query_one("#challenge-clock", CountdownClock)
 
     @property
-    def answer_box(self) -> TextArea:
-        return self.query_one("#challenge-answer", TextArea)
+    def answer_box(self) -> CappedTextArea:
+        return self.query_one("#challenge-answer", CappedTextArea)
 
     def show_challenge(self, challenge: ChallengeRecord, interviewer: str) -> None:
         """Show a newly posed challenge with an empty answer box."""

@@ -1,0 +1,156 @@
+"""The free-text boxes: capped at MAX_CHARS whatever puts text in, never cut silently."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+
+from interview_support import SIZE, engine_of, interview, make_app
+from mockint.session import Phase
+from mockint.widgets.capped_text import FULL_SUBTITLE, MAX_CHARS, CappedTextArea, cut_notice
+
+
+def capture_notices(app: App[None]) -> list[str]:
+    notices: list[str] = []
+    app.notify = lambda message, **_: notices.append(message)  # type: ignore[method-assign]
+    return notices
+
+
+def capture_bells(app: App[None]) -> list[None]:
+    bells: list[None] = []
+    app.bell = lambda: bells.append(None)  # type: ignore[method-assign]
+    return bells
+
+
+async def paste(pilot: Pilot[None], text: str) -> None:
+    """A terminal paste: the app hands it to the focused widget."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+def test_the_notice_names_how_much_was_cut() -> None:
+    assert cut_notice(50_000) == (
+        "50,000 characters did not fit and were left out: a text box holds at most 100,000 characters."
+    )
+    assert cut_notice(1).startswith("1 character did not fit and was left out")
+
+
+# -- the answer boxes ------------------------------------------------------------------
+
+
+async def test_a_paste_over_the_cap_keeps_what_fits_says_how_much_was_cut_and_reaches_the_record() -> None:
+    app, _ = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        notices = capture_notices(app)
+        await pilot.press("enter")
+        box = app.focused
+        assert isinstance(box, CappedTextArea) and box.id == "main-answer"
+        await paste(pilot, "a" * MAX_CHARS + "b" * 50_000)
+        assert box.text == "a" * MAX_CHARS
+        assert box.cursor_location == (0, MAX_CHARS)
+        assert notices == [cut_notice(50_000)]
+        assert box.border_subtitle == FULL_SUBTITLE
+        await pilot.press("ctrl+d")
+        assert engine_of(app).record.rounds[0].questions[0].answer == "a" * MAX_CHARS
+
+
+async def test_typing_at_the_cap_is_refused_and_said_once_then_rings_the_bell() -> None:
+    app, _ = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        notices = capture_notices(app)
+        bells = capture_bells(app)
+        await pilot.press("enter")
+        box = app.focused
+        assert isinstance(box, CappedTextArea)
+        await paste(pilot, "a" * (MAX_CHARS - 1))
+        await pilot.press("x")
+        assert len(box.text) == MAX_CHARS and box.text.endswith("x")
+        assert notices == [] and box.border_subtitle == FULL_SUBTITLE
+        await pilot.press("y")
+        assert notices == [cut_notice(1)]
+        await pilot.press("z", "z")
+        assert box.text.endswith("ax") and len(box.text) == MAX_CHARS
+        assert notices == [cut_notice(1)] and len(bells) == 2  # no pile of notices for keys held down
+        await pilot.press("backspace")
+        assert box.border_subtitle == ""
+        await pilot.press("w")
+        assert box.text.endswith("aw") and len(box.text) == MAX_CHARS
+        await pilot.press("v")
+        assert notices == [cut_notice(1), cut_notice(1)]  # full again: said again
+        # A paste into a full box is always said, however often.
+        await paste(pilot, "more")
+        assert notices[-1] == cut_notice(4)
+
+
+async def test_a_challenge_answer_is_capped_too() -> None:
+    app, _ = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        notices = capture_notices(app)
+        engine = engine_of(app)
+        await pilot.press("enter", "ctrl+d")  # practice mode poses the challenge after the answer
+        assert engine.phase is Phase.CHALLENGE
+        box = app.focused
+        assert isinstance(box, CappedTextArea) and box.id == "challenge-answer"
+        await paste(pilot, "c" * (MAX_CHARS + 7))
+        assert len(box.text) == MAX_CHARS and notices == [cut_notice(7)]
+        interview(app).action_done()
+        assert engine.record.rounds[0].questions[0].challenges[0].answer == "c" * MAX_CHARS
+
+
+# -- every way in ------------------------------------------------------------------------
+
+
+class BoxApp(App[None]):
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.initial_text = text
+
+    def compose(self) -> ComposeResult:
+        yield CappedTextArea(self.initial_text)
+
+
+async def test_text_made_with_the_box_is_capped_and_said_once_mounted() -> None:
+    app = BoxApp("m" * (MAX_CHARS + 3))
+    notices = capture_notices(app)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert len(app.query_one(CappedTextArea).text) == MAX_CHARS
+        assert notices == [cut_notice(3)]
+
+
+@pytest.mark.parametrize("way", ["load_text", "text", "insert", "replace"])
+async def test_text_put_in_by_code_is_capped_and_said(way: str) -> None:
+    app = BoxApp()
+    async with app.run_test() as pilot:
+        notices = capture_notices(app)
+        box = app.query_one(CappedTextArea)
+        box.insert("kept ")
+        text = "t" * MAX_CHARS
+        if way == "load_text":
+            box.load_text(text + "cut")
+        elif way == "text":
+            box.text = text + "cut"
+        elif way == "insert":
+            box.insert(text)
+        else:
+            box.replace(text, (0, 0), (0, 5))  # the five characters replaced make room
+        await pilot.pause()
+        assert len(box.text) == MAX_CHARS
+        expected_cut = {"load_text": 3, "text": 3, "insert": 5, "replace": 0}[way]
+        assert notices == ([cut_notice(expected_cut)] if expected_cut else [])
+
+
+async def test_a_paste_over_a_selection_counts_the_selection_as_room() -> None:
+    app = BoxApp("s" * MAX_CHARS)
+    async with app.run_test() as pilot:
+        box = app.query_one(CappedTextArea)
+        box.focus()
+        notices = capture_notices(app)
+        box.select_all()
+        await paste(pilot, "p" * (MAX_CHARS + 10))
+        assert box.text == "p" * MAX_CHARS
+        assert notices == [cut_notice(10)]
+        box.undo()  # undo brings back what the paste replaced, within the cap
+        assert box.text == "s" * MAX_CHARS
