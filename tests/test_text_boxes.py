@@ -1,4 +1,4 @@
-"""The free-text boxes: capped at MAX_CHARS whatever puts text in, never cut silently."""
+"""The free-text boxes: capped at MAX_CHARS whatever puts text in, never cut silently; keep/stop/start keep every line."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
 from interview_support import SIZE, engine_of, interview, make_app
+from mockint.exporters.html import render_html
+from mockint.exporters.markdown import render_markdown
+from mockint.record import Reflection
 from mockint.session import Phase
+from mockint.widgets.assessment import AssessmentForm
 from mockint.widgets.capped_text import FULL_SUBTITLE, MAX_CHARS, CappedTextArea, cut_notice
 
 
@@ -154,3 +158,61 @@ async def test_a_paste_over_a_selection_counts_the_selection_as_room() -> None:
         assert notices == [cut_notice(10)]
         box.undo()  # undo brings back what the paste replaced, within the cap
         assert box.text == "s" * MAX_CHARS
+
+
+# -- keep / stop / start ------------------------------------------------------------------
+
+REFLECTIONS = {
+    "keep": "Leading with the metric\nnaming the trade-off",
+    "stop": "Saying *um*\n\n- rushing the ending\n# filler",
+    "start": "1. numbers first\n2. one example each\n3. a summary line",
+}
+
+
+async def test_a_multi_line_paste_into_keep_stop_start_keeps_every_line_in_the_record_and_exports() -> None:
+    app, _ = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
+        await pilot.press("enter", "ctrl+k", "enter", "ctrl+k", "enter")
+        assert engine.phase is Phase.ASSESSMENT
+        await pilot.pause()
+        form = app.screen.query_one(AssessmentForm)
+        for name, text in REFLECTIONS.items():
+            box = form.query_one(f"#reflect-{name}", CappedTextArea)
+            box.focus()
+            await paste(pilot, text)
+            assert box.text == text
+        await pilot.press("ctrl+d")
+        reflection = engine.record.rounds[0].reflection
+        assert reflection == Reflection(**REFLECTIONS)
+        markdown = render_markdown(engine.record).splitlines()
+        html = render_html(engine.record)
+    start = markdown.index("- **Keep:** Leading with the metric  ")
+    assert markdown[start : start + 10] == [
+        "- **Keep:** Leading with the metric  ",
+        "  naming the trade-off",
+        "- **Stop:** Saying \\*um\\*",
+        "",
+        "  \\- rushing the ending  ",
+        "  \\# filler",
+        "- **Start:** 1. numbers first  ",
+        "  2\\. one example each  ",
+        "  3\\. a summary line",
+        "",
+    ]
+    assert "<li><strong>Keep:</strong> Leading with the metric\nnaming the trade-off</li>" in html
+    assert "ul.reflection li { white-space: pre-wrap;" in html
+
+
+async def test_a_reflection_box_grows_with_its_lines_then_scrolls() -> None:
+    app, _ = make_app()
+    async with app.run_test(size=(60, 18)) as pilot:
+        await pilot.press("enter", "ctrl+k", "enter", "ctrl+k", "enter")
+        await pilot.pause()
+        box = app.screen.query_one("#reflect-keep", CappedTextArea)
+        assert box.size.height == 1
+        box.focus()
+        await paste(pilot, "one\ntwo\nthree")
+        assert box.size.height == 3
+        await paste(pilot, "\nfour\nfive\nsix\nseven")
+        assert box.size.height == 5 and box.max_scroll_y == 2

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Input, Label, RadioSet, Static
+from textual.widgets import Button, Label, RadioSet, Static
 
 from mockint.record import QuestionRecord, Reflection, RoundRecord
 from mockint.session import RoundAssessment
+from mockint.widgets.capped_text import CappedTextArea
 from mockint.widgets.toggles import ChoiceButton, WrappingTickBox
 
 RATINGS = (1, 2, 3, 4, 5)
@@ -112,7 +113,11 @@ class AssessmentForm(VerticalScroll):
         for name, (label, prompt) in REFLECTION_PROMPTS.items():
             with Horizontal(classes="reflection-row"):
                 yield Label(label, classes="reflection-label")
-                yield Input(getattr(reflection, name), placeholder=prompt, id=f"reflect-{name}", compact=True)
+                # Multi-line: a paste of several lines keeps every line; the box grows to a few lines, then scrolls.
+                yield CappedTextArea(
+                    getattr(reflection, name), placeholder=prompt, id=f"reflect-{name}",
+                    compact=True, soft_wrap=True, highlight_cursor_line=False,
+                )
         yield Button("Submit assessment", id="submit-assessment", variant="primary")
 
     def _checklist(self, heading: str, items: tuple[str, ...], scope: str, ticked: set[str]) -> ComposeResult:
@@ -123,7 +128,7 @@ class AssessmentForm(VerticalScroll):
             yield ItemCheckbox(item, scope, item in ticked)
 
     def on_mount(self) -> None:
-        first = next((w for w in self.query("ItemCheckbox, RatingSet, Input") if w.focusable), None)
+        first = next((w for w in self.query("ItemCheckbox, RatingSet, CappedTextArea") if w.focusable), None)
         if first is not None:
             first.focus()
 
@@ -142,7 +147,7 @@ class AssessmentForm(VerticalScroll):
             if rating_set.rating is not None:
                 assessment.ratings[rating_set.question_id] = rating_set.rating
         assessment.reflection = Reflection(
-            **{name: self.query_one(f"#reflect-{name}", Input).value for name in REFLECTION_PROMPTS}
+            **{name: self.query_one(f"#reflect-{name}", CappedTextArea).text for name in REFLECTION_PROMPTS}
         )
         return assessment
 
