@@ -9,6 +9,7 @@ from textual.widgets import Static
 from mockint.record import ChallengeRecord
 from mockint.widgets.capped_text import CappedTextArea
 from mockint.widgets.countdown import CountdownClock
+from mockint.widgets.text_panel import ScrollingPanel
 
 
 class ChallengeCard(Vertical):
@@ -17,7 +18,8 @@ class ChallengeCard(Vertical):
             yield Static("INTERRUPTION", id="challenge-marker", markup=False)
             yield Static(id="challenge-label", markup=False)
             yield CountdownClock(id="challenge-clock")
-        yield Static(id="challenge-text", markup=False)
+        with ScrollingPanel(id="challenge-panel"):
+            yield Static(id="challenge-text", markup=False)
         yield CappedTextArea(id="challenge-answer", soft_wrap=True)
 
     @property
@@ -33,6 +35,7 @@ class ChallengeCard(Vertical):
         self.query_one("#challenge-marker", Static).display = challenge.interrupted
         self.query_one("#challenge-label", Static).update(f"{interviewer} pushes back:")
         self.query_one("#challenge-text", Static).update(challenge.ask.strip())
+        self.query_one("#challenge-panel", ScrollingPanel).scroll_home(animate=False)
         self.set_class(challenge.interrupted, "-interruption")
         self.answer_box.border_title = f"Your answer to {interviewer}"
         self.answer_box.load_text("")  # and forget the last answer's undo history

@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from mockint.model import Question
 from mockint.widgets.countdown import CountdownClock
+from mockint.widgets.text_panel import ScrollingPanel
 
 
 class QuestionCard(Vertical):
@@ -15,7 +16,8 @@ class QuestionCard(Vertical):
         with Horizontal(id="question-header"):
             yield Static(id="question-position", markup=False)
             yield CountdownClock(id="main-clock")
-        yield Static(id="question-text", markup=False)
+        with ScrollingPanel(id="question-panel"):
+            yield Static(id="question-text", markup=False)
         yield Static(id="hint-line", markup=False)
 
     @property
@@ -25,6 +27,7 @@ class QuestionCard(Vertical):
     def show_question(self, question: Question, number: int, total: int, round_title: str) -> None:
         self.query_one("#question-position", Static).update(f"Question {number} of {total} · {round_title}")
         self.query_one("#question-text", Static).update(question.ask.strip())
+        self.query_one("#question-panel", ScrollingPanel).scroll_home(animate=False)
 
     def show_hint(self, hint: str | None) -> None:
         line = self.query_one("#hint-line", Static)
