@@ -216,3 +216,21 @@ async def test_a_reflection_box_grows_with_its_lines_then_scrolls() -> None:
         assert box.size.height == 3
         await paste(pilot, "\nfour\nfive\nsix\nseven")
         assert box.size.height == 5 and box.max_scroll_y == 2
+
+
+async def test_a_reflection_box_growing_at_the_bottom_of_the_form_stays_in_view() -> None:
+    app, _ = make_app()
+    async with app.run_test(size=(60, 18)) as pilot:
+        await pilot.press("enter", "ctrl+k", "enter", "ctrl+k", "enter")
+        await pilot.pause()
+        form = app.screen.query_one(AssessmentForm)
+        box = form.query_one("#reflect-start", CappedTextArea)
+        for _ in range(20):  # tab down the form, as a candidate gets there: it scrolls the box just into view
+            if app.focused is box:
+                break
+            await pilot.press("tab")
+        assert app.focused is box
+        await paste(pilot, "one\ntwo\nthree\nfour")
+        await pilot.pause()
+        assert box.size.height == 4
+        assert form.content_region.contains_region(box.region), (form.content_region, box.region)

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Label, RadioSet, Static
+from textual.widgets import Button, Label, RadioSet, Static, TextArea
 
 from mockint.record import QuestionRecord, Reflection, RoundRecord
 from mockint.session import RoundAssessment
@@ -131,6 +131,10 @@ class AssessmentForm(VerticalScroll):
         first = next((w for w in self.query("ItemCheckbox, RatingSet, CappedTextArea") if w.focusable), None)
         if first is not None:
             first.focus()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # A reflection box grows with its lines: keep all of it, its cursor too, in view.
+        event.text_area.call_after_refresh(event.text_area.scroll_visible, animate=False)
 
     def build_assessment(self) -> RoundAssessment:
         assessment = RoundAssessment()
