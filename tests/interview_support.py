@@ -72,6 +72,9 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()  # focus moves on a later message; a box without focus would hide its cursor
     for widget in pilot.app.screen.query("TextArea, Input"):
         widget.cursor_blink = False
+        # TextArea caches drawn lines under a key that leaves out cursor_blink: a line drawn while the
+        # blinking cursor was off (a slow run passes the first half-second blink) would be reused.
+        widget.notify_style_update()
     await pilot.pause()
 
 
