@@ -79,6 +79,9 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.pause()
         for widget in pilot.app.screen.query("TextArea, Input"):
             widget.cursor_blink = False
+            # TextArea caches drawn lines under a key that leaves out cursor_blink: a line drawn while the
+            # blinking cursor was off (a slow run passes the first half-second blink) would be reused.
+            widget.notify_style_update()
         shown_boxes = [w for w in pilot.app.screen.focus_chain if isinstance(w, TextArea)]
         if not shown_boxes or pilot.app.focused in shown_boxes:
             break

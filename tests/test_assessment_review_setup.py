@@ -9,12 +9,13 @@ from app_shell_support import make_app as make_shell_app
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 
 import mockint.widgets
 from mockint.record import ChallengeRecord, ChallengeStatus, QuestionRecord, RoundRecord
 from mockint.screens.setup import SetupScreen
 from mockint.widgets.assessment import AssessmentForm, ItemCheckbox, QuestionAssessment, RatingSet
+from mockint.widgets.capped_text import CappedTextArea
 from mockint.widgets.review import ReviewBody, ReviewPanel, review_content
 from mockint.widgets.toggles import ChoiceButton, TickBox
 
@@ -110,10 +111,10 @@ async def test_reflection_fields_keep_a_visible_label_once_typed_in() -> None:
     app = FormApp()
     async with app.run_test(size=(100, 30)) as pilot:
         for name, label in (("keep", "Keep"), ("stop", "Stop"), ("start", "Start")):
-            field = app.query_one(f"#reflect-{name}", Input)
+            field = app.query_one(f"#reflect-{name}", CappedTextArea)
             field.focus()
             await pilot.press("x", "y")
-            assert field.value == "xy"
+            assert field.text == "xy"
             shown = field.parent.query_one(Label)
             assert str(shown.render()) == label and shown.region.width > 0
             assert shown.region.y == field.region.y and shown.region.right <= field.region.x
@@ -139,9 +140,9 @@ async def test_a_digit_anywhere_in_a_question_rates_that_question() -> None:
 async def test_digits_typed_in_a_reflection_stay_text() -> None:
     app = FormApp()
     async with app.run_test(size=(100, 30)) as pilot:
-        app.query_one("#reflect-start", Input).focus()
+        app.query_one("#reflect-start", CappedTextArea).focus()
         await pilot.press("3")
-        assert app.query_one("#reflect-start", Input).value == "3"
+        assert app.query_one("#reflect-start", CappedTextArea).text == "3"
         assert [r.rating for r in app.query(RatingSet)] == [None, None]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import DataTable, TextArea
 
 from interview_support import (
     SIZE, engine_of, finish_in_app, finish_run, interview, make_app, mini_pack, settle, text_of, type_text, write,
@@ -152,8 +152,8 @@ async def test_assessment_by_keyboard_then_next_round_then_summary() -> None:
         assert isinstance(app.focused, ItemCheckbox) and app.focused.item == "Mentioned a concrete result"
         await pilot.press("space", "tab", "right", "right", "right", "enter")
         assert [r.rating for r in form.query(RatingSet)] == [4, None]
-        form.query_one("#reflect-keep", Input).value = "calm pace"
-        form.query_one("#reflect-start", Input).value = "numbers"
+        form.query_one("#reflect-keep", TextArea).text = "calm pace"
+        form.query_one("#reflect-start", TextArea).text = "numbers"
         await pilot.press("ctrl+d")
         assessed = engine.record.rounds[0]
         assert assessed.assessed and assessed.questions[0].checked == {"Mentioned a concrete result"}

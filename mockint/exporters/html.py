@@ -140,7 +140,7 @@ def _checklist(items: tuple[str, ...], checked: set[str]) -> str:
 
 def _reflection(reflection: Reflection) -> str:
     parts = (("Keep", reflection.keep), ("Stop", reflection.stop), ("Start", reflection.start))
-    rows = "".join(f"<li><strong>{label}:</strong> {escape(text)}</li>" for label, text in parts if text.strip())
+    rows = "".join(f"<li><strong>{label}:</strong> {escape(text.strip())}</li>" for label, text in parts if text.strip())
     return f'<ul class="reflection">{rows}</ul>'
 
 

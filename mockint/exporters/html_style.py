@@ -48,6 +48,7 @@ li { margin: .25rem 0; }
 .mentioned { color: var(--good); }
 .not-mentioned { color: var(--muted); }
 ul.checklist { list-style: none; padding-left: .2rem; }
+ul.reflection li { white-space: pre-wrap; overflow-wrap: anywhere; }
 .box { display: inline-block; width: 1.3em; font-size: 1.1em; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }

@@ -74,10 +74,14 @@ def quote(text: str) -> list[str]:
     """A blockquote of multi-line user text; line breaks are kept (two trailing spaces)."""
     lines = [line.strip() for line in text.strip().splitlines()]
     quoted = [f"> {escape_line(line)}" if line else ">" for line in lines]
-    # A hard line break is two trailing spaces; a blank quoted line already breaks.
+    return _hard_breaks(quoted, blank=">")
+
+
+def _hard_breaks(lines: list[str], blank: str) -> list[str]:
+    """End each line followed by another with a hard line break (two spaces); a `blank` line already breaks."""
     return [
-        line + "  " if line != ">" and index + 1 < len(quoted) and quoted[index + 1] != ">" else line
-        for index, line in enumerate(quoted)
+        line + "  " if line != blank and index + 1 < len(lines) and lines[index + 1] != blank else line
+        for index, line in enumerate(lines)
     ]
 
 
@@ -168,7 +172,20 @@ def _checklist(items: tuple[str, ...], checked: set[str]) -> list[str]:
 
 def _reflection(reflection: Reflection) -> list[str]:
     parts = (("Keep", reflection.keep), ("Stop", reflection.stop), ("Start", reflection.start))
-    return [f"- **{label}:** {escape_inline(text)}" for label, text in parts if text.strip()]
+    out: list[str] = []
+    for label, text in parts:
+        if text.strip():
+            out += _list_item(f"**{label}:**", text)
+    return out
+
+
+def _list_item(label: str, text: str) -> list[str]:
+    """A list item of multi-line user text: every line kept, continuation lines indented under the item
+    (escaped as line starts, so a typed `- ` or `1.` does not start a list of its own)."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    item = [f"- {label} {escape_inline(lines[0])}"]
+    item += [f"  {escape_line(line)}" if line else "" for line in lines[1:]]
+    return _hard_breaks(item, blank="")
 
 
 def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:

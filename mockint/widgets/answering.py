@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from mockint.state import Phase
 from mockint.views import InterviewerView
+from mockint.widgets.capped_text import CappedTextArea
 from mockint.widgets.challenge_card import ChallengeCard
 from mockint.widgets.keys import PAUSE, first_key
 from mockint.widgets.plain import plain
@@ -31,20 +32,20 @@ class AnsweringView(Vertical):
         yield QuestionCard()
         banner = f"PAUSED · the clock is stopped · {first_key(PAUSE)} resumes"
         yield Static(plain(banner), id="paused-banner")
-        answer = TextArea(id="main-answer", soft_wrap=True)
+        answer = CappedTextArea(id="main-answer", soft_wrap=True)
         answer.border_title = "Your answer (or notes)"
         yield answer
         yield ChallengeCard()
 
     @property
-    def main_answer(self) -> TextArea:
-        return self.query_one("#main-answer", TextArea)
+    def main_answer(self) -> CappedTextArea:
+        return self.query_one("#main-answer", CappedTextArea)
 
     @property
     def challenge_card(self) -> ChallengeCard:
         return self.query_one(ChallengeCard)
 
-    def active_answer_box(self, phase: Phase) -> TextArea:
+    def active_answer_box(self, phase: Phase) -> CappedTextArea:
         return self.challenge_card.answer_box if phase is Phase.CHALLENGE else self.main_answer
 
     def show(self, view: InterviewerView) -> None:

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Input, Label, RadioSet, Static
+from textual.widgets import Button, Label, RadioSet, Static, TextArea
 
 from mockint.commands import SubmitAssessment
 from mockint.record import QuestionRecord, Reflection, RoundRecord
+from mockint.widgets.capped_text import CappedTextArea
 from mockint.widgets.plain import plain
 from mockint.widgets.toggles import ChoiceButton, WrappingTickBox
 
@@ -113,7 +114,11 @@ class AssessmentForm(VerticalScroll):
         for name, (label, prompt) in REFLECTION_PROMPTS.items():
             with Horizontal(classes="reflection-row"):
                 yield Label(plain(label), classes="reflection-label")
-                yield Input(getattr(reflection, name), placeholder=prompt, id=f"reflect-{name}", compact=True)
+                # Multi-line: a paste of several lines keeps every line; the box grows to a few lines, then scrolls.
+                yield CappedTextArea(
+                    getattr(reflection, name), placeholder=prompt, id=f"reflect-{name}",
+                    compact=True, soft_wrap=True, highlight_cursor_line=False,
+                )
         yield Button("Submit assessment", id="submit-assessment", variant="primary")
 
     def _checklist(self, heading: str, items: tuple[str, ...], scope: str, ticked: set[str]) -> ComposeResult:
@@ -124,9 +129,13 @@ class AssessmentForm(VerticalScroll):
             yield ItemCheckbox(item, scope, item in ticked)
 
     def on_mount(self) -> None:
-        first = next((w for w in self.query("ItemCheckbox, RatingSet, Input") if w.focusable), None)
+        first = next((w for w in self.query("ItemCheckbox, RatingSet, CappedTextArea") if w.focusable), None)
         if first is not None:
             first.focus()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # A reflection box grows with its lines: keep all of it, its cursor too, in view.
+        event.text_area.call_after_refresh(event.text_area.scroll_visible, animate=False)
 
     def build_assessment(self) -> SubmitAssessment:
         """The candidate's own assessment of the round, as the form stands."""
@@ -149,7 +158,7 @@ class AssessmentForm(VerticalScroll):
             round_checks=frozenset(round_checks),
             interview_checks=frozenset(interview_checks),
             reflection=Reflection(
-                **{name: self.query_one(f"#reflect-{name}", Input).value for name in REFLECTION_PROMPTS}
+                **{name: self.query_one(f"#reflect-{name}", CappedTextArea).text for name in REFLECTION_PROMPTS}
             ),
         )
 

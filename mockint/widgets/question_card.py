@@ -10,6 +10,7 @@ from mockint.record import QuestionRecord
 from mockint.views import CandidateQuestion
 from mockint.widgets.countdown import CountdownClock
 from mockint.widgets.plain import plain
+from mockint.widgets.text_panel import ScrollingPanel
 
 
 class QuestionCard(Vertical):
@@ -17,7 +18,8 @@ class QuestionCard(Vertical):
         with Horizontal(id="question-header"):
             yield Static(id="question-position", markup=False)
             yield CountdownClock(id="main-clock")
-        yield Static(id="question-text", markup=False)
+        with ScrollingPanel(id="question-panel"):
+            yield Static(id="question-text", markup=False)
         yield Static(id="hint-line", markup=False)
 
     @property
@@ -29,6 +31,7 @@ class QuestionCard(Vertical):
     ) -> None:
         self.query_one("#question-position", Static).update(plain(f"Question {number} of {total} · {round_title}"))
         self.query_one("#question-text", Static).update(plain(question.ask.strip()))
+        self.query_one("#question-panel", ScrollingPanel).scroll_home(animate=False)
 
     def show_hint(self, hint: str | None) -> None:
         line = self.query_one("#hint-line", Static)
