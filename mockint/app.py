@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from textual import events
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
@@ -139,6 +139,15 @@ class MockintApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._size_guard.check(event.size)
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Textual's way out of an error outside any handler (its input thread's, for one): a failure like any other.
+
+        Marked as one (return code 1) so that on_unmount keeps the run and
+        logs the details, as after an error in a handler.
+        """
+        self.exit(return_code=1)
+        super().panic(*renderables)
 
     def _note_run_at_risk(self, _screen: Screen) -> None:
         # The screens holding a run are the ones that ask before quitting.

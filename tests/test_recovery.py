@@ -220,3 +220,19 @@ async def test_a_normal_exit_writes_nothing(tmp_path: Path) -> None:
     assert app.return_code == 0
     assert not (tmp_path / "data").exists()
     assert app.recovery is not None and app.recovery.report_lines() == []
+
+
+async def test_a_panic_outside_any_handler_keeps_the_run_too(tmp_path: Path) -> None:
+    # Textual's input thread panics the app when it cannot decode what the terminal sent
+    # (a byte that is not UTF-8): the run must be kept as after any other unexpected error.
+    app = interview_app(tmp_path / "data")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(keys.first_key(keys.BEGIN))
+        await pilot.press(*(" " if char == " " else char for char in ANSWER))
+        app.call_later(app.panic, "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff")
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.recovery is not None
+    saved = {path.suffix: path for path in app.recovery.transcripts}
+    assert ANSWER in saved[".md"].read_text(encoding="utf-8")
+    assert app.recovery.log is not None and "0xff" in app.recovery.log.read_text(encoding="utf-8")

@@ -1,11 +1,13 @@
 """The free-text box of the app: a TextArea that never holds more than MAX_CHARS characters,
 and never a control character that could reach the terminal.
 
-Every way text gets in is capped and made printable (a pasted ESC sequence is
-kept as the visible escape `\x1b[...`, as everywhere mockint shows outside
-text; newlines and tabs stay): typing, a paste, `insert`/`replace` (all of
-them go through `edit`), `load_text` (and the `text` setter, which calls it)
-and the text it is made with. What fits is kept; what does not is left out
+Every way text gets in is capped and made printable: a pasted control
+character is kept as a visible escape such as `\x04`, as everywhere mockint
+shows outside text (newlines and tabs stay; a pasted CR or CRLF is a line end).
+From a terminal a paste never brings ESC itself: Textual's input parser takes
+an ESC inside a paste as the start of a key sequence. Every way in is covered:
+typing, a paste, `insert`/`replace` (all of them go through `edit`),
+`load_text` (and the `text` setter, which calls it) and the text it is made with. What fits is kept; what does not is left out
 and the candidate is told how much, never silently.
 """
 
