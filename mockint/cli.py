@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import shlex
-import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path

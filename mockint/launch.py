@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from mockint.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
 from mockint.discovery import Library, discover, load_pack
 from mockint.model import Pack
-from mockint.safetext import printable
 from mockint.userpaths import expand, look, shown, working_folder
 
 if TYPE_CHECKING:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import DataTable, TextArea
+from textual.pilot import Pilot
 
 from interview_support import (
     SIZE, engine_of, finish_in_app, finish_run, interview, make_app, mini_pack, settle, text_of, type_text, write,

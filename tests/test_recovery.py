@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from app_shell_support import PACKS_DIR, SIZE, load_test_pack, make_app
+from app_shell_support import PACKS_DIR, SIZE, load_test_pack
 from mockint import launch
 from mockint.app import MockintApp, StartRequest, build_app
 from mockint.clock import FakeClock

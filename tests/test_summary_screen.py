@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from interview_support import SIZE, engine_of, finish_in_app, interview, make_app, mini_pack, settle
+from interview_support import SIZE, finish_in_app, make_app, mini_pack, settle
 from mockint.clock import FakeClock
 from mockint.commands import BeginRound, Done, EditDraft, Quit, Start, SubmitAssessment, Tick
 from mockint.engine import SessionEngine

@@ -12,7 +12,7 @@ from mockint.model import Challenge, Interviewer, Pack, Question, Round
 from mockint.record import Audience, Mode, Role, Rules, SessionRecord
 from mockint.session import SessionOptions
 from mockint.state import Assessing, Challenging, Finished, State
-from mockint.views import CandidateView, InterviewerView, candidate_view
+from mockint.views import CandidateView, InterviewerView
 from session_support import Run, actions, modes
 
 
