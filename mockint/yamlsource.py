@@ -75,9 +75,9 @@ def kind_of(node: Node) -> str | None:
     if isinstance(node, ScalarNode):
         return _SCALAR_KINDS.get(node.tag)
     if isinstance(node, SequenceNode):
-        return "list" if node.tag == _CORE + "seq" else None
+        return "list" if node.tag == SEQ_TAG else None
     if isinstance(node, MappingNode):
-        return "mapping" if node.tag == _CORE + "map" else None
+        return "mapping" if node.tag == MAP_TAG else None
     return None
 
 
