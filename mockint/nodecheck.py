@@ -10,14 +10,12 @@ Pure module: no textual import.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
-
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mockint.diagnostics import WARNING, Report
 from mockint.durations import DurationError, parse_duration
 from mockint.safetext import bidi_controls, control_characters, has_unsafe_characters
-from mockint.yamlsource import MAP_TAG, NULL_TAG, SEQ_TAG, STR_TAG, kind_of, scalar_int, short_tag
+from mockint.yamlsource import NULL_TAG, kind_of, scalar_int, short_tag
 
 KIND_PHRASES = {
     "string": "a string",
@@ -39,8 +37,6 @@ def join(path: str, key: str) -> str:
 class NodeChecker:
     def __init__(self, report: Report) -> None:
         self.report = report
-        # A file spells the same few durations over and over ("30s", "1m").
-        self._seconds_by_text: dict[str, int] = {}
 
     def mapping(
         self,
@@ -51,18 +47,16 @@ class NodeChecker:
         expected: str = "a mapping",
     ) -> dict[str, Node] | None:
         """The value nodes by key, after reporting unknown, duplicate and missing keys."""
-        # Tags are compared first throughout: it is the cheap test, and nodes are many.
-        if node.tag != MAP_TAG or not isinstance(node, MappingNode):
+        if kind_of(node) != "mapping":
             self.wrong_type(node, path, expected)
             return None
         fields: dict[str, Node] = {}
         lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == STR_TAG and isinstance(key_node, ScalarNode):
-                key = key_node.value
-            else:
+            if kind_of(key_node) != "string":
                 self.wrong_type(key_node, path, "a key name")
                 continue
+            key = key_node.value
             if key in fields:
                 message = f"duplicate key {key!r} (first given at line {lines[key]})"
                 self.report.at_node(key_node, join(path, key), message)
@@ -78,7 +72,7 @@ class NodeChecker:
 
     def items(self, node: Node, path: str, expected: str) -> list[tuple[int, Node]] | None:
         """The list's items with their indexes, leaving out (and reporting) empty ones."""
-        if node.tag != SEQ_TAG or not isinstance(node, SequenceNode):
+        if kind_of(node) != "list":
             self.wrong_type(node, path, expected)
             return None
         items = []
@@ -97,7 +91,7 @@ class NodeChecker:
         return value
 
     def report_bad_text(self, node: Node, path: str) -> None:
-        if node.tag == STR_TAG and isinstance(node, ScalarNode):
+        if kind_of(node) == "string":
             self.report.at_node(node, path, "must not be empty")
         elif node.tag == NULL_TAG and path.endswith("]"):
             self.report.at_node(node, path, "empty list item")
@@ -105,23 +99,19 @@ class NodeChecker:
             self.wrong_type(node, path, "a string")
 
     def texts(self, node: Node, path: str, non_empty: bool = False) -> tuple[str, ...]:
-        if node.tag != SEQ_TAG or not isinstance(node, SequenceNode):
+        if kind_of(node) != "list":
             self.wrong_type(node, path, "a list of strings")
             return ()
         if non_empty and not node.value:
             self.report.at_node(node, path, "must list at least one item (or leave the key out)")
-        # The common case, every item good, builds no paths: lists of text are most of a file.
-        values = [plain_text(item) for item in node.value]
-        for index, (item, value) in enumerate(zip(node.value, values)):
-            if value is None:
-                self.report_bad_text(item, f"{path}[{index}]")
+        values = (self.text(item, f"{path}[{index}]") for index, item in enumerate(node.value))
         return tuple(value for value in values if value is not None)
 
     def optional_text(self, fields: dict[str, Node], key: str, path: str) -> str | None:
         node = fields.get(key)
         if node is None:
             return None
-        return plain_text(node) or self.text(node, join(path, key))
+        return self.text(node, join(path, key))
 
     def optional_texts(self, fields: dict[str, Node], key: str, path: str) -> tuple[str, ...]:
         node = fields.get(key)
@@ -132,21 +122,16 @@ class NodeChecker:
         return self.duration(node, join(path, key)) if node is not None else None
 
     def duration(self, node: Node, path: str) -> int | None:
-        if node.tag == STR_TAG and node.value in self._seconds_by_text:
-            return self._seconds_by_text[node.value]
         kind = kind_of(node)
         if not isinstance(node, ScalarNode) or kind not in ("integer", "string"):
             self.wrong_type(node, path, DURATION_PHRASE)
             return None
         number = scalar_int(node) if kind == "integer" else None
         try:
-            seconds = parse_duration(node.value if number is None else number)
+            return parse_duration(node.value if number is None else number)
         except DurationError as error:
             self.report.at_node(node, path, str(error))
             return None
-        if kind == "string":
-            self._seconds_by_text[node.value] = seconds
-        return seconds
 
     def wrong_type(self, node: Node, path: str, expected: str) -> None:
         kind = kind_of(node)
@@ -162,8 +147,8 @@ class NodeChecker:
 
 
 def plain_text(node: Node) -> str | None:
-    """The stripped text of a non-blank string scalar, else None (checked first: it is the hot path)."""
-    if node.tag == STR_TAG and isinstance(node, ScalarNode):
+    """The stripped text of a non-blank string scalar, else None."""
+    if kind_of(node) == "string":
         return node.value.strip() or None
     return None
 
@@ -178,9 +163,6 @@ def check_strings(root: Node, report: Report) -> None:
     sees. YAML refuses them written raw, but its escapes (`"\\e"`, `"\\x9b"`)
     would let them in. Newline and tab are ordinary text.
     """
-    # The common case, every string fine, builds no key paths: they are only needed to report.
-    if not has_unsafe_characters("".join(scalar.value for scalar in _scalars(root))):
-        return
     pending: list[tuple[Node, str]] = [(root, "")]
     while pending:
         node, path = pending.pop()
@@ -193,20 +175,6 @@ def check_strings(root: Node, report: Report) -> None:
             for key_node, value_node in node.value:
                 key_path = join(path, str(key_node.value)) if isinstance(key_node, ScalarNode) else path
                 pending += [(key_node, key_path), (value_node, key_path)]
-
-
-def _scalars(root: Node) -> Iterator[ScalarNode]:
-    """Every scalar in the document, keys included."""
-    pending = [root]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, ScalarNode):
-            yield node
-        elif isinstance(node, SequenceNode):
-            pending += node.value
-        elif isinstance(node, MappingNode):
-            for pair in node.value:
-                pending += pair
 
 
 def _report_string(node: ScalarNode, path: str, report: Report) -> None:

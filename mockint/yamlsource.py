@@ -25,41 +25,6 @@ SEQ_TAG = "tag:yaml.org,2002:seq"
 MAP_TAG = "tag:yaml.org,2002:map"
 NULL_TAG = "tag:yaml.org,2002:null"
 
-# The safe loader's implicit resolvers by first character, each list already
-# followed by the wildcard ones, so resolving a scalar is one lookup.
-_WILDCARD = tuple(SAFE_LOADER.yaml_implicit_resolvers.get(None, ()))
-_RESOLVERS = {
-    first: tuple(resolvers) + _WILDCARD
-    for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
-    if first is not None
-}
-
-
-class NodeLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
-    """The safe loader, resolving implicit tags exactly as it does but faster.
-
-    The stock resolver is generic Python called for every node (path
-    resolvers, list concatenation); composing spends most of its time there.
-    No path resolvers are registered for the safe loader, so the hooks for
-    them can do nothing.
-    """
-
-    def descend_resolver(self, current_node: object, current_index: object) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
-
-    def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
-        if kind is ScalarNode:
-            if implicit[0]:
-                for tag, regexp in _RESOLVERS.get(value[:1], _WILDCARD):  # type: ignore[index]
-                    if regexp.match(value):
-                        return tag
-            return STR_TAG
-        return SEQ_TAG if kind is SequenceNode else MAP_TAG
-
-
 MAX_FILE_BYTES = 1024 * 1024
 """Round files are a few kilobytes; anything past 1 MiB is a mistake (or an attack)."""
 
@@ -87,7 +52,7 @@ def read_document(path: Path, report: Report) -> Node | None:
     try:
         if b"*" in data and _first_alias(data, report):
             return None
-        return yaml.compose(data, Loader=NodeLoader)
+        return yaml.compose(data, Loader=SAFE_LOADER)
     except yaml.composer.ComposerError as error:
         report.at_mark(error.problem_mark, "", "found a second YAML document; a file holds exactly one")
     except yaml.MarkedYAMLError as error:
@@ -110,9 +75,9 @@ def kind_of(node: Node) -> str | None:
     if isinstance(node, ScalarNode):
         return _SCALAR_KINDS.get(node.tag)
     if isinstance(node, SequenceNode):
-        return "list" if node.tag == _CORE + "seq" else None
+        return "list" if node.tag == SEQ_TAG else None
     if isinstance(node, MappingNode):
-        return "mapping" if node.tag == _CORE + "map" else None
+        return "mapping" if node.tag == MAP_TAG else None
     return None
 
 

@@ -19,7 +19,7 @@ from mockint.loader import (
 )
 from mockint.diagnostics import WARNING
 from mockint.model import Challenge, Interviewer
-from mockint.yamlsource import SAFE_LOADER, NodeLoader
+from mockint.yamlsource import SAFE_LOADER
 
 MINI = Path(__file__).parent / "data" / "packs" / "mini"
 
@@ -162,40 +162,6 @@ def test_unknown_key_without_a_close_match_lists_the_allowed_keys(tmp_path: Path
     assert [d.message for d in check_file(path)] == [
         "unknown key 'zzz'; expected one of: id, ask, time, guide, keywords, hint, challenges, checklist"
     ]
-
-
-def tags_of(text: str, loader: type) -> list[str] | str:
-    """Tags of every node composed from `text`, or the error's class name."""
-    try:
-        root = yaml.compose(text, Loader=loader)
-    except yaml.YAMLError as error:
-        return type(error).__name__
-    found: list[str] = []
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        found.append(node.tag)
-        if isinstance(node, yaml.MappingNode):
-            stack += [part for pair in node.value for part in pair]
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
-    return found
-
-
-SCALARS = ["yes", "No", "off", "~", "", "null", "1:30", "0x1f", "0o17", "017", "1_000", ".inf", "-.5",
-           "1e3", "+12", "2001-12-14", "2001-12-14 21:59:43.10 -5", "<<", "=", "3m", "'quoted'", "! 12"]
-
-
-@pytest.mark.parametrize("scalar", SCALARS)
-def test_node_loader_resolves_tags_like_the_safe_loader(scalar: str) -> None:
-    text = f"key: {scalar}\nlist: [{scalar}]\n"
-    assert tags_of(text, NodeLoader) == tags_of(text, SAFE_LOADER)
-
-
-@given(st.text(alphabet="abnoNOyYtTfF~01789.:-+_xe <=! '\"", max_size=12))
-def test_node_loader_resolves_any_scalar_like_the_safe_loader(scalar: str) -> None:
-    text = f"key: {scalar}\n"
-    assert tags_of(text, NodeLoader) == tags_of(text, SAFE_LOADER)
 
 
 YAMLISH = st.text(alphabet="title questions ask time at: -[]{}\n'\"&*!#|>~0123456789mshé\t,", max_size=120)

@@ -7,7 +7,6 @@ status, a time or a label. Pure module: no textual import.
 from __future__ import annotations
 
 from datetime import datetime
-from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 from mockint.durations import format_clock, format_duration
@@ -77,17 +76,8 @@ def round_heading(index: int, round_: RoundRecord) -> str:
 
 
 def clock(seconds: float) -> str:
-    """`format_clock(seconds)`, remembered per whole second, which is all a clock face shows.
-
-    A transcript of a thousand questions writes the same few dozen times
-    thousands of times (limits, typical answer lengths).
-    """
-    return _whole_seconds_clock(max(0, int(seconds)))
-
-
-@lru_cache(maxsize=1024)
-def _whole_seconds_clock(seconds: int) -> str:
-    return format_clock(seconds)
+    """`format_clock` of the whole seconds, which is all a clock face shows."""
+    return format_clock(max(0, int(seconds)))
 
 
 def time_text(used: float, limit: float) -> str:
@@ -223,9 +213,7 @@ class GuideLine(NamedTuple):
     A guide line is prose; the question's keywords are what is matched. That a
     keyword of the line was mentioned is evidence, not a verdict that the point
     was made (nor is its absence proof that it was not), and the wording says
-    so. A line containing no keyword gets no note. (A NamedTuple, like
-    SummaryRow: a transcript makes thousands and a frozen dataclass is several
-    times slower to build.)
+    so. A line containing no keyword gets no note.
     """
 
     text: str

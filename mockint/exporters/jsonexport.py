@@ -8,78 +8,43 @@ seconds since the session started. Pure module: no textual import.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from typing import Any
 
 from mockint.exporters import content
 from mockint.insights import AnswerInsights, SessionInsights, TextInsights, answer_insights, session_insights
 from mockint.practise import OVERTIME_GRACE, overtime, practise_next
 from mockint.record import ChallengeRecord, QuestionRecord, RoundRecord, SessionRecord
-from mockint.safetext import BIDI_CONTROLS, CONTROL_CODES, has_unsafe_characters
+from mockint.safetext import BIDI_CONTROLS, CONTROL_CODES
 
 SCHEMA_ID = "mockint.transcript/1"
 
 Json = dict[str, Any]
 
 
-_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-"""json.dumps(value, ensure_ascii=False), minus the check for reference cycles,
-which a document built here as a tree cannot have."""
-
-
 def render_json(record: SessionRecord, totals: SessionInsights | None = None) -> str:
-    """The same text as `json.dumps(transcript_document(record), ensure_ascii=False)`.
+    """The transcript as one line of JSON (`jq .` pretty-prints it), with unsafe characters escaped.
 
-    One line: with indentation the json module falls back from its C encoder to
-    Python and takes several times as long on a long interview, more than the
-    whole export is allowed (`jq .` or `python -m json.tool` pretty-prints it);
-    the golden files are written this way too.
-
-    Each question is written as soon as its dicts are built, and they are then
-    dropped: holding tens of thousands of them for one json.dumps at the end made
-    the garbage collector walk them again and again, a tenth of the time on a
-    1,000-question interview. Pass `totals` to reuse insights already computed.
+    Pass `totals` to reuse insights already computed.
     """
-    totals = totals if totals is not None else session_insights(record)
-    rounds = _array_text(_round_text(round_, totals) for round_ in record.rounds)
-    return _inert(_object_text(_document(record, totals, rounds=[]), rounds=rounds) + "\n")
+    document = transcript_document(record, totals)
+    return _escape_unsafe(json.dumps(document, ensure_ascii=False) + "\n")
 
 
 _JSON_ESCAPES = str.maketrans({code: f"\\u{code:04x}" for code in (*CONTROL_CODES, *BIDI_CONTROLS)})
 
 
-def _inert(text: str) -> str:
+def _escape_unsafe(text: str) -> str:
     """`text` with DEL, C1 and bidi controls written as JSON escapes.
 
     json escapes only the C0 controls; the others would reach a terminal that
     shows the file (`cat`). Escaped, they read back as the same characters.
     """
-    return text.translate(_JSON_ESCAPES) if has_unsafe_characters(text) else text
-
-
-def _round_text(round_: RoundRecord, totals: SessionInsights) -> str:
-    questions = _array_text(_encode(_question(q, totals.of(q) if q.reached else None)) for q in round_.questions)
-    return _object_text(_round(round_, totals, questions=[]), questions=questions)
-
-
-def _object_text(members: Json, **written: str) -> str:
-    """`members` as json.dumps writes an object, taking the values named in `written` as already written."""
-    return "{" + ", ".join(
-        f"{_encode(key)}: {written[key] if key in written else _encode(value)}" for key, value in members.items()
-    ) + "}"
-
-
-def _array_text(written: Iterable[str]) -> str:
-    """A JSON array of values already written, as json.dumps writes it."""
-    return "[" + ", ".join(written) + "]"
+    return text.translate(_JSON_ESCAPES)
 
 
 def transcript_document(record: SessionRecord, totals: SessionInsights | None = None) -> Json:
     """The whole transcript as one dict, ready for json."""
     totals = totals if totals is not None else session_insights(record)
-    return _document(record, totals, [_round(r, totals) for r in record.rounds])
-
-
-def _document(record: SessionRecord, totals: SessionInsights, rounds: list[Json]) -> Json:
     return {
         "schema": SCHEMA_ID,
         "pack": {"name": record.pack_name, "title": record.pack_title, "role": record.role},
@@ -94,7 +59,7 @@ def _document(record: SessionRecord, totals: SessionInsights, rounds: list[Json]
         "duration": _tenths(record.duration),
         "pauses": [{"start": _tenths(p.start), "end": _optional_tenths(p.end)} for p in record.pauses],
         "checklist": _checklist(record.checklist, record.checked),
-        "rounds": rounds,
+        "rounds": [_round(round_, totals) for round_ in record.rounds],
         "summary": _summary(record, totals),
         "practise_next": [
             {
@@ -121,17 +86,14 @@ def _checklist(items: tuple[str, ...], checked: set[str]) -> list[Json]:
     return [{"item": item, "checked": item in checked} for item in items]
 
 
-def _round(round_: RoundRecord, totals: SessionInsights, questions: list[Json] | None = None) -> Json:
-    """The round; its questions are built here unless `questions` is given."""
-    if questions is None:
-        questions = [_question(q, totals.of(q) if q.reached else None) for q in round_.questions]
+def _round(round_: RoundRecord, totals: SessionInsights) -> Json:
     reflection = round_.reflection
     return {
         "id": round_.round_id,
         "title": round_.title,
         "interviewer": round_.interviewer,
         "assessed": round_.assessed,
-        "questions": questions,
+        "questions": [_question(q, totals.of(q) if q.reached else None) for q in round_.questions],
         "checklist": _checklist(round_.checklist, round_.checked),
         "reflection": {"keep": reflection.keep, "stop": reflection.stop, "start": reflection.start},
     }

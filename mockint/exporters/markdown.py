@@ -22,7 +22,6 @@ _INLINE_SPECIAL_CHARS = "\\`*_[]<>|~"
 
 The backslash comes first: escape_inline replaces in this order, and the
 backslashes it adds for the others must not be escaped again."""
-_INLINE_SPECIAL = re.compile("[" + re.escape(_INLINE_SPECIAL_CHARS) + "]")
 _LINE_START_SPECIAL = re.compile(r"(\s*)([#>+=-]|\d+(?=[.)]))")
 """Block markers that only matter at the start of a line: headings, quotes, lists, setext."""
 
@@ -46,28 +45,10 @@ def escape_inline(text: str) -> str:
 
     Newlines become spaces so the text stays on its line.
     """
-    flat = _one_line(text)
-    # A transcript escapes tens of thousands of strings and most have nothing to
-    # escape: one scan says so. Otherwise str.replace per character present is
-    # cheaper than a regex substitution calling back into Python for every match.
-    if _INLINE_SPECIAL.search(flat) is None:
-        return flat
+    flat = " ".join(text.split())
     for char in _INLINE_SPECIAL_CHARS:
-        if char in flat:
-            flat = flat.replace(char, "\\" + char)
+        flat = flat.replace(char, "\\" + char)
     return flat
-
-
-def _one_line(text: str) -> str:
-    """`" ".join(text.split())`: runs of whitespace become one space, none at the ends.
-
-    Most text is already like that, and checking is cheaper than splitting a long
-    answer into words: the only whitespace character str.isprintable() lets
-    through is the plain space.
-    """
-    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
-        return text
-    return " ".join(text.split())
 
 
 def quote(text: str) -> list[str]:
