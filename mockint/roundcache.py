@@ -56,7 +56,7 @@ LOADING_MODULES = (
 """The modules that decide what a valid round is and how it is stored: changing any starts the cache afresh."""
 
 MAX_CACHE_BYTES = 8 * 1024 * 1024
-"""Larger than any real library needs (5,000 questions take about 2 MiB); entries past it are not written."""
+"""Larger than any real library needs (5,000 questions take about 2.5 MiB); entries past it are not written."""
 
 RACY_SECONDS = 3.0
 
