@@ -10,16 +10,14 @@ mockint.exporters. Pure module: no textual import.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
-from mockint.record import SESSION_FORMAT, SessionRecord
+if TYPE_CHECKING:
+    from mockint.record import SessionRecord
 
 T = TypeVar("T")
-
-FORMAT_NAME, _, FORMAT_VERSION_TEXT = SESSION_FORMAT.partition("/")
-FORMAT_VERSION = int(FORMAT_VERSION_TEXT)
 
 _ENCODER = msgspec.json.Encoder(order="deterministic")
 """Sets and dict keys sorted, so equal values encode to equal bytes."""
@@ -49,15 +47,22 @@ def decode(data: bytes | str, kind: type[T]) -> T:
 
 def decode_record(data: bytes | str) -> SessionRecord:
     """A session record, refusing one of another format or of a newer version than this mockint reads."""
+    # Imported here, not above: the round cache uses this codec on every launch,
+    # before any session exists.
+    from mockint.record import SessionRecord
+
     check_format(decode(data, _Header).format)
     return decode(data, SessionRecord)
 
 
 def check_format(format_: str) -> None:
+    from mockint.record import SESSION_FORMAT
+
+    known_name, _, known_version = SESSION_FORMAT.partition("/")
     name, _, version = format_.partition("/")
-    if name != FORMAT_NAME or not version.isdigit():
+    if name != known_name or not version.isdigit():
         raise CodecError(f"not a mockint session (format {format_!r}, expected {SESSION_FORMAT})")
-    if int(version) > FORMAT_VERSION:
+    if int(version) > int(known_version):
         raise CodecError(
             f"this session was saved by a newer mockint ({format_}); this version reads up to {SESSION_FORMAT}"
         )

@@ -12,81 +12,143 @@ edit within the file system's timestamp granularity could otherwise go unseen
 (the "racy clean" problem git solves the same way). Only valid files are
 cached: broken ones are re-read every time so their errors stay current.
 
+Entries are the model's own values written by mockint.codec and read back
+with every field's type checked. Whatever cannot be trusted is a miss, and the
+file is loaded afresh: a cache written by different loading code (keyed on a
+digest of that code, so no version needs bumping by hand), one whose bytes do
+not match their checksum (cut short, corrupted, edited), one over the size
+limit, an entry of the wrong shape, and an entry whose file changed, vanished,
+became unreadable or is no longer a regular file.
+
 Pure module: no textual import.
 """
 
 from __future__ import annotations
 
-import json
+import dataclasses
+import hashlib
 import os
 import stat
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
-from mockint import __version__
-from mockint.model import Challenge, InterviewMeta, Interviewer, Question, Round
+import msgspec
+
+from mockint import codec
+from mockint.model import InterviewMeta, Round
 from mockint.paths import make_private_dir
 from mockint.regularfile import UnreadableFile, read_regular_file
 
-CACHE_FORMAT = f"mockint.roundcache/2 {__version__}"
-"""A new mockint may validate differently: its cache starts afresh."""
+CACHE_FORMAT = "mockint.roundcache/3"
+
+LOADING_MODULES = (
+    "loader.py",
+    "nodecheck.py",
+    "yamlsource.py",
+    "model.py",
+    "durations.py",
+    "regularfile.py",
+    "safetext.py",
+    "diagnostics.py",
+    "roundcache.py",
+)
+"""The modules that decide what a valid round is and how it is stored: changing any starts the cache afresh."""
+
+MAX_CACHE_BYTES = 8 * 1024 * 1024
+"""Larger than any real library needs (5,000 questions take about 2.5 MiB); entries past it are not written."""
 
 RACY_SECONDS = 3.0
 
+_HEADER_ROOM = 512
+"""Bytes kept for the header around the entries when measuring against MAX_CACHE_BYTES."""
+
+
+class _Entry(msgspec.Struct, forbid_unknown_fields=True):
+    """One file's cached value: a round or a pack description, and the identity it had when it validated."""
+
+    identity: tuple[int, int, int]
+    round: Round | None = None
+    meta: InterviewMeta | None = None
+
+
+class _CacheFile(msgspec.Struct):
+    format: str
+    code: str
+    checksum: str
+    entries: msgspec.Raw
+    """A JSON object of path to _Entry, kept as bytes so the checksum covers exactly what was written."""
+
 
 class RoundCache:
-    def __init__(self, file: Path | None, entries: dict[str, dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self, file: Path | None, entries: dict[str, msgspec.Raw] | None = None, code: str | None = None
+    ) -> None:
         self.file = file
         self._entries = entries or {}
+        self._code = code
+        self._used: set[str] = set()
+        """Entries hit or stored by this launch: they are written first when the size limit bites."""
         self._dirty = False
 
     @classmethod
     def open(cls, file: Path) -> RoundCache:
-        """The cache stored in `file`; empty when missing, unreadable or from another version."""
+        """The cache stored in `file`; empty when missing, unreadable, too large, damaged or from other loading code."""
+        code = loading_code_digest()
+        if not code:
+            return cls(None)  # no source to key on: the cache serves this launch only
         try:
-            stored = json.loads(read_regular_file(file, limit=None).decode("utf-8"))
-        except (UnreadableFile, ValueError):
-            return cls(file)
-        if not isinstance(stored, dict) or stored.get("format") != CACHE_FORMAT:
-            return cls(file)
-        entries = stored.get("entries")
-        return cls(file, entries if isinstance(entries, dict) else {})
+            stored = codec.decode(read_regular_file(file, limit=MAX_CACHE_BYTES), _CacheFile)
+        except (UnreadableFile, codec.CodecError):
+            return cls(file, code=code)
+        if stored.format != CACHE_FORMAT or stored.code != code or stored.checksum != _checksum(stored.entries):
+            return cls(file, code=code)
+        try:
+            entries = codec.decode(stored.entries, dict[str, msgspec.Raw])
+        except codec.CodecError:
+            return cls(file, code=code)
+        return cls(file, entries, code=code)
 
     def get(self, path: Path) -> Round | None:
-        stored = self._stored(path, "round")
-        try:
-            return round_from_json(stored, path) if stored is not None else None
-        except (KeyError, TypeError, ValueError):
-            return None  # an entry of the wrong shape is a miss: the file is read afresh
+        entry = self._entry(path)
+        if entry is None or entry.round is None:
+            return None
+        return dataclasses.replace(entry.round, source=path)
 
     def put(self, path: Path, round_: Round) -> None:
-        self._store(path, "round", round_to_json(round_))
+        self._store(path, round_=dataclasses.replace(round_, source=None))
 
     def get_meta(self, path: Path) -> InterviewMeta | None:
         """A pack's unchanged interview.yaml, as load_interview_meta read it last time."""
-        stored = self._stored(path, "meta")
-        try:
-            return meta_from_json(stored, path) if stored is not None else None
-        except (KeyError, TypeError, ValueError):
+        entry = self._entry(path)
+        if entry is None or entry.meta is None:
             return None
+        return dataclasses.replace(entry.meta, source=path)
 
     def put_meta(self, path: Path, meta: InterviewMeta) -> None:
-        self._store(path, "meta", meta_to_json(meta))
+        self._store(path, meta=dataclasses.replace(meta, source=None))
 
-    def _stored(self, path: Path, kind: str) -> Any:
-        """What was stored for `path` under `kind`, if the file has not changed since."""
-        entry = self._entries.get(str(path))
-        if not isinstance(entry, dict) or kind not in entry or entry.get("identity") != _identity(path):
+    def _entry(self, path: Path) -> _Entry | None:
+        """What was stored for `path`, if it has the right shape and the file has not changed since."""
+        raw = self._entries.get(str(path))
+        if raw is None:
             return None
-        return entry[kind]
+        try:
+            entry = codec.decode(raw, _Entry)
+        except codec.CodecError:
+            return None  # an entry of the wrong shape is a miss: the file is read afresh
+        if entry.identity != _identity(path) or not os.access(path, os.R_OK):
+            return None
+        self._used.add(str(path))
+        return entry
 
-    def _store(self, path: Path, kind: str, value: Any) -> None:
+    def _store(self, path: Path, round_: Round | None = None, meta: InterviewMeta | None = None) -> None:
+        """Remember a valid file's value (its path is the key, so the value is stored without it)."""
         identity = _identity(path)
         if identity is None or identity[1] > time.time_ns() - RACY_SECONDS * 1e9:
             return
-        self._entries[str(path)] = {"identity": identity, kind: value}
+        self._entries[str(path)] = msgspec.Raw(codec.encode(_Entry(identity, round_, meta)))
+        self._used.add(str(path))
         self._dirty = True
 
     def save(self) -> None:
@@ -97,19 +159,53 @@ class RoundCache:
         """
         if self.file is None or not self._dirty:
             return
-        payload = json.dumps({"format": CACHE_FORMAT, "entries": self._entries}, separators=(",", ":"))
+        if self._code is None:
+            self._code = loading_code_digest()
+        if not self._code:
+            return
+        entries = msgspec.Raw(codec.encode(self._within_limit()))
+        payload = codec.encode(_CacheFile(CACHE_FORMAT, self._code, _checksum(entries), entries))
         try:
             make_private_dir(self.file.parent)
             handle, temp = tempfile.mkstemp(dir=self.file.parent, prefix=".roundcache-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
+            with os.fdopen(handle, "wb") as out:
                 out.write(payload)
             os.replace(temp, self.file)
         except OSError:
             return
         self._dirty = False
 
+    def _within_limit(self) -> dict[str, msgspec.Raw]:
+        """The entries to write, this launch's first, stopping before the file would pass MAX_CACHE_BYTES."""
+        kept: dict[str, msgspec.Raw] = {}
+        room = MAX_CACHE_BYTES - _HEADER_ROOM
+        ordered = sorted(self._entries.items(), key=lambda item: item[0] not in self._used)
+        for key, raw in ordered:
+            size = len(codec.encode(key)) + len(raw) + 2  # the key, its colon and the comma
+            if size > room:
+                continue
+            kept[key] = raw
+            room -= size
+        return kept
 
-def _identity(path: Path) -> list[int] | None:
+
+def loading_code_digest() -> str:
+    """A digest of the source of LOADING_MODULES; an empty string when it cannot be read."""
+    digest = hashlib.blake2b(digest_size=16)
+    package = Path(__file__).parent
+    try:
+        for name in LOADING_MODULES:
+            digest.update((package / name).read_bytes())
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def _checksum(entries: msgspec.Raw) -> str:
+    return hashlib.blake2b(entries, digest_size=16).hexdigest()
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
     """Size, modification time and inode of a regular file; None for anything else.
 
     stat() never blocks, even on a FIFO or a device, and None for those keeps
@@ -121,73 +217,4 @@ def _identity(path: Path) -> list[int] | None:
         return None
     if not stat.S_ISREG(info.st_mode):
         return None
-    return [info.st_size, info.st_mtime_ns, info.st_ino]
-
-
-def round_to_json(round_: Round) -> dict[str, Any]:
-    return {
-        "id": round_.id,
-        "title": round_.title,
-        "interviewer": [round_.interviewer.name, round_.interviewer.style],
-        "intro": round_.intro,
-        "time": round_.time,
-        "checklist": list(round_.checklist),
-        "questions": [_question_to_json(q) for q in round_.questions],
-    }
-
-
-def _question_to_json(question: Question) -> dict[str, Any]:
-    return {
-        "id": question.id,
-        "ask": question.ask,
-        "time": question.time,
-        "guide": list(question.guide),
-        "keywords": list(question.keywords),
-        "hint": question.hint,
-        "checklist": list(question.checklist),
-        "challenges": [[c.ask, c.time, c.at, list(c.unless_mentioned)] for c in question.challenges],
-    }
-
-
-def round_from_json(data: dict[str, Any], source: Path) -> Round:
-    name, style = data["interviewer"]
-    return Round(
-        id=data["id"],
-        title=data["title"],
-        questions=tuple(_question_from_json(q) for q in data["questions"]),
-        interviewer=Interviewer(name, style),
-        intro=data["intro"],
-        time=data["time"],
-        checklist=tuple(data["checklist"]),
-        source=source,
-    )
-
-
-def _question_from_json(data: dict[str, Any]) -> Question:
-    return Question(
-        id=data["id"],
-        ask=data["ask"],
-        time=data["time"],
-        guide=tuple(data["guide"]),
-        keywords=tuple(data["keywords"]),
-        hint=data["hint"],
-        checklist=tuple(data["checklist"]),
-        challenges=tuple(
-            Challenge(ask=ask, time=time_, at=at, unless_mentioned=tuple(terms))
-            for ask, time_, at, terms in data["challenges"]
-        ),
-    )
-
-
-def meta_to_json(meta: InterviewMeta) -> dict[str, Any]:
-    return {"title": meta.title, "role": meta.role, "description": meta.description, "checklist": list(meta.checklist)}
-
-
-def meta_from_json(data: dict[str, Any], source: Path) -> InterviewMeta:
-    return InterviewMeta(
-        title=data["title"],
-        role=data["role"],
-        description=data["description"],
-        checklist=tuple(data["checklist"]),
-        source=source,
-    )
+    return (info.st_size, info.st_mtime_ns, info.st_ino)

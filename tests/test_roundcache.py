@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -10,10 +11,14 @@ import sys
 import time
 from pathlib import Path
 
+import msgspec
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from mockint import discovery, paths
+from mockint import discovery, paths, roundcache
 from mockint.discovery import discover
+from mockint.model import Challenge, InterviewMeta, Interviewer, Question, Round
 from mockint.roundcache import RoundCache
 from mockint.userpaths import PathProblem
 
@@ -202,3 +207,222 @@ def test_a_warm_launch_does_not_import_yaml(rounds, env):
     ]
     assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
     assert [run.stdout.strip() for run in runs] == ["True", "False"]
+
+
+# --- what is read back is checked: anything untrustworthy is a miss -----------------------
+
+
+def rewrite_entries(cache_file: Path, change) -> None:
+    """Apply `change` to the stored entries; write them back with a matching checksum, as a careful hand edit would."""
+    stored = json.loads(cache_file.read_text(encoding="utf-8"))
+    entries = stored["entries"]
+    change(entries)
+    raw = msgspec.Raw(json.dumps(entries, separators=(",", ":")).encode("utf-8"))
+    stored["entries"], stored["checksum"] = "PLACEHOLDER", roundcache._checksum(raw)
+    cache_file.write_bytes(json.dumps(stored).replace('"PLACEHOLDER"', bytes(raw).decode("utf-8")).encode("utf-8"))
+
+
+def assert_reloaded_afresh(rounds: Path, env: dict[str, str], composed: list[Path], first) -> None:
+    before = len(composed)
+    library = discover([rounds], env)
+    assert library == first
+    assert library.find("quick").rounds[0].source == rounds / "quick.yaml"
+    assert rounds / "quick.yaml" in composed[before:]
+
+
+@pytest.mark.parametrize(
+    "entry_change",
+    [
+        lambda entry: entry["round"].update(title=3),
+        lambda entry: entry["round"]["questions"][0].update(time="2m"),
+        lambda entry: entry["round"].update(questions=None),
+        lambda entry: entry.update(identity=[1, 2]),
+        lambda entry: entry.update(stray=True),
+        lambda entry: entry["round"].update(source="/somewhere/else.yaml"),
+    ],
+    ids=["title-not-text", "time-not-number", "questions-missing", "identity-short", "unknown-field", "source-stored"],
+)
+def test_an_entry_with_wrong_types_is_a_miss(rounds, env, composed, entry_change):
+    first = discover([rounds], env)
+    rewrite_entries(paths.round_cache_file(env), lambda entries: entry_change(entries[str(rounds / "quick.yaml")]))
+    assert_reloaded_afresh(rounds, env, composed, first)
+
+
+def test_one_bad_entry_leaves_the_others_cached(rounds, env, composed):
+    first = discover([rounds], env)
+    quick = str(rounds / "quick.yaml")
+    rewrite_entries(paths.round_cache_file(env), lambda entries: entries[quick]["round"].update(id=[]))
+    before = len(composed)
+    assert discover([rounds], env) == first
+    assert composed[before:] == [rounds / "quick.yaml"]
+
+
+def test_an_edit_that_keeps_the_types_is_caught_by_the_checksum(rounds, env, composed):
+    first = discover([rounds], env)
+    cache_file = paths.round_cache_file(env)
+    title = first.find("quick").rounds[0].title
+    text = cache_file.read_text(encoding="utf-8")
+    assert text.count(json.dumps(title)) == 1
+    cache_file.write_text(text.replace(json.dumps(title), json.dumps("Not the file's title")), encoding="utf-8")
+    assert_reloaded_afresh(rounds, env, composed, first)
+
+
+@pytest.mark.parametrize("cut", [1, 0.5, 0.9])
+def test_a_truncated_cache_file_is_a_miss(rounds, env, composed, cut):
+    first = discover([rounds], env)
+    cache_file = paths.round_cache_file(env)
+    data = cache_file.read_bytes()
+    cache_file.write_bytes(data[: len(data) - cut] if isinstance(cut, int) else data[: int(len(data) * cut)])
+    assert_reloaded_afresh(rounds, env, composed, first)
+
+
+def test_corrupt_bytes_in_the_cache_file_are_a_miss(rounds, env, composed):
+    first = discover([rounds], env)
+    cache_file = paths.round_cache_file(env)
+    data = bytearray(cache_file.read_bytes())
+    data[len(data) // 2] = 0xFF
+    cache_file.write_bytes(bytes(data))
+    assert_reloaded_afresh(rounds, env, composed, first)
+
+
+def test_an_oversized_cache_file_is_a_miss_and_is_rewritten_within_the_limit(rounds, env, composed, monkeypatch):
+    first = discover([rounds], env)
+    cache_file = paths.round_cache_file(env)
+    size = cache_file.stat().st_size
+    monkeypatch.setattr(roundcache, "MAX_CACHE_BYTES", size - 1)
+    assert_reloaded_afresh(rounds, env, composed, first)
+    assert cache_file.stat().st_size <= size - 1
+
+
+def test_entries_past_the_size_limit_are_not_written(rounds, env, composed, monkeypatch):
+    first = discover([rounds], env)
+    cache_file = paths.round_cache_file(env)
+    everything = json.loads(cache_file.read_text(encoding="utf-8"))["entries"]
+    limit = cache_file.stat().st_size - 200
+    monkeypatch.setattr(roundcache, "MAX_CACHE_BYTES", limit)
+    cache_file.unlink()
+    discover([rounds], env)
+    assert cache_file.stat().st_size <= limit
+    kept = json.loads(cache_file.read_text(encoding="utf-8"))["entries"]
+    assert 0 < len(kept) < len(everything)
+    before = len(composed)
+    assert discover([rounds], env) == first
+    left_out = sorted(Path(key) for key in everything if key not in kept and not key.endswith("interview.yaml"))
+    assert sorted(composed[before:]) == left_out
+
+
+def test_the_cache_is_keyed_on_the_loading_code(rounds, env, composed, monkeypatch):
+    first = discover([rounds], env)
+    monkeypatch.setattr(roundcache, "loading_code_digest", lambda: "different loading code")
+    assert_reloaded_afresh(rounds, env, composed, first)
+    assert json.loads(paths.round_cache_file(env).read_text(encoding="utf-8"))["code"] == "different loading code"
+
+
+def test_the_loading_code_digest_follows_the_source_of_the_loading_modules(tmp_path, monkeypatch):
+    digest = roundcache.loading_code_digest()
+    assert len(digest) == 32 and digest == roundcache.loading_code_digest()
+    for name in roundcache.LOADING_MODULES:
+        shutil.copy(Path(roundcache.__file__).with_name(name), tmp_path / name)
+    monkeypatch.setattr(roundcache, "__file__", str(tmp_path / "roundcache.py"))
+    assert roundcache.loading_code_digest() == digest
+    with (tmp_path / "nodecheck.py").open("a", encoding="utf-8") as source:
+        source.write("# a changed rule\n")
+    assert roundcache.loading_code_digest() not in ("", digest)
+    (tmp_path / "model.py").unlink()
+    assert roundcache.loading_code_digest() == ""
+
+
+def test_without_loading_code_to_key_on_nothing_is_read_or_written(rounds, env, composed, monkeypatch):
+    discover([rounds], env)
+    cache_file = paths.round_cache_file(env)
+    written = cache_file.read_bytes()
+    monkeypatch.setattr(roundcache, "loading_code_digest", lambda: "")
+    before = len(composed)
+    discover([rounds], env)
+    assert rounds / "quick.yaml" in composed[before:]
+    assert cache_file.read_bytes() == written
+
+
+def test_a_file_changed_in_place_with_the_same_size_is_a_miss(rounds, env, composed):
+    first = discover([rounds], env)
+    quick = rounds / "quick.yaml"
+    text = quick.read_text(encoding="utf-8")
+    swapped = text.replace("title: ", "title: X", 1)[:-1]  # same length, one more title character
+    assert len(swapped.encode()) == len(text.encode())
+    quick.write_text(swapped, encoding="utf-8")
+    age(rounds, seconds=30)
+    library = discover([rounds], env)
+    assert composed.count(quick) == 2
+    assert library.find("quick").title.startswith("X")
+    assert library != first
+
+
+def test_a_round_file_replaced_by_a_fifo_is_a_miss_and_reported(rounds, env, composed):
+    discover([rounds], env)
+    quick = rounds / "quick.yaml"
+    quick.unlink()
+    os.mkfifo(quick)
+    age(rounds)
+    library = discover([rounds], env)
+    assert library.find("quick") is None
+    assert [b.path for b in library.broken] == [quick]
+    assert "FIFO" in str(library.broken[0].diagnostics[0])
+
+
+def test_a_round_file_that_became_unreadable_is_a_miss(rounds, env, monkeypatch):
+    """As root no mode bit stops reading, so the check the cache makes is what is made to say no."""
+    discover([rounds], env)
+    quick = rounds / "quick.yaml"
+    real_access = os.access
+    monkeypatch.setattr(roundcache.os, "access", lambda path, mode: Path(path) != quick and real_access(path, mode))
+    cache = RoundCache.open(paths.round_cache_file(env))
+    assert cache.get(quick) is None
+    assert cache.get_meta(rounds / "mini" / "interview.yaml") is not None
+
+
+def test_a_round_file_replaced_by_a_folder_or_a_broken_link_is_a_miss(rounds, env):
+    discover([rounds], env)
+    quick = rounds / "quick.yaml"
+    cache = RoundCache.open(paths.round_cache_file(env))
+    assert cache.get(quick) is not None
+    quick.unlink()
+    quick.symlink_to(rounds / "gone.yaml")
+    assert cache.get(quick) is None
+    quick.unlink()
+    quick.mkdir()
+    assert cache.get(quick) is None
+
+
+names = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+challenges = st.builds(
+    Challenge, ask=names, time=st.integers(1, 10**6), at=st.none() | st.integers(1, 10**6),
+    unless_mentioned=st.tuples(names) | st.just(()),
+)  # fmt: skip
+questions = st.builds(
+    Question, id=names, ask=names, time=st.integers(1, 10**6), guide=st.lists(names, max_size=3).map(tuple),
+    keywords=st.lists(names, max_size=3).map(tuple), hint=st.none() | names,
+    challenges=st.lists(challenges, max_size=3).map(tuple), checklist=st.lists(names, max_size=2).map(tuple),
+)  # fmt: skip
+round_values = st.builds(
+    Round, id=names, title=names, questions=st.lists(questions, min_size=1, max_size=4).map(tuple),
+    interviewer=st.builds(Interviewer, name=names, style=names), intro=names, time=st.none() | st.integers(1, 10**6),
+    checklist=st.lists(names, max_size=2).map(tuple),
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(round_=round_values, meta=st.builds(InterviewMeta, title=st.none() | names, role=names, description=names))
+def test_any_round_comes_back_from_the_cache_file_as_it_went_in(tmp_path, round_, meta):
+    path, meta_path = tmp_path / "any.yaml", tmp_path / "interview.yaml"
+    for file in (path, meta_path):
+        file.write_text("written by the test", encoding="utf-8")
+        os.utime(file, (time.time() - 60, time.time() - 60))
+    cache_file = tmp_path / "cache" / "rounds.json"
+    cache = RoundCache.open(cache_file)
+    cache.put(path, round_)
+    cache.put_meta(meta_path, meta)
+    cache.save()
+    reopened = RoundCache.open(cache_file)
+    assert reopened.get(path) == dataclasses.replace(round_, source=path)
+    assert reopened.get_meta(meta_path) == dataclasses.replace(meta, source=meta_path)
+    assert reopened.get(meta_path) is None and reopened.get_meta(path) is None
