@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import NamedTuple, Protocol
 
 from mockint.durations import format_clock, format_duration
-from mockint.insights import AnswerInsights, SessionInsights, TextInsights, counted, text_insights
+from mockint.insights import AnswerInsights, SessionInsights, TextInsights, counted
 from mockint.model import Interviewer
 from mockint.record import ChallengeRecord, ChallengeStatus, Outcome, QuestionRecord, RoundRecord, SessionRecord
 from mockint.textmatch import mentioned_terms
@@ -187,10 +187,6 @@ def _typed_in_time(counts: Counts) -> str:
 def insights_text(insights: TextInsights) -> str:
     """`42 words in 1:00 (42 wpm); fillers: um 2, like 1`."""
     return f"{_typed_in_time(insights)}; {fillers_text(insights.fillers)}"
-
-
-def text_insights_of(challenge: ChallengeRecord) -> TextInsights:
-    return text_insights(challenge.answer, challenge.time_used)
 
 
 def totals_text(totals: SessionInsights) -> str:
