@@ -132,6 +132,12 @@ def challenge_outcome(challenge: ChallengeRecord) -> str:
         return "not reached"
     if status is ChallengeStatus.PENDING:
         return "not posed"
+    if status is ChallengeStatus.LEFT_EMPTY:
+        ended = "its time ran out" if challenge.auto_advanced else "the interview was quit"
+        parts = [f"nothing typed before {ended}, after {time_text(challenge.time_used, challenge.limit)}"]
+        if challenge.interrupted and challenge.at is not None:
+            parts.append(f"interrupting the answer at {clock(challenge.at)}")
+        return ", ".join(parts)
     verb = "skipped after" if status is ChallengeStatus.SKIPPED else "answered in"
     parts = [f"{verb} {time_text(challenge.time_used, challenge.limit)}"]
     if challenge.interrupted and challenge.at is not None:
