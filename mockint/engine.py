@@ -280,7 +280,7 @@ class SessionEngine:
         if isinstance(state, Challenging):
             challenge = question.challenges[state.challenge]
             challenge.time_used = state.clock.used_at(at)
-            challenge.status = ChallengeStatus.ANSWERED
+            challenge.status = handed_in(challenge)
             main_clock = state.interrupted
         if main_clock is not None:
             question.time_used = main_clock.used_at(at)
@@ -307,7 +307,8 @@ class SessionEngine:
             if isinstance(state, Answering):
                 self._finish_answer(state, deadline, auto=True)
             else:
-                self._finish_challenge(state, deadline, ChallengeStatus.ANSWERED, auto=True)
+                challenge = self._question(state).challenges[state.challenge]
+                self._finish_challenge(state, deadline, handed_in(challenge), auto=True)
             return True
         answer = (state.round, state.question, getattr(state, "challenge", None))
         if answer != self._overtime_announced:
@@ -485,6 +486,11 @@ class SessionEngine:
         Quit: _quit,
         Tick: _tick,
     }  # type: ignore[dict-item]
+
+
+def handed_in(challenge: ChallengeRecord) -> ChallengeStatus:
+    """A challenge ended by the clock or a quit: answered if something was typed, else left empty."""
+    return ChallengeStatus.ANSWERED if challenge.answer.strip() else ChallengeStatus.LEFT_EMPTY
 
 
 def _with_clock(state: Timed, clock: Countdown) -> Timed:

@@ -73,6 +73,8 @@ class ChallengeStatus(str, Enum):
     """The answer already mentioned one of the challenge's `unless_mentioned` terms."""
     NOT_REACHED = "not_reached"
     """The question ended (skip, quit) before the challenge could be posed."""
+    LEFT_EMPTY = "left_empty"
+    """Posed, but its time ran out or the run was quit with nothing typed: not an answer."""
 
 
 class Outcome(str, Enum):
@@ -109,7 +111,7 @@ class ChallengeRecord(Struct):
 
     @property
     def posed(self) -> bool:
-        return self.status in (ChallengeStatus.ANSWERED, ChallengeStatus.SKIPPED)
+        return self.status in (ChallengeStatus.ANSWERED, ChallengeStatus.SKIPPED, ChallengeStatus.LEFT_EMPTY)
 
 
 class QuestionAssessment(Struct, kw_only=True):

@@ -157,7 +157,7 @@ def assert_valid(validator: jsonschema.Draft202012Validator, record: SessionReco
 
 def test_golden_json_is_valid_and_carries_the_content(validator) -> None:
     document = assert_valid(validator, golden_record())
-    assert document["schema"] == "mockint.transcript/1"
+    assert document["schema"] == "mockint.transcript/2"
     assert document["started"] == "2026-03-09T14:05:00+01:00"
     metrics, drop = document["rounds"][0]["questions"]
     assert metrics["challenges"][1]["status"] == "not_needed"

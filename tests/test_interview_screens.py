@@ -15,7 +15,9 @@ from mockint.engine import SessionEngine
 from mockint.record import ChallengeStatus, Mode, SessionRecord
 from mockint.screens.home import HomeScreen
 from mockint.screens.interview import InterviewScreen
-from mockint.screens.summary import SummaryScreen, session_totals, summary_rows, totals_line
+from mockint.exporters.content import session_totals, totals_line
+from mockint.screens.summary import SummaryScreen
+from mockint.screens.summary_table import summary_rows
 from mockint.session import SessionOptions
 from mockint.state import Phase
 from mockint.widgets.assessment import AssessmentForm, ItemCheckbox, RatingSet
@@ -253,17 +255,18 @@ def test_summary_rows_and_totals() -> None:
     rows = summary_rows(record)
     assert [row.is_round for row in rows] == [True, False, False, True, False]
     assert rows[0].cells[0] == "Warm-up"
-    # The answer time is the main answer's; the challenges' time is in their own column.
-    assert rows[1].cells == ("Tell me about yourself.", "1:12 / 1:00 +0:12", "1 posed (0:20)", "1/1", "4/5")
-    assert rows[2].cells[2] == "0 posed, 1 not needed" and rows[2].cells[4] == "3/5"
-    assert rows[4].cells[1:] == ("0:00 / 2:00 skipped", "0 posed", "-", "-")
+    # The time counts the answer and its posed challenges against both their limits, as transcripts do.
+    assert rows[1].cells == ("Tell me about yourself.", "answered", "1:32 of 1:30 (+0:02 over)", "1/1", "4/5")
+    # The second round was never assessed: its checklist is "–", not "0/n".
+    assert rows[2].cells[1:] == ("answered", "0:30 of 0:45", "–", "3/5")
+    assert rows[4].cells[1:] == ("skipped", "0:00 of 2:00", "–", "–")
     totals = session_totals(record)
     assert (totals.answered, totals.no_answer, totals.skipped) == (2, 0, 1)
     assert totals.average_rating == pytest.approx(3.5)
     assert (totals.checklist_ticked, totals.checklist_total) == (3, 4)
     # Answering time counts answers and challenges; the session also counts the time in reviews.
     assert totals_line(totals) == (
-        "Answered 2 · skipped 1 · answering time 2:02 (with challenges) · session 2:19"
+        "Answered 2 · skipped 1 · answering time 2:02 (with challenges) · session 2m19s"
         " · average rating 3.5/5 · checklist 75% (3/4)"
     )
     assert record.rounds[0].questions[1].challenges[0].status is ChallengeStatus.NOT_NEEDED

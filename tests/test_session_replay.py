@@ -219,7 +219,7 @@ def test_a_newer_or_foreign_format_is_refused_clearly() -> None:
     with pytest.raises(codec.CodecError, match=r"saved by a newer mockint \(mockint.session/2\); .* mockint.session/1"):
         codec.decode_record(newer)
     with pytest.raises(codec.CodecError, match="not a mockint session"):
-        codec.decode_record(b'{"format": "mockint.transcript/1"}')
+        codec.decode_record(b'{"format": "mockint.transcript/2"}')
     with pytest.raises(codec.CodecError, match="not a valid SessionRecord"):
         codec.decode_record(codec.encode(record).replace(b'"limit":', b'"limit":"x","_":'))
     with pytest.raises(codec.CodecError, match="not JSON"):

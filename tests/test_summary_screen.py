@@ -14,7 +14,8 @@ from mockint.record import Mode
 from mockint.screens.confirm import ChoiceScreen
 from mockint.screens.export_dialog import ExportDialog
 from mockint.screens.home import HomeScreen
-from mockint.screens.summary import LEAVE_QUESTION, QUIT_QUESTION, SummaryScreen, session_totals, totals_line
+from mockint.exporters.content import session_totals, totals_line
+from mockint.screens.summary import LEAVE_QUESTION, QUIT_QUESTION, SummaryScreen
 from mockint.screens.summary_table import NARROW_COLUMNS, WIDE_COLUMNS, SummaryRow, lay_out, summary_rows, wrap
 from mockint.session import SessionOptions
 
@@ -44,7 +45,7 @@ def pressure_run_with_every_outcome(clock: FakeClock) -> SessionEngine:
 def test_outcomes_mark_the_answer_time_and_the_totals() -> None:
     engine = pressure_run_with_every_outcome(FakeClock())
     rows = [row for row in summary_rows(engine.record) if not row.is_round]
-    assert [row.cells[1] for row in rows] == ["0:00 / 1:00 no answer", "0:45 / 0:45 cut off", "2:00 / 2:00 cut off"]
+    assert [row.cells[1] for row in rows] == ["no answer typed", "cut off at the limit", "cut off at the limit"]
     totals = session_totals(engine.record)
     # Only the cut-off answer with text in it counts as answered.
     assert (totals.answered, totals.no_answer, totals.skipped, totals.not_reached) == (1, 2, 0, 0)
@@ -53,10 +54,10 @@ def test_outcomes_mark_the_answer_time_and_the_totals() -> None:
 
 def test_wide_layout_gives_the_question_the_width_the_figures_leave() -> None:
     rows = [SummaryRow(("Round", "", "", "", ""), is_round=True),
-            SummaryRow(("Design a cache for a slow service " * 4, "1:00 / 2:00", "1 posed (0:10)", "1/2", "4/5"))]
+            SummaryRow(("Design a cache for a slow service " * 4, "answered", "1:00 of 2:00", "1/2", "4/5"))]
     layout = lay_out(rows, 98)
     assert layout.columns == WIDE_COLUMNS
-    assert layout.widths[1:] == (11, 14, 9, 6)
+    assert layout.widths[1:] == (8, 20, 9, 6)
     assert layout.widths[0] == 98 - 2 - 10 - sum(layout.widths[1:])
     question = layout.rows[1][0].split("\n")
     assert layout.heights == [1, 2] and len(question) == 2
@@ -65,11 +66,11 @@ def test_wide_layout_gives_the_question_the_width_the_figures_leave() -> None:
 
 
 def test_narrow_layout_folds_the_figures_into_one_labelled_column() -> None:
-    rows = [SummaryRow(("What does a hash map cost to look up a key?", "0:30 / 0:45 no answer", "none", "-", "3/5"))]
+    rows = [SummaryRow(("What does a hash map cost to look up a key?", "no answer typed", "0:30 of 0:45", "–", "3/5"))]
     layout = lay_out(rows, 58)
     assert layout.columns == NARROW_COLUMNS
     assert layout.widths[0] >= 24
-    assert layout.rows[0][1].split("\n") == ["answer 0:30 / 0:45 no answer", "challenges none", "checklist - · rating 3/5"]
+    assert layout.rows[0][1].split("\n") == ["no answer typed", "time 0:30 of 0:45", "checklist – · rating 3/5"]
     assert "\n".join(layout.rows[0][0].split("\n")).replace("\n  ", " ").strip() == rows[0].cells[0]
 
 

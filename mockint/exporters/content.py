@@ -1,18 +1,20 @@
-"""What every transcript format says, as plain unescaped text; each format only lays it out.
+"""What the summary screen and every transcript format say, as plain unescaped text.
 
-Keeping the wording here means Markdown, HTML and JSON never disagree about a
-status, a time or a label. Pure module: no textual import.
+Each format, and the summary screen, only lays it out: keeping the figures and
+the wording here means the screen, Markdown, HTML and JSON never disagree about
+a status, a time, a total or a label. Pure module: no textual import.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple, Protocol
 
 from mockint.durations import format_clock, format_duration
 from mockint.insights import AnswerInsights, SessionInsights, TextInsights, counted
 from mockint.model import Interviewer
-from mockint.record import ChallengeRecord, ChallengeStatus, Outcome, QuestionRecord, RoundRecord, SessionRecord
+from mockint.record import ChallengeRecord, ChallengeStatus, Outcome, QuestionRecord, Role, RoundRecord, SessionRecord
 from mockint.textmatch import mentioned_terms
 
 PRACTISE_NONE = (
@@ -41,6 +43,11 @@ ANSWERING_TIME = "Answering time (challenges included)"
 """Labels that keep the header's figure (start to end) apart from the summary's (time spent answering)."""
 
 
+def session_length(record: SessionRecord) -> str:
+    """The whole run, intros and reviews included, pauses not: `1m53s`."""
+    return format_duration(record.duration)
+
+
 def header_facts(record: SessionRecord) -> list[tuple[str, str]]:
     """Label/value pairs for the transcript header, in display order."""
     titles = ", ".join(r.title for r in record.rounds)
@@ -52,7 +59,7 @@ def header_facts(record: SessionRecord) -> list[tuple[str, str]]:
         ("Date", format_date(record.started_wall)),
         ("Mode", mode_label(record)),
         ("Rounds", f"{len(record.rounds)}: {titles}" if titles else "0"),
-        (SESSION_LENGTH, format_duration(record.duration)),
+        (SESSION_LENGTH, session_length(record)),
         ("Status", "ended early" if record.ended_early else "finished" if record.finished else "in progress"),
     ]
     if record.seed is not None:
@@ -132,6 +139,12 @@ def challenge_outcome(challenge: ChallengeRecord) -> str:
         return "not reached"
     if status is ChallengeStatus.PENDING:
         return "not posed"
+    if status is ChallengeStatus.LEFT_EMPTY:
+        ended = "its time ran out" if challenge.auto_advanced else "the interview was quit"
+        parts = [f"nothing typed before {ended}, after {time_text(challenge.time_used, challenge.limit)}"]
+        if challenge.interrupted and challenge.at is not None:
+            parts.append(f"interrupting the answer at {clock(challenge.at)}")
+        return ", ".join(parts)
     verb = "skipped after" if status is ChallengeStatus.SKIPPED else "answered in"
     parts = [f"{verb} {time_text(challenge.time_used, challenge.limit)}"]
     if challenge.interrupted and challenge.at is not None:
@@ -315,3 +328,69 @@ def _summary_row(
         fillers=str(insights.filler_total),
         keywords=f"{len(insights.covered)}/{len(question.keywords)}" if question.keywords else "–",
     )
+
+
+def has_answer(question: QuestionRecord) -> bool:
+    """Something was typed and handed in: done with text, or cut off by the clock with text."""
+    return question.outcome is Outcome.ANSWERED or (question.outcome is Outcome.CUT_OFF and bool(question.answer.strip()))
+
+
+@dataclass(frozen=True)
+class Totals:
+    answered: int
+    no_answer: int
+    skipped: int
+    not_reached: int
+    answering_time: float
+    """Main answers and challenge answers."""
+    session_length: str
+    """The header's figure, `session_length`."""
+    average_rating: float | None
+    checklist_ticked: int
+    checklist_total: int
+    """Checklists of assessed rounds and of the interview once assessed: an unassessed one is `–`, not `0/n`."""
+
+    @property
+    def checklist_percent(self) -> int | None:
+        return round(100 * self.checklist_ticked / self.checklist_total) if self.checklist_total else None
+
+
+def session_totals(record: SessionRecord) -> Totals:
+    questions = record.questions()
+    outcomes = [q.outcome for q in questions]
+    ratings = [q.rating for q in questions if q.rating]
+    lists = [(q.checked, q.checklist) for r in record.rounds if r.assessed for q in r.questions]
+    lists += [(r.checked, r.checklist) for r in record.rounds if r.assessed]
+    if Role.SELF in record.assessments:
+        lists.append((record.checked, record.checklist))
+    answered = sum(has_answer(q) for q in questions)
+    skipped = outcomes.count(Outcome.SKIPPED)
+    not_reached = outcomes.count(Outcome.NOT_REACHED)
+    return Totals(
+        answered=answered,
+        no_answer=len(questions) - answered - skipped - not_reached,
+        skipped=skipped,
+        not_reached=not_reached,
+        answering_time=sum(q.total_time_used for q in questions),
+        session_length=session_length(record),
+        average_rating=sum(ratings) / len(ratings) if ratings else None,
+        checklist_ticked=sum(len(checked & set(items)) for checked, items in lists),
+        checklist_total=sum(len(items) for _, items in lists),
+    )
+
+
+def totals_line(totals: Totals) -> str:
+    rating = f"{totals.average_rating:.1f}/5" if totals.average_rating is not None else "not rated"
+    percent = totals.checklist_percent
+    checklist = f"{percent}% ({totals.checklist_ticked}/{totals.checklist_total})" if percent is not None else "–"
+    parts = [
+        f"Answered {totals.answered}",
+        *([f"no answer {totals.no_answer}"] if totals.no_answer else []),
+        f"skipped {totals.skipped}",
+        *([f"not reached {totals.not_reached}"] if totals.not_reached else []),
+        f"answering time {clock(totals.answering_time)} (with challenges)",
+        f"session {totals.session_length}",
+        f"average rating {rating}",
+        f"checklist {checklist}",
+    ]
+    return " · ".join(parts)

@@ -1,7 +1,7 @@
 """The JSON transcript: the same content as the Markdown one, for other tools.
 
 The document follows `mockint/schemas/transcript.schema.json` (`"schema":
-"mockint.transcript/1"`). Times are seconds rounded to 0.1; `*_at` offsets are
+"mockint.transcript/2"`). Times are seconds rounded to 0.1; `*_at` offsets are
 seconds since the session started. Pure module: no textual import.
 """
 
@@ -16,7 +16,7 @@ from mockint.practise import OVERTIME_GRACE, overtime, practise_next
 from mockint.record import ChallengeRecord, QuestionRecord, RoundRecord, SessionRecord
 from mockint.safetext import BIDI_CONTROLS, CONTROL_CODES
 
-SCHEMA_ID = "mockint.transcript/1"
+SCHEMA_ID = "mockint.transcript/2"
 
 Json = dict[str, Any]
 

@@ -1,4 +1,7 @@
-"""The end of a run: time, challenges, checklist and rating per question, and the totals.
+"""The end of a run: each question's figures, the totals and what to practise next.
+
+Every figure and word comes from `exporters.content`, the transcripts' own, so
+the screen and an export agree; this screen only lays them out.
 
 Going home before the transcript is exported asks first: the
 summary is the only place the run still exists.
@@ -7,18 +10,18 @@ summary is the only place the run still exists.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from mockint.durations import format_clock
-from mockint.exporters.content import totals_text
-from mockint.insights import session_insights
-from mockint.record import Outcome, QuestionRecord, SessionRecord
+from mockint.exporters import content
+from mockint.insights import SessionInsights, session_insights
+from mockint.practise import practise_next
+from mockint.record import SessionRecord
 from mockint.screens.confirm import Choice, ChoiceScreen
 from mockint.screens.summary_table import TABLE_MARGIN, TableLayout, lay_out, summary_rows
 from mockint.widgets.plain import plain
@@ -27,67 +30,16 @@ LEAVE_QUESTION = "Leave without exporting? This interview's transcript is not sa
 QUIT_QUESTION = "Quit without exporting? This interview's transcript is not saved anywhere else."
 
 
-@dataclass(frozen=True)
-class Totals:
-    answered: int
-    no_answer: int
-    skipped: int
-    not_reached: int
-    answering_time: float
-    """Main answers and challenge answers."""
-    session_time: float
-    """The whole run, intros and reviews included (pauses not): the transcript's total time."""
-    average_rating: float | None
-    checklist_ticked: int
-    checklist_total: int
-
-    @property
-    def checklist_percent(self) -> int | None:
-        return round(100 * self.checklist_ticked / self.checklist_total) if self.checklist_total else None
-
-
-def has_answer(question: QuestionRecord) -> bool:
-    """Something was typed and handed in: done with text, or cut off by the clock with text."""
-    return question.outcome is Outcome.ANSWERED or (question.outcome is Outcome.CUT_OFF and bool(question.answer.strip()))
-
-
-def session_totals(record: SessionRecord) -> Totals:
-    questions = record.questions()
-    outcomes = [q.outcome for q in questions]
-    ratings = [q.rating for q in questions if q.rating]
-    round_lists = [(r.checked, r.checklist) for r in record.rounds]
-    lists = [(q.checked, q.checklist) for q in questions] + round_lists + [(record.checked, record.checklist)]
-    answered = sum(has_answer(q) for q in questions)
-    skipped = outcomes.count(Outcome.SKIPPED)
-    not_reached = outcomes.count(Outcome.NOT_REACHED)
-    return Totals(
-        answered=answered,
-        no_answer=len(questions) - answered - skipped - not_reached,
-        skipped=skipped,
-        not_reached=not_reached,
-        answering_time=sum(q.total_time_used for q in questions),
-        session_time=record.duration,
-        average_rating=sum(ratings) / len(ratings) if ratings else None,
-        checklist_ticked=sum(len(checked & set(items)) for checked, items in lists),
-        checklist_total=sum(len(items) for _, items in lists),
-    )
-
-
-def totals_line(totals: Totals) -> str:
-    rating = f"{totals.average_rating:.1f}/5" if totals.average_rating is not None else "not rated"
-    percent = totals.checklist_percent
-    checklist = f"{percent}% ({totals.checklist_ticked}/{totals.checklist_total})" if percent is not None else "none"
-    parts = [
-        f"Answered {totals.answered}",
-        *([f"no answer {totals.no_answer}"] if totals.no_answer else []),
-        f"skipped {totals.skipped}",
-        *([f"not reached {totals.not_reached}"] if totals.not_reached else []),
-        f"answering time {format_clock(totals.answering_time)} (with challenges)",
-        f"session {format_clock(totals.session_time)}",
-        f"average rating {rating}",
-        f"checklist {checklist}",
-    ]
-    return " · ".join(parts)
+def practise_text(record: SessionRecord, insights: SessionInsights) -> str:
+    """The transcripts' "Practise next", as lines for the screen: `1. ask (round): reasons`."""
+    items = practise_next(record, totals=insights)
+    if not items:
+        return "Practise next: " + content.PRACTISE_NONE
+    lines = ["Practise next:"]
+    for number, item in enumerate(items, start=1):
+        where = record.rounds[item.round_index].title
+        lines.append(f"{number}. {item.question.ask} ({where}): {', '.join(item.reasons)}")
+    return "\n".join(lines)
 
 
 class SummaryScreen(Screen[None]):
@@ -104,7 +56,8 @@ class SummaryScreen(Screen[None]):
         self.record = record
         self.exported = False
         """A transcript of this run has been written: leaving loses nothing."""
-        self._rows = summary_rows(record)
+        self._insights = session_insights(record)
+        self._rows = summary_rows(record, self._insights)
         self._layout: TableLayout | None = None
 
     def compose(self) -> ComposeResult:
@@ -112,8 +65,11 @@ class SummaryScreen(Screen[None]):
         status = "ended early" if record.ended_early else "finished"
         yield Static(plain(f"{record.pack_title} · {record.mode.value} mode · {status}"), id="summary-title")
         yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
-        yield Static(plain(totals_line(session_totals(record))), id="summary-totals")
-        yield Static(plain("Typed: " + totals_text(session_insights(record))), id="summary-insights")
+        # The totals and practise-next scroll on their own, so a short terminal keeps room for the table.
+        with VerticalScroll(id="summary-report"):
+            yield Static(plain(content.totals_line(content.session_totals(record))), id="summary-totals")
+            yield Static(plain("Typed: " + content.totals_text(self._insights)), id="summary-insights")
+            yield Static(plain(practise_text(record, self._insights)), id="summary-practise")
         yield Footer()
 
     def on_mount(self) -> None:

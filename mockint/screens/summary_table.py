@@ -9,13 +9,15 @@ puts the result in a DataTable.
 from __future__ import annotations
 
 import textwrap
+from itertools import islice
 from dataclasses import dataclass
 
-from mockint.durations import format_clock
-from mockint.record import ChallengeStatus, Outcome, QuestionRecord, SessionRecord
+from mockint.exporters import content
+from mockint.insights import SessionInsights, session_insights
+from mockint.record import SessionRecord
 from mockint.safetext import printable
 
-WIDE_COLUMNS = ("Question", "Answer time", "Challenges", "Checklist", "Rating")
+WIDE_COLUMNS = ("Question", "Status", "Time with challenges", "Checklist", "Rating")
 NARROW_COLUMNS = ("Question", "Details")
 QUESTION_MIN_WIDTH = 24
 """Below this the figures fold into one column rather than squeeze the question."""
@@ -27,45 +29,6 @@ SCROLLBAR_WIDTH = 2
 TABLE_MARGIN = 2
 """The table's left and right margin on the summary screen (summary.tcss)."""
 INDENT = "  "
-
-OUTCOME_MARKS = {
-    Outcome.SKIPPED: "skipped",
-    Outcome.CUT_OFF: "cut off",
-    Outcome.NO_ANSWER: "no answer",
-}
-"""How the answer time cell says a question did not end with an answer typed in time."""
-
-
-def time_cell(question: QuestionRecord) -> str:
-    """The main answer's time against its limit (challenges are counted in their own column)."""
-    outcome = question.outcome
-    if outcome is Outcome.NOT_REACHED:
-        return "not reached"
-    used = f"{format_clock(question.time_used)} / {format_clock(question.limit)}"
-    if question.overtime >= 1:
-        used += f" +{format_clock(question.overtime)}"
-    mark = OUTCOME_MARKS.get(outcome)
-    return f"{used} {mark}" if mark else used
-
-
-def challenges_cell(question: QuestionRecord) -> str:
-    """How many challenges were posed and the time spent answering them."""
-    if not question.challenges:
-        return "none"
-    posed = question.posed_challenges
-    text = f"{len(posed)} posed"
-    if posed:
-        text += f" ({format_clock(sum(c.time_used for c in posed))})"
-    not_needed = sum(c.status is ChallengeStatus.NOT_NEEDED for c in question.challenges)
-    return text + (f", {not_needed} not needed" if not_needed else "")
-
-
-def checklist_cell(question: QuestionRecord) -> str:
-    return f"{len(question.checked)}/{len(question.checklist)}" if question.checklist else "-"
-
-
-def rating_cell(question: QuestionRecord) -> str:
-    return f"{question.rating}/5" if question.rating else "-"
 
 
 def shorten(text: str, width: int) -> str:
@@ -84,23 +47,25 @@ def wrap(text: str, width: int, max_lines: int) -> list[str]:
 @dataclass(frozen=True)
 class SummaryRow:
     cells: tuple[str, ...]
-    """Question, answer time, challenges, checklist, rating: one line each, unwrapped."""
+    """Question, status, time with challenges, checklist, rating: one line each, unwrapped."""
     is_round: bool = False
     """A round's heading row: its title in the first cell, the rest empty."""
 
 
-def summary_rows(record: SessionRecord) -> list[SummaryRow]:
-    """A heading row per round, then one row per question of it.
+def summary_rows(record: SessionRecord, insights: SessionInsights | None = None) -> list[SummaryRow]:
+    """A heading row per round, then one row per question of it, with the transcript's figures.
 
-    Pack text is made printable here, before it is measured: an escape such as
-    `\\u202e` takes six cells, not the one (or none) of the character it shows.
+    The figures are `content.summary_rows`, the transcripts' own, so the screen
+    and an export cannot disagree. Pack text is made printable here, before it
+    is measured: an escape such as `\\u202e` takes six cells, not the one (or
+    none) of the character it shows.
     """
+    figures = iter(content.summary_rows(record, insights or session_insights(record)))
     rows = []
     for round_record in record.rounds:
-        rows.append(SummaryRow((printable(round_record.title, single_line=True), "", "", "", ""), is_round=True))
-        for question in round_record.questions:
-            cells = (printable(question.ask), time_cell(question), challenges_cell(question),
-                     checklist_cell(question), rating_cell(question))
+        rows.append(SummaryRow((printable(round_record.title, single_line=True), *[""] * 4), is_round=True))
+        for row in islice(figures, len(round_record.questions)):
+            cells = (printable(row.ask), row.status, row.time, row.checklist, row.rating)
             rows.append(SummaryRow(tuple(" ".join(cell.split()) for cell in cells)))
     return rows
 
@@ -158,8 +123,8 @@ def _question_lines(row: SummaryRow, width: int, max_lines: int) -> list[str]:
 
 
 def _details_lines(row: SummaryRow) -> list[str]:
-    _, answer_time, challenges, checklist, rating = row.cells
-    return [f"answer {answer_time}", f"challenges {challenges}", f"checklist {checklist} · rating {rating}"]
+    _, status, time, checklist, rating = row.cells
+    return [status, f"time {time}", f"checklist {checklist} · rating {rating}"]
 
 
 def _wrapped_details(row: SummaryRow, width: int) -> list[str]:
