@@ -91,6 +91,9 @@ async def test_practice_answer_hint_challenge_and_review() -> None:
         assert "• Current role and what you own\n" in review
         assert "You took the hint" in review
         assert "answered in 0:00 / 0:30" in review
+        assert "Your answer (0:20 / 1:00)\nI lead a team and I am proud of it\n" in review
+        assert review.index("Your answer") < review.index("What a strong answer covers")
+        assert "  Your answer: growth" in review
         await pilot.press("enter")
         assert engine.phase is Phase.ANSWERING and engine.state.question == 1
 
