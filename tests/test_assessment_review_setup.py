@@ -17,7 +17,7 @@ from mockint.screens.setup import SetupScreen
 from mockint.widgets.assessment import AssessmentForm, ItemCheckbox, QuestionAssessment, RatingSet
 from mockint.widgets.capped_text import CappedTextArea
 from mockint.widgets.review import ReviewBody, ReviewPanel, review_content
-from mockint.widgets.toggles import ChoiceButton, TickBox
+from mockint.widgets.toggles import ChoiceButton, TickBox, TickSelectionList
 
 WIDGETS = Path(mockint.widgets.__file__).parent
 LONG_ITEM = (
@@ -223,6 +223,23 @@ async def test_setup_mode_buttons_read_without_colour(tmp_path: Path) -> None:
         await pilot.click("#pressure")
         assert "○" in drawn_lines(setup.query_one("#practice"))[0]
         assert "●" in drawn_lines(setup.query_one("#pressure"))[0]
+
+
+def drawn_boxes(widget: Widget) -> list[str]:
+    """What each drawn checkbox `▐?▌` holds, top to bottom."""
+    return [line[line.index("▐") + 1] for line in drawn_lines(widget) if "▐" in line]
+
+
+async def test_setup_round_list_reads_without_colour(tmp_path: Path) -> None:
+    app = make_shell_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        setup = await open_setup(app, pilot)
+        rounds = setup.query_one("#rounds", TickSelectionList)
+        assert drawn_boxes(rounds) == ["X", "X"]
+        await pilot.press("space")  # the first round, highlighted, is left out
+        await pilot.pause()
+        assert drawn_boxes(rounds) == [" ", "X"]
+        assert setup.options().round_ids == ("02-design",)
 
 
 async def test_shuffle_box_starts_a_shuffled_run_with_a_recorded_seed(tmp_path: Path) -> None:
