@@ -18,7 +18,9 @@ from mockint.screens.interview import InterviewScreen
 from mockint.screens.summary import SummaryScreen, session_totals, summary_rows, totals_line
 from mockint.session import SessionOptions
 from mockint.state import Phase
-from mockint.widgets.assessment import AssessmentForm, ItemCheckbox, RatingSet
+from mockint.widgets.assessment import (
+    INTERVIEW_SCOPE, QUESTION_SCOPE, ROUND_SCOPE, AssessmentForm, ItemCheckbox, RatingSet,
+)
 from mockint.widgets.countdown import CountdownClock, clock_face
 
 # -- the clock face -----------------------------------------------------------
@@ -154,6 +156,8 @@ async def test_assessment_by_keyboard_then_next_round_then_summary() -> None:
         await pilot.pause()
         form = app.screen.query_one(AssessmentForm)
         assert isinstance(app.focused, ItemCheckbox) and app.focused.item == "Mentioned a concrete result"
+        # The whole interview's checklist waits for the last round.
+        assert [box.scope for box in form.query(ItemCheckbox)] == [QUESTION_SCOPE, ROUND_SCOPE]
         await pilot.press("space", "tab", "right", "right", "right", "enter")
         assert [r.rating for r in form.query(RatingSet)] == [4, None]
         form.query_one("#reflect-keep", TextArea).text = "calm pace"
@@ -167,9 +171,14 @@ async def test_assessment_by_keyboard_then_next_round_then_summary() -> None:
         assert text_of(app, "#intro-position") == "Round 2 of 2"
         await pilot.press("enter", "ctrl+k", "enter")
         await pilot.pause()
+        last_form = app.screen.query_one(AssessmentForm)
+        interview_boxes = [box for box in last_form.query(ItemCheckbox) if box.scope == INTERVIEW_SCOPE]
+        assert [box.item for box in interview_boxes] == list(engine.record.checklist)
+        interview_boxes[1].value = True
         await pilot.click("#submit-assessment")
         await pilot.pause()
         assert engine.phase is Phase.FINISHED
+        assert engine.record.checked == {engine.record.checklist[1]}
         assert isinstance(app.screen, SummaryScreen) and app.screen.record is engine.record
 
 

@@ -208,12 +208,15 @@ class InterviewScreen(Screen[None]):
         Each round's form has its own id, as the last round's may still be on
         its way out of the DOM.
         """
-        view_id = f"assessment-{(view.position.round or 0) + 1}"
+        round_number = (view.position.round or 0) + 1
+        view_id = f"assessment-{round_number}"
         if self._assessment_form is None or self._assessment_form.id != view_id:
             self._remove_assessment()
             record = view.record
             assert view.round is not None, "an assessment is of a round"
-            self._assessment_form = AssessmentForm(view.round, record.checklist, record.checked, id=view_id)
+            # The whole interview's checklist is asked once, with the last round's.
+            interview_checklist = record.checklist if round_number == len(record.rounds) else ()
+            self._assessment_form = AssessmentForm(view.round, interview_checklist, record.checked, id=view_id)
             views.mount(self._assessment_form)
         return view_id
 
