@@ -38,7 +38,7 @@ from mockint.recovery import RecoveryWriter
 from mockint.safetext import printable
 from mockint.screens.home import HomeScreen
 from mockint.screens.too_small import SizeGuard
-from mockint.userpaths import working_folder
+from mockint.userpaths import shown, working_folder
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -57,6 +57,7 @@ COMMAND_HELP = {
 """Palette descriptions for bindings that carry no tooltip, by action."""
 
 SUSPEND_HELP = "Hand the terminal back to the shell until you resume mockint (fg); an interview's clock holds"
+SCREENSHOT_HELP = "Save an SVG picture of the screen in the export folder"
 
 
 @runtime_checkable
@@ -252,11 +253,35 @@ class MockintApp(App[None]):
         way to the screen's, which knows what quitting would throw away.
         """
         commands = list(self._binding_commands(screen))
+        if not self.is_web:
+            # Textual's own saves to the Downloads folder and, when it cannot, does not say why.
+            # A web app keeps it: the browser downloads the picture.
+            commands.append(SystemCommand("Screenshot", SCREENSHOT_HELP, self.take_screenshot))
         titles = {command.title for command in commands}
         yield from (command for command in super().get_system_commands(screen) if command.title not in titles)
         if sys.platform != "win32" and not self.is_web:
             yield SystemCommand("Suspend", SUSPEND_HELP, self.action_suspend)
         yield from commands
+
+    def take_screenshot(self) -> None:
+        """Save the screen as SVG in the export folder once the palette has gone from it."""
+        self.call_after_refresh(self.save_screenshot_in_export_folder)
+
+    def save_screenshot_in_export_folder(self) -> None:
+        """Write the screen as a new SVG file in the export folder, and say where, or why not."""
+        from mockint.exporters.files import ExportError, write_new_files
+
+        stem = f"mockint-screenshot-{self.clock.wall():%Y%m%d-%H%M%S}"
+        try:
+            [path] = write_new_files(self.export_dir, stem, {"svg": self.export_screenshot()})
+        except ExportError as error:
+            self.notify(
+                printable(f"Not saved: {error}", single_line=True), title="Screenshot", severity="error", markup=False
+            )
+            return
+        self.notify(
+            printable(f"Saved {path.name} in {shown(path.parent)}", single_line=True), title="Screenshot", markup=False
+        )
 
     def _binding_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         seen: set[str] = set()

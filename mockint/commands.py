@@ -100,6 +100,7 @@ class SubmitAssessment(Struct, frozen=True, tag="submit_assessment", tag_field="
     notes: dict[str, str] = {}
     round_checks: frozenset[str] = frozenset()
     interview_checks: frozenset[str] = frozenset()
+    """The whole interview's checklist: assessed once, with the last round (refused with an earlier one)."""
     reflection: Reflection = Reflection()
 
 

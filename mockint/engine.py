@@ -253,7 +253,10 @@ class SessionEngine:
         for rating in command.ratings.values():
             if rating not in RATINGS:
                 raise EngineError(f"a rating is from 1 to 5, got {rating}")
-        _record_assessment(self.record, self.record.rounds[state.round], command)
+        last_round = state.round + 1 == len(self.record.rounds)
+        if command.interview_checks and not last_round:
+            raise EngineError("The whole interview's checklist is assessed once, with the last round.")
+        _record_assessment(self.record, self.record.rounds[state.round], command, last_round)
         if command.role is not Role.SELF:
             return
         self._emit(EventKind.ROUND_ASSESSED, at)
@@ -499,7 +502,7 @@ def _with_clock(state: Timed, clock: Countdown) -> Timed:
     return Challenging(state.round, state.question, state.challenge, clock, state.interrupted)
 
 
-def _record_assessment(record: SessionRecord, round_: RoundRecord, command: SubmitAssessment) -> None:
+def _record_assessment(record: SessionRecord, round_: RoundRecord, command: SubmitAssessment, last_round: bool) -> None:
     role = command.role
     for question in round_.questions:
         qid = question.question_id
@@ -509,7 +512,8 @@ def _record_assessment(record: SessionRecord, round_: RoundRecord, command: Subm
             notes=command.notes.get(qid, ""),
         )
     round_.assessments[role] = RoundAssessment(checked=set(command.round_checks), reflection=command.reflection)
-    record.assessments[role] = InterviewAssessment(checked=set(command.interview_checks))
+    if last_round:
+        record.assessments[role] = InterviewAssessment(checked=set(command.interview_checks))
 
 
 class _Decisions:

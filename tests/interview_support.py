@@ -105,14 +105,13 @@ def finish_run(engine: SessionEngine, clock: FakeClock) -> None:
             question_checks={"intro": {"Mentioned a concrete result"}},
             ratings={"intro": 4, "q2": 3},
             round_checks={"Introduced yourself in under a minute"},
-            interview_checks={"Asked at least one clarifying question"},
             reflection=Reflection(keep="structure"),
         )
     )
     engine.apply(BeginRound())
     engine.apply(Skip())
     engine.apply(Continue())
-    # Each round's form starts from the interview-wide ticks so far; submitting it replaces them.
+    # The whole interview's checklist is assessed once, with the last round.
     engine.apply(SubmitAssessment(interview_checks={"Asked at least one clarifying question"}))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from app_shell_support import SIZE, make_app, sample_library
 from textual.widgets import Button, Input, OptionList, RadioButton, SelectionList, Static
 
@@ -266,6 +267,43 @@ async def test_palette_search_and_enter_runs_a_screen_command(tmp_path: Path) ->
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
         assert app.screen.pack.name == "mini"
+
+
+async def run_palette_command(pilot: Pilot[None], title: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.press(*title.lower())
+    await pilot.app.workers.wait_for_complete()  # the palette searches in a worker
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_palette_screenshot_saves_in_the_export_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    export_dir = tmp_path / "exports"
+    export_dir.mkdir()
+    app = make_app(tmp_path, export_dir=export_dir)
+    notes = record_notifications(app, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        help_text = {command.title: command.help for command in app.get_system_commands(app.screen)}["Screenshot"]
+        assert "export folder" in help_text
+        await run_palette_command(pilot, "Screenshot")
+        await run_palette_command(pilot, "Screenshot")
+    names = sorted(path.name for path in export_dir.iterdir())
+    # The fake clock stands still, so the second picture gets the next free name rather than replacing the first.
+    assert names == ["mockint-screenshot-20260115-093000-2.svg", "mockint-screenshot-20260115-093000.svg"]
+    picture = (export_dir / names[-1]).read_text(encoding="utf-8")
+    assert picture.startswith("<svg") and "Search for commands" not in picture
+    assert notes == [f"Saved {name} in {export_dir}" for name in reversed(names)]
+
+
+async def test_palette_screenshot_says_why_it_could_not_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gone = tmp_path / "gone"
+    app = make_app(tmp_path, export_dir=gone)
+    notes = record_notifications(app, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_palette_command(pilot, "Screenshot")
+    assert notes == [f"Not saved: cannot export to {gone}: the folder does not exist"]
+    assert not gone.exists()
 
 
 # --- factory and start -------------------------------------------------------------------

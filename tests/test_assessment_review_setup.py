@@ -17,7 +17,7 @@ from mockint.screens.setup import SetupScreen
 from mockint.widgets.assessment import AssessmentForm, ItemCheckbox, QuestionAssessment, RatingSet
 from mockint.widgets.capped_text import CappedTextArea
 from mockint.widgets.review import ReviewBody, ReviewPanel, review_content
-from mockint.widgets.toggles import ChoiceButton, TickBox
+from mockint.widgets.toggles import ChoiceButton, TickBox, TickSelectionList
 
 WIDGETS = Path(mockint.widgets.__file__).parent
 LONG_ITEM = (
@@ -225,6 +225,23 @@ async def test_setup_mode_buttons_read_without_colour(tmp_path: Path) -> None:
         assert "●" in drawn_lines(setup.query_one("#pressure"))[0]
 
 
+def drawn_boxes(widget: Widget) -> list[str]:
+    """What each drawn checkbox `▐?▌` holds, top to bottom."""
+    return [line[line.index("▐") + 1] for line in drawn_lines(widget) if "▐" in line]
+
+
+async def test_setup_round_list_reads_without_colour(tmp_path: Path) -> None:
+    app = make_shell_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        setup = await open_setup(app, pilot)
+        rounds = setup.query_one("#rounds", TickSelectionList)
+        assert drawn_boxes(rounds) == ["X", "X"]
+        await pilot.press("space")  # the first round, highlighted, is left out
+        await pilot.pause()
+        assert drawn_boxes(rounds) == [" ", "X"]
+        assert setup.options().round_ids == ("02-design",)
+
+
 async def test_shuffle_box_starts_a_shuffled_run_with_a_recorded_seed(tmp_path: Path) -> None:
     app = make_shell_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -262,3 +279,23 @@ async def test_review_panel_draws_hanging_bullets_at_its_own_width(size: tuple[i
         drawn = " ".join(" ".join(line.strip("│ ") for line in lines).split())
         assert "• What is cached, for how long, and which TTL fits each kind of data the service returns" in drawn
         assert "(mentioned: TTL)" in drawn and "• How stale data is handled" in drawn
+
+
+def test_review_shows_the_answer_and_its_time_next_to_the_guide() -> None:
+    record = reviewed(answer="I would set a TTL\n[bold]per kind[/] of data\x1b[2J")
+    record.time_used = 83.6
+    record.challenges.append(
+        ChallengeRecord(ask="And on a miss?", limit=30, status=ChallengeStatus.ANSWERED, answer="Load it.", time_used=12)
+    )
+    lines = review_lines(record, width=120)
+    heading = lines.index("Your answer (1:23 / 1:00)")
+    assert lines[heading + 1 : heading + 3] == ["I would set a TTL", "[bold]per kind[/] of data\\x1b[2J"]
+    assert heading < next(i for i, line in enumerate(lines) if line == "What a strong answer covers")
+    assert "  answered in 0:12 / 0:30" in lines and "  Your answer: Load it." in lines
+
+
+def test_review_of_a_skipped_question_shows_no_answer_heading() -> None:
+    skipped = reviewed(answer="")
+    skipped.skipped = True
+    text = "\n".join(review_lines(skipped, width=120))
+    assert "You skipped this question." in text and "Your answer" not in text

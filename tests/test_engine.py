@@ -259,11 +259,13 @@ def test_assessment_is_recorded_and_leads_to_next_round_then_finish():
     engine.apply(Skip())
     engine.apply(Continue())
     assert engine.phase is Phase.ASSESSMENT
+    with pytest.raises(EngineError, match="once, with the last round"):
+        engine.apply(SubmitAssessment(interview_checks={"Structured answers"}))
+    assert engine.phase is Phase.ASSESSMENT and not engine.record.rounds[0].assessed
     engine.apply(
         SubmitAssessment(
             question_checks={"metrics": {"Named a metric"}},
             ratings={"metrics": 4},
-            interview_checks={"Structured answers"},
             reflection=Reflection(keep="calm"),
         )
     )
@@ -272,12 +274,14 @@ def test_assessment_is_recorded_and_leads_to_next_round_then_finish():
     assert round_record.assessed and round_record.reflection.keep == "calm"
     assert round_record.questions[0].checked == {"Named a metric"}
     assert round_record.questions[0].rating == 4
+    assert Role.SELF not in engine.record.assessments
     engine.apply(BeginRound())
     engine.apply(Done("Because."))
     engine.apply(Continue())
-    engine.apply(SubmitAssessment())
+    engine.apply(SubmitAssessment(interview_checks={"Structured answers"}))
     assert engine.phase is Phase.FINISHED
     assert engine.record.finished and not engine.record.ended_early
+    assert engine.record.assessments[Role.SELF].checked == {"Structured answers"}
 
 
 def test_rating_out_of_range_is_refused():

@@ -17,6 +17,7 @@ from mockint.screens.export_dialog import ExportDialog
 from mockint.screens.interview import InterviewScreen
 from mockint.screens.summary import SummaryScreen
 from mockint.session import SessionOptions
+from mockint.widgets.toggles import ChoiceButton
 
 
 def summary_app(tmp_path: Path, export_dir: Path) -> tuple[MockintApp, FakeClock]:
@@ -59,6 +60,22 @@ def record_notifications(app: MockintApp, monkeypatch: pytest.MonkeyPatch) -> li
 
     monkeypatch.setattr(app, "notify", notify)
     return notes
+
+
+async def test_the_format_choice_reads_without_colour(tmp_path: Path, out: Path) -> None:
+    app, clock = summary_app(tmp_path, out)
+    async with app.run_test(size=SIZE) as pilot:
+        await reach_summary(pilot, clock)
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+
+        def glyphs() -> list[str]:
+            return [str(button.render())[1] for button in dialog.query(ChoiceButton)]
+
+        assert glyphs() == ["●", "○", "○", "○"]
+        await pilot.click("#format-all")
+        assert glyphs() == ["○", "○", "○", "●"] and dialog.formats == ("md", "json", "html")
 
 
 async def test_export_all_formats_from_the_summary(tmp_path: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:

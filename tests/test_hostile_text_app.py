@@ -263,9 +263,9 @@ async def test_pressure_time_up_and_interruption_name_the_interviewer_as_typed(
         assert engine_of(app).interviewer_view().position.challenge is not None
         assert visible_text(screen.query_one("#challenge-label")) == f"{shown('name')} pushes back:"
         clock.advance(31)
-        screen.tick()  # the challenge's time is up: the interviewer moves on
+        screen.tick()  # the challenge's time is up: back to the interrupted answer
         await pilot.pause()
-        assert f"Time's up — {printable(hostile('name'))} moves on." in notes
+        assert f"Time's up — {printable(hostile('name'))} takes you back to your interrupted answer." in notes
         assert_terminal_inert(app)
         assert app.is_running
 

@@ -153,6 +153,21 @@ async def test_pressure_says_when_time_is_up() -> None:
         assert notes == ["Time's up — Sam moves on."]
 
 
+async def test_an_interruptions_time_up_says_the_candidate_goes_back_to_the_answer() -> None:
+    app, clock = make_app(Mode.PRESSURE)
+    async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
+        notes = record_notes(app)
+        await pilot.press("enter")
+        clock.advance(46)
+        interview(app).tick()  # the challenge interrupts the answer
+        assert engine.phase is Phase.CHALLENGE and engine.interviewer_view().challenge.interrupted
+        clock.advance(31)
+        interview(app).tick()
+        assert notes == ["Time's up — Sam takes you back to your interrupted answer."]
+        assert engine.phase is Phase.ANSWERING and engine.state.question == 0
+
+
 async def test_practice_says_once_that_the_answer_is_in_overtime() -> None:
     app, clock = make_app()
     async with app.run_test(size=SIZE) as pilot:

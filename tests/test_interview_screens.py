@@ -20,7 +20,9 @@ from mockint.screens.summary import SummaryScreen
 from mockint.screens.summary_table import summary_rows
 from mockint.session import SessionOptions
 from mockint.state import Phase
-from mockint.widgets.assessment import AssessmentForm, ItemCheckbox, RatingSet
+from mockint.widgets.assessment import (
+    INTERVIEW_SCOPE, QUESTION_SCOPE, ROUND_SCOPE, AssessmentForm, ItemCheckbox, RatingSet,
+)
 from mockint.widgets.countdown import CountdownClock, clock_face
 
 # -- the clock face -----------------------------------------------------------
@@ -93,6 +95,9 @@ async def test_practice_answer_hint_challenge_and_review() -> None:
         assert "• Current role and what you own\n" in review
         assert "You took the hint" in review
         assert "answered in 0:00 / 0:30" in review
+        assert "Your answer (0:20 / 1:00)\nI lead a team and I am proud of it\n" in review
+        assert review.index("Your answer") < review.index("What a strong answer covers")
+        assert "  Your answer: growth" in review
         await pilot.press("enter")
         assert engine.phase is Phase.ANSWERING and engine.state.question == 1
 
@@ -153,6 +158,8 @@ async def test_assessment_by_keyboard_then_next_round_then_summary() -> None:
         await pilot.pause()
         form = app.screen.query_one(AssessmentForm)
         assert isinstance(app.focused, ItemCheckbox) and app.focused.item == "Mentioned a concrete result"
+        # The whole interview's checklist waits for the last round.
+        assert [box.scope for box in form.query(ItemCheckbox)] == [QUESTION_SCOPE, ROUND_SCOPE]
         await pilot.press("space", "tab", "right", "right", "right", "enter")
         assert [r.rating for r in form.query(RatingSet)] == [4, None]
         form.query_one("#reflect-keep", TextArea).text = "calm pace"
@@ -166,9 +173,14 @@ async def test_assessment_by_keyboard_then_next_round_then_summary() -> None:
         assert text_of(app, "#intro-position") == "Round 2 of 2"
         await pilot.press("enter", "ctrl+k", "enter")
         await pilot.pause()
+        last_form = app.screen.query_one(AssessmentForm)
+        interview_boxes = [box for box in last_form.query(ItemCheckbox) if box.scope == INTERVIEW_SCOPE]
+        assert [box.item for box in interview_boxes] == list(engine.record.checklist)
+        interview_boxes[1].value = True
         await pilot.click("#submit-assessment")
         await pilot.pause()
         assert engine.phase is Phase.FINISHED
+        assert engine.record.checked == {engine.record.checklist[1]}
         assert isinstance(app.screen, SummaryScreen) and app.screen.record is engine.record
 
 

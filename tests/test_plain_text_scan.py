@@ -51,6 +51,7 @@ UNFOLLOWED_ALLOWED: dict[tuple[str, str], str] = {
     ("review.py", "hanging_bullets"): "re-assembles lines cut from items the caller made with plain",
     ("review.py", "review_content"): "joins sections, each made with plain or from literals",
     ("review.py", "evidence_content"): "joins lines, each made with plain or a literal",
+    ("review.py", "own_answer"): "joins a heading made with plain and the answer made with plain or a literal",
     ("toggles.py", "_lines"): "re-assembles lines cut from the label, which _make_label made with plain",
     ("toggles.py", "render"): "joins the lines _lines made",
 }

@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, RadioSet
 
 from mockint.exporters import FORMATS, ExportError, export_session
 from mockint.record import SessionRecord
 from mockint.safetext import printable
 from mockint.userpaths import shown
+from mockint.widgets.toggles import ChoiceButton
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "md": ("md",),
@@ -53,7 +54,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             # Compact widgets keep the dialog within the 60x18 minimum terminal.
             with RadioSet(id="export-format", compact=True):
                 for index, choice in enumerate(CHOICES):
-                    yield RadioButton(LABELS[choice], value=index == 0, id=f"format-{choice}")
+                    yield ChoiceButton(LABELS[choice], value=index == 0, id=f"format-{choice}")
             yield Label("Folder", id="folder-label")
             yield self._folder_input()
             with Horizontal(id="buttons"):

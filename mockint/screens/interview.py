@@ -116,18 +116,28 @@ class InterviewScreen(Screen[None]):
         self.sync()
 
     def _announce_time_up(self, new_events: list[Event]) -> None:
-        """Say so when time runs out: pressure moves on by itself, practice runs into overtime."""
+        """Say so when time runs out: pressure moves on by itself (an interruption's time-up returns to the
+        answer it cut into), practice runs into overtime."""
         time_up = [event for event in new_events if event.kind is EventKind.TIME_UP]
         if not time_up:
             return
         record = self.engine.record
         if record.rules.auto_advance:
             interviewer = record.rounds[time_up[-1].round_index].interviewer or "The interviewer"
+            ended_interruption = self._ended_an_interruption(time_up[-1])
+            then = "takes you back to your interrupted answer" if ended_interruption else "moves on"
             self.notify(
-                printable(f"Time's up — {interviewer} moves on.", single_line=True), severity="warning", markup=False
+                printable(f"Time's up — {interviewer} {then}.", single_line=True), severity="warning", markup=False
             )
         else:
             self.notify("Time's up — you're in overtime.", severity="warning")
+
+    def _ended_an_interruption(self, time_up: Event) -> bool:
+        """Whether the time that ran out was an interruption's, which returns to the answer it cut into."""
+        if time_up.challenge_index is None:
+            return False
+        question = self.engine.record.rounds[time_up.round_index].questions[time_up.question_index]
+        return question.challenges[time_up.challenge_index].interrupted
 
     # -- holding the clock ----------------------------------------------------
 
@@ -198,12 +208,15 @@ class InterviewScreen(Screen[None]):
         Each round's form has its own id, as the last round's may still be on
         its way out of the DOM.
         """
-        view_id = f"assessment-{(view.position.round or 0) + 1}"
+        round_number = (view.position.round or 0) + 1
+        view_id = f"assessment-{round_number}"
         if self._assessment_form is None or self._assessment_form.id != view_id:
             self._remove_assessment()
             record = view.record
             assert view.round is not None, "an assessment is of a round"
-            self._assessment_form = AssessmentForm(view.round, record.checklist, record.checked, id=view_id)
+            # The whole interview's checklist is asked once, with the last round's.
+            interview_checklist = record.checklist if round_number == len(record.rounds) else ()
+            self._assessment_form = AssessmentForm(view.round, interview_checklist, record.checked, id=view_id)
             views.mount(self._assessment_form)
         return view_id
 

@@ -11,7 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, RadioSet, SelectionList, Static
+from textual.widgets import Button, Footer, Header, Input, Label, RadioSet, Static
 from textual.widgets.selection_list import Selection
 
 from mockint.model import Pack, Round
@@ -20,7 +20,7 @@ from mockint.safetext import printable
 from mockint.screens.home import round_line
 from mockint.session import SessionOptions
 from mockint.widgets.plain import plain
-from mockint.widgets.toggles import ChoiceButton, TickBox
+from mockint.widgets.toggles import ChoiceButton, TickBox, TickSelectionList
 
 MODE_HELP = {
     Mode.PRACTICE: "Practice: hints, the guide shown after each answer, overtime allowed.",
@@ -58,7 +58,7 @@ class SetupScreen(Screen[None]):
             if self.pack.role:
                 yield Static(plain(self.pack.role), id="pack-role")
             yield Label("Rounds to include (space toggles)", classes="field-label")
-            yield SelectionList[str](*(round_selection(r) for r in self.pack.rounds), id="rounds")
+            yield TickSelectionList[str](*(round_selection(r) for r in self.pack.rounds), id="rounds")
             yield Label("Mode", classes="field-label")
             with RadioSet(id="mode"):
                 yield ChoiceButton("Practice", value=True, id="practice")
@@ -73,7 +73,7 @@ class SetupScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = printable(self.pack.title, single_line=True)
-        self.query_one("#rounds", SelectionList).focus()
+        self.query_one("#rounds", TickSelectionList).focus()
 
     @property
     def mode(self) -> Mode:
@@ -81,7 +81,7 @@ class SetupScreen(Screen[None]):
 
     def options(self) -> SessionOptions:
         """What the form says now."""
-        chosen = set(self.query_one("#rounds", SelectionList).selected)
+        chosen = set(self.query_one("#rounds", TickSelectionList).selected)
         return SessionOptions(
             mode=self.mode,
             # Pack order, whatever order the boxes were ticked in.

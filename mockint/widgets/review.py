@@ -64,12 +64,9 @@ def guide_item(item: str, terms: list[str]) -> Content:
 
 
 def review_content(record: QuestionRecord, width: int) -> Content:
-    """The review at `width` cells: the guide next to keyword evidence, the keywords, the hint, the challenges."""
-    sections = [plain(record.ask.strip()).stylize("bold")]
-    if record.skipped:
-        sections.append(Content.styled("You skipped this question.", "italic"))
-    elif not record.answer.strip():
-        sections.append(Content.styled("No answer typed.", "italic"))
+    """The review at `width` cells: the answer and its time, the guide with keyword evidence, the keywords,
+    the hint, the challenges."""
+    sections = [plain(record.ask.strip()).stylize("bold"), own_answer(record)]
     if record.guide:
         items = [guide_item(item, terms) for item, terms in zip(record.guide, guide_mentions(record))]
         heading = Content.styled("What a strong answer covers", "bold underline")
@@ -78,6 +75,17 @@ def review_content(record: QuestionRecord, width: int) -> Content:
     if evidence:
         sections.append(evidence)
     return Content("\n\n").join(sections)
+
+
+def own_answer(record: QuestionRecord) -> Content:
+    """What the candidate said and the time it took, to read next to the guide."""
+    if record.skipped:
+        return Content.styled("You skipped this question.", "italic")
+    timing = f"{format_clock(record.time_used)} / {format_clock(record.limit)}"
+    heading = plain(f"Your answer ({timing})").stylize("bold underline")
+    if not record.answer.strip():
+        return Content("\n").join([heading, Content.styled("No answer typed.", "italic")])
+    return Content("\n").join([heading, plain(record.answer.strip())])
 
 
 def evidence_content(record: QuestionRecord) -> Content:
@@ -92,6 +100,8 @@ def evidence_content(record: QuestionRecord) -> Content:
         lines += [plain(f"You took the hint: {record.hint}").stylize("italic"), ""]
     for challenge in record.challenges:
         lines += [plain(f"Challenge: {challenge.ask.strip()}").stylize("bold"), plain(f"  {challenge_line(challenge)}")]
+        if challenge.answer.strip():
+            lines.append(plain(f"  Your answer: {challenge.answer.strip()}"))
     while lines and not lines[-1]:
         lines.pop()
     return Content("\n").join(lines)

@@ -1,4 +1,4 @@
-"""Checkboxes and radio buttons whose state reads without colour.
+"""Checkboxes, radio buttons and selection lists whose state reads without colour.
 
 Textual draws the same glyph for on and off (`▐X▌`, `▐●▌`) and shows the
 state only by colour, which is lost on monochrome terminals, to colour-blind
@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Size
-from textual.widgets import Checkbox, RadioButton
+from textual.strip import Strip
+from textual.widgets import Checkbox, RadioButton, SelectionList
+from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets.selection_list import SelectionType
 
 from mockint.widgets.plain import plain
 
@@ -79,3 +83,23 @@ class WrappingTickBox(TickBox):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines(width))
+
+
+class TickSelectionList(SelectionList[SelectionType]):
+    """A SelectionList whose boxes show `X` when selected and stay empty when not.
+
+    SelectionList.render_line draws each box as [side, `X`, side, space, prompt...]
+    for every option; this swaps the middle glyph for one that says the state.
+    """
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return line
+        segments = list(line)
+        glyph = CHECKBOX_ON if selection.value in self.selected else CHECKBOX_OFF
+        box = segments[1]
+        segments[1] = Segment(glyph, box.style, box.control)
+        return Strip(segments, line.cell_length)
