@@ -13,11 +13,11 @@ from __future__ import annotations
 import argparse
 import time
 
-from mockint.clock import MonotonicClock
-from mockint.commands import BeginRound, Start, Tick
-from mockint.engine import SessionEngine
-from mockint.model import Pack, Question, Round
-from mockint.session import SessionOptions
+from mockint.core.clock import MonotonicClock
+from mockint.session.commands import BeginRound, Start, Tick
+from mockint.session.engine import SessionEngine
+from mockint.core.model import Pack, Question, Round
+from mockint.session.setup import SessionOptions
 
 
 def run(seconds: float, block_every: int, block_for: float) -> float:

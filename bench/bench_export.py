@@ -22,15 +22,15 @@ import sys
 import time
 from typing import Callable
 
-from mockint.clock import FakeClock
-from mockint.commands import BeginRound, Continue, Done, Start, SubmitAssessment
-from mockint.engine import SessionEngine
+from mockint.core.clock import FakeClock
+from mockint.session.commands import BeginRound, Continue, Done, Start, SubmitAssessment
+from mockint.session.engine import SessionEngine
 from mockint.exporters import FORMATS, render
-from mockint.insights import session_insights
-from mockint.model import Challenge, Pack, Question, Round
-from mockint.record import SessionRecord
-from mockint.session import SessionOptions
-from mockint.state import Phase
+from mockint.analysis.insights import session_insights
+from mockint.core.model import Challenge, Pack, Question, Round
+from mockint.session.record import SessionRecord
+from mockint.session.setup import SessionOptions
+from mockint.session.state import Phase
 
 GOAL_MS = 100.0
 QUESTIONS_PER_ROUND = 10

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from mockint.discovery import Library, discover
+from mockint.packs.discovery import Library, discover
 
 PACKS, ROUNDS_PER_PACK, QUESTIONS_PER_ROUND, RUNS = 5, 10, 8, 7
 GOAL_MS = 300.0

@@ -52,12 +52,12 @@ def peak_rss_mb() -> float:
 
 
 async def run_interview(pack_name: str, pressure: bool, export_dir: Path) -> dict[str, object]:
-    from mockint.app import StartRequest, build_app
-    from mockint.clock import FakeClock
-    from mockint.discovery import discover
-    from mockint.record import Mode
-    from mockint.session import SessionOptions
-    from mockint.state import Phase
+    from mockint.ui.app import StartRequest, build_app
+    from mockint.core.clock import FakeClock
+    from mockint.packs.discovery import discover
+    from mockint.session.record import Mode
+    from mockint.session.setup import SessionOptions
+    from mockint.session.state import Phase
 
     library = discover(env={"MOCKINT_DATA_DIR": str(export_dir / "data")})
     pack = library.find(pack_name)
@@ -102,7 +102,7 @@ def measure_one_run(pack: str, pressure: bool) -> RunResult:
     """One run in this process: the imports, then the interview."""
     import textual.app  # noqa: F401  (measure the imports on their own first)
 
-    import mockint.app  # noqa: F401
+    import mockint.ui.app  # noqa: F401
 
     after_imports = peak_rss_mb()
     with tempfile.TemporaryDirectory(prefix="mockint-bench-") as tmp:

@@ -56,7 +56,7 @@ CASES.append(Case(f"{SPREAD_SIZE:,} over lines of {LINE_LENGTH}", SPREAD_SIZE, F
 
 
 def one_question_pack():  # type: ignore[no-untyped-def]
-    from mockint.model import Pack, Question, Round
+    from mockint.core.model import Pack, Question, Round
 
     question = Question(id="system", ask="Walk me through a system you built and what you would change.", time=3600)
     return Pack(name="bench", title="Typing bench", rounds=(Round(id="r", title="Case", questions=(question,)),))
@@ -64,11 +64,11 @@ def one_question_pack():  # type: ignore[no-untyped-def]
 
 async def time_keypresses(cases: list[Case], presses: int, size: tuple[int, int]) -> dict[str, float]:
     """The median CPU milliseconds per keypress, repaint included, of each case."""
-    from mockint.app import StartRequest, build_app
-    from mockint.clock import FakeClock
-    from mockint.discovery import Library
-    from mockint.session import SessionOptions
-    from mockint.widgets.capped_text import CappedTextArea
+    from mockint.ui.app import StartRequest, build_app
+    from mockint.core.clock import FakeClock
+    from mockint.packs.discovery import Library
+    from mockint.session.setup import SessionOptions
+    from mockint.ui.widgets.capped_text import CappedTextArea
 
     pack = one_question_pack()
     medians: dict[str, float] = {}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mockint.app import MockintApp, StartRequest, build_app
-from mockint.clock import FakeClock
-from mockint.discovery import BrokenFile, Library, load_pack
-from mockint.model import Pack
+from mockint.ui.app import MockintApp, StartRequest, build_app
+from mockint.core.clock import FakeClock
+from mockint.packs.discovery import BrokenFile, Library, load_pack
+from mockint.core.model import Pack
 
 TESTS_DIR = Path(__file__).parent
 PACKS_DIR = TESTS_DIR / "data" / "packs"

@@ -8,15 +8,15 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
-from mockint.app import MockintApp, StartRequest, build_app
-from mockint.clock import FakeClock
-from mockint.commands import BeginRound, Continue, Done, Skip, SubmitAssessment
-from mockint.discovery import Library, load_pack
-from mockint.engine import SessionEngine
-from mockint.model import Pack
-from mockint.record import Mode, Reflection
-from mockint.screens.interview import InterviewScreen
-from mockint.session import SessionOptions
+from mockint.ui.app import MockintApp, StartRequest, build_app
+from mockint.core.clock import FakeClock
+from mockint.session.commands import BeginRound, Continue, Done, Skip, SubmitAssessment
+from mockint.packs.discovery import Library, load_pack
+from mockint.session.engine import SessionEngine
+from mockint.core.model import Pack
+from mockint.session.record import Mode, Reflection
+from mockint.ui.screens.interview import InterviewScreen
+from mockint.session.setup import SessionOptions
 
 MINI = Path(__file__).parent / "data" / "packs" / "mini"
 SIZE = (100, 30)

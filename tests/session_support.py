@@ -6,16 +6,16 @@ from collections.abc import Callable
 
 from hypothesis import strategies as st
 
-from mockint import codec
-from mockint.clock import FakeClock
-from mockint.commands import (
+from mockint.core import codec
+from mockint.core.clock import FakeClock
+from mockint.session.commands import (
     BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, Step, SubmitAssessment, Tick,
 )
-from mockint.engine import SessionEngine
-from mockint.model import Pack
-from mockint.record import Mode, Reflection, Role, SessionRecord
-from mockint.session import EngineError, SessionOptions
-from mockint.state import Phase
+from mockint.session.engine import SessionEngine
+from mockint.core.model import Pack
+from mockint.session.record import Mode, Reflection, Role, SessionRecord, decode_record
+from mockint.session.setup import EngineError, SessionOptions
+from mockint.session.state import Phase
 
 TYPED = ["", "I track completion and engagement.", "Retention by cohort, like, weekly", "It is us, not the algorithm."]
 """Answers for the test packs: some mention an `unless_mentioned` term (retention), some do not."""
@@ -110,7 +110,7 @@ class Run:
 
     def replayed(self, **engine_options: object) -> SessionEngine:
         """A fresh engine on another clock, from the starting record, replaying the journal through the codec."""
-        fresh = SessionEngine(codec.decode_record(self.initial), FakeClock(start=7.0), **engine_options)
+        fresh = SessionEngine(decode_record(self.initial), FakeClock(start=7.0), **engine_options)
         for step in self.journal:
             fresh.replay(codec.decode(codec.encode(step), Step))
         return fresh
@@ -121,4 +121,4 @@ def modes() -> st.SearchStrategy[tuple[Mode, bool]]:
 
 
 def record_copy(record: SessionRecord) -> SessionRecord:
-    return codec.decode_record(codec.encode(record))
+    return decode_record(codec.encode(record))

@@ -9,14 +9,14 @@ from textual.pilot import Pilot
 from app_shell_support import SIZE, make_app, sample_library
 from textual.widgets import Button, Input, OptionList, RadioButton, SelectionList, Static
 
-from mockint.app import MockintApp, StartRequest
-from mockint.discovery import Library
-from mockint.record import Mode
-from mockint.screens.confirm import ConfirmScreen
-from mockint.screens.home import HomeScreen
-from mockint.screens.setup import SetupScreen
-from mockint.screens.too_small import NOTICE_ID
-from mockint.session import SessionOptions
+from mockint.ui.app import MockintApp, StartRequest
+from mockint.packs.discovery import Library
+from mockint.session.record import Mode
+from mockint.ui.screens.confirm import ConfirmScreen
+from mockint.ui.screens.home import HomeScreen
+from mockint.ui.screens.setup import SetupScreen
+from mockint.ui.screens.too_small import NOTICE_ID
+from mockint.session.setup import SessionOptions
 
 
 def text_of(app: MockintApp, selector: str) -> str:
@@ -311,8 +311,8 @@ async def test_palette_screenshot_says_why_it_could_not_save(tmp_path: Path, mon
 
 def test_build_app_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, isolated_user_dirs: Path) -> None:
     monkeypatch.chdir(tmp_path)
-    from mockint.app import build_app
-    from mockint.clock import MonotonicClock
+    from mockint.ui.app import build_app
+    from mockint.core.clock import MonotonicClock
 
     app = build_app(sample_library())
     assert (app.data_dir, app.export_dir) == (isolated_user_dirs, tmp_path)
@@ -338,9 +338,9 @@ async def test_an_impossible_start_is_a_notification(tmp_path: Path, monkeypatch
 async def test_home_to_summary_and_back(tmp_path: Path, mode: Mode) -> None:
     from textual.widgets import TextArea
 
-    from mockint.screens.interview import InterviewScreen
-    from mockint.screens.summary import SummaryScreen
-    from mockint.state import Phase
+    from mockint.ui.screens.interview import InterviewScreen
+    from mockint.ui.screens.summary import SummaryScreen
+    from mockint.session.state import Phase
 
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

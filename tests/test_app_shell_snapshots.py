@@ -11,7 +11,7 @@ import pytest
 from app_shell_support import SIZE, TESTS_DIR, make_app, sample_library
 from textual.pilot import Pilot
 
-from mockint.screens.confirm import ConfirmScreen
+from mockint.ui.screens.confirm import ConfirmScreen
 
 
 @pytest.fixture

@@ -11,15 +11,15 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static
 
-import mockint.widgets
-from mockint.record import ChallengeRecord, ChallengeStatus, QuestionRecord, RoundRecord
-from mockint.screens.setup import SetupScreen
-from mockint.widgets.assessment import AssessmentForm, ItemCheckbox, QuestionAssessment, RatingSet
-from mockint.widgets.capped_text import CappedTextArea
-from mockint.widgets.review import ReviewBody, ReviewPanel, review_content
-from mockint.widgets.toggles import ChoiceButton, TickBox, TickSelectionList
+import mockint.ui.widgets
+from mockint.session.record import ChallengeRecord, ChallengeStatus, QuestionRecord, RoundRecord
+from mockint.ui.screens.setup import SetupScreen
+from mockint.ui.widgets.assessment import AssessmentForm, ItemCheckbox, QuestionAssessment, RatingSet
+from mockint.ui.widgets.capped_text import CappedTextArea
+from mockint.ui.widgets.review import ReviewBody, ReviewPanel, review_content
+from mockint.ui.widgets.toggles import ChoiceButton, TickBox, TickSelectionList
 
-WIDGETS = Path(mockint.widgets.__file__).parent
+WIDGETS = Path(mockint.ui.widgets.__file__).parent
 LONG_ITEM = (
     "Asked at least one clarifying question before designing anything, then restated the problem "
     "in your own words and checked the numbers with the interviewer"

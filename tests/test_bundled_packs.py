@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from mockint.clock import FakeClock
-from mockint.commands import BeginRound, EditDraft, Start, SubmitAssessment, Tick
-from mockint.discovery import discover, load_pack
-from mockint.engine import SessionEngine
-from mockint.loader import check_file
-from mockint.model import Pack, Question, Round
-from mockint.paths import bundled_rounds_dir
-from mockint.record import ChallengeStatus, Mode
-from mockint.session import SessionOptions
-from mockint.state import Phase
+from mockint.core.clock import FakeClock
+from mockint.session.commands import BeginRound, EditDraft, Start, SubmitAssessment, Tick
+from mockint.packs.discovery import discover, load_pack
+from mockint.session.engine import SessionEngine
+from mockint.packs.loader import check_file
+from mockint.core.model import Pack, Question, Round
+from mockint.core.paths import bundled_rounds_dir
+from mockint.session.record import ChallengeStatus, Mode
+from mockint.session.setup import SessionOptions
+from mockint.session.state import Phase
 
 BUNDLED_DIR = bundled_rounds_dir()
 PACK_DIRS = sorted(p for p in BUNDLED_DIR.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from interview_support import mini_pack
-from mockint.clock import FakeClock
-from mockint.commands import BeginRound, Done, EditDraft, Start, Tick
-from mockint.engine import SessionEngine
+from mockint.core.clock import FakeClock
+from mockint.session.commands import BeginRound, Done, EditDraft, Start, Tick
+from mockint.session.engine import SessionEngine
 from mockint.exporters import content
 from mockint.exporters.jsonexport import render_json
 from mockint.exporters.markdown import render_markdown
-from mockint.record import ChallengeStatus, Mode
-from mockint.session import SessionOptions
+from mockint.session.record import ChallengeStatus, Mode
+from mockint.session.setup import SessionOptions
 from test_summary_screen import pressure_run_with_every_outcome
 
 

@@ -11,16 +11,16 @@ import pytest
 from textual.app import App
 from textual.widgets import Static
 
-from mockint.clock import FakeClock
-from mockint.engine import SessionEngine
+from mockint.core.clock import FakeClock
+from mockint.session.engine import SessionEngine
 from mockint.exporters import render
 from mockint.exporters.content import insights_text, summary_rows, totals_text
-from mockint.insights import session_insights, text_insights
-from mockint.model import Challenge, Pack, Question, Round
-from mockint.record import ChallengeStatus, Mode, SessionRecord
-from mockint.screens.summary import SummaryScreen
-from mockint.commands import BeginRound, Continue, Done, Start, SubmitAssessment
-from mockint.session import SessionOptions
+from mockint.analysis.insights import session_insights, text_insights
+from mockint.core.model import Challenge, Pack, Question, Round
+from mockint.session.record import ChallengeStatus, Mode, SessionRecord
+from mockint.ui.screens.summary import SummaryScreen
+from mockint.session.commands import BeginRound, Continue, Done, Start, SubmitAssessment
+from mockint.session.setup import SessionOptions
 
 SCHEMA_PATH = Path(__file__).parent.parent / "mockint" / "schemas" / "transcript.schema.json"
 WALL = datetime(2026, 3, 9, 14, 5, tzinfo=timezone(timedelta(hours=8), "CST"))

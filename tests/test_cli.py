@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from mockint import __version__, cli
-from mockint.loader import check_file, load_round
-from mockint.paths import bundled_rounds_dir, schema_path
+from mockint.packs.loader import check_file, load_round
+from mockint.core.paths import bundled_rounds_dir, schema_path
 
 GOOD_ROUND = """\
 title: Warm-up

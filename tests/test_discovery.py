@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from mockint import discovery, paths
-from mockint.discovery import BrokenFile, Library, ShadowedPack, discover, load_pack, search_dirs
+from mockint.packs import discovery
+
+from mockint.core import paths
+from mockint.packs.discovery import BrokenFile, Library, ShadowedPack, discover, load_pack, search_dirs
 
 PACKS = Path(__file__).parent / "data" / "packs"
 ROUND = "title: {title}\nquestions:\n  - ask: What is a mutex?\n    time: 1m\n"

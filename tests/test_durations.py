@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from mockint.durations import MAX_SECONDS, DurationError, format_clock, format_duration, parse_duration
+from mockint.core.durations import MAX_SECONDS, DurationError, format_clock, format_duration, parse_duration
 
 
 @pytest.mark.parametrize(

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from mockint import codec
-from mockint.clock import FakeClock
-from mockint.commands import (
+from mockint.core import codec
+from mockint.core.clock import FakeClock
+from mockint.session.commands import (
     BeginRound, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment, Tick,
 )
-from mockint.engine import SessionEngine
-from mockint.model import Challenge, Interviewer, Pack, Question, Round
-from mockint.record import Audience, ChallengeStatus, Mode, Reflection, Role, Rules
-from mockint.session import EngineError, EventKind, SessionOptions
-from mockint.state import Phase
-from mockint.views import ClockFigures
+from mockint.session.engine import SessionEngine
+from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
+from mockint.session.record import Audience, ChallengeStatus, Mode, Reflection, Role, Rules, decode_record
+from mockint.session.setup import EngineError, EventKind, SessionOptions
+from mockint.session.state import Phase
+from mockint.session.views import ClockFigures
 
 
 def make_pack() -> Pack:
@@ -356,7 +356,7 @@ def test_events_reach_the_listener():
 
 
 def test_outcome_tells_answered_from_empty_skipped_cut_off_and_not_reached():
-    from mockint.record import Outcome
+    from mockint.session.record import Outcome
 
     engine, clock = started(Mode.PRESSURE)
     engine.apply(Done(""))  # done with nothing typed
@@ -407,7 +407,7 @@ def test_assessments_are_kept_per_role():
 
 
 def test_a_decoded_record_runs_to_the_end_without_its_pack():
-    record = codec.decode_record(codec.encode(SessionEngine.new(make_pack(), SessionOptions(), FakeClock()).record))
+    record = decode_record(codec.encode(SessionEngine.new(make_pack(), SessionOptions(), FakeClock()).record))
     engine = SessionEngine(record, FakeClock())
     engine.apply(Start())
     assert engine.interviewer_view().round.interviewer_style == "pragmatic"

@@ -10,14 +10,14 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from app_shell_support import PACKS_DIR, SIZE, load_test_pack, make_app
-from mockint.app import MockintApp, StartRequest
-from mockint.clock import FakeClock
-from mockint.commands import BeginRound, Done, Quit
-from mockint.screens.export_dialog import ExportDialog
-from mockint.screens.interview import InterviewScreen
-from mockint.screens.summary import SummaryScreen
-from mockint.session import SessionOptions
-from mockint.widgets.toggles import ChoiceButton
+from mockint.ui.app import MockintApp, StartRequest
+from mockint.core.clock import FakeClock
+from mockint.session.commands import BeginRound, Done, Quit
+from mockint.ui.screens.export_dialog import ExportDialog
+from mockint.ui.screens.interview import InterviewScreen
+from mockint.ui.screens.summary import SummaryScreen
+from mockint.session.setup import SessionOptions
+from mockint.ui.widgets.toggles import ChoiceButton
 
 
 def summary_app(tmp_path: Path, export_dir: Path) -> tuple[MockintApp, FakeClock]:

@@ -19,18 +19,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mockint.clock import FakeClock
-from mockint.commands import (
+from mockint.core.clock import FakeClock
+from mockint.session.commands import (
     BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment, Tick,
 )
-from mockint.engine import SessionEngine
+from mockint.session.engine import SessionEngine
 from mockint.exporters import FORMATS, ExportError, export_session, file_stem, render
 from mockint.exporters.markdown import escape_line, quote
-from mockint.model import Challenge, Interviewer, Pack, Question, Round
-from mockint.record import Mode, Reflection, Role, SessionRecord
-from mockint.safetext import has_unsafe_characters, printable
-from mockint.session import EngineError, SessionOptions
-from mockint.state import Phase
+from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
+from mockint.session.record import Mode, Reflection, Role, SessionRecord
+from mockint.core.safetext import has_unsafe_characters, printable
+from mockint.session.setup import EngineError, SessionOptions
+from mockint.session.state import Phase
 
 GOLDEN_DIR = Path(__file__).parent / "data" / "golden"
 SCHEMA_PATH = Path(__file__).parent.parent / "mockint" / "schemas" / "transcript.schema.json"

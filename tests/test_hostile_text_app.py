@@ -19,22 +19,22 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, SelectionList, TextArea
 
-from mockint.app import MockintApp, StartRequest, build_app
-from mockint.clock import FakeClock
-from mockint.discovery import Library, load_pack
-from mockint.engine import SessionEngine
-from mockint.record import Mode
-from mockint.safetext import bidi_controls, control_characters, printable
-from mockint.screens.export_dialog import ExportDialog
-from mockint.screens.home import HomeScreen
-from mockint.screens.interview import InterviewScreen
-from mockint.screens.setup import SetupScreen
-from mockint.screens.summary import SummaryScreen
-from mockint.commands import BeginRound, Done, Quit
-from mockint.session import SessionOptions
-from mockint.state import Phase
-from mockint.widgets.assessment import AssessmentForm, ItemCheckbox
-from mockint.userpaths import shown as shown_path
+from mockint.ui.app import MockintApp, StartRequest, build_app
+from mockint.core.clock import FakeClock
+from mockint.packs.discovery import Library, load_pack
+from mockint.session.engine import SessionEngine
+from mockint.session.record import Mode
+from mockint.core.safetext import bidi_controls, control_characters, printable
+from mockint.ui.screens.export_dialog import ExportDialog
+from mockint.ui.screens.home import HomeScreen
+from mockint.ui.screens.interview import InterviewScreen
+from mockint.ui.screens.setup import SetupScreen
+from mockint.ui.screens.summary import SummaryScreen
+from mockint.session.commands import BeginRound, Done, Quit
+from mockint.session.setup import SessionOptions
+from mockint.session.state import Phase
+from mockint.ui.widgets.assessment import AssessmentForm, ItemCheckbox
+from mockint.core.userpaths import shown as shown_path
 
 ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x9b31m"
 """Retitle the window, clear the screen, C1 CSI: for names nothing validates."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from mockint.safetext import bidi_controls, control_characters, printable
+from mockint.core.safetext import bidi_controls, control_characters, printable
 
 OSC_TITLE = "\x1b]0;pwned\x07"
 OSC_CLIPBOARD = "\x1b]52;c;ZXZpbA==\x07"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mockint.insights import (
+from mockint.analysis.insights import (
     FILLER_PATTERNS,
     answer_insights,
     character_count,
@@ -21,8 +21,8 @@ from mockint.insights import (
     word_count,
     per_minute,
 )
-from mockint.practise import checklist_score, practise_next
-from mockint.record import (
+from mockint.analysis.practise import checklist_score, practise_next
+from mockint.session.record import (
     ChallengeRecord, ChallengeStatus, Mode, QuestionAssessment, QuestionRecord, Role, RoundAssessment, RoundRecord,
     SessionRecord,
 )

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from interview_support import SIZE, engine_of, interview, make_app, type_text
-from mockint.app import MockintApp
-from mockint.commands import Done
-from mockint.record import Mode
-from mockint.screens.confirm import ConfirmScreen
-from mockint.screens.interview import InterviewScreen
-from mockint.screens.summary import SummaryScreen
-from mockint.state import Phase
+from mockint.ui.app import MockintApp
+from mockint.session.commands import Done
+from mockint.session.record import Mode
+from mockint.ui.screens.confirm import ConfirmScreen
+from mockint.ui.screens.interview import InterviewScreen
+from mockint.ui.screens.summary import SummaryScreen
+from mockint.session.state import Phase
 
 
 def remaining(app: MockintApp) -> float:

@@ -12,10 +12,10 @@ from textual.widgets import Footer, TextArea
 from textual.widgets._footer import FooterKey
 
 from interview_support import SIZE, engine_of, interview, make_app, write
-from mockint.commands import BeginRound, Continue, Done
-from mockint.state import Phase
-from mockint.widgets.assessment import AssessmentForm
-from mockint.widgets.footer import ReleasingFooter
+from mockint.session.commands import BeginRound, Continue, Done
+from mockint.session.state import Phase
+from mockint.ui.widgets.assessment import AssessmentForm
+from mockint.ui.widgets.footer import ReleasingFooter
 
 
 def live_widgets() -> Counter[str]:

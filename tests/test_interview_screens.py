@@ -9,21 +9,21 @@ from textual.pilot import Pilot
 from interview_support import (
     SIZE, engine_of, finish_in_app, finish_run, interview, make_app, mini_pack, settle, text_of, type_text, write,
 )
-from mockint.clock import FakeClock
-from mockint.commands import BeginRound, Continue, Done, Skip, Start
-from mockint.engine import SessionEngine
-from mockint.record import ChallengeStatus, Mode, SessionRecord
-from mockint.screens.home import HomeScreen
-from mockint.screens.interview import InterviewScreen
+from mockint.core.clock import FakeClock
+from mockint.session.commands import BeginRound, Continue, Done, Skip, Start
+from mockint.session.engine import SessionEngine
+from mockint.session.record import ChallengeStatus, Mode, SessionRecord
+from mockint.ui.screens.home import HomeScreen
+from mockint.ui.screens.interview import InterviewScreen
 from mockint.exporters.content import session_totals, totals_line
-from mockint.screens.summary import SummaryScreen
-from mockint.screens.summary_table import summary_rows
-from mockint.session import SessionOptions
-from mockint.state import Phase
-from mockint.widgets.assessment import (
+from mockint.ui.screens.summary import SummaryScreen
+from mockint.ui.screens.summary_table import summary_rows
+from mockint.session.setup import SessionOptions
+from mockint.session.state import Phase
+from mockint.ui.widgets.assessment import (
     INTERVIEW_SCOPE, QUESTION_SCOPE, ROUND_SCOPE, AssessmentForm, ItemCheckbox, RatingSet,
 )
-from mockint.widgets.countdown import CountdownClock, clock_face
+from mockint.ui.widgets.countdown import CountdownClock, clock_face
 
 # -- the clock face -----------------------------------------------------------
 

@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from app_shell_support import BROKEN_PACK_DIR, PACKS_DIR
 
-from mockint import cli, launch
-from mockint.app import MockintApp, StartRequest
-from mockint.discovery import Library
-from mockint.record import Mode
-from mockint.session import SessionOptions
+from mockint import cli
+
+from mockint.cli import launch
+from mockint.ui.app import MockintApp, StartRequest
+from mockint.packs.discovery import Library
+from mockint.session.record import Mode
+from mockint.session.setup import SessionOptions
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

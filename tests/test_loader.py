@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mockint.loader import (
+from mockint.packs.loader import (
     Diagnostic,
     InterviewMeta,
     RoundFileError,
@@ -17,9 +17,9 @@ from mockint.loader import (
     load_interview_meta,
     load_round,
 )
-from mockint.diagnostics import WARNING
-from mockint.model import Challenge, Interviewer
-from mockint.yamlsource import SAFE_LOADER
+from mockint.core.diagnostics import WARNING
+from mockint.core.model import Challenge, Interviewer
+from mockint.packs.yamlsource import SAFE_LOADER
 
 MINI = Path(__file__).parent / "data" / "packs" / "mini"
 

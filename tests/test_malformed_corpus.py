@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from mockint.loader import RoundFileError, check_file, load_round
-from mockint.yamlsource import MAX_FILE_BYTES
+from mockint.packs.loader import RoundFileError, check_file, load_round
+from mockint.packs.yamlsource import MAX_FILE_BYTES
 
 CORPUS = Path(__file__).parent / "data" / "malformed"
 EXPECTED: dict[str, list[str]] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))

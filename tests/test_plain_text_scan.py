@@ -2,9 +2,9 @@
 
 Every text a widget, a title, a notification or a piece of Content shows must
 be written in the code (a string literal, an f-string of literals, or an
-UPPER_CASE constant) or pass through `mockint.widgets.plain.plain` (for a
+UPPER_CASE constant) or pass through `mockint.ui.widgets.plain.plain` (for a
 screen's title and sub-title, which Textual keeps as a plain string,
-`mockint.safetext.printable`). Anything else could be pack text, a file name
+`mockint.core.safetext.printable`). Anything else could be pack text, a file name
 or typed text: markup in it would be parsed (a stray `[/]` crashes the screen,
 `[@click=...]` runs an action) and control characters would reach the
 terminal. The few exceptions are listed in ALLOWED, each with its reason.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).parent.parent / "mockint"
+PACKAGE = Path(__file__).parent.parent / "mockint" / "ui"
 UI_FILES = sorted(
     path
     for path in [PACKAGE / "app.py", *(PACKAGE / "screens").glob("*.py"), *(PACKAGE / "widgets").glob("*.py")]

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from mockint import paths
-from mockint.discovery import discover
+from mockint.core import paths
+from mockint.packs.discovery import discover
 
 PACKS = Path(__file__).parent / "data" / "packs"
 UMASKS = pytest.mark.parametrize("mask", [0o000, 0o022, 0o777], ids=["umask 000", "umask 022", "umask 777"])

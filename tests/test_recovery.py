@@ -18,18 +18,18 @@ import pytest
 from textual.pilot import Pilot
 
 from app_shell_support import PACKS_DIR, SIZE, load_test_pack
-from mockint import launch
-from mockint.app import MockintApp, StartRequest, build_app
-from mockint.clock import FakeClock
-from mockint.discovery import Library
-from mockint.engine import SessionEngine
-from mockint.recovery import RecoveryWriter
-from mockint.screens.home import HomeScreen
-from mockint.screens.interview import InterviewScreen
-from mockint.screens.summary import SummaryScreen
-from mockint.commands import BeginRound, Done, Quit, Start
-from mockint.session import SessionOptions
-from mockint.widgets import keys
+from mockint.cli import launch
+from mockint.ui.app import MockintApp, StartRequest, build_app
+from mockint.core.clock import FakeClock
+from mockint.packs.discovery import Library
+from mockint.session.engine import SessionEngine
+from mockint.storage.recovery import RecoveryWriter
+from mockint.ui.screens.home import HomeScreen
+from mockint.ui.screens.interview import InterviewScreen
+from mockint.ui.screens.summary import SummaryScreen
+from mockint.session.commands import BeginRound, Done, Quit, Start
+from mockint.session.setup import SessionOptions
+from mockint.ui.widgets import keys
 
 ANSWER = "I led the migration"
 STEM = "mockint-mini-20260115-0930"

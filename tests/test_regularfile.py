@@ -17,10 +17,10 @@ import pytest
 from special_files_support import DENIED, DEVICE, FIFO, LOOP, ROUND, finishes, refuse_to_open, write_round
 from special_files_support import opened  # noqa: F401  (a fixture, requested by name)
 
-from mockint.loader import check_file, load_round
-from mockint.regularfile import UnreadableFile, read_regular_file
-from mockint.roundcache import RoundCache
-from mockint.yamlsource import MAX_FILE_BYTES
+from mockint.packs.loader import check_file, load_round
+from mockint.packs.regularfile import UnreadableFile, read_regular_file
+from mockint.packs.roundcache import RoundCache
+from mockint.packs.yamlsource import MAX_FILE_BYTES
 
 def refusal(path: Path) -> str:
     try:

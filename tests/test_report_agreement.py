@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Static
 
 from interview_support import SIZE, finish_in_app, make_app
 from mockint.exporters.markdown import render_markdown
-from mockint.screens.summary import SummaryScreen
+from mockint.ui.screens.summary import SummaryScreen
 
 
 def markdown_summary_rows(markdown: str) -> dict[str, list[str]]:

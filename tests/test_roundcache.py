@@ -16,11 +16,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mockint import discovery, paths, roundcache
-from mockint.discovery import discover
-from mockint.model import Challenge, InterviewMeta, Interviewer, Question, Round
-from mockint.roundcache import RoundCache
-from mockint.userpaths import PathProblem
+from mockint.packs import discovery, roundcache
+
+from mockint.core import paths
+from mockint.packs.discovery import discover
+from mockint.core.model import Challenge, InterviewMeta, Interviewer, Question, Round
+from mockint.packs.roundcache import RoundCache
+from mockint.core.userpaths import PathProblem
 
 PACKS = Path(__file__).parent / "data" / "packs"
 
@@ -193,8 +195,8 @@ def test_a_warm_launch_does_not_import_yaml(rounds, env):
     probe = (
         "import sys\n"
         "from pathlib import Path\n"
-        "import mockint.cli, mockint.launch, mockint.app\n"
-        "from mockint.discovery import discover\n"
+        "import mockint.cli, mockint.cli.launch, mockint.ui.app\n"
+        "from mockint.packs.discovery import discover\n"
         f"library = discover([Path({str(rounds)!r})])\n"
         "assert library.find('mini') is not None and library.find('quick') is not None\n"
         "print('yaml' in sys.modules)\n"
@@ -321,14 +323,16 @@ def test_the_cache_is_keyed_on_the_loading_code(rounds, env, composed, monkeypat
 def test_the_loading_code_digest_follows_the_source_of_the_loading_modules(tmp_path, monkeypatch):
     digest = roundcache.loading_code_digest()
     assert len(digest) == 32 and digest == roundcache.loading_code_digest()
+    package = Path(roundcache.__file__).parent.parent
     for name in roundcache.LOADING_MODULES:
-        shutil.copy(Path(roundcache.__file__).with_name(name), tmp_path / name)
-    monkeypatch.setattr(roundcache, "__file__", str(tmp_path / "roundcache.py"))
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        shutil.copy(package / name, tmp_path / name)
+    monkeypatch.setattr(roundcache, "__file__", str(tmp_path / "packs" / "roundcache.py"))
     assert roundcache.loading_code_digest() == digest
-    with (tmp_path / "nodecheck.py").open("a", encoding="utf-8") as source:
+    with (tmp_path / "packs" / "nodecheck.py").open("a", encoding="utf-8") as source:
         source.write("# a changed rule\n")
     assert roundcache.loading_code_digest() not in ("", digest)
-    (tmp_path / "model.py").unlink()
+    (tmp_path / "core" / "model.py").unlink()
     assert roundcache.loading_code_digest() == ""
 
 

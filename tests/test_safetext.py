@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mockint.safetext import bidi_controls, control_characters, has_unsafe_characters, printable
+from mockint.core.safetext import bidi_controls, control_characters, has_unsafe_characters, printable
 
 
 def test_escape_sequences_become_visible() -> None:

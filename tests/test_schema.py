@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 import yaml
 
-from mockint.loader import check_file
-from mockint.paths import schema_path
-from mockint.yamlsource import SAFE_LOADER
+from mockint.packs.loader import check_file
+from mockint.core.paths import schema_path
+from mockint.packs.yamlsource import SAFE_LOADER
 
 REPO = Path(__file__).parent.parent
 CORPUS = Path(__file__).parent / "data" / "malformed"

@@ -6,13 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mockint import codec
-from mockint.clock import FakeClock
-from mockint.commands import BeginRound, Continue, Decision, Done, EditDraft, Pause, Quit, Resume, Skip, Step, Tick
-from mockint.engine import SessionEngine, resume_origin
-from mockint.record import ChallengeStatus, Mode, Outcome
-from mockint.session import EngineError, ReplayError, SessionOptions
-from mockint.state import Answering, Challenging, Finished, State
+from mockint.core import codec
+from mockint.core.clock import FakeClock
+from mockint.session.commands import BeginRound, Continue, Decision, Done, EditDraft, Pause, Quit, Resume, Skip, Step, Tick
+from mockint.session.engine import SessionEngine, resume_origin
+from mockint.session.record import ChallengeStatus, Mode, Outcome, decode_record
+from mockint.session.setup import EngineError, ReplayError, SessionOptions
+from mockint.session.state import Answering, Challenging, Finished, State
 from session_support import TYPED, Run, actions, modes
 from test_engine import make_pack
 
@@ -25,7 +25,7 @@ def assert_replays_the_same(run: Run) -> None:
 
 
 def assert_survives_the_codec(engine: SessionEngine) -> None:
-    assert codec.decode_record(codec.encode(engine.record)) == engine.record
+    assert decode_record(codec.encode(engine.record)) == engine.record
     assert codec.decode(codec.encode(engine.state), State) == engine.state
 
 
@@ -156,11 +156,11 @@ def test_a_different_matcher_would_decide_otherwise_but_the_replay_does_not_ask_
 def test_a_journal_without_its_decision_or_out_of_order_does_not_replay() -> None:
     run = scripted(Mode.PRACTICE, BeginRound(), "Retention first.", Done(), "Organic.", Done())
     stripped = [Step(step.at, step.command) for step in run.journal]
-    fresh = SessionEngine(codec.decode_record(run.initial), FakeClock())
+    fresh = SessionEngine(decode_record(run.initial), FakeClock())
     with pytest.raises(ReplayError, match="does not say whether challenge 2 was needed"):
         for step in stripped:
             fresh.replay(step)
-    backwards = SessionEngine(codec.decode_record(run.initial), FakeClock())
+    backwards = SessionEngine(decode_record(run.initial), FakeClock())
     backwards.replay(run.journal[0])
     backwards.replay(Step(50.0, BeginRound()))
     with pytest.raises(ReplayError, match="time goes forwards"):
@@ -188,7 +188,7 @@ def test_a_decoded_session_resumes_with_the_time_it_had_left() -> None:
     run.clock.advance(3600)  # the hour the terminal was closed
     clock = FakeClock(start=12.0)
     resumed = SessionEngine(
-        codec.decode_record(saved_record), clock, state=codec.decode(saved_state, State), at=saved_at
+        decode_record(saved_record), clock, state=codec.decode(saved_state, State), at=saved_at
     )
     assert resumed.offset() == saved_at
     assert resumed.interviewer_view().position.clock.remaining == 40
@@ -204,7 +204,7 @@ def test_a_decoded_session_resumes_with_the_time_it_had_left() -> None:
 def test_a_resumed_session_journals_on_and_the_whole_journal_replays() -> None:
     run = scripted(Mode.PRESSURE, BeginRound(), "half", 20, Tick())
     at = run.engine.offset()
-    resumed = SessionEngine(codec.decode_record(codec.encode(run.engine.record)), FakeClock(start=1.0),
+    resumed = SessionEngine(decode_record(codec.encode(run.engine.record)), FakeClock(start=1.0),
                             state=codec.decode(codec.encode(run.engine.state), State), at=at)
     resumed.clock.advance(50)  # type: ignore[attr-defined]
     more = [resumed.apply(Tick()), resumed.apply(Done("a challenge answer"))]
@@ -217,13 +217,13 @@ def test_a_newer_or_foreign_format_is_refused_clearly() -> None:
     record = Run(make_pack(), SessionOptions()).engine.record
     newer = codec.encode(record).replace(b'"mockint.session/1"', b'"mockint.session/2"')
     with pytest.raises(codec.CodecError, match=r"saved by a newer mockint \(mockint.session/2\); .* mockint.session/1"):
-        codec.decode_record(newer)
+        decode_record(newer)
     with pytest.raises(codec.CodecError, match="not a mockint session"):
-        codec.decode_record(b'{"format": "mockint.transcript/2"}')
+        decode_record(b'{"format": "mockint.transcript/2"}')
     with pytest.raises(codec.CodecError, match="not a valid SessionRecord"):
-        codec.decode_record(codec.encode(record).replace(b'"limit":', b'"limit":"x","_":'))
+        decode_record(codec.encode(record).replace(b'"limit":', b'"limit":"x","_":'))
     with pytest.raises(codec.CodecError, match="not JSON"):
-        codec.decode_record(b'{"format": "mockint.session/1", ')
+        decode_record(b'{"format": "mockint.session/1", ')
 
 
 def test_records_have_their_own_id_and_say_their_format() -> None:

@@ -15,13 +15,13 @@ from textual.drivers.headless_driver import HeadlessDriver
 from textual.widgets import TextArea
 
 from interview_support import SIZE, engine_of, interview, make_app, mini_pack, type_text
-from mockint import process_signals
-from mockint.app import MockintApp, StartRequest, build_app
-from mockint.clock import FakeClock
-from mockint.discovery import Library
-from mockint.screens.confirm import ConfirmScreen
-from mockint.session import SessionOptions
-from mockint.state import Phase
+from mockint.ui import process_signals
+from mockint.ui.app import MockintApp, StartRequest, build_app
+from mockint.core.clock import FakeClock
+from mockint.packs.discovery import Library
+from mockint.ui.screens.confirm import ConfirmScreen
+from mockint.session.setup import SessionOptions
+from mockint.session.state import Phase
 
 STOPPED_SECONDS = 60.0
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from interview_support import settle, type_text
-from mockint.app import MockintApp, StartRequest, build_app
-from mockint.clock import FakeClock
-from mockint.discovery import Library
-from mockint.model import Challenge, Interviewer, Pack, Question, Round
-from mockint.record import Mode
-from mockint.screens.interview import InterviewScreen
-from mockint.session import SessionOptions
-from mockint.state import Phase
-from mockint.widgets.capped_text import CappedTextArea
-from mockint.widgets.text_panel import ScrollingPanel
+from mockint.ui.app import MockintApp, StartRequest, build_app
+from mockint.core.clock import FakeClock
+from mockint.packs.discovery import Library
+from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
+from mockint.session.record import Mode
+from mockint.ui.screens.interview import InterviewScreen
+from mockint.session.setup import SessionOptions
+from mockint.session.state import Phase
+from mockint.ui.widgets.capped_text import CappedTextArea
+from mockint.ui.widgets.text_panel import ScrollingPanel
 
 SMALLEST = (60, 18)
 LONG_QUESTION = (

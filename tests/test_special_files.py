@@ -26,8 +26,8 @@ from special_files_support import opened  # noqa: F401  (a fixture, requested by
 from test_tmux_e2e import Tmux, mockint_command
 from textual.widgets import OptionList, Static
 
-from mockint import paths
-from mockint.discovery import BrokenFile, discover, discovered_files, round_files_under
+from mockint.core import paths
+from mockint.packs.discovery import BrokenFile, discover, discovered_files, round_files_under
 
 DANGLING = "is a broken symbolic link: its target missing.yaml does not exist"
 

@@ -7,17 +7,17 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from interview_support import SIZE, finish_in_app, make_app, mini_pack, settle
-from mockint.clock import FakeClock
-from mockint.commands import BeginRound, Done, EditDraft, Quit, Start, SubmitAssessment, Tick
-from mockint.engine import SessionEngine
-from mockint.record import Mode
-from mockint.screens.confirm import ChoiceScreen
-from mockint.screens.export_dialog import ExportDialog
-from mockint.screens.home import HomeScreen
+from mockint.core.clock import FakeClock
+from mockint.session.commands import BeginRound, Done, EditDraft, Quit, Start, SubmitAssessment, Tick
+from mockint.session.engine import SessionEngine
+from mockint.session.record import Mode
+from mockint.ui.screens.confirm import ChoiceScreen
+from mockint.ui.screens.export_dialog import ExportDialog
+from mockint.ui.screens.home import HomeScreen
 from mockint.exporters.content import session_totals, totals_line
-from mockint.screens.summary import LEAVE_QUESTION, QUIT_QUESTION, SummaryScreen
-from mockint.screens.summary_table import NARROW_COLUMNS, WIDE_COLUMNS, SummaryRow, lay_out, summary_rows, wrap
-from mockint.session import SessionOptions
+from mockint.ui.screens.summary import LEAVE_QUESTION, QUIT_QUESTION, SummaryScreen
+from mockint.ui.screens.summary_table import NARROW_COLUMNS, WIDE_COLUMNS, SummaryRow, lay_out, summary_rows, wrap
+from mockint.session.setup import SessionOptions
 
 
 def pressure_run_with_every_outcome(clock: FakeClock) -> SessionEngine:

@@ -10,10 +10,10 @@ from textual.pilot import Pilot
 from interview_support import SIZE, engine_of, interview, make_app
 from mockint.exporters.html import render_html
 from mockint.exporters.markdown import render_markdown
-from mockint.record import Reflection
-from mockint.state import Phase
-from mockint.widgets.assessment import AssessmentForm
-from mockint.widgets.capped_text import FULL_SUBTITLE, MAX_CHARS, CappedTextArea, cut_notice
+from mockint.session.record import Reflection
+from mockint.session.state import Phase
+from mockint.ui.widgets.assessment import AssessmentForm
+from mockint.ui.widgets.capped_text import FULL_SUBTITLE, MAX_CHARS, CappedTextArea, cut_notice
 
 
 def capture_notices(app: App[None]) -> list[str]:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from mockint.textmatch import NUMBER_WORDS, NormalisedText, mentioned_terms, mentions, normalise_word
+from mockint.core.textmatch import NUMBER_WORDS, NormalisedText, mentioned_terms, mentions, normalise_word
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""mockint.userpaths: every way the file system refuses a path the user gave, as one error in words."""
+"""mockint.core.userpaths: every way the file system refuses a path the user gave, as one error in words."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 
 from mockint.exporters import ExportError, export_session
 from mockint.exporters import files as export_files
-from mockint.record import Mode, SessionRecord
-from mockint.userpaths import (
+from mockint.session.record import Mode, SessionRecord
+from mockint.core.userpaths import (
     PathProblem,
     existing_folder,
     expand,

@@ -6,13 +6,13 @@ import json
 
 from hypothesis import given, settings
 
-from mockint import codec
-from mockint.commands import Hint, Quit, SubmitAssessment
-from mockint.model import Challenge, Interviewer, Pack, Question, Round
-from mockint.record import Audience, Mode, Role, Rules, SessionRecord
-from mockint.session import SessionOptions
-from mockint.state import Assessing, Challenging, Finished, State
-from mockint.views import CandidateView, InterviewerView
+from mockint.core import codec
+from mockint.session.commands import Hint, Quit, SubmitAssessment
+from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
+from mockint.session.record import Audience, Mode, Role, Rules, SessionRecord
+from mockint.session.setup import SessionOptions
+from mockint.session.state import Assessing, Challenging, Finished, State
+from mockint.session.views import CandidateView, InterviewerView
 from session_support import Run, actions, modes
 
 

@@ -16,8 +16,8 @@ from mockint.exporters.files import ExportError, base_name, write_new_files
 from mockint.exporters.html import render_html
 from mockint.exporters.jsonexport import SCHEMA_ID, render_json
 from mockint.exporters.markdown import render_markdown
-from mockint.insights import SessionInsights, session_insights
-from mockint.record import SessionRecord
+from mockint.analysis.insights import SessionInsights, session_insights
+from mockint.session.record import SessionRecord
 
 __all__ = ["FORMATS", "SCHEMA_ID", "ExportError", "export_session", "file_stem", "render"]
 

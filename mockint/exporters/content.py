@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple, Protocol
 
-from mockint.durations import format_clock, format_duration
-from mockint.insights import AnswerInsights, SessionInsights, TextInsights, counted
-from mockint.model import Interviewer
-from mockint.record import ChallengeRecord, ChallengeStatus, Outcome, QuestionRecord, Role, RoundRecord, SessionRecord
-from mockint.textmatch import mentioned_terms
+from mockint.core.durations import format_clock, format_duration
+from mockint.analysis.insights import AnswerInsights, SessionInsights, TextInsights, counted
+from mockint.core.model import Interviewer
+from mockint.session.record import ChallengeRecord, ChallengeStatus, Outcome, QuestionRecord, Role, RoundRecord, SessionRecord
+from mockint.core.textmatch import mentioned_terms
 
 PRACTISE_NONE = (
     "Nothing stood out: no question was skipped, left without a typed answer, cut off, rated low, "

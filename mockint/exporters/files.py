@@ -8,7 +8,7 @@ file of a set fails, the files already written by that call are removed again:
 an export either writes every requested format or nothing.
 
 The folder is whatever the user typed, so every way the file system can refuse
-it (see mockint.userpaths) becomes an ExportError, in one place: the dialog
+it (see mockint.core.userpaths) becomes an ExportError, in one place: the dialog
 shows it and the candidate can type another folder.
 Pure module: no textual import.
 """
@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from mockint.userpaths import PATH_ERRORS, PathProblem, existing_folder, reason, shown
+from mockint.core.userpaths import PATH_ERRORS, PathProblem, existing_folder, reason, shown
 
 MAX_SUFFIX = 1000
 """Give up looking for a free name after `-1000`: something else is wrong."""

@@ -13,10 +13,10 @@ from html import escape
 
 from mockint.exporters import content
 from mockint.exporters.html_style import STYLESHEET
-from mockint.insights import AnswerInsights, SessionInsights, session_insights
-from mockint.practise import practise_next
-from mockint.record import ChallengeRecord, QuestionRecord, Reflection, RoundRecord, SessionRecord
-from mockint.safetext import printable
+from mockint.analysis.insights import AnswerInsights, SessionInsights, session_insights
+from mockint.analysis.practise import practise_next
+from mockint.session.record import ChallengeRecord, QuestionRecord, Reflection, RoundRecord, SessionRecord
+from mockint.core.safetext import printable
 
 TICKED = '<span class="box" aria-label="ticked">☑</span>'
 UNTICKED = '<span class="box" aria-label="not ticked">☐</span>'

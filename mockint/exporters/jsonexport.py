@@ -11,10 +11,10 @@ import json
 from typing import Any
 
 from mockint.exporters import content
-from mockint.insights import AnswerInsights, SessionInsights, TextInsights, answer_insights, session_insights
-from mockint.practise import OVERTIME_GRACE, overtime, practise_next
-from mockint.record import ChallengeRecord, QuestionRecord, RoundRecord, SessionRecord
-from mockint.safetext import BIDI_CONTROLS, CONTROL_CODES
+from mockint.analysis.insights import AnswerInsights, SessionInsights, TextInsights, answer_insights, session_insights
+from mockint.analysis.practise import OVERTIME_GRACE, overtime, practise_next
+from mockint.session.record import ChallengeRecord, QuestionRecord, RoundRecord, SessionRecord
+from mockint.core.safetext import BIDI_CONTROLS, CONTROL_CODES
 
 SCHEMA_ID = "mockint.transcript/2"
 

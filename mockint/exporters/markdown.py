@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from mockint.exporters import content
-from mockint.insights import AnswerInsights, SessionInsights, session_insights
-from mockint.practise import practise_next
-from mockint.record import ChallengeRecord, QuestionRecord, Reflection, RoundRecord, SessionRecord
-from mockint.safetext import printable
+from mockint.analysis.insights import AnswerInsights, SessionInsights, session_insights
+from mockint.analysis.practise import practise_next
+from mockint.session.record import ChallengeRecord, QuestionRecord, Reflection, RoundRecord, SessionRecord
+from mockint.core.safetext import printable
 
 _INLINE_SPECIAL_CHARS = "\\`*_[]<>|~"
 """Characters that can start emphasis, code, links, HTML or table cells anywhere in a line.

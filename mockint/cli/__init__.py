@@ -1,0 +1,352 @@
+"""mockint's command line.
+
+`main` parses the arguments and hands them to one handler per subcommand
+(see HANDLERS). Every error a user can cause ends as a one-line message on
+stderr and an exit status, never a traceback: a path or environment value
+that cannot be used (mockint.core.userpaths.PathProblem) is a usage error and any
+other file-system failure a failure, both caught in `main`. Heavy imports
+(rich, yaml, the loader) happen inside the handlers so `mockint --version` and
+`--help` start fast. This module never imports textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from mockint import __version__
+from mockint.core.safetext import printable
+from mockint.core.userpaths import PathProblem, existing_folder, look, reason, shown, working_folder
+
+from mockint.cli.exits import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CliError
+
+if TYPE_CHECKING:
+    from mockint.core.diagnostics import Diagnostic
+    from mockint.packs.discovery import BrokenFile
+
+ROUND_SUFFIX = ".yaml"
+INTERVIEW_FILE = "interview.yaml"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return the exit status (the console script's entry point)."""
+    _escape_unencodable_output()
+    try:
+        try:
+            return _dispatch(argv)
+        finally:
+            # Flush here so a closed pipe (`mockint list | head -1`) is caught
+            # below instead of failing noisily at interpreter exit.
+            sys.stdout.flush()
+    except CliError as error:
+        # Messages quote paths and names from outside: never let one steer the terminal.
+        print(f"mockint: {printable(str(error))}", file=sys.stderr)
+        return error.code
+    except PathProblem as problem:
+        print(f"mockint: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_FAILURE
+    except OSError as error:
+        print(f"mockint: {_os_error_message(error)}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _dispatch(argv: list[str] | None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse stops for --help, --version and usage errors
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    args.rounds = [*args.rounds_before, *getattr(args, "rounds_after", [])]
+    return HANDLERS[args.command or DEFAULT_COMMAND](args)
+
+
+def _escape_unencodable_output() -> None:
+    """Print what the terminal's encoding cannot show as escapes instead of failing.
+
+    File names that are not valid UTF-8 reach Python as lone surrogates, which
+    a strict UTF-8 (or any other) locale refuses to encode: `\\udcff` is shown.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _os_error_message(error: OSError) -> str:
+    if not isinstance(error.filename, (str, bytes)):
+        return reason(error)
+    return f"{shown(os.fsdecode(error.filename))}: {reason(error)}"
+
+
+def _discard_stdout() -> None:
+    """Send further output to /dev/null: the reader has gone (see Python's note on SIGPIPE)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+# --- arguments ---------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors (which quote the arguments given) shown printable."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(printable(message, single_line=True))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="mockint",
+        description=(
+            "Live mock interviews in the terminal. Without a command, opens the app"
+            " (or lists the packs when output is not a terminal)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"mockint {__version__}")
+    _add_rounds_option(parser, dest="rounds_before", default=[])
+    # After a subcommand `--rounds` lands in its own list (argparse would let the
+    # subcommand's default overwrite the one given before it); _dispatch joins them.
+    rounds_after = _Parser(add_help=False)
+    _add_rounds_option(rounds_after, dest="rounds_after", default=argparse.SUPPRESS)
+
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("list", parents=[rounds_after], help="list the interview packs mockint finds")
+
+    validate = commands.add_parser(
+        "validate",
+        parents=[rounds_after],
+        help="check round files and report every error",
+        description="Check round files. Without PATH, checks every file in the rounds directories.",
+    )
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="a round file or a folder")
+    validate.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of round files")
+    schema.add_argument("--interview", action="store_true", help="the schema of interview.yaml instead")
+
+    _add_run_parser(commands, rounds_after)
+
+    new = commands.add_parser("new", help="write a commented template round file")
+    new.add_argument("path", type=Path, metavar="PATH", help=f"the file to create (ends in {ROUND_SUFFIX})")
+    return parser
+
+
+def _add_run_parser(commands: argparse._SubParsersAction, rounds_after: argparse.ArgumentParser) -> None:
+    run = commands.add_parser(
+        "run",
+        parents=[rounds_after],
+        help="start an interview straight away",
+        description="Start an interview with PACK, skipping the home and setup screens.",
+    )
+    run.add_argument("pack", metavar="PACK", help="a pack's name (see mockint list), or a pack folder or round file")
+    run.add_argument(
+        "--round", dest="round_ids", action="append", metavar="ID", help="run only this round (repeatable)"
+    )
+    run.add_argument("--pressure", action="store_true", help="pressure mode: no hints, interruptions, cut-offs")
+    run.add_argument("--shuffle", action="store_true", help="shuffle the questions of each round")
+    run.add_argument("--seed", type=int, metavar="N", help="seed for --shuffle, to repeat an order")
+    run.add_argument("--name", default="", metavar="NAME", help="the candidate's name, for the transcript")
+    run.add_argument(
+        "--out", type=_existing_dir, metavar="DIR", help="where exported transcripts go (default: current folder)"
+    )
+
+
+def _add_rounds_option(parser: argparse.ArgumentParser, dest: str, default: object) -> None:
+    parser.add_argument(
+        "--rounds",
+        dest=dest,
+        action="append",
+        type=_existing_dir,
+        default=default,
+        metavar="DIR",
+        help="also look for packs in DIR, before the usual places (repeatable)",
+    )
+
+
+def _existing_dir(value: str) -> Path:
+    try:
+        return existing_folder(value)
+    except PathProblem as problem:
+        raise argparse.ArgumentTypeError(str(problem)) from None
+
+
+# --- handlers ----------------------------------------------------------------
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from mockint.cli.render import make_console, print_library
+    from mockint.packs.discovery import discover
+
+    print_library(discover(args.rounds), make_console())
+    return EXIT_OK
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from mockint.packs.discovery import BrokenFile, discovered_files
+    from mockint.packs.loader import check_file
+
+    found = _given_files(args.paths) if args.paths else discovered_files(args.rounds)
+    results = [
+        (item.path, list(item.diagnostics)) if isinstance(item, BrokenFile) else (item, check_file(item))
+        for item in _unique(found)
+    ]
+    all_ok = not any(_errors(diagnostics) for _path, diagnostics in results)
+    if args.json:
+        report = {
+            "files": [
+                {
+                    "file": str(path),
+                    "ok": not _errors(diagnostics),
+                    "errors": [d.to_json() for d in diagnostics if d.is_error],
+                    "warnings": [d.to_json() for d in diagnostics if not d.is_error],
+                }
+                for path, diagnostics in results
+            ],
+            "ok": all_ok,
+        }
+        # JSON escapes C0 controls itself; ensure_ascii (the default) escapes C1 and bidi controls too.
+        print(json.dumps(report, indent=2))
+    else:
+        _print_validation(results)
+    return EXIT_OK if all_ok else EXIT_FAILURE
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from mockint.core.paths import schema_path
+
+    text = schema_path("interview" if args.interview else "round").read_text(encoding="utf-8")
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from mockint.core.newfile import create_new_file
+    from mockint.core.paths import schema_path
+    from mockint.packs.templates import render_round_template
+
+    path: Path = args.path
+    _check_new_path(path)
+    text = render_round_template(schema_path("round").resolve(), filename=shlex.quote(str(path)))
+    try:
+        create_new_file(path, text)
+    except FileExistsError:
+        raise CliError(f"{shown(path)} already exists; not overwriting it") from None
+    except OSError as error:
+        raise CliError(f"cannot create {shown(path)}: {reason(error)}") from None
+    print(f"Wrote {shown(path)}. Edit it, then check it with: mockint validate {shlex.quote(shown(path))}")
+    return EXIT_OK
+
+
+def run_default(args: argparse.Namespace) -> int:
+    """Plain `mockint`: the app, or the pack list when output goes to a pipe or a file.
+
+    The app itself refuses to start without a terminal to read keys from.
+    """
+    from mockint.cli.launch import driver_chosen, run_tui
+
+    if sys.stdout.isatty() or driver_chosen():
+        return run_tui(args)
+    return run_list(args)
+
+
+def run_run(args: argparse.Namespace) -> int:
+    from mockint.cli.launch import run_interview
+
+    return run_interview(args)
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+HANDLERS: dict[str, Handler] = {
+    "list": run_list,
+    "validate": run_validate,
+    "schema": run_schema,
+    "new": run_new,
+    "run": run_run,
+    "default": run_default,
+}
+DEFAULT_COMMAND = "default"
+"""What plain `mockint` does."""
+
+
+# --- helpers -----------------------------------------------------------------
+
+
+def _check_new_path(path: Path) -> None:
+    if path.suffix != ROUND_SUFFIX:
+        raise CliError(f"round files must end in {ROUND_SUFFIX} (mockint reads no others): {shown(path)}", EXIT_USAGE)
+    if path.name == INTERVIEW_FILE:
+        raise CliError(f"{INTERVIEW_FILE} describes a pack, not a round; pick another name", EXIT_USAGE)
+    if not path.is_absolute():
+        working_folder()
+    if look(path) is not None:
+        raise CliError(f"{shown(path)} already exists; not overwriting it")
+    if look(path.parent) is None:
+        folder = shown(path.parent)
+        raise CliError(f"cannot create {shown(path)}: folder {folder} does not exist (create it first)", EXIT_USAGE)
+
+
+def _given_files(paths: Sequence[Path]) -> list[Path | BrokenFile]:
+    """The files named on the command line, folders expanded to every .yaml below them
+    (and folders below them that cannot be read, as problems)."""
+    from mockint.packs.discovery import round_files_under
+
+    found: list[Path | BrokenFile] = []
+    for path in paths:
+        if os.path.isdir(path):
+            below = round_files_under(path)
+            if not below:
+                raise CliError(f"no {ROUND_SUFFIX} files in {shown(path)}", EXIT_USAGE)
+            found += below
+        elif os.path.lexists(path):
+            found.append(path)  # whatever it is: check_file reads it or says why not
+        else:
+            look(path)  # raises PathProblem where the path cannot even be searched
+            raise CliError(f"no such file or folder: {shown(path)}", EXIT_USAGE)
+    return found
+
+
+def _unique(found: Iterable[Path | BrokenFile]) -> list[Path | BrokenFile]:
+    """Drop repeats (the same folder given twice, or a file inside a given folder)."""
+    from mockint.packs.discovery import BrokenFile
+
+    seen: set[str] = set()
+    unique: list[Path | BrokenFile] = []
+    for item in found:
+        # realpath, unlike Path.resolve, does not raise on a symbolic link loop.
+        key = os.path.realpath(item.path if isinstance(item, BrokenFile) else item)
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique
+
+
+def _errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.is_error]
+
+
+def _print_validation(results: Sequence[tuple[Path, Sequence[Diagnostic]]]) -> None:
+    """Each diagnostic (shown printable, see Diagnostic), `OK` for each valid file, then the counts."""
+    for path, diagnostics in results:
+        for diagnostic in diagnostics:
+            print(diagnostic)
+        if not _errors(diagnostics):
+            print(f"OK  {printable(str(path), single_line=True)}")
+    invalid = sum(1 for _path, diagnostics in results if _errors(diagnostics))
+    warnings = sum(not d.is_error for _path, diagnostics in results for d in diagnostics)
+    checked = len(results)
+    counts = f"{checked} {'file' if checked == 1 else 'files'} checked: {checked - invalid} valid, {invalid} invalid"
+    if warnings:
+        counts += f"; {warnings} {'warning' if warnings == 1 else 'warnings'}"
+    print(counts)

@@ -1,0 +1,20 @@
+"""The command line's exit statuses and its one user-error type.
+
+A module of their own so the launcher (mockint.cli.launch) can use them without
+importing the command line that imports it.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class CliError(Exception):
+    """A user error: printed as `mockint: MESSAGE`; `code` becomes the exit status."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.code = code

@@ -1,0 +1,158 @@
+"""The command-line handlers that open the app: plain `mockint` and `mockint run PACK`.
+
+Textual is imported only once the arguments are known to be good, so a usage
+error is reported without loading it (and mockint.cli imports this module only
+inside its handlers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mockint.cli.exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
+from mockint.packs.discovery import Library, discover, load_pack
+from mockint.core.model import Pack
+from mockint.core.userpaths import expand, look, shown, working_folder
+
+if TYPE_CHECKING:
+    from mockint.ui.app import StartRequest
+    from mockint.session.setup import SessionOptions
+
+EXIT_AFTER_PAINT_VARIABLE = "MOCKINT_EXIT_AFTER_PAINT"
+"""Set to 1 to quit as soon as the first screen is drawn (the first-paint benchmark)."""
+
+ROUND_SUFFIX = ".yaml"
+
+TEXTUAL_DRIVER_VARIABLE = "TEXTUAL_DRIVER"
+"""Textual's own choice of driver, as textual-serve sets it for its web driver: the app is then
+drawn through that driver rather than the terminal, so the terminal checks stand aside."""
+
+
+def driver_chosen(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether Textual was told which driver to use (see TEXTUAL_DRIVER_VARIABLE)."""
+    return bool((os.environ if environ is None else environ).get(TEXTUAL_DRIVER_VARIABLE))
+
+
+def require_terminal() -> None:
+    """Refuse, with a one-line error and status 2, to run the app anywhere but a terminal.
+
+    Textual reads keys from standard input and draws on standard error;
+    standard output redirected means the user wants output in a file, which
+    the app would never write. Checked on the original streams, which Textual uses.
+    """
+    if driver_chosen():
+        return
+    streams = (("input", sys.__stdin__), ("output", sys.__stdout__), ("error", sys.__stderr__))
+    for name, stream in streams:
+        if stream is None or stream.closed or not stream.isatty():
+            raise CliError(
+                f"the app needs a terminal, and standard {name} is not one"
+                " (mockint list and mockint validate work without one)",
+                EXIT_USAGE,
+            )
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    """Open the home screen over the packs discovery finds."""
+    return _run_app(discover(args.rounds), start=None, export_dir=None)
+
+
+def run_interview(args: argparse.Namespace) -> int:
+    """Start PACK straight away with the options given on the command line."""
+    if args.seed is not None and not args.shuffle:
+        raise CliError("--seed only makes sense with --shuffle", EXIT_USAGE)
+    library = discover(args.rounds)
+    pack = resolve_pack(args.pack, library)
+    options = session_options(args, pack)
+    from mockint.ui.app import StartRequest
+
+    return _run_app(library, start=StartRequest(pack, options), export_dir=args.out)
+
+
+def session_options(args: argparse.Namespace, pack: Pack) -> SessionOptions:
+    from mockint.session.record import Mode
+    from mockint.session.setup import SessionOptions
+
+    round_ids = tuple(dict.fromkeys(args.round_ids or ()))
+    unknown = [round_id for round_id in round_ids if pack.round_by_id(round_id) is None]
+    if unknown:
+        known = ", ".join(shown(r.id) for r in pack.rounds)
+        message = f"pack {shown(pack.name)} has no round {unknown[0]!r}; its rounds are: {known}"
+        raise CliError(message, EXIT_USAGE)
+    return SessionOptions(
+        mode=Mode.PRESSURE if args.pressure else Mode.PRACTICE,
+        round_ids=round_ids,
+        shuffle=args.shuffle,
+        seed=args.seed,
+        candidate=args.name.strip(),
+    )
+
+
+def resolve_pack(given: str, library: Library) -> Pack:
+    """PACK as a pack name, else as a path to a pack folder or a round file."""
+    pack = library.find(given)
+    if pack is not None:
+        return pack
+    path = expand(given)
+    # Whatever is named *.yaml (a FIFO, a broken link...) goes to the loader, which says why it can't be read.
+    if os.path.isdir(path) or (path.suffix == ROUND_SUFFIX and os.path.lexists(path)):
+        return _load_pack_at(path)
+    if look(path) is None:
+        raise CliError(_unknown_pack_message(given, library), EXIT_USAGE)
+    raise CliError(f"{shown(given)} is not a pack folder or a {ROUND_SUFFIX} round file", EXIT_USAGE)
+
+
+def _load_pack_at(path: Path) -> Pack:
+    pack, broken = load_pack(path, origin="path")
+    if pack is None or broken:
+        details = "\n".join(str(diagnostic) for item in broken for diagnostic in item.diagnostics)
+        raise CliError(f"cannot run {shown(path)}: it has broken files\n{details}".rstrip(), EXIT_FAILURE)
+    return pack
+
+
+def _unknown_pack_message(given: str, library: Library) -> str:
+    broken_here = [item for item in library.broken if given in (item.path.stem, item.path.parent.name)]
+    if broken_here:
+        return f"pack {given!r} has a broken file and is not offered: {broken_here[0].first}"
+    available = ", ".join(shown(name) for name in library.names()) or "none (see mockint new)"
+    return f"unknown pack {given!r}; available packs: {available}"
+
+
+def _run_app(library: Library, start: StartRequest | None, export_dir: Path | None) -> int:
+    # What the user gave (or the folder they are in) is checked before the terminal: fix that first.
+    export_dir = export_dir or working_folder()
+    require_terminal()
+    from mockint.ui.app import build_app
+
+    app = build_app(
+        library,
+        export_dir=export_dir,
+        start=start,
+        exit_after_first_paint=os.environ.get(EXIT_AFTER_PAINT_VARIABLE) == "1",
+    )
+    # What is loaded by now (modules, Textual's classes, the library) lives as
+    # long as the app: frozen, its ~40,000 objects are no longer walked by every
+    # full collection (one came right after the first paint, ~30 ms of CPU).
+    gc.freeze()
+    app.run()
+    # The terminal is restored by now: say where a failed run was saved (see mockint.storage.recovery).
+    _tell(app.recovery.report_lines() if app.recovery is not None else [])
+    # Textual's status for a failure is 1 (EXIT_FAILURE); a signal's is 128 + its number (see process_signals).
+    return app.return_code or EXIT_OK
+
+
+def _tell(lines: list[str]) -> None:
+    """Print `lines` on stderr, unless the terminal has gone (closed, SIGHUP): the files are saved regardless."""
+    try:
+        for line in lines:
+            print(line, file=sys.stderr)
+        sys.stderr.flush()
+    except OSError:
+        # Nowhere left to say it; replace stderr so that Python's own flush at exit does not fail too.
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")

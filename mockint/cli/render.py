@@ -1,0 +1,112 @@
+"""Rich rendering for the command line's `list` output.
+
+Imported lazily by mockint.cli, so rich loads only when something is printed.
+Never imports textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from mockint.core.durations import format_duration
+from mockint.core.model import Pack
+from mockint.core.safetext import printable
+from mockint.core.userpaths import shortening_bases
+
+if TYPE_CHECKING:
+    from mockint.packs.discovery import Library
+
+
+class _PipeConsole(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit the process itself; re-raise so the command line
+        # handles a closed pipe in one place, with one exit status.
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def make_console() -> Console:
+    return _PipeConsole()
+
+
+def print_library(library: Library, console: Console) -> None:
+    """The packs as tables, then shadowed packs, then broken files with their first error."""
+    if not library.packs:
+        console.print("No interview packs found.")
+    for where, packs in _by_location(library.packs).items():
+        # A line of its own, not the table's title: a title wraps at the table's width.
+        console.print(Text(where, style="bold"), soft_wrap=True)
+        console.print(packs_table(packs))
+        console.print()
+    if library.shadowed:
+        console.print("Shadowed packs (an earlier directory has a pack of the same name):")
+        for shadowed in library.shadowed:
+            name, hidden, by = (_one_line(part) for part in (shadowed.name, shadowed.hidden, shadowed.by))
+            _print_line(console, f"  {name} in {hidden} is shadowed by {by}")
+        console.print()
+    if library.broken:
+        console.print("Broken files (their packs are not offered; see mockint validate):")
+        for broken in library.broken:
+            more = len(broken.diagnostics) - 1
+            suffix = f" (and {more} more)" if more > 0 else ""
+            _print_line(console, f"  {broken.first}{suffix}")
+
+
+def _by_location(packs: Sequence[Pack]) -> dict[str, list[Pack]]:
+    """Packs grouped by where they were found (`origin: directory`), in discovery order.
+
+    One table per directory keeps long paths out of the rows, so the table
+    fits an 80-column terminal.
+    """
+    groups: dict[str, list[Pack]] = {}
+    for pack in packs:
+        directory = pack.source.parent if pack.source is not None else None
+        groups.setdefault(f"{pack.origin}: {_one_line(_short_path(directory))}", []).append(pack)
+    return groups
+
+
+def packs_table(packs: Sequence[Pack]) -> Table:
+    table = Table()
+    table.add_column("Name", no_wrap=True)
+    table.add_column("Title", ratio=1)
+    table.add_column("Rounds", justify="right", no_wrap=True)
+    table.add_column("Questions", justify="right", no_wrap=True)
+    table.add_column("Time", justify="right", no_wrap=True)
+    for pack in packs:
+        table.add_row(
+            Text(_one_line(pack.name)),
+            Text(printable(pack.title)),
+            str(len(pack.rounds)),
+            str(pack.question_count),
+            format_duration(pack.total_time),
+        )
+    return table
+
+
+def _short_path(path: Path | None) -> str:
+    """`path` relative to the working directory when inside it, else with `~` for home."""
+    if path is None:
+        return "-"
+    if not path.is_absolute():
+        return path.as_posix()
+    for base, prefix in shortening_bases():
+        if path.is_relative_to(base) and path != base:
+            return (prefix / path.relative_to(base)).as_posix()
+    return str(path)
+
+
+def _one_line(text: object) -> str:
+    """A name or path from outside, printable on one line (see mockint.core.safetext)."""
+    return printable(str(text), single_line=True)
+
+
+def _print_line(console: Console, line: str) -> None:
+    # Text, not a str: no markup parsing of file names; soft_wrap keeps paths on one line.
+    # Broken files' lines are Diagnostics, already printable; the rest is made so by the caller.
+    console.print(Text(line), soft_wrap=True)

@@ -1,0 +1,333 @@
+"""One interview run: round intros, questions and challenges, reviews and self-assessments.
+
+The SessionEngine owns the session; this screen turns keys into its commands
+and, after every command and every clock tick, redraws from the session's
+view. A solo candidate is their own interviewer, so the screen draws from the
+interviewer's view (mockint.session.views), which holds everything.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Static, TextArea
+
+from mockint.session.commands import BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Tick
+from mockint.session.engine import SessionEngine
+from mockint.core.safetext import printable
+from mockint.ui.screens.confirm import ConfirmScreen
+from mockint.ui.screens.summary import SummaryScreen
+from mockint.ui.screens.too_small import is_too_small
+from mockint.session.setup import EngineError, Event, EventKind
+from mockint.session.state import Phase
+from mockint.session.views import InterviewerView
+from mockint.ui.widgets import keys
+from mockint.ui.widgets.answering import AnsweringView
+from mockint.ui.widgets.assessment import AssessmentForm, AssessmentSubmitted
+from mockint.ui.widgets.footer import ReleasingFooter
+from mockint.ui.widgets.plain import plain
+from mockint.ui.widgets.review import ReviewPanel
+from mockint.ui.widgets.round_intro import RoundIntro
+
+DEFAULT_TICK_INTERVAL = 0.25
+QUIT_QUESTION = "End the interview now? Everything you have answered so far is kept."
+
+TIMED_PHASES = (Phase.ANSWERING, Phase.CHALLENGE)
+
+VIEW_FOR_PHASE = {
+    Phase.ROUND_INTRO: "intro",
+    Phase.ANSWERING: "answering",
+    Phase.CHALLENGE: "answering",
+    Phase.REVIEW: "review",
+}
+"""The view each phase shows; the assessment's is a form made for its round (see _show_assessment)."""
+
+
+class InterviewScreen(Screen[None]):
+    # Focus follows the phase (see _show_phase); the default would put it in a hidden answer box.
+    AUTO_FOCUS = ""
+    CSS_PATH = [
+        "interview.tcss",
+        "../widgets/countdown.tcss",
+        "../widgets/round_intro.tcss",
+        "../widgets/question_card.tcss",
+        "../widgets/challenge_card.tcss",
+        "../widgets/answering.tcss",
+        "../widgets/review.tcss",
+        "../widgets/assessment.tcss",
+    ]
+    # Keys the answer box would otherwise take (ctrl+d deletes, ctrl+k kills the line) are priority bindings.
+    BINDINGS = [
+        Binding(keys.BEGIN, "begin", "Begin round", tooltip="Start this round's first question and its clock"),
+        Binding(keys.CONTINUE, "continue_review", "Continue", tooltip="Go on to the next question"),
+        Binding(keys.DONE, "done", "Done", priority=True, tooltip="Finish your answer and move on"),
+        Binding(keys.SKIP, "skip", "Skip", priority=True, tooltip="Leave this question or challenge unanswered"),
+        Binding(keys.HINT, "hint", "Hint", priority=True, tooltip="Show this question's hint (practice mode)"),
+        Binding(keys.HINT, "hint_refused", "Hint", show=False, priority=True),
+        Binding(keys.PAUSE, "toggle_pause", "Pause/resume", priority=True, tooltip="Stop or restart the clock"),
+        Binding(keys.QUIT, "request_quit", "Quit", priority=True,
+                tooltip="End the interview early (asks first); what you answered goes to the summary"),
+    ]
+
+    def __init__(self, engine: SessionEngine) -> None:
+        super().__init__()
+        self.engine = engine
+        self._shown: tuple[object, ...] | None = None
+        self._assessment_form: AssessmentForm | None = None
+        """The form of the round being assessed; held here, not queried, so no query cache keeps it once removed."""
+        self._summary_shown = False
+        self._asking_to_quit = False
+        self._clock_holds: set[str] = set()
+        """Why the clock is held now: "confirm" (the quit question is open), "too small", "suspended"."""
+        self._held_pause = False
+        """The engine is paused by a hold, not by the candidate: lifting the holds resumes it."""
+
+    def compose(self) -> ComposeResult:
+        record = self.engine.record
+        mode = "pair" if record.pair else record.mode.value
+        yield Static(plain(f"{record.pack_title} · {mode} mode"), id="interview-bar")
+        with ContentSwitcher(id="views", initial="intro"):
+            yield RoundIntro(id="intro")
+            yield AnsweringView(id="answering")
+            yield ReviewPanel(id="review")
+        yield ReleasingFooter()
+
+    def on_mount(self) -> None:
+        self.set_interval(getattr(self.app, "tick_interval", DEFAULT_TICK_INTERVAL), self.tick)
+        # Immediate: a callback queued instead would run only once the stopped process is continued.
+        self.app.app_suspend_signal.subscribe(self, lambda _app: self._hold_clock("suspended", True), immediate=True)
+        self.app.app_resume_signal.subscribe(self, lambda _app: self._hold_clock("suspended", False), immediate=True)
+        self._check_size()
+
+    def on_resize(self) -> None:
+        self._check_size()
+
+    # -- time and redraw ----------------------------------------------------
+
+    def tick(self) -> None:
+        """Let the engine's clock act (interruptions, time-up), then redraw. Tests call it directly."""
+        if self.engine.phase in TIMED_PHASES:
+            self.flush_draft()
+        self._check_size()
+        events_before = len(self.engine.events)
+        self._apply(Tick())
+        self._announce_time_up(self.engine.events[events_before:])
+        self.sync()
+
+    def _announce_time_up(self, new_events: list[Event]) -> None:
+        """Say so when time runs out: pressure moves on by itself (an interruption's time-up returns to the
+        answer it cut into), practice runs into overtime."""
+        time_up = [event for event in new_events if event.kind is EventKind.TIME_UP]
+        if not time_up:
+            return
+        record = self.engine.record
+        if record.rules.auto_advance:
+            interviewer = record.rounds[time_up[-1].round_index].interviewer or "The interviewer"
+            ended_interruption = self._ended_an_interruption(time_up[-1])
+            then = "takes you back to your interrupted answer" if ended_interruption else "moves on"
+            self.notify(
+                printable(f"Time's up — {interviewer} {then}.", single_line=True), severity="warning", markup=False
+            )
+        else:
+            self.notify("Time's up — you're in overtime.", severity="warning")
+
+    def _ended_an_interruption(self, time_up: Event) -> bool:
+        """Whether the time that ran out was an interruption's, which returns to the answer it cut into."""
+        if time_up.challenge_index is None:
+            return False
+        question = self.engine.record.rounds[time_up.round_index].questions[time_up.question_index]
+        return question.challenges[time_up.challenge_index].interrupted
+
+    # -- holding the clock ----------------------------------------------------
+
+    def _check_size(self) -> None:
+        self._hold_clock("too small", is_too_small(self.app.size))
+
+    def _hold_clock(self, reason: str, hold: bool) -> None:
+        """Stop the clock while something keeps the candidate from answering; restart it after.
+
+        A pause the candidate made themselves is left alone: lifting a hold
+        resumes only a pause the hold made.
+        """
+        if hold:
+            self._clock_holds.add(reason)
+        else:
+            self._clock_holds.discard(reason)
+        engine = self.engine
+        if self._clock_holds and not self._held_pause and engine.phase in TIMED_PHASES and not engine.paused:
+            self.flush_draft()
+            self._apply(Pause())
+            self._held_pause = True
+        elif not self._clock_holds and self._held_pause:
+            self._held_pause = False
+            if engine.paused:
+                self._apply(Resume())
+        self.sync()
+
+    def sync(self) -> None:
+        """Redraw for the session's current view: cheaply (clocks only) unless something changed."""
+        view = self.engine.interviewer_view()
+        position = view.position
+        if position.phase is Phase.FINISHED:
+            self._show_summary()
+            return
+        hint_used = view.question is not None and view.question.hint_used
+        shown = (position.phase, position.round, position.question, position.challenge, position.paused, hint_used)
+        if shown == self._shown:
+            if position.phase in TIMED_PHASES:
+                self.query_one(AnsweringView).update_clocks(view)
+            return
+        self._shown = shown
+        self._show_phase(view)
+        self.refresh_bindings()
+
+    def _show_phase(self, view: InterviewerView) -> None:
+        phase, round_, question = view.position.phase, view.round, view.question
+        views = self.query_one("#views", ContentSwitcher)
+        if phase is Phase.ASSESSMENT:
+            views.current = self._show_assessment(views, view)
+            return
+        views.current = VIEW_FOR_PHASE[phase]
+        self._remove_assessment()
+        assert round_ is not None, "every phase shown here is in a round"
+        if phase is Phase.ROUND_INTRO:
+            self.query_one(RoundIntro).show_round(round_, (view.position.round or 0) + 1, len(view.record.rounds))
+            self.set_focus(None)
+        elif phase in TIMED_PHASES:
+            self.query_one(AnsweringView).show(view)
+        elif phase is Phase.REVIEW:
+            assert question is not None, "a review is of a question"
+            review = self.query_one(ReviewPanel)
+            review.show_review(question, (view.position.question or 0) + 1, len(round_.questions))
+            review.focus()
+
+    def _show_assessment(self, views: ContentSwitcher, view: InterviewerView) -> str:
+        """Mount this round's self-assessment form (once per round) and return its view id.
+
+        Each round's form has its own id, as the last round's may still be on
+        its way out of the DOM.
+        """
+        round_number = (view.position.round or 0) + 1
+        view_id = f"assessment-{round_number}"
+        if self._assessment_form is None or self._assessment_form.id != view_id:
+            self._remove_assessment()
+            record = view.record
+            assert view.round is not None, "an assessment is of a round"
+            # The whole interview's checklist is asked once, with the last round's.
+            interview_checklist = record.checklist if round_number == len(record.rounds) else ()
+            self._assessment_form = AssessmentForm(view.round, interview_checklist, record.checked, id=view_id)
+            views.mount(self._assessment_form)
+        return view_id
+
+    def _remove_assessment(self) -> None:
+        """Drop a submitted round's form rather than keep it hidden: the next round makes its own."""
+        if self._assessment_form is not None:
+            self._assessment_form.remove()
+            self._assessment_form = None
+
+    def _show_summary(self) -> None:
+        if not self._summary_shown:
+            self._summary_shown = True
+            self.app.switch_screen(SummaryScreen(self.engine.record))
+
+    # -- what the candidate does --------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        phase, paused, hints = self.engine.phase, self.engine.paused, self.engine.record.rules.hints
+        timed = phase in TIMED_PHASES
+        if action == "begin":
+            return phase is Phase.ROUND_INTRO
+        if action == "continue_review":
+            return phase is Phase.REVIEW
+        if action == "done":
+            return phase is Phase.ASSESSMENT or (None if paused else timed)
+        if action in ("skip", "hint"):
+            enabled = timed and (action == "skip" or hints)
+            return None if enabled and paused else enabled
+        if action == "hint_refused":
+            return timed and not hints
+        if action == "toggle_pause":
+            # While the clock is held (terminal too small) only the hold may restart it.
+            return timed and not self._clock_holds
+        return True
+
+    def _apply(self, command: Command) -> None:
+        """Hand the engine a command; a refusal is a notification, never a crash."""
+        try:
+            self.engine.apply(command)
+        except EngineError as err:
+            self.notify(printable(str(err), single_line=True), severity="warning", markup=False)
+
+    def _act(self, command: Command) -> None:
+        """Apply a command the candidate gave, then redraw."""
+        self._apply(command)
+        self.sync()
+
+    def action_begin(self) -> None:
+        self._act(BeginRound())
+
+    def action_continue_review(self) -> None:
+        self._act(Continue())
+
+    def action_done(self) -> None:
+        if self.engine.phase is Phase.ASSESSMENT:
+            assert self._assessment_form is not None, "the assessment phase always shows a form"
+            self._act(self._assessment_form.build_assessment())
+        else:
+            self._act(Done(self._answer_box().text))
+
+    def action_skip(self) -> None:
+        self.flush_draft()
+        self._act(Skip())
+
+    def action_hint(self) -> None:
+        self._act(Hint())
+
+    def action_hint_refused(self) -> None:
+        self.action_hint()
+
+    def action_toggle_pause(self) -> None:
+        self.flush_draft()
+        self._act(Resume() if self.engine.paused else Pause())
+
+    def action_request_quit(self) -> None:
+        self.confirm_quit()
+
+    def confirm_quit(self) -> bool:
+        """Ask before ending the run (the app's quit comes here too); False once it has finished.
+
+        The clock stops while the question is open.
+        """
+        if self.engine.phase is Phase.FINISHED:
+            return False
+        if not self._asking_to_quit:
+            self._asking_to_quit = True
+            self._hold_clock("confirm", True)
+            self.app.push_screen(ConfirmScreen(QUIT_QUESTION), self._quit_confirmed)
+        return True
+
+    def _quit_confirmed(self, confirmed: bool | None) -> None:
+        self._asking_to_quit = False
+        if confirmed:
+            self.flush_draft()
+            self._act(Quit())
+        else:
+            self._hold_clock("confirm", False)
+
+    def on_assessment_submitted(self, message: AssessmentSubmitted) -> None:
+        self._act(message.assessment)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area is self._answer_box():
+            self.flush_draft()
+
+    def _answer_box(self) -> TextArea:
+        return self.query_one(AnsweringView).active_answer_box(self.engine.phase)
+
+    def flush_draft(self) -> None:
+        """Hand the engine the text as it is now, before time or an action can end the answer."""
+        draft = self.engine.draft
+        text = self._answer_box().text
+        if draft is not None and text != draft:
+            self._apply(EditDraft.between(draft, text))

@@ -1,0 +1,120 @@
+"""The setup screen: which rounds to run, in which mode, under which name; then Start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, RadioSet, Static
+from textual.widgets.selection_list import Selection
+
+from mockint.core.model import Pack, Round
+from mockint.session.record import Mode
+from mockint.core.safetext import printable
+from mockint.ui.screens.home import round_line
+from mockint.session.setup import SessionOptions
+from mockint.ui.widgets.plain import plain
+from mockint.ui.widgets.toggles import ChoiceButton, TickBox, TickSelectionList
+
+MODE_HELP = {
+    Mode.PRACTICE: "Practice: hints, the guide shown after each answer, overtime allowed.",
+    Mode.PRESSURE: "Pressure: no hints, interruptions, the interviewer moves on at time-up.",
+}
+
+
+@dataclass
+class StartRequested(Message):
+    """The candidate asked to start `pack` with `options`; the app starts the run.
+
+    No __post_init__ of our own: the dataclass __init__ calls Message.__post_init__,
+    which sets the message up.
+    """
+
+    pack: Pack
+    options: SessionOptions
+
+
+class SetupScreen(Screen[None]):
+    CSS_PATH = "setup.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, pack: Pack) -> None:
+        super().__init__()
+        self.pack = pack
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="form"):
+            yield Static(plain(self.pack.title), id="pack-title")
+            if self.pack.role:
+                yield Static(plain(self.pack.role), id="pack-role")
+            yield Label("Rounds to include (space toggles)", classes="field-label")
+            yield TickSelectionList[str](*(round_selection(r) for r in self.pack.rounds), id="rounds")
+            yield Label("Mode", classes="field-label")
+            with RadioSet(id="mode"):
+                yield ChoiceButton("Practice", value=True, id="practice")
+                yield ChoiceButton("Pressure", id="pressure")
+            yield Static(mode_help(Mode.PRACTICE), id="mode-help")
+            yield TickBox("Shuffle questions", id="shuffle", compact=True)
+            yield Label("Your name (optional, shown in the transcript)", classes="field-label")
+            yield Input(placeholder="e.g. Jordan", id="candidate", max_length=80)
+            with Vertical(id="actions"):
+                yield Button("Start interview", variant="primary", id="start")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = printable(self.pack.title, single_line=True)
+        self.query_one("#rounds", TickSelectionList).focus()
+
+    @property
+    def mode(self) -> Mode:
+        return Mode.PRESSURE if self.query_one("#pressure", ChoiceButton).value else Mode.PRACTICE
+
+    def options(self) -> SessionOptions:
+        """What the form says now."""
+        chosen = set(self.query_one("#rounds", TickSelectionList).selected)
+        return SessionOptions(
+            mode=self.mode,
+            # Pack order, whatever order the boxes were ticked in.
+            round_ids=tuple(r.id for r in self.pack.rounds if r.id in chosen),
+            # The engine picks the seed and records it, so a shuffled run can be repeated.
+            shuffle=self.query_one("#shuffle", TickBox).value,
+            candidate=self.query_one("#candidate", Input).value.strip(),
+        )
+
+    @on(RadioSet.Changed, "#mode")
+    def _mode_changed(self) -> None:
+        self.query_one("#mode-help", Static).update(mode_help(self.mode))
+
+    @on(Button.Pressed, "#start")
+    @on(Input.Submitted, "#candidate")
+    def _start_pressed(self) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        options = self.options()
+        if not options.round_ids:
+            self.notify("Choose at least one round to run.", title="No rounds", severity="warning")
+            return
+        self.post_message(StartRequested(self.pack, options))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def round_selection(round_: Round) -> Selection[str]:
+    return Selection(plain(round_line(round_)), round_.id, initial_state=True)
+
+
+def mode_help(chosen: Mode) -> Content:
+    """One line per mode, the chosen one in bold."""
+    return Content("\n").join(Content.styled(MODE_HELP[mode], "bold" if mode is chosen else "") for mode in MODE_HELP)

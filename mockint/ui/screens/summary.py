@@ -1,0 +1,152 @@
+"""The end of a run: each question's figures, the totals and what to practise next.
+
+Every figure and word comes from `exporters.content`, the transcripts' own, so
+the screen and an export agree; this screen only lays them out.
+
+Going home before the transcript is exported asks first: the
+summary is the only place the run still exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from mockint.exporters import content
+from mockint.analysis.insights import SessionInsights, session_insights
+from mockint.analysis.practise import practise_next
+from mockint.session.record import SessionRecord
+from mockint.ui.screens.confirm import Choice, ChoiceScreen
+from mockint.ui.screens.summary_table import TABLE_MARGIN, TableLayout, lay_out, summary_rows
+from mockint.ui.widgets.plain import plain
+
+LEAVE_QUESTION = "Leave without exporting? This interview's transcript is not saved anywhere else."
+QUIT_QUESTION = "Quit without exporting? This interview's transcript is not saved anywhere else."
+
+
+def practise_text(record: SessionRecord, insights: SessionInsights) -> str:
+    """The transcripts' "Practise next", as lines for the screen: `1. ask (round): reasons`."""
+    items = practise_next(record, totals=insights)
+    if not items:
+        return "Practise next: " + content.PRACTISE_NONE
+    lines = ["Practise next:"]
+    for number, item in enumerate(items, start=1):
+        where = record.rounds[item.round_index].title
+        lines.append(f"{number}. {item.question.ask} ({where}): {', '.join(item.reasons)}")
+    return "\n".join(lines)
+
+
+class SummaryScreen(Screen[None]):
+    CSS_PATH = "summary.tcss"
+    # The DataTable takes enter for its cursor, so leaving is a priority binding.
+    BINDINGS = [
+        Binding("enter,escape", "home", "Home", priority=True,
+                tooltip="Back to the list of packs (asks first if the transcript is not exported)"),
+        Binding("e", "export", "Export", tooltip="Save the transcript as Markdown, JSON or HTML"),
+    ]
+
+    def __init__(self, record: SessionRecord) -> None:
+        super().__init__()
+        self.record = record
+        self.exported = False
+        """A transcript of this run has been written: leaving loses nothing."""
+        self._insights = session_insights(record)
+        self._rows = summary_rows(record, self._insights)
+        self._layout: TableLayout | None = None
+
+    def compose(self) -> ComposeResult:
+        record = self.record
+        status = "ended early" if record.ended_early else "finished"
+        yield Static(plain(f"{record.pack_title} · {record.mode.value} mode · {status}"), id="summary-title")
+        yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
+        # The totals and practise-next scroll on their own, so a short terminal keeps room for the table.
+        with VerticalScroll(id="summary-report"):
+            yield Static(plain(content.totals_line(content.session_totals(record))), id="summary-totals")
+            yield Static(plain("Typed: " + content.totals_text(self._insights)), id="summary-insights")
+            yield Static(plain(practise_text(record, self._insights)), id="summary-practise")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill_table()
+
+    def on_resize(self) -> None:
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        """(Re)build the table for the terminal's width: the question takes the room the figures leave."""
+        layout = lay_out(self._rows, self.app.size.width - TABLE_MARGIN)
+        if layout == self._layout:
+            return
+        self._layout = layout
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for title, width in zip(layout.columns, layout.widths):
+            table.add_column(title, width=width)
+        for row, cells, height in zip(self._rows, layout.rows, layout.heights):
+            style = "bold" if row.is_round else ""
+            table.add_row(*(plain(cell).stylize(style) for cell in cells), height=height)
+        table.move_cursor(row=cursor)
+
+    # -- export and leaving -------------------------------------------------
+
+    def action_export(self) -> None:
+        self._export()
+
+    def _export(self, then: Callable[[], object] | None = None) -> None:
+        """Open the export dialog; once it has written the transcript, call `then`."""
+        # Imported here: the dialog is only needed once someone exports.
+        from mockint.ui.screens.export_dialog import ExportDialog
+
+        def exported(written: list[Path] | None) -> None:
+            if not written:
+                return
+            self.exported = True
+            if hasattr(self.app, "export_dir"):
+                # The next export offers the folder that just worked.
+                self.app.export_dir = written[0].parent
+            if then is not None:
+                then()
+
+        folder = getattr(self.app, "export_dir", None) or Path.cwd()
+        self.app.push_screen(ExportDialog(self.record, Path(folder)), exported)
+
+    def action_home(self) -> None:
+        """Back home; before an export, ask: export first, leave anyway, or stay."""
+        self._leave_asking(LEAVE_QUESTION, Choice("leave", "Leave", "l", "error"), self._go_home)
+
+    def confirm_quit(self) -> bool:
+        """Quitting the app from here loses the transcript unless it was exported: ask first."""
+        if self.exported:
+            return False
+        self._leave_asking(QUIT_QUESTION, Choice("leave", "Quit", "q", "error"), self.app.exit)
+        return True
+
+    def _leave_asking(self, question: str, leave: Choice, then: Callable[[], object]) -> None:
+        if self.exported:
+            then()
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "leave":
+                then()
+            elif choice == "export":
+                self._export(then=then)
+
+        choices = (Choice("export", "Export", "e", "primary"), leave, Choice("cancel", "Cancel", "c"))
+        self.app.push_screen(ChoiceScreen(question, choices, default="export"), answered)
+
+    def _go_home(self) -> None:
+        show_home = getattr(self.app, "show_home", None)
+        if callable(show_home):
+            show_home()
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        else:
+            self.app.exit()

@@ -1,0 +1,43 @@
+"""The interviewer pushing back: a challenge with its own clock and its own answer box."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from mockint.session.record import ChallengeRecord
+from mockint.session.views import CandidateChallenge
+from mockint.ui.widgets.capped_text import CappedTextArea
+from mockint.ui.widgets.countdown import CountdownClock
+from mockint.ui.widgets.plain import plain
+from mockint.ui.widgets.text_panel import ScrollingPanel
+
+
+class ChallengeCard(Vertical):
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="challenge-header"):
+            yield Static("INTERRUPTION", id="challenge-marker", markup=False)
+            yield Static(id="challenge-label", markup=False)
+            yield CountdownClock(id="challenge-clock")
+        with ScrollingPanel(id="challenge-panel"):
+            yield Static(id="challenge-text", markup=False)
+        yield CappedTextArea(id="challenge-answer", soft_wrap=True)
+
+    @property
+    def clock(self) -> CountdownClock:
+        return self.query_one("#challenge-clock", CountdownClock)
+
+    @property
+    def answer_box(self) -> CappedTextArea:
+        return self.query_one("#challenge-answer", CappedTextArea)
+
+    def show_challenge(self, challenge: ChallengeRecord | CandidateChallenge, interviewer: str) -> None:
+        """Show a newly posed challenge with an empty answer box."""
+        self.query_one("#challenge-marker", Static).display = challenge.interrupted
+        self.query_one("#challenge-label", Static).update(plain(f"{interviewer} pushes back:"))
+        self.query_one("#challenge-text", Static).update(plain(challenge.ask.strip()))
+        self.query_one("#challenge-panel", ScrollingPanel).scroll_home(animate=False)
+        self.set_class(challenge.interrupted, "-interruption")
+        self.answer_box.border_title = plain(f"Your answer to {interviewer}")
+        self.answer_box.load_text("")  # and forget the last answer's undo history

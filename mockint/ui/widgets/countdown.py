@@ -1,0 +1,45 @@
+"""The answer clock: `m:ss left`, then `+m:ss over` once the deadline has passed."""
+
+from __future__ import annotations
+
+import math
+
+from textual.widgets import Static
+
+from mockint.core.durations import format_clock
+from mockint.session.views import ClockFigures
+from mockint.ui.widgets.plain import plain
+
+LOW_FRACTION = 0.25
+"""The clock warns (class `-low`) once this share of the time or less is left."""
+
+
+def clock_face(remaining: float, limit: float) -> tuple[str, str]:
+    """The clock's text and state ("", "low" or "over") for `remaining` seconds of `limit`.
+
+    Remaining time rounds up so a fresh 2m question reads 2:00, and 0:00 only
+    shows once the time is really gone; overtime rounds down for the same reason.
+    """
+    if remaining < 0:
+        return f"+{format_clock(-remaining)} over", "over"
+    text = f"{format_clock(math.ceil(remaining))} left"
+    low = limit > 0 and remaining / limit <= LOW_FRACTION
+    return text, "low" if low else ""
+
+
+class CountdownClock(Static):
+    """Shows an answer's clock; the text alone says how things stand, colour only reinforces it."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("", id=id, classes=classes, markup=False)
+        self.state = ""
+
+    def show(self, clock: ClockFigures | None) -> None:
+        if clock is None:
+            self.update("")
+            self.state = ""
+        else:
+            text, self.state = clock_face(clock.remaining, clock.limit)
+            self.update(plain(f"{text} (paused)" if clock.paused else text))
+        self.set_class(self.state == "low", "-low")
+        self.set_class(self.state == "over", "-over")

@@ -1,0 +1,39 @@
+"""The question as the candidate sees it: position, clock, the question itself, and a hint if taken."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from mockint.session.record import QuestionRecord
+from mockint.session.views import CandidateQuestion
+from mockint.ui.widgets.countdown import CountdownClock
+from mockint.ui.widgets.plain import plain
+from mockint.ui.widgets.text_panel import ScrollingPanel
+
+
+class QuestionCard(Vertical):
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="question-header"):
+            yield Static(id="question-position", markup=False)
+            yield CountdownClock(id="main-clock")
+        with ScrollingPanel(id="question-panel"):
+            yield Static(id="question-text", markup=False)
+        yield Static(id="hint-line", markup=False)
+
+    @property
+    def clock(self) -> CountdownClock:
+        return self.query_one("#main-clock", CountdownClock)
+
+    def show_question(
+        self, question: QuestionRecord | CandidateQuestion, number: int, total: int, round_title: str
+    ) -> None:
+        self.query_one("#question-position", Static).update(plain(f"Question {number} of {total} · {round_title}"))
+        self.query_one("#question-text", Static).update(plain(question.ask.strip()))
+        self.query_one("#question-panel", ScrollingPanel).scroll_home(animate=False)
+
+    def show_hint(self, hint: str | None) -> None:
+        line = self.query_one("#hint-line", Static)
+        line.update(plain(f"Hint: {hint}" if hint else ""))
+        line.display = bool(hint)

@@ -1,0 +1,138 @@
+"""After a question (practice or pair mode): what a strong answer covers, next to what was said."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.geometry import Size
+from textual.widgets import Static
+
+from mockint.core.durations import format_clock
+from mockint.session.record import ChallengeRecord, ChallengeStatus, QuestionRecord
+from mockint.core.textmatch import mentioned_terms, mentions
+from mockint.ui.widgets.keys import CONTINUE, first_key
+from mockint.ui.widgets.plain import plain
+
+
+def full_answer(record: QuestionRecord) -> str:
+    """Everything the candidate said for the question, challenge answers included."""
+    return "\n".join([record.answer, *(c.answer for c in record.challenges)])
+
+
+def guide_mentions(record: QuestionRecord) -> list[list[str]]:
+    """For each guide item: the keywords the answer mentioned that the item itself names.
+
+    Keyword evidence only: a term being said is not a verdict that the point was made.
+    """
+    said = mentioned_terms(full_answer(record), record.keywords)
+    return [[term for term in said if mentions(item, term)] for item in record.guide]
+
+
+def challenge_line(challenge: ChallengeRecord) -> str:
+    timing = f"{format_clock(challenge.time_used)} / {format_clock(challenge.limit)}"
+    match challenge.status:
+        case ChallengeStatus.ANSWERED if not challenge.answer.strip():
+            return f"no answer typed ({timing})"
+        case ChallengeStatus.ANSWERED:
+            return f"answered in {timing}"
+        case ChallengeStatus.SKIPPED:
+            return "skipped"
+        case ChallengeStatus.NOT_NEEDED:
+            return f"not needed: you already mentioned {', '.join(challenge.mentioned)}"
+        case _:
+            return "not reached"
+
+
+BULLET, HANGING = "  • ", "    "
+
+
+def hanging_bullets(items: list[Content], width: int) -> Content:
+    """Bulleted items whose wrapped lines hang under the item's text, not under the bullet."""
+    lines = []
+    for item in items:
+        for number, line in enumerate(item.wrap(max(1, width - len(BULLET)))):
+            lead = len(line.plain) - len(line.plain.lstrip())
+            lines.append(Content.assemble(BULLET if number == 0 else HANGING, line[lead:]))
+    return Content("\n").join(lines)
+
+
+def guide_item(item: str, terms: list[str]) -> Content:
+    if not terms:
+        return plain(item)
+    return Content.assemble(plain(item), plain(f" (mentioned: {', '.join(terms)})").stylize("italic dim"))
+
+
+def review_content(record: QuestionRecord, width: int) -> Content:
+    """The review at `width` cells: the answer and its time, the guide with keyword evidence, the keywords,
+    the hint, the challenges."""
+    sections = [plain(record.ask.strip()).stylize("bold"), own_answer(record)]
+    if record.guide:
+        items = [guide_item(item, terms) for item, terms in zip(record.guide, guide_mentions(record))]
+        heading = Content.styled("What a strong answer covers", "bold underline")
+        sections.append(Content("\n").join([heading, hanging_bullets(items, width)]))
+    evidence = evidence_content(record)
+    if evidence:
+        sections.append(evidence)
+    return Content("\n\n").join(sections)
+
+
+def own_answer(record: QuestionRecord) -> Content:
+    """What the candidate said and the time it took, to read next to the guide."""
+    if record.skipped:
+        return Content.styled("You skipped this question.", "italic")
+    timing = f"{format_clock(record.time_used)} / {format_clock(record.limit)}"
+    heading = plain(f"Your answer ({timing})").stylize("bold underline")
+    if not record.answer.strip():
+        return Content("\n").join([heading, Content.styled("No answer typed.", "italic")])
+    return Content("\n").join([heading, plain(record.answer.strip())])
+
+
+def evidence_content(record: QuestionRecord) -> Content:
+    """The keywords used and not, the hint if taken, and how each challenge went."""
+    lines: list[Content | str] = []
+    if record.keywords:
+        said = set(mentioned_terms(full_answer(record), record.keywords))
+        used = ", ".join(k for k in record.keywords if k in said) or "none"
+        missed = ", ".join(k for k in record.keywords if k not in said) or "none"
+        lines += [plain(f"Keywords you used: {used}"), plain(f"Keywords not used: {missed}"), ""]
+    if record.hint_used and record.hint:
+        lines += [plain(f"You took the hint: {record.hint}").stylize("italic"), ""]
+    for challenge in record.challenges:
+        lines += [plain(f"Challenge: {challenge.ask.strip()}").stylize("bold"), plain(f"  {challenge_line(challenge)}")]
+        if challenge.answer.strip():
+            lines.append(plain(f"  Your answer: {challenge.answer.strip()}"))
+    while lines and not lines[-1]:
+        lines.pop()
+    return Content("\n").join(lines)
+
+
+class ReviewBody(Static):
+    """The review text, laid out for the widget's own width so bullets can hang."""
+
+    record: QuestionRecord | None = None
+
+    def show(self, record: QuestionRecord) -> None:
+        self.record = record
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        return self._content(self.content_size.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._content(width).get_height(self.styles, width)
+
+    def _content(self, width: int) -> Content:
+        return Content("") if self.record is None else review_content(self.record, width)
+
+
+class ReviewPanel(VerticalScroll):
+    def compose(self) -> ComposeResult:
+        yield Static(id="review-title", markup=False)
+        yield ReviewBody(id="review-body")
+        yield Static(plain(f"Press {first_key(CONTINUE)} to continue."), id="review-prompt")
+
+    def show_review(self, record: QuestionRecord, number: int, total: int) -> None:
+        self.query_one("#review-title", Static).update(plain(f"Review · question {number} of {total}"))
+        self.query_one(ReviewBody).show(record)
+        self.scroll_home(animate=False)

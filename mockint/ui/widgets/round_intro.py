@@ -1,0 +1,39 @@
+"""The round's opening: who is interviewing, how they sound, and the round's budget."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from mockint.core.durations import format_duration
+from mockint.session.record import RoundRecord
+from mockint.session.views import CandidateRound
+from mockint.ui.widgets.plain import plain
+
+
+class RoundIntro(Vertical):
+    def compose(self) -> ComposeResult:
+        yield Static(id="intro-position", markup=False)
+        yield Static(id="intro-title", markup=False)
+        yield Static(id="intro-interviewer", markup=False)
+        yield Static(id="intro-style", markup=False)
+        yield Static(id="intro-line", markup=False)
+        yield Static(id="intro-budget", markup=False)
+        yield Static("Press enter or space to begin.", id="intro-prompt", markup=False)
+
+    def show_round(self, round_: RoundRecord | CandidateRound, number: int, count: int) -> None:
+        """Show a round from either side's view: both say the same of a round's intro."""
+        questions = round_.question_count
+        self._set("#intro-position", f"Round {number} of {count}")
+        self._set("#intro-title", round_.title)
+        self._set("#intro-interviewer", f"Your interviewer: {round_.interviewer}")
+        self._set("#intro-style", round_.interviewer_style)
+        self._set("#intro-line", f"“{round_.intro}”" if round_.intro else "")
+        plural = "question" if questions == 1 else "questions"
+        self._set("#intro-budget", f"Budget {format_duration(round_.budget)} · {questions} {plural}")
+
+    def _set(self, selector: str, text: str) -> None:
+        widget = self.query_one(selector, Static)
+        widget.update(plain(text))
+        widget.display = bool(text)
