@@ -17,7 +17,7 @@ from mockint.ui.screens.home import HomeScreen
 from mockint.ui.screens.interview import InterviewScreen
 from mockint.exporters.content import session_totals, totals_line
 from mockint.ui.screens.summary import SummaryScreen
-from mockint.ui.screens.summary_table import summary_rows
+from mockint.ui.screens.summary_table import table_rows
 from mockint.session.setup import SessionOptions
 from mockint.session.state import Phase
 from mockint.ui.widgets.assessment import (
@@ -264,7 +264,7 @@ def test_summary_rows_and_totals() -> None:
     engine.apply(Start())
     finish_run(engine, clock)
     record: SessionRecord = engine.record
-    rows = summary_rows(record)
+    rows = table_rows(record)
     assert [row.is_round for row in rows] == [True, False, False, True, False]
     assert rows[0].cells[0] == "Warm-up"
     # The time counts the answer and its posed challenges against both their limits, as transcripts do.

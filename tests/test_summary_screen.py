@@ -16,7 +16,7 @@ from mockint.ui.screens.export_dialog import ExportDialog
 from mockint.ui.screens.home import HomeScreen
 from mockint.exporters.content import session_totals, totals_line
 from mockint.ui.screens.summary import LEAVE_QUESTION, QUIT_QUESTION, SummaryScreen
-from mockint.ui.screens.summary_table import NARROW_COLUMNS, WIDE_COLUMNS, SummaryRow, lay_out, summary_rows, wrap
+from mockint.ui.screens.summary_table import NARROW_COLUMNS, WIDE_COLUMNS, TableRow, lay_out, table_rows, wrap
 from mockint.session.setup import SessionOptions
 
 
@@ -44,7 +44,7 @@ def pressure_run_with_every_outcome(clock: FakeClock) -> SessionEngine:
 
 def test_outcomes_mark_the_answer_time_and_the_totals() -> None:
     engine = pressure_run_with_every_outcome(FakeClock())
-    rows = [row for row in summary_rows(engine.record) if not row.is_round]
+    rows = [row for row in table_rows(engine.record) if not row.is_round]
     assert [row.cells[1] for row in rows] == ["no answer typed", "cut off at the limit", "cut off at the limit"]
     totals = session_totals(engine.record)
     # Only the cut-off answer with text in it counts as answered.
@@ -53,8 +53,8 @@ def test_outcomes_mark_the_answer_time_and_the_totals() -> None:
 
 
 def test_wide_layout_gives_the_question_the_width_the_figures_leave() -> None:
-    rows = [SummaryRow(("Round", "", "", "", ""), is_round=True),
-            SummaryRow(("Design a cache for a slow service " * 4, "answered", "1:00 of 2:00", "1/2", "4/5"))]
+    rows = [TableRow(("Round", "", "", "", ""), is_round=True),
+            TableRow(("Design a cache for a slow service " * 4, "answered", "1:00 of 2:00", "1/2", "4/5"))]
     layout = lay_out(rows, 98)
     assert layout.columns == WIDE_COLUMNS
     assert layout.widths[1:] == (8, 20, 9, 6)
@@ -66,7 +66,7 @@ def test_wide_layout_gives_the_question_the_width_the_figures_leave() -> None:
 
 
 def test_narrow_layout_folds_the_figures_into_one_labelled_column() -> None:
-    rows = [SummaryRow(("What does a hash map cost to look up a key?", "no answer typed", "0:30 of 0:45", "–", "3/5"))]
+    rows = [TableRow(("What does a hash map cost to look up a key?", "no answer typed", "0:30 of 0:45", "–", "3/5"))]
     layout = lay_out(rows, 58)
     assert layout.columns == NARROW_COLUMNS
     assert layout.widths[0] >= 24

@@ -40,7 +40,6 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Iterable
 
 from mockint.session.record import ChallengeRecord, QuestionRecord, SessionRecord
@@ -161,31 +160,31 @@ class _Totals:
     parts: tuple[TextInsights, ...] | tuple[AnswerInsights, ...]
     """What is added up; each subclass says what its parts are."""
 
-    @cached_property
+    @property
     def words(self) -> int:
         return sum(part.words for part in self.parts)
 
-    @cached_property
+    @property
     def characters(self) -> int:
         return sum(part.characters for part in self.parts)
 
-    @cached_property
+    @property
     def seconds(self) -> float:
         return sum(part.seconds for part in self.parts)
 
-    @cached_property
+    @property
     def wpm(self) -> float | None:
         return per_minute(self.words, self.seconds)
 
-    @cached_property
+    @property
     def cpm(self) -> float | None:
         return per_minute(self.characters, self.seconds)
 
-    @cached_property
+    @property
     def fillers(self) -> dict[str, int]:
         return merge_fillers(part.fillers for part in self.parts)
 
-    @cached_property
+    @property
     def filler_total(self) -> int:
         return sum(self.fillers.values())
 
@@ -205,12 +204,12 @@ class AnswerInsights(_Totals):
     covered: tuple[str, ...]
     missed: tuple[str, ...]
 
-    @cached_property
+    @property
     def parts(self) -> tuple[TextInsights, ...]:
         """Every typed answer: the main one, then each posed challenge's."""
         return (self.main, *[c for c in self.challenges if c is not None])
 
-    @cached_property
+    @property
     def coverage(self) -> float | None:
         """Fraction of the question's keywords mentioned; None when it has none."""
         keywords = len(self.covered) + len(self.missed)
@@ -263,7 +262,7 @@ class SessionInsights(_Totals):
     def parts(self) -> tuple[AnswerInsights, ...]:
         return self.questions
 
-    @cached_property
+    @property
     def coverage(self) -> float | None:
         """Keywords mentioned over keywords asked for, across questions that had any."""
         covered = sum(len(q.covered) for q in self.questions)

@@ -37,11 +37,7 @@ def printable(text: str, *, single_line: bool = False) -> str:
     Newlines and tabs are kept unless `single_line` (file names, paths and
     one-line messages, where a newline could forge a second line).
     """
-    if single_line:
-        return text.translate(_SINGLE_LINE)
-    # Long texts (a whole transcript) are almost always clean: one scan says so, where
-    # translating non-ASCII text character by character takes ten times as long.
-    return text.translate(_MULTI_LINE) if has_unsafe_characters(text) else text
+    return text.translate(_SINGLE_LINE if single_line else _MULTI_LINE)
 
 
 def has_unsafe_characters(text: str) -> bool:

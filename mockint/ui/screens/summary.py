@@ -23,7 +23,7 @@ from mockint.analysis.insights import SessionInsights, session_insights
 from mockint.analysis.practise import practise_next
 from mockint.session.record import SessionRecord
 from mockint.ui.screens.confirm import Choice, ChoiceScreen
-from mockint.ui.screens.summary_table import TABLE_MARGIN, TableLayout, lay_out, summary_rows
+from mockint.ui.screens.summary_table import TABLE_MARGIN, TableLayout, lay_out, table_rows
 from mockint.ui.widgets.plain import plain
 
 LEAVE_QUESTION = "Leave without exporting? This interview's transcript is not saved anywhere else."
@@ -57,7 +57,7 @@ class SummaryScreen(Screen[None]):
         self.exported = False
         """A transcript of this run has been written: leaving loses nothing."""
         self._insights = session_insights(record)
-        self._rows = summary_rows(record, self._insights)
+        self._rows = table_rows(record, self._insights)
         self._layout: TableLayout | None = None
 
     def compose(self) -> ComposeResult:

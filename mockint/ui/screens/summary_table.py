@@ -45,14 +45,14 @@ def wrap(text: str, width: int, max_lines: int) -> list[str]:
 
 
 @dataclass(frozen=True)
-class SummaryRow:
+class TableRow:
     cells: tuple[str, ...]
     """Question, status, time with challenges, checklist, rating: one line each, unwrapped."""
     is_round: bool = False
     """A round's heading row: its title in the first cell, the rest empty."""
 
 
-def summary_rows(record: SessionRecord, insights: SessionInsights | None = None) -> list[SummaryRow]:
+def table_rows(record: SessionRecord, insights: SessionInsights | None = None) -> list[TableRow]:
     """A heading row per round, then one row per question of it, with the transcript's figures.
 
     The figures are `content.summary_rows`, the transcripts' own, so the screen
@@ -63,10 +63,10 @@ def summary_rows(record: SessionRecord, insights: SessionInsights | None = None)
     figures = iter(content.summary_rows(record, insights or session_insights(record)))
     rows = []
     for round_record in record.rounds:
-        rows.append(SummaryRow((printable(round_record.title, single_line=True), *[""] * 4), is_round=True))
+        rows.append(TableRow((printable(round_record.title, single_line=True), *[""] * 4), is_round=True))
         for row in islice(figures, len(round_record.questions)):
             cells = (printable(row.ask), row.status, row.time, row.checklist, row.rating)
-            rows.append(SummaryRow(tuple(" ".join(cell.split()) for cell in cells)))
+            rows.append(TableRow(tuple(" ".join(cell.split()) for cell in cells)))
     return rows
 
 
@@ -84,7 +84,7 @@ def content_width(table_width: int, column_count: int) -> int:
     return table_width - SCROLLBAR_WIDTH - 2 * CELL_PADDING * column_count
 
 
-def lay_out(rows: list[SummaryRow], table_width: int) -> TableLayout:
+def lay_out(rows: list[TableRow], table_width: int) -> TableLayout:
     """A column per figure if the question keeps QUESTION_MIN_WIDTH, otherwise the folded layout."""
     figures = [max(len(header), *(len(row.cells[i]) for row in rows)) for i, header in enumerate(WIDE_COLUMNS) if i]
     question_width = content_width(table_width, len(WIDE_COLUMNS)) - sum(figures)
@@ -93,7 +93,7 @@ def lay_out(rows: list[SummaryRow], table_width: int) -> TableLayout:
     return _narrow(rows, table_width)
 
 
-def _wide(rows: list[SummaryRow], widths: tuple[int, ...]) -> TableLayout:
+def _wide(rows: list[TableRow], widths: tuple[int, ...]) -> TableLayout:
     cells, heights = [], []
     for row in rows:
         question = _question_lines(row, widths[0], WIDE_QUESTION_LINES)
@@ -102,7 +102,7 @@ def _wide(rows: list[SummaryRow], widths: tuple[int, ...]) -> TableLayout:
     return TableLayout(WIDE_COLUMNS, widths, cells, heights)
 
 
-def _narrow(rows: list[SummaryRow], table_width: int) -> TableLayout:
+def _narrow(rows: list[TableRow], table_width: int) -> TableLayout:
     questions = [row for row in rows if not row.is_round]
     longest = max((len(line) for row in questions for line in _details_lines(row)), default=0)
     details_width = min(longest, NARROW_DETAILS_WIDTH)
@@ -116,16 +116,16 @@ def _narrow(rows: list[SummaryRow], table_width: int) -> TableLayout:
     return TableLayout(NARROW_COLUMNS, (question_width, details_width), cells, heights)
 
 
-def _question_lines(row: SummaryRow, width: int, max_lines: int) -> list[str]:
+def _question_lines(row: TableRow, width: int, max_lines: int) -> list[str]:
     if row.is_round:
         return [shorten(row.cells[0], width)]
     return [INDENT + line for line in wrap(row.cells[0], width - len(INDENT), max_lines)]
 
 
-def _details_lines(row: SummaryRow) -> list[str]:
+def _details_lines(row: TableRow) -> list[str]:
     _, status, time, checklist, rating = row.cells
     return [status, f"time {time}", f"checklist {checklist} · rating {rating}"]
 
 
-def _wrapped_details(row: SummaryRow, width: int) -> list[str]:
+def _wrapped_details(row: TableRow, width: int) -> list[str]:
     return [part for line in _details_lines(row) for part in wrap(line, width, max_lines=2)]
