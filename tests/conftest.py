@@ -8,6 +8,9 @@ import pytest
 
 TESTS_DIR = Path(__file__).parent
 
+pytest_plugins = ("support.special_files",)
+"""Its fixtures (`opened`) are requested by name in the tests of special files."""
+
 
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from app_shell_support import SIZE, make_app, sample_library
+from support.apps import SIZE, make_app
+from support.packs import sample_library
 from textual.widgets import Button, Input, OptionList, RadioButton, SelectionList, Static
 
 from mockint.ui.app import MockintApp, StartRequest

@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_shell_support import SIZE, TESTS_DIR, make_app, sample_library
+from support.apps import SIZE, make_app
+from support.packs import TESTS_DIR, sample_library
 from textual.pilot import Pilot
 
 from mockint.ui.screens.confirm import ConfirmScreen

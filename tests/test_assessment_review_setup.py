@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_shell_support import make_app as make_shell_app
+from support.apps import make_app
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widget import Widget
@@ -206,7 +206,7 @@ async def open_setup(app: App[None], pilot: object) -> SetupScreen:
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_setup_explains_each_mode_in_a_line(tmp_path: Path, size: tuple[int, int]) -> None:
-    app = make_shell_app(tmp_path)
+    app = make_app(tmp_path)
     async with app.run_test(size=size) as pilot:
         setup = await open_setup(app, pilot)
         help_text = " ".join(" ".join(drawn_lines(setup.query_one("#mode-help"))).split())
@@ -215,7 +215,7 @@ async def test_setup_explains_each_mode_in_a_line(tmp_path: Path, size: tuple[in
 
 
 async def test_setup_mode_buttons_read_without_colour(tmp_path: Path) -> None:
-    app = make_shell_app(tmp_path)
+    app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         setup = await open_setup(app, pilot)
         assert "●" in drawn_lines(setup.query_one("#practice"))[0]
@@ -231,7 +231,7 @@ def drawn_boxes(widget: Widget) -> list[str]:
 
 
 async def test_setup_round_list_reads_without_colour(tmp_path: Path) -> None:
-    app = make_shell_app(tmp_path)
+    app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         setup = await open_setup(app, pilot)
         rounds = setup.query_one("#rounds", TickSelectionList)
@@ -243,7 +243,7 @@ async def test_setup_round_list_reads_without_colour(tmp_path: Path) -> None:
 
 
 async def test_shuffle_box_starts_a_shuffled_run_with_a_recorded_seed(tmp_path: Path) -> None:
-    app = make_shell_app(tmp_path)
+    app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         setup = await open_setup(app, pilot)
         assert not setup.options().shuffle

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from interview_support import mini_pack
+from support.packs import mini_pack
+from support.runs import pressure_run_with_every_outcome
 from mockint.core.clock import FakeClock
 from mockint.session.commands import BeginRound, Done, EditDraft, Start, Tick
 from mockint.session.engine import SessionEngine
@@ -11,7 +12,6 @@ from mockint.exporters.jsonexport import render_json
 from mockint.exporters.markdown import render_markdown
 from mockint.session.record import ChallengeStatus, Mode
 from mockint.session.setup import SessionOptions
-from test_summary_screen import pressure_run_with_every_outcome
 
 
 def test_a_challenge_left_empty_at_quit_is_not_answered() -> None:

@@ -10,43 +10,12 @@ from mockint.session.commands import (
     BeginRound, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment, Tick,
 )
 from mockint.session.engine import SessionEngine
-from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
+from mockint.core.model import Pack, Question, Round
+from support.packs import make_pack
 from mockint.session.record import Audience, ChallengeStatus, Mode, Reflection, Role, Rules, decode_record
 from mockint.session.setup import EngineError, EventKind, SessionOptions
 from mockint.session.state import Phase
 from mockint.session.views import ClockFigures
-
-
-def make_pack() -> Pack:
-    q1 = Question(
-        id="metrics",
-        ask="Which metrics do you track?",
-        time=60,
-        guide=("completion rate", "engagement"),
-        keywords=("completion", "engagement"),
-        hint="Think funnel.",
-        checklist=("Named a metric", "Explained why"),
-        challenges=(
-            Challenge(ask="And if the budget is limited?", time=30),
-            Challenge(ask="What about retention?", time=20, unless_mentioned=("retention",)),
-        ),
-    )
-    q2 = Question(
-        id="drop",
-        ask="Views dropped 40% overnight. What do you do?",
-        time=120,
-        challenges=(Challenge(ask="Stop: is it the algorithm or you?", time=30, at=45),),
-    )
-    q3 = Question(id="why", ask="Why us?", time=60)
-    return Pack(
-        name="demo",
-        title="Demo",
-        checklist=("Structured answers",),
-        rounds=(
-            Round(id="01-ops", title="Ops", questions=(q1, q2), interviewer=Interviewer("Lee", "pragmatic")),
-            Round(id="02-hr", title="HR", questions=(q3,), checklist=("Smiled",)),
-        ),
-    )
 
 
 def started(mode: Mode = Mode.PRACTICE, **options) -> tuple[SessionEngine, FakeClock]:

@@ -9,7 +9,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from app_shell_support import PACKS_DIR, SIZE, load_test_pack, make_app
+from support.apps import SIZE, make_app
+from support.packs import PACKS_DIR, load_test_pack
 from mockint.ui.app import MockintApp, StartRequest
 from mockint.core.clock import FakeClock
 from mockint.session.commands import BeginRound, Done, Quit

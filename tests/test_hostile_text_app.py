@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_shell_support import SIZE, SLOW_TICKS
+from support.apps import SIZE, SLOW_TICKS
 from textual.app import App
 from textual.content import Content
 from textual.widget import Widget

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-from interview_support import SIZE, engine_of, interview, make_app, type_text
+from support.apps import SIZE, interview_app
+from support.pilot import engine_of, interview, type_text
 from mockint.ui.app import MockintApp
 from mockint.session.commands import Done
 from mockint.session.record import Mode
@@ -30,7 +31,7 @@ def record_notes(app: MockintApp) -> list[str]:
 
 
 async def test_the_palettes_quit_asks_then_shows_the_summary() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await type_text(pilot, "half")
@@ -47,7 +48,7 @@ async def test_the_palettes_quit_asks_then_shows_the_summary() -> None:
 
 
 async def test_the_apps_quit_action_defers_to_the_run() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await app.run_action("quit")
@@ -61,7 +62,7 @@ async def test_the_apps_quit_action_defers_to_the_run() -> None:
 
 
 async def test_ctrl_c_does_not_end_the_run() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "ctrl+c")
         app.set_focus(None)
@@ -70,7 +71,7 @@ async def test_ctrl_c_does_not_end_the_run() -> None:
 
 
 async def test_palette_titles_are_unique_and_described() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         commands = list(app.get_system_commands(app.screen))
@@ -89,7 +90,7 @@ async def test_palette_titles_are_unique_and_described() -> None:
 
 
 async def test_the_quit_question_stops_the_clock_and_no_restarts_it() -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         clock.advance(10)
@@ -103,7 +104,7 @@ async def test_the_quit_question_stops_the_clock_and_no_restarts_it() -> None:
 
 
 async def test_the_quit_question_leaves_the_candidates_own_pause_alone() -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "f4", "escape", "n")
         assert engine_of(app).paused
@@ -116,7 +117,7 @@ async def resize(pilot: Pilot[None], width: int, height: int) -> None:
 
 
 async def test_a_too_small_terminal_stops_the_clock_until_it_is_large_again() -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         clock.advance(10)
@@ -129,7 +130,7 @@ async def test_a_too_small_terminal_stops_the_clock_until_it_is_large_again() ->
 
 
 async def test_a_too_small_terminal_leaves_the_candidates_own_pause_alone() -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "f4")
         await resize(pilot, 50, 15)
@@ -141,7 +142,7 @@ async def test_a_too_small_terminal_leaves_the_candidates_own_pause_alone() -> N
 
 
 async def test_pressure_says_when_time_is_up() -> None:
-    app, clock = make_app(Mode.PRESSURE)
+    app, clock = interview_app(Mode.PRESSURE)
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         notes = record_notes(app)
@@ -154,7 +155,7 @@ async def test_pressure_says_when_time_is_up() -> None:
 
 
 async def test_an_interruptions_time_up_says_the_candidate_goes_back_to_the_answer() -> None:
-    app, clock = make_app(Mode.PRESSURE)
+    app, clock = interview_app(Mode.PRESSURE)
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         notes = record_notes(app)
@@ -169,7 +170,7 @@ async def test_an_interruptions_time_up_says_the_candidate_goes_back_to_the_answ
 
 
 async def test_practice_says_once_that_the_answer_is_in_overtime() -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         notes = record_notes(app)
         await pilot.press("enter")

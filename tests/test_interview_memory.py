@@ -11,7 +11,8 @@ from textual.widget import Widget
 from textual.widgets import Footer, TextArea
 from textual.widgets._footer import FooterKey
 
-from interview_support import SIZE, engine_of, interview, make_app, write
+from support.apps import SIZE, interview_app
+from support.pilot import engine_of, interview, write
 from mockint.session.commands import BeginRound, Continue, Done
 from mockint.session.state import Phase
 from mockint.ui.widgets.assessment import AssessmentForm
@@ -42,7 +43,7 @@ async def answer_first_question(pilot: Pilot[None]) -> None:
 
 
 async def test_widgets_in_memory_do_not_grow_from_question_to_question() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await settle(pilot)
@@ -53,7 +54,7 @@ async def test_widgets_in_memory_do_not_grow_from_question_to_question() -> None
 
 
 async def test_footer_lets_go_of_the_keys_it_replaces() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await settle(pilot)
@@ -68,7 +69,7 @@ async def test_footer_lets_go_of_the_keys_it_replaces() -> None:
 
 
 async def test_a_submitted_assessment_form_is_removed_and_freed() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         engine.apply(BeginRound())
@@ -93,7 +94,7 @@ async def test_a_submitted_assessment_form_is_removed_and_freed() -> None:
 
 
 async def test_each_round_shows_only_its_own_assessment_form() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         round_titles = []
@@ -111,7 +112,7 @@ async def test_each_round_shows_only_its_own_assessment_form() -> None:
 
 
 async def test_undo_in_a_new_answer_box_does_not_bring_back_the_last_answer() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await answer_first_question(pilot)

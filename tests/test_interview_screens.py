@@ -6,9 +6,10 @@ import pytest
 from textual.widgets import DataTable, TextArea
 from textual.pilot import Pilot
 
-from interview_support import (
-    SIZE, engine_of, finish_in_app, finish_run, interview, make_app, mini_pack, settle, text_of, type_text, write,
-)
+from support.apps import SIZE, interview_app
+from support.packs import mini_pack
+from support.pilot import engine_of, finish_in_app, interview, settle, text_of, type_text, write
+from support.runs import finish_run
 from mockint.core.clock import FakeClock
 from mockint.session.commands import BeginRound, Continue, Done, Skip, Start
 from mockint.session.engine import SessionEngine
@@ -47,7 +48,7 @@ def test_clock_face_reads_without_colour(remaining: float, limit: float, face: t
 
 
 async def test_round_intro_shows_the_interviewer_and_budget() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         await pilot.pause()
@@ -64,7 +65,7 @@ async def test_round_intro_shows_the_interviewer_and_budget() -> None:
 
 
 async def test_practice_answer_hint_challenge_and_review() -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         await pilot.press("enter")
@@ -103,7 +104,7 @@ async def test_practice_answer_hint_challenge_and_review() -> None:
 
 
 async def test_not_needed_challenge_and_a_refused_hint_are_shown() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         notes: list[str] = []
@@ -123,7 +124,7 @@ async def test_not_needed_challenge_and_a_refused_hint_are_shown() -> None:
 
 
 async def test_skip_then_pause_and_resume() -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         await pilot.press("enter")
@@ -149,7 +150,7 @@ async def test_skip_then_pause_and_resume() -> None:
 
 
 async def test_assessment_by_keyboard_then_next_round_then_summary() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         for _ in range(2):
@@ -188,7 +189,7 @@ async def test_assessment_by_keyboard_then_next_round_then_summary() -> None:
 
 
 async def test_pressure_moves_on_by_itself_when_time_is_up() -> None:
-    app, clock = make_app(Mode.PRESSURE)
+    app, clock = interview_app(Mode.PRESSURE)
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         notes: list[str] = []
@@ -211,7 +212,7 @@ async def test_pressure_moves_on_by_itself_when_time_is_up() -> None:
 
 
 async def test_pressure_interruption_keeps_the_main_answer() -> None:
-    app, clock = make_app(Mode.PRESSURE)
+    app, clock = interview_app(Mode.PRESSURE)
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         await pilot.press("enter")
@@ -239,7 +240,7 @@ async def test_pressure_interruption_keeps_the_main_answer() -> None:
 
 
 async def test_quit_asks_first_and_keeps_what_was_done() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         await pilot.press("enter")
@@ -285,7 +286,7 @@ def test_summary_rows_and_totals() -> None:
 
 
 async def test_summary_enter_asks_then_goes_back_home() -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await finish_in_app(pilot, clock)
         assert isinstance(app.screen, SummaryScreen)
@@ -298,12 +299,12 @@ async def test_summary_enter_asks_then_goes_back_home() -> None:
 
 
 def test_snapshot_round_intro(snap_compare) -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
 
 
 def test_snapshot_question(snap_compare) -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter")
@@ -316,7 +317,7 @@ def test_snapshot_question(snap_compare) -> None:
 
 
 def test_snapshot_question_low_time(snap_compare) -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter", "ctrl+t")
@@ -328,7 +329,7 @@ def test_snapshot_question_low_time(snap_compare) -> None:
 
 
 def test_snapshot_overtime(snap_compare) -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter")
@@ -340,7 +341,7 @@ def test_snapshot_overtime(snap_compare) -> None:
 
 
 def test_snapshot_interruption(snap_compare) -> None:
-    app, clock = make_app(Mode.PRESSURE)
+    app, clock = interview_app(Mode.PRESSURE)
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter")
@@ -354,7 +355,7 @@ def test_snapshot_interruption(snap_compare) -> None:
 
 
 def test_snapshot_paused(snap_compare) -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter")
@@ -366,7 +367,7 @@ def test_snapshot_paused(snap_compare) -> None:
 
 
 def test_snapshot_review(snap_compare) -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter", "ctrl+t")
@@ -381,7 +382,7 @@ def test_snapshot_review(snap_compare) -> None:
 
 
 def test_snapshot_assessment(snap_compare) -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
 
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter", "ctrl+k", "enter", "ctrl+k", "enter")
@@ -393,7 +394,7 @@ def test_snapshot_assessment(snap_compare) -> None:
 
 
 def test_snapshot_summary(snap_compare) -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
 
     async def run_before(pilot: Pilot[None]) -> None:
         await finish_in_app(pilot, clock)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from app_shell_support import BROKEN_PACK_DIR, PACKS_DIR
+from support.packs import BROKEN_PACK_DIR, PACKS_DIR
 
 from mockint import cli
 

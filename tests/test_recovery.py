@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from app_shell_support import PACKS_DIR, SIZE, load_test_pack
+from support.apps import SIZE
+from support.packs import PACKS_DIR, load_test_pack
 from mockint.cli import launch
 from mockint.ui.app import MockintApp, StartRequest, build_app
 from mockint.core.clock import FakeClock

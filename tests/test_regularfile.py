@@ -14,8 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from special_files_support import DENIED, DEVICE, FIFO, LOOP, ROUND, finishes, refuse_to_open, write_round
-from special_files_support import opened  # noqa: F401  (a fixture, requested by name)
+from support.special_files import DENIED, DEVICE, FIFO, LOOP, ROUND, finishes, refuse_to_open, write_round
 
 from mockint.packs.loader import check_file, load_round
 from mockint.packs.regularfile import UnreadableFile, read_regular_file

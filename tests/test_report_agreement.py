@@ -6,7 +6,8 @@ import re
 
 from textual.widgets import DataTable, Static
 
-from interview_support import SIZE, finish_in_app, make_app
+from support.apps import SIZE, interview_app
+from support.pilot import finish_in_app
 from mockint.exporters.markdown import render_markdown
 from mockint.ui.screens.summary import SummaryScreen
 
@@ -23,7 +24,7 @@ def markdown_summary_rows(markdown: str) -> dict[str, list[str]]:
 
 
 async def test_the_summary_screen_and_the_transcript_show_the_same_figures() -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await finish_in_app(pilot, clock)
         screen = app.screen

@@ -13,8 +13,8 @@ from mockint.session.engine import SessionEngine, resume_origin
 from mockint.session.record import ChallengeStatus, Mode, Outcome, decode_record
 from mockint.session.setup import EngineError, ReplayError, SessionOptions
 from mockint.session.state import Answering, Challenging, Finished, State
-from session_support import TYPED, Run, actions, modes
-from test_engine import make_pack
+from support.packs import make_pack
+from support.sessions import TYPED, Run, actions, modes
 
 
 def assert_replays_the_same(run: Run) -> None:

@@ -14,7 +14,9 @@ import pytest
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.widgets import TextArea
 
-from interview_support import SIZE, engine_of, interview, make_app, mini_pack, type_text
+from support.apps import SIZE, interview_app
+from support.packs import mini_pack
+from support.pilot import engine_of, interview, type_text
 from mockint.ui import process_signals
 from mockint.ui.app import MockintApp, StartRequest, build_app
 from mockint.core.clock import FakeClock
@@ -96,7 +98,7 @@ async def test_suspending_leaves_the_candidates_own_pause_alone() -> None:
 
 
 async def test_suspend_where_textual_cannot_says_so_and_keeps_running() -> None:
-    app, clock = make_app()  # Pilot's own headless driver cannot suspend
+    app, clock = interview_app()  # Pilot's own headless driver cannot suspend
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         notes: list[str] = []
@@ -108,7 +110,7 @@ async def test_suspend_where_textual_cannot_says_so_and_keeps_running() -> None:
 
 
 async def test_ctrl_z_is_undo_in_the_answer_box() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await type_text(pilot, "first")
@@ -123,7 +125,7 @@ async def test_ctrl_z_is_undo_in_the_answer_box() -> None:
 
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)])
 async def test_an_ending_signal_exits_mid_answer_without_asking(signum: int, status: int) -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await type_text(pilot, "half")
@@ -134,7 +136,7 @@ async def test_an_ending_signal_exits_mid_answer_without_asking(signum: int, sta
 
 
 async def test_an_ending_signal_keeps_the_interview_in_the_recovery_folder(isolated_user_dirs) -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await type_text(pilot, "half an answer")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-from interview_support import settle, type_text
+from support.pilot import settle, type_text
 from mockint.ui.app import MockintApp, StartRequest, build_app
 from mockint.core.clock import FakeClock
 from mockint.packs.discovery import Library

@@ -20,10 +20,9 @@ import uuid
 from pathlib import Path
 
 import pytest
-from app_shell_support import SIZE, make_app
-from special_files_support import DENIED, DEVICE, FIFO, LOOP, finishes, is_regular, refuse_to_open, write_round
-from special_files_support import opened  # noqa: F401  (a fixture, requested by name)
-from test_tmux_e2e import Tmux, mockint_command
+from support.apps import SIZE, make_app
+from support.special_files import DENIED, DEVICE, FIFO, LOOP, finishes, is_regular, refuse_to_open, write_round
+from support.tmux import Tmux, mockint_command
 from textual.widgets import OptionList, Static
 
 from mockint.core import paths

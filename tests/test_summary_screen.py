@@ -6,40 +6,16 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from interview_support import SIZE, finish_in_app, make_app, mini_pack, settle
+from support.apps import SIZE, interview_app
+from support.runs import pressure_run_with_every_outcome
+from support.pilot import finish_in_app, settle
 from mockint.core.clock import FakeClock
-from mockint.session.commands import BeginRound, Done, EditDraft, Quit, Start, SubmitAssessment, Tick
-from mockint.session.engine import SessionEngine
-from mockint.session.record import Mode
 from mockint.ui.screens.confirm import ChoiceScreen
 from mockint.ui.screens.export_dialog import ExportDialog
 from mockint.ui.screens.home import HomeScreen
 from mockint.exporters.content import session_totals, totals_line
 from mockint.ui.screens.summary import LEAVE_QUESTION, QUIT_QUESTION, SummaryScreen
 from mockint.ui.screens.summary_table import NARROW_COLUMNS, WIDE_COLUMNS, TableRow, lay_out, table_rows, wrap
-from mockint.session.setup import SessionOptions
-
-
-def pressure_run_with_every_outcome(clock: FakeClock) -> SessionEngine:
-    """No answer typed, cut off with nothing typed, cut off mid-answer, then quit during a challenge."""
-    engine = SessionEngine.new(mini_pack(), SessionOptions(mode=Mode.PRESSURE), clock)
-    engine.apply(Start())
-    engine.apply(BeginRound())
-    engine.apply(Done(""))  # done with nothing typed
-    engine.apply(Done("growth"))
-    clock.advance(46)  # the hash map question runs out with nothing typed
-    engine.apply(Tick())
-    engine.apply(Done("still constant"))
-    engine.apply(SubmitAssessment())
-    engine.apply(BeginRound())
-    engine.apply(EditDraft.between(engine.draft or "", "TTL and eviction"))
-    clock.advance(60)  # interrupted at 1m
-    engine.apply(Tick())
-    engine.apply(Done("invalidate on write"))
-    clock.advance(61)  # then cut off at 2m
-    engine.apply(Tick())
-    engine.apply(Quit())
-    return engine
 
 
 def test_outcomes_mark_the_answer_time_and_the_totals() -> None:
@@ -80,7 +56,7 @@ def test_wrap_keeps_whole_words_and_marks_what_is_cut() -> None:
 
 
 async def test_the_table_follows_the_terminal_width() -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await finish_in_app(pilot, clock)
         table = app.screen.query_one(DataTable)
@@ -93,7 +69,7 @@ async def test_the_table_follows_the_terminal_width() -> None:
 
 
 async def test_leaving_unexported_asks_and_cancel_stays() -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await finish_in_app(pilot, clock)
         await pilot.press("escape")
@@ -106,7 +82,7 @@ async def test_leaving_unexported_asks_and_cancel_stays() -> None:
 
 
 async def test_quitting_the_app_unexported_asks_first() -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await finish_in_app(pilot, clock)
         await pilot.press("ctrl+q")
@@ -119,7 +95,7 @@ async def test_quitting_the_app_unexported_asks_first() -> None:
 
 
 async def test_quitting_after_an_export_needs_no_question(tmp_path: Path) -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     app.export_dir = tmp_path
     async with app.run_test(size=SIZE) as pilot:
         await finish_in_app(pilot, clock)
@@ -132,7 +108,7 @@ async def test_quitting_after_an_export_needs_no_question(tmp_path: Path) -> Non
 
 
 async def test_export_from_the_question_then_leave(tmp_path: Path) -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     app.export_dir = tmp_path
     async with app.run_test(size=SIZE) as pilot:
         await finish_in_app(pilot, clock)
@@ -145,7 +121,7 @@ async def test_export_from_the_question_then_leave(tmp_path: Path) -> None:
 
 
 async def test_once_exported_leaving_needs_no_question(tmp_path: Path) -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
     app.export_dir = tmp_path
     async with app.run_test(size=SIZE) as pilot:
         await finish_in_app(pilot, clock)
@@ -159,7 +135,7 @@ async def test_once_exported_leaving_needs_no_question(tmp_path: Path) -> None:
 
 
 def test_snapshot_summary_narrow(snap_compare) -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
 
     async def run_before(pilot) -> None:
         await finish_in_app(pilot, clock)
@@ -169,7 +145,7 @@ def test_snapshot_summary_narrow(snap_compare) -> None:
 
 
 def test_snapshot_leave_question(snap_compare) -> None:
-    app, clock = make_app()
+    app, clock = interview_app()
 
     async def run_before(pilot) -> None:
         await finish_in_app(pilot, clock)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO
 
 import pytest
-from app_shell_support import PACKS_DIR
+from support.packs import PACKS_DIR
 
 TIMEOUT_SECONDS = 60
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"

@@ -7,7 +7,8 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
-from interview_support import SIZE, engine_of, interview, make_app
+from support.apps import SIZE, interview_app
+from support.pilot import engine_of, interview
 from mockint.exporters.html import render_html
 from mockint.exporters.markdown import render_markdown
 from mockint.session.record import Reflection
@@ -45,7 +46,7 @@ def test_the_notice_names_how_much_was_cut() -> None:
 
 
 async def test_a_paste_over_the_cap_keeps_what_fits_says_how_much_was_cut_and_reaches_the_record() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         notices = capture_notices(app)
         await pilot.press("enter")
@@ -61,7 +62,7 @@ async def test_a_paste_over_the_cap_keeps_what_fits_says_how_much_was_cut_and_re
 
 
 async def test_a_pasted_escape_sequence_is_kept_as_visible_text_and_never_reaches_the_terminal() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         box = app.focused
@@ -73,7 +74,7 @@ async def test_a_pasted_escape_sequence_is_kept_as_visible_text_and_never_reache
 
 
 async def test_typing_at_the_cap_is_refused_and_said_once_then_rings_the_bell() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         notices = capture_notices(app)
         bells = capture_bells(app)
@@ -101,7 +102,7 @@ async def test_typing_at_the_cap_is_refused_and_said_once_then_rings_the_bell() 
 
 
 async def test_a_challenge_answer_is_capped_too() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         notices = capture_notices(app)
         engine = engine_of(app)
@@ -182,7 +183,7 @@ REFLECTIONS = {
 
 
 async def test_a_multi_line_paste_into_keep_stop_start_keeps_every_line_in_the_record_and_exports() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
         await pilot.press("enter", "ctrl+k", "enter", "ctrl+k", "enter")
@@ -217,7 +218,7 @@ async def test_a_multi_line_paste_into_keep_stop_start_keeps_every_line_in_the_r
 
 
 async def test_a_reflection_box_grows_with_its_lines_then_scrolls() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=(60, 18)) as pilot:
         await pilot.press("enter", "ctrl+k", "enter", "ctrl+k", "enter")
         await pilot.pause()
@@ -231,7 +232,7 @@ async def test_a_reflection_box_grows_with_its_lines_then_scrolls() -> None:
 
 
 async def test_a_reflection_box_growing_at_the_bottom_of_the_form_stays_in_view() -> None:
-    app, _ = make_app()
+    app, _ = interview_app()
     async with app.run_test(size=(60, 18)) as pilot:
         await pilot.press("enter", "ctrl+k", "enter", "ctrl+k", "enter")
         await pilot.pause()

@@ -13,7 +13,7 @@ from mockint.session.record import Audience, Mode, Role, Rules, SessionRecord
 from mockint.session.setup import SessionOptions
 from mockint.session.state import Assessing, Challenging, Finished, State
 from mockint.session.views import CandidateView, InterviewerView
-from session_support import Run, actions, modes
+from support.sessions import Run, actions, modes
 
 
 def marked_pack() -> Pack:

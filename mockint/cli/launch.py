@@ -8,7 +8,6 @@ inside its handlers).
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Mapping
@@ -136,10 +135,6 @@ def _run_app(library: Library, start: StartRequest | None, export_dir: Path | No
         start=start,
         exit_after_first_paint=os.environ.get(EXIT_AFTER_PAINT_VARIABLE) == "1",
     )
-    # What is loaded by now (modules, Textual's classes, the library) lives as
-    # long as the app: frozen, its ~40,000 objects are no longer walked by every
-    # full collection (one came right after the first paint, ~30 ms of CPU).
-    gc.freeze()
     app.run()
     # The terminal is restored by now: say where a failed run was saved (see mockint.storage.recovery).
     _tell(app.recovery.report_lines() if app.recovery is not None else [])

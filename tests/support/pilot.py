@@ -1,44 +1,16 @@
-"""The mini pack, an app started straight into a run of it, and Pilot helpers for the interview tests."""
+"""Typing, pasting and waiting in an app under Pilot, and reading what its screen shows."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
-from mockint.ui.app import MockintApp, StartRequest, build_app
 from mockint.core.clock import FakeClock
-from mockint.session.commands import BeginRound, Continue, Done, Skip, SubmitAssessment
-from mockint.packs.discovery import Library, load_pack
 from mockint.session.engine import SessionEngine
-from mockint.core.model import Pack
-from mockint.session.record import Mode, Reflection
+from mockint.ui.app import MockintApp
 from mockint.ui.screens.interview import InterviewScreen
-from mockint.session.setup import SessionOptions
-
-MINI = Path(__file__).parent / "data" / "packs" / "mini"
-SIZE = (100, 30)
-
-
-def mini_pack() -> Pack:
-    pack, broken = load_pack(MINI, "test")
-    assert pack is not None, broken
-    return pack
-
-
-def make_app(mode: Mode = Mode.PRACTICE) -> tuple[MockintApp, FakeClock]:
-    """The real app started straight into a run of the mini pack, as `mockint run` does."""
-    clock = FakeClock()
-    pack = mini_pack()
-    app = build_app(
-        Library(packs=(pack,)),
-        clock=clock,
-        start=StartRequest(pack, SessionOptions(mode=mode)),
-        tick_interval=3600.0,  # the tests call the tick handler themselves
-    )
-    return app, clock
+from support.runs import finish_run
 
 
 def engine_of(app: MockintApp) -> SessionEngine:
@@ -88,36 +60,7 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-def finish_run(engine: SessionEngine, clock: FakeClock) -> None:
-    """Drive a practice run of the mini pack to its end with every kind of outcome."""
-    engine.apply(BeginRound())
-    clock.advance(72)
-    engine.apply(Done("My role: I lead a team."))
-    clock.advance(20)
-    engine.apply(Done("Growth."))
-    engine.apply(Continue())
-    clock.advance(30)
-    engine.apply(Done("Constant, with collision chains."))
-    clock.advance(17)  # reading the review: session time, not answering time
-    engine.apply(Continue())
-    engine.apply(
-        SubmitAssessment(
-            question_checks={"intro": {"Mentioned a concrete result"}},
-            ratings={"intro": 4, "q2": 3},
-            round_checks={"Introduced yourself in under a minute"},
-            reflection=Reflection(keep="structure"),
-        )
-    )
-    engine.apply(BeginRound())
-    engine.apply(Skip())
-    engine.apply(Continue())
-    # The whole interview's checklist is assessed once, with the last round.
-    engine.apply(SubmitAssessment(interview_checks={"Asked at least one clarifying question"}))
-
-
 async def finish_in_app(pilot: Pilot[None], clock: FakeClock) -> None:
     finish_run(engine_of(pilot.app), clock)
     interview(pilot.app).sync()
     await pilot.pause()
-
-

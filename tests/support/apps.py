@@ -1,0 +1,47 @@
+"""The app as `mockint` builds it (the one factory), with a fake clock and a tick nobody waits for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mockint.core.clock import FakeClock
+from mockint.packs.discovery import Library
+from mockint.session.record import Mode
+from mockint.session.setup import SessionOptions
+from mockint.ui.app import MockintApp, StartRequest, build_app
+from support.packs import mini_pack, sample_library
+
+SIZE = (100, 30)
+SLOW_TICKS = 3600.0
+"""A tick interval no test reaches: the tests drive time with a FakeClock."""
+
+
+def make_app(
+    data_dir: Path,
+    library: Library | None = None,
+    start: StartRequest | None = None,
+    clock: FakeClock | None = None,
+    export_dir: Path | None = None,
+) -> MockintApp:
+    """The app on its home screen (or started as `start` says), over the test packs."""
+    return build_app(
+        library if library is not None else sample_library(),
+        clock=clock or FakeClock(),
+        data_dir=data_dir,
+        export_dir=export_dir,
+        start=start,
+        tick_interval=SLOW_TICKS,
+    )
+
+
+def interview_app(mode: Mode = Mode.PRACTICE) -> tuple[MockintApp, FakeClock]:
+    """The real app started straight into a run of the mini pack, as `mockint run` does."""
+    clock = FakeClock()
+    pack = mini_pack()
+    app = build_app(
+        Library(packs=(pack,)),
+        clock=clock,
+        start=StartRequest(pack, SessionOptions(mode=mode)),
+        tick_interval=SLOW_TICKS,  # the tests call the tick handler themselves
+    )
+    return app, clock
