@@ -47,16 +47,8 @@ VIEW_FOR_PHASE = {
 class InterviewScreen(Screen[None]):
     # Focus follows the phase (see _show_phase); the default would put it in a hidden answer box.
     AUTO_FOCUS = ""
-    CSS_PATH = [
-        "interview.tcss",
-        "../widgets/countdown.tcss",
-        "../widgets/round_intro.tcss",
-        "../widgets/question_card.tcss",
-        "../widgets/challenge_card.tcss",
-        "../widgets/answering.tcss",
-        "../widgets/review.tcss",
-        "../widgets/assessment.tcss",
-    ]
+    # The widgets carry their own styles (DEFAULT_CSS); the assessment form's are still in its file.
+    CSS_PATH = ["interview.tcss", "../widgets/assessment.tcss"]
     # Keys the answer box would otherwise take (ctrl+d deletes, ctrl+k kills the line) are priority bindings.
     BINDINGS = [
         Binding(keys.BEGIN, "begin", "Begin round", tooltip="Start this round's first question and its clock"),

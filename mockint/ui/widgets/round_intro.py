@@ -13,6 +13,54 @@ from mockint.ui.widgets.plain import plain
 
 
 class RoundIntro(Vertical):
+    DEFAULT_CSS = """
+    RoundIntro {
+        height: 1fr;
+        align: center middle;
+        padding: 1 4;
+    }
+
+    RoundIntro > Static {
+        width: 100%;
+        max-width: 80;
+        text-align: center;
+        margin-bottom: 1;
+    }
+
+    #intro-position {
+        color: $text-muted;
+        margin-bottom: 0;
+    }
+
+    #intro-title {
+        text-style: bold;
+        color: $primary;
+    }
+
+    #intro-interviewer {
+        text-style: bold;
+        margin-bottom: 0;
+    }
+
+    #intro-style {
+        color: $text-muted;
+        text-style: italic;
+    }
+
+    #intro-line {
+        padding: 1 2;
+        border: round $primary;
+    }
+
+    #intro-budget {
+        text-style: bold;
+    }
+
+    #intro-prompt {
+        color: $accent;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         yield Static(id="intro-position", markup=False)
         yield Static(id="intro-title", markup=False)
