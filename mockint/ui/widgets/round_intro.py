@@ -9,6 +9,7 @@ from textual.widgets import Static
 from mockint.core.durations import format_duration
 from mockint.session.record import RoundRecord
 from mockint.session.views import CandidateRound
+from mockint.ui.widgets.keys import BEGIN, key_names
 from mockint.ui.widgets.plain import plain
 
 
@@ -68,7 +69,7 @@ class RoundIntro(Vertical):
         yield Static(id="intro-style", markup=False)
         yield Static(id="intro-line", markup=False)
         yield Static(id="intro-budget", markup=False)
-        yield Static("Press enter or space to begin.", id="intro-prompt", markup=False)
+        yield Static(plain(f"Press {key_names(BEGIN)} to begin."), id="intro-prompt", markup=False)
 
     def show_round(self, round_: RoundRecord | CandidateRound, number: int, count: int) -> None:
         """Show a round from either side's view: both say the same of a round's intro."""
