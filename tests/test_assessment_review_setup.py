@@ -257,7 +257,7 @@ async def test_shuffle_box_starts_a_shuffled_run_with_a_recorded_seed(tmp_path: 
 
 
 class ReviewApp(App[None]):
-    CSS_PATH = WIDGETS / "review.tcss"
+    """A bare app showing the review panel: the panel brings its own styles."""
 
     def compose(self) -> ComposeResult:
         yield ReviewPanel()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -27,10 +27,9 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from rich.console import Console, RenderableType
 from textual import events
 from textual.app import App, SuspendNotSupported, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 
-from mockint.ui import process_signals
+from mockint.ui import process_signals, user_commands
 from mockint.core.clock import Clock, MonotonicClock
 from mockint.packs.discovery import Library
 from mockint.core.model import Pack
@@ -41,23 +40,9 @@ from mockint.ui.screens.too_small import SizeGuard
 from mockint.core.userpaths import shown, working_folder
 
 if TYPE_CHECKING:
-    from textual.dom import DOMNode
-
     from mockint.session.engine import SessionEngine
     from mockint.ui.screens.setup import StartRequested
     from mockint.session.setup import SessionOptions
-
-
-COMMAND_HELP = {
-    "select": "Set up an interview with the highlighted pack",
-    "start": "Start the interview with these settings",
-    "back": "Back to the list of packs",
-    "app.quit": "Leave mockint",
-}
-"""Palette descriptions for bindings that carry no tooltip, by action."""
-
-SUSPEND_HELP = "Hand the terminal back to the shell until you resume mockint (fg); an interview's clock holds"
-SCREENSHOT_HELP = "Save an SVG picture of the screen in the export folder"
 
 
 @runtime_checkable
@@ -82,11 +67,7 @@ class MockintApp(App[None]):
     # The home screen is the default screen, whose CSS_PATH Textual does not
     # read (it does for pushed screens), so the app loads its styles.
     CSS_PATH = ["app.tcss", "screens/home.tcss"]
-    BINDINGS = [
-        # Not a priority binding (Textual's default is): the interview screen
-        # binds ctrl+q itself to ask before throwing a run away.
-        Binding("ctrl+q", "quit", "Quit", show=False),
-    ]
+    BINDINGS = user_commands.bindings(user_commands.QUIT)
 
     def __init__(
         self,
@@ -247,23 +228,33 @@ class MockintApp(App[None]):
         self.refresh(layout=True)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every binding shown in the footer, then the built-in commands it does not replace.
+        """The screen's commands enabled now (those of its footer), then the built-in ones they do not replace.
 
         A built-in command with the title of one of the screen's (Quit) gives
         way to the screen's, which knows what quitting would throw away.
         """
-        commands = list(self._binding_commands(screen))
+        entries = list(self._screen_commands(screen))
         if not self.is_web:
             # Textual's own saves to the Downloads folder and, when it cannot, does not say why.
             # A web app keeps it: the browser downloads the picture.
-            commands.append(SystemCommand("Screenshot", SCREENSHOT_HELP, self.take_screenshot))
-        titles = {command.title for command in commands}
-        yield from (command for command in super().get_system_commands(screen) if command.title not in titles)
+            entries.append(user_commands.SCREENSHOT.palette_entry(self))
+        titles = {entry.title for entry in entries}
+        yield from (entry for entry in super().get_system_commands(screen) if entry.title not in titles)
         if sys.platform != "win32" and not self.is_web:
-            yield SystemCommand("Suspend", SUSPEND_HELP, self.action_suspend)
-        yield from commands
+            yield user_commands.SUSPEND.palette_entry(self)
+        yield from entries
 
-    def take_screenshot(self) -> None:
+    def _screen_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """A palette entry per shown and enabled command of the screen, naming the first of its keys."""
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            command = user_commands.declared(active.binding)
+            if command is None or not (command.shown and active.enabled) or command.id in seen:
+                continue
+            seen.add(command.id)
+            yield command.palette_entry(self, self.get_key_display(active.binding), active.node)
+
+    def action_take_screenshot(self) -> None:
         """Save the screen as SVG in the export folder once the palette has gone from it."""
         self.call_after_refresh(self.save_screenshot_in_export_folder)
 
@@ -282,30 +273,6 @@ class MockintApp(App[None]):
         self.notify(
             printable(f"Saved {path.name} in {shown(path.parent)}", single_line=True), title="Screenshot", markup=False
         )
-
-    def _binding_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not (binding.show and binding.description and active.enabled) or binding.description in seen:
-                continue
-            seen.add(binding.description)
-            key = self.get_key_display(binding)
-            help_text = binding.tooltip or COMMAND_HELP.get(binding.action, "")
-            yield SystemCommand(
-                binding.description,
-                f"{help_text} ({key})" if help_text else f"Key: {key}",
-                _action_runner(self, binding.action, active.node),
-            )
-
-
-def _action_runner(app: App[None], action: str, namespace: DOMNode) -> Callable[[], Awaitable[None]]:
-    """A palette callback running `action` on the node that binds it."""
-
-    async def run() -> None:
-        await app.run_action(action, namespace)
-
-    return run
 
 
 def build_app(

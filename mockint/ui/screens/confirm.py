@@ -3,6 +3,9 @@
 `push_screen(ConfirmScreen(q), callback)` gets a bool (yes or no);
 `push_screen(ChoiceScreen(q, choices, default), callback)` gets the id of the
 choice made, or None when escape cancels.
+
+Every answer is a user command (mockint.ui.user_commands) with its key: a
+dialog binds them all and enables those of its own choices.
 """
 
 from __future__ import annotations
@@ -17,25 +20,44 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from mockint.ui import user_commands
+from mockint.ui.user_commands import UserCommand
 from mockint.ui.widgets.plain import plain
 
 ButtonVariant = Literal["default", "primary", "success", "warning", "error"]
 ResultType = TypeVar("ResultType")
 
 
+ANSWERS = (
+    user_commands.YES,
+    user_commands.NO,
+    user_commands.EXPORT_FIRST,
+    user_commands.LEAVE,
+    user_commands.QUIT_UNEXPORTED,
+    user_commands.CANCEL,
+)
+
+
 @dataclass(frozen=True)
 class Choice:
-    id: str
-    label: str
-    key: str
-    """The key that makes this choice without reaching for the button."""
+    answer: UserCommand
+    """One of ANSWERS: its title is the button's label, its key makes the choice without the button."""
     variant: ButtonVariant = "default"
+
+    @property
+    def id(self) -> str:
+        return self.answer.id
+
+    @property
+    def label(self) -> str:
+        return self.answer.title
 
 
 class QuestionDialog(ModalScreen[ResultType]):
     """A question with a button (and a key) per answer; escape gives `cancel_id`."""
 
     CSS_PATH = "confirm.tcss"
+    BINDINGS = user_commands.bindings(*ANSWERS, user_commands.CLOSE_QUESTION)
 
     def __init__(
         self,
@@ -50,9 +72,7 @@ class QuestionDialog(ModalScreen[ResultType]):
         self.question = question
         self.choices = tuple(choices)
         self._default = default
-        for choice in self.choices:
-            self._bindings.bind(choice.key, f"choose('{choice.id}')", choice.label)
-        self._bindings.bind("escape", f"choose({cancel_id!r})", "Cancel")
+        self._cancel_id = cancel_id
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -70,16 +90,26 @@ class QuestionDialog(ModalScreen[ResultType]):
         event.stop()
         self.action_choose(event.button.id)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Only this dialog's answers: the others' keys do nothing and stay out of the palette.
+        if action == "choose":
+            return any(choice.id == parameters[0] for choice in self.choices)
+        return True
+
     def action_choose(self, choice_id: str | None) -> None:
         self.dismiss(self._result(choice_id))
+
+    def action_close(self) -> None:
+        self.action_choose(self._cancel_id)
 
 
 class ConfirmScreen(QuestionDialog[bool]):
     """Yes (y) or no (n, escape); no has the focus."""
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
-        choices = (Choice("yes", yes, "y", "error"), Choice("no", no, "n", "primary"))
-        super().__init__(question, choices, default="no", cancel_id="no", result=lambda choice: choice == "yes")
+    def __init__(self, question: str) -> None:
+        yes, no = user_commands.YES, user_commands.NO
+        choices = (Choice(yes, "error"), Choice(no, "primary"))
+        super().__init__(question, choices, default=no.id, cancel_id=no.id, result=lambda choice: choice == yes.id)
 
 
 class ChoiceScreen(QuestionDialog[str | None]):

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioSet
@@ -21,6 +20,7 @@ from mockint.exporters import FORMATS, ExportError, export_session
 from mockint.session.record import SessionRecord
 from mockint.core.safetext import printable
 from mockint.core.userpaths import shown
+from mockint.ui import user_commands
 from mockint.ui.widgets.toggles import ChoiceButton
 
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -41,7 +41,7 @@ LABELS = {
 
 class ExportDialog(ModalScreen[list[Path] | None]):
     CSS_PATH = "export_dialog.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = user_commands.bindings(user_commands.CANCEL_EXPORT)
 
     def __init__(self, record: SessionRecord, folder: Path) -> None:
         super().__init__()

@@ -11,7 +11,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -22,6 +21,7 @@ from mockint.packs.discovery import BrokenFile, Library
 from mockint.core.durations import format_duration
 from mockint.core.model import Pack, Round
 from mockint.core.userpaths import shortening_bases
+from mockint.ui import user_commands
 from mockint.ui.widgets.plain import plain
 
 EMPTY_LIBRARY = """\
@@ -42,15 +42,15 @@ BROKEN_HEADING = Content.from_markup(
 
 
 class PackList(OptionList):
-    """The packs; the same enter binding as OptionList's, with a description for the footer."""
+    """The packs; the same enter binding as OptionList's, as a command with a footer label."""
 
-    BINDINGS = [Binding("enter", "select", "Choose pack")]
+    BINDINGS = user_commands.bindings(user_commands.CHOOSE_PACK)
 
 
 class HomeScreen(Screen[None]):
     """The app's default screen; its styles (home.tcss) are loaded by the app."""
 
-    BINDINGS = [Binding("q", "app.quit", "Quit")]
+    BINDINGS = user_commands.bindings(user_commands.LEAVE_APP)
 
     def __init__(self, library: Library, user_rounds: Path) -> None:
         super().__init__()

@@ -9,20 +9,19 @@ interviewer's view (mockint.session.views), which holds everything.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static, TextArea
 
 from mockint.session.commands import BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Tick
 from mockint.session.engine import SessionEngine
 from mockint.core.safetext import printable
+from mockint.ui import user_commands
 from mockint.ui.screens.confirm import ConfirmScreen
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.screens.too_small import is_too_small
 from mockint.session.setup import EngineError, Event, EventKind
 from mockint.session.state import Phase
 from mockint.session.views import InterviewerView
-from mockint.ui.widgets import keys
 from mockint.ui.widgets.answering import AnsweringView
 from mockint.ui.widgets.assessment import AssessmentForm, AssessmentSubmitted
 from mockint.ui.widgets.footer import ReleasingFooter
@@ -47,28 +46,18 @@ VIEW_FOR_PHASE = {
 class InterviewScreen(Screen[None]):
     # Focus follows the phase (see _show_phase); the default would put it in a hidden answer box.
     AUTO_FOCUS = ""
-    CSS_PATH = [
-        "interview.tcss",
-        "../widgets/countdown.tcss",
-        "../widgets/round_intro.tcss",
-        "../widgets/question_card.tcss",
-        "../widgets/challenge_card.tcss",
-        "../widgets/answering.tcss",
-        "../widgets/review.tcss",
-        "../widgets/assessment.tcss",
-    ]
-    # Keys the answer box would otherwise take (ctrl+d deletes, ctrl+k kills the line) are priority bindings.
-    BINDINGS = [
-        Binding(keys.BEGIN, "begin", "Begin round", tooltip="Start this round's first question and its clock"),
-        Binding(keys.CONTINUE, "continue_review", "Continue", tooltip="Go on to the next question"),
-        Binding(keys.DONE, "done", "Done", priority=True, tooltip="Finish your answer and move on"),
-        Binding(keys.SKIP, "skip", "Skip", priority=True, tooltip="Leave this question or challenge unanswered"),
-        Binding(keys.HINT, "hint", "Hint", priority=True, tooltip="Show this question's hint (practice mode)"),
-        Binding(keys.HINT, "hint_refused", "Hint", show=False, priority=True),
-        Binding(keys.PAUSE, "toggle_pause", "Pause/resume", priority=True, tooltip="Stop or restart the clock"),
-        Binding(keys.QUIT, "request_quit", "Quit", priority=True,
-                tooltip="End the interview early (asks first); what you answered goes to the summary"),
-    ]
+    # The widgets carry their own styles (DEFAULT_CSS); the assessment form's are still in its file.
+    CSS_PATH = ["interview.tcss", "../widgets/assessment.tcss"]
+    BINDINGS = user_commands.bindings(
+        user_commands.BEGIN,
+        user_commands.CONTINUE,
+        user_commands.DONE,
+        user_commands.SKIP,
+        user_commands.HINT,
+        user_commands.HINT_REFUSED,
+        user_commands.PAUSE,
+        user_commands.END_RUN,
+    )
 
     def __init__(self, engine: SessionEngine) -> None:
         super().__init__()

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -17,6 +16,7 @@ from textual.widgets.selection_list import Selection
 from mockint.core.model import Pack, Round
 from mockint.session.record import Mode
 from mockint.core.safetext import printable
+from mockint.ui import user_commands
 from mockint.ui.screens.home import round_line
 from mockint.session.setup import SessionOptions
 from mockint.ui.widgets.plain import plain
@@ -42,10 +42,7 @@ class StartRequested(Message):
 
 class SetupScreen(Screen[None]):
     CSS_PATH = "setup.tcss"
-    BINDINGS = [
-        Binding("ctrl+s", "start", "Start"),
-        Binding("escape", "back", "Back"),
-    ]
+    BINDINGS = user_commands.bindings(user_commands.START, user_commands.BACK)
 
     def __init__(self, pack: Pack) -> None:
         super().__init__()

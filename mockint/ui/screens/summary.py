@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -22,6 +21,7 @@ from mockint.exporters import content
 from mockint.analysis.insights import SessionInsights, session_insights
 from mockint.analysis.practise import practise_next
 from mockint.session.record import SessionRecord
+from mockint.ui import user_commands
 from mockint.ui.screens.confirm import Choice, ChoiceScreen
 from mockint.ui.screens.summary_table import TABLE_MARGIN, TableLayout, lay_out, table_rows
 from mockint.ui.widgets.plain import plain
@@ -44,12 +44,7 @@ def practise_text(record: SessionRecord, insights: SessionInsights) -> str:
 
 class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
-    # The DataTable takes enter for its cursor, so leaving is a priority binding.
-    BINDINGS = [
-        Binding("enter,escape", "home", "Home", priority=True,
-                tooltip="Back to the list of packs (asks first if the transcript is not exported)"),
-        Binding("e", "export", "Export", tooltip="Save the transcript as Markdown, JSON or HTML"),
-    ]
+    BINDINGS = user_commands.bindings(user_commands.GO_HOME, user_commands.EXPORT)
 
     def __init__(self, record: SessionRecord) -> None:
         super().__init__()
@@ -119,13 +114,13 @@ class SummaryScreen(Screen[None]):
 
     def action_home(self) -> None:
         """Back home; before an export, ask: export first, leave anyway, or stay."""
-        self._leave_asking(LEAVE_QUESTION, Choice("leave", "Leave", "l", "error"), self._go_home)
+        self._leave_asking(LEAVE_QUESTION, Choice(user_commands.LEAVE, "error"), self._go_home)
 
     def confirm_quit(self) -> bool:
         """Quitting the app from here loses the transcript unless it was exported: ask first."""
         if self.exported:
             return False
-        self._leave_asking(QUIT_QUESTION, Choice("leave", "Quit", "q", "error"), self.app.exit)
+        self._leave_asking(QUIT_QUESTION, Choice(user_commands.QUIT_UNEXPORTED, "error"), self.app.exit)
         return True
 
     def _leave_asking(self, question: str, leave: Choice, then: Callable[[], object]) -> None:
@@ -134,13 +129,13 @@ class SummaryScreen(Screen[None]):
             return
 
         def answered(choice: str | None) -> None:
-            if choice == "leave":
+            if choice == leave.id:
                 then()
-            elif choice == "export":
+            elif choice == user_commands.EXPORT_FIRST.id:
                 self._export(then=then)
 
-        choices = (Choice("export", "Export", "e", "primary"), leave, Choice("cancel", "Cancel", "c"))
-        self.app.push_screen(ChoiceScreen(question, choices, default="export"), answered)
+        choices = (Choice(user_commands.EXPORT_FIRST, "primary"), leave, Choice(user_commands.CANCEL))
+        self.app.push_screen(ChoiceScreen(question, choices, default=user_commands.EXPORT_FIRST.id), answered)
 
     def _go_home(self) -> None:
         show_home = getattr(self.app, "show_home", None)

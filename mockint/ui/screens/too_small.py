@@ -38,7 +38,20 @@ def is_too_small(size: Size) -> bool:
 
 
 class TooSmallNotice(Static):
-    """Covers its screen (styled in app.tcss) while the terminal is too small."""
+    """Covers its screen while the terminal is too small (app.tcss shows it and hides the rest)."""
+
+    DEFAULT_CSS = """
+    TooSmallNotice {
+        display: none;
+        width: 100%;
+        height: 100%;
+        content-align: center middle;
+        text-align: center;
+        text-style: bold;
+        color: $warning;
+        background: $background;
+    }
+    """
 
 
 class SizeGuard:

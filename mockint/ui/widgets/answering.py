@@ -23,6 +23,29 @@ class AnsweringView(Vertical):
     can reuse them fed a CandidateView.
     """
 
+    DEFAULT_CSS = """
+    AnsweringView {
+        height: 1fr;
+        padding: 0 1;
+    }
+
+    #paused-banner {
+        display: none;
+        width: 100%;
+        text-align: center;
+        text-style: bold;
+        color: $text;
+        background: $warning;
+        margin: 1 0 0 0;
+    }
+
+    #main-answer {
+        height: 1fr;
+        min-height: 3;
+        margin-top: 1;
+    }
+    """
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._question_key: tuple[int, int] | None = None

@@ -15,6 +15,55 @@ from mockint.ui.widgets.text_panel import ScrollingPanel
 
 
 class ChallengeCard(Vertical):
+    DEFAULT_CSS = """
+    ChallengeCard {
+        display: none;
+        height: 1fr;
+        margin-top: 1;
+    }
+
+    #challenge-header {
+        height: 1;
+    }
+
+    #challenge-marker {
+        width: auto;
+        padding: 0 1;
+        margin-right: 2;
+        text-style: bold;
+        color: $text;
+        background: $error;
+    }
+
+    #challenge-label {
+        width: 1fr;
+        text-style: bold;
+        color: $warning;
+    }
+
+    /* Capped like the question's panel, so the answer box below keeps its lines. */
+    #challenge-panel {
+        height: auto;
+        max-height: 30vh;
+        border: double $warning;
+        padding: 0 2;
+    }
+
+    #challenge-text {
+        text-style: bold;
+        width: 100%;
+    }
+
+    ChallengeCard.-interruption #challenge-panel {
+        border: double $error;
+    }
+
+    #challenge-answer {
+        height: 1fr;
+        min-height: 3;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="challenge-header"):
             yield Static("INTERRUPTION", id="challenge-marker", markup=False)

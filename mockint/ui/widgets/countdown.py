@@ -30,6 +30,29 @@ def clock_face(remaining: float, limit: float) -> tuple[str, str]:
 class CountdownClock(Static):
     """Shows an answer's clock; the text alone says how things stand, colour only reinforces it."""
 
+    DEFAULT_CSS = """
+    CountdownClock {
+        width: auto;
+        min-width: 16;
+        height: 1;
+        padding: 0 1;
+        text-style: bold;
+        color: $text;
+        background: $boost;
+    }
+
+    CountdownClock.-low {
+        color: $warning;
+        background: $warning-muted;
+    }
+
+    CountdownClock.-over {
+        color: $error;
+        background: $error-muted;
+        text-style: bold;
+    }
+    """
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__("", id=id, classes=classes, markup=False)
         self.state = ""

@@ -22,3 +22,8 @@ CONTINUE = "enter"
 def first_key(keys: str) -> str:
     """The key a prompt names: the first of a binding's comma-separated keys."""
     return keys.split(",")[0]
+
+
+def key_names(keys: str) -> str:
+    """Every key of a binding, for a prompt: `enter or space`."""
+    return " or ".join(keys.split(","))

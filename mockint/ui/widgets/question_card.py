@@ -14,6 +14,64 @@ from mockint.ui.widgets.text_panel import ScrollingPanel
 
 
 class QuestionCard(Vertical):
+    DEFAULT_CSS = """
+    /* Capped so that a long question leaves the answer box most of a small terminal: the question's
+       panel scrolls within what the header and hint leave (both docked, so the panel's 100% is the rest).
+       The cap sits on the card: Textual ignores a viewport-relative max-height inside an auto-height parent. */
+    QuestionCard {
+        height: auto;
+        max-height: 45vh;
+    }
+
+    #question-header {
+        dock: top;
+        height: 1;
+    }
+
+    #question-position {
+        width: 1fr;
+        color: $text-muted;
+    }
+
+    #question-panel {
+        height: auto;
+        max-height: 100%;
+        border: heavy $primary;
+        padding: 1 2;
+    }
+
+    #question-text {
+        text-style: bold;
+        width: 100%;
+    }
+
+    #hint-line {
+        dock: bottom;
+        display: none;
+        color: $accent;
+        padding: 0 1;
+    }
+
+    /* Under a challenge the question is a reminder: smaller still, to leave room for the challenge's answer. */
+    QuestionCard.-dimmed {
+        max-height: 25vh;
+    }
+
+    QuestionCard.-dimmed #question-panel {
+        border: round $primary-muted;
+        padding: 0 2;
+    }
+
+    QuestionCard.-dimmed #question-text {
+        text-style: none;
+        color: $text-muted;
+    }
+
+    QuestionCard.-dimmed #main-clock {
+        display: none;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="question-header"):
             yield Static(id="question-position", markup=False)

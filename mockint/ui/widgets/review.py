@@ -127,6 +127,29 @@ class ReviewBody(Static):
 
 
 class ReviewPanel(VerticalScroll):
+    DEFAULT_CSS = """
+    ReviewPanel {
+        height: 1fr;
+        padding: 0 2;
+    }
+
+    #review-title {
+        text-style: bold;
+        color: $primary;
+        margin-bottom: 1;
+    }
+
+    #review-body {
+        border: round $success;
+        padding: 1 2;
+    }
+
+    #review-prompt {
+        color: $accent;
+        margin-top: 1;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         yield Static(id="review-title", markup=False)
         yield ReviewBody(id="review-body")

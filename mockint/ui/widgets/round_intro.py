@@ -9,10 +9,59 @@ from textual.widgets import Static
 from mockint.core.durations import format_duration
 from mockint.session.record import RoundRecord
 from mockint.session.views import CandidateRound
+from mockint.ui.widgets.keys import BEGIN, key_names
 from mockint.ui.widgets.plain import plain
 
 
 class RoundIntro(Vertical):
+    DEFAULT_CSS = """
+    RoundIntro {
+        height: 1fr;
+        align: center middle;
+        padding: 1 4;
+    }
+
+    RoundIntro > Static {
+        width: 100%;
+        max-width: 80;
+        text-align: center;
+        margin-bottom: 1;
+    }
+
+    #intro-position {
+        color: $text-muted;
+        margin-bottom: 0;
+    }
+
+    #intro-title {
+        text-style: bold;
+        color: $primary;
+    }
+
+    #intro-interviewer {
+        text-style: bold;
+        margin-bottom: 0;
+    }
+
+    #intro-style {
+        color: $text-muted;
+        text-style: italic;
+    }
+
+    #intro-line {
+        padding: 1 2;
+        border: round $primary;
+    }
+
+    #intro-budget {
+        text-style: bold;
+    }
+
+    #intro-prompt {
+        color: $accent;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         yield Static(id="intro-position", markup=False)
         yield Static(id="intro-title", markup=False)
@@ -20,7 +69,7 @@ class RoundIntro(Vertical):
         yield Static(id="intro-style", markup=False)
         yield Static(id="intro-line", markup=False)
         yield Static(id="intro-budget", markup=False)
-        yield Static("Press enter or space to begin.", id="intro-prompt", markup=False)
+        yield Static(plain(f"Press {key_names(BEGIN)} to begin."), id="intro-prompt", markup=False)
 
     def show_round(self, round_: RoundRecord | CandidateRound, number: int, count: int) -> None:
         """Show a round from either side's view: both say the same of a round's intro."""

@@ -1,0 +1,144 @@
+"""Everything a user can do by key or from the command palette, each declared once.
+
+The app and its screens bind nothing but these. From each UserCommand come
+the screen's binding (`bindings(...)`), the footer label, the palette entry
+(title, help and key) and the line in Textual's Keys panel (the binding's
+description and tooltip). The palette offers a screen's shown commands that are
+enabled now (MockintApp.get_system_commands), so the footer and the palette
+cannot disagree; the Suspend and Screenshot commands have no key and live in
+the palette only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from mockint.ui.widgets import keys
+
+
+@dataclass(frozen=True)
+class UserCommand:
+    id: str
+    """Unique among the commands: the binding's id, by which the palette finds the command again."""
+    title: str
+    """The footer label and the palette entry's title."""
+    help: str
+    """One line: the palette's help and the binding's tooltip."""
+    action: str
+    keys: str = ""
+    """Comma-separated keys; none for a command only the palette offers."""
+    shown: bool = True
+    """In the footer and the palette; False for a further key of a command (ctrl+q, a dialog's escape)
+    or a refusal (Hint in pressure mode)."""
+    priority: bool = False
+    """Before the focused widget sees the key (the answer box would take ctrl+d and ctrl+k)."""
+
+    @property
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys, self.action, self.title, show=self.shown, priority=self.priority, tooltip=self.help, id=self.id
+        )
+
+    def palette_entry(self, app: App[None], key: str | None = None, node: DOMNode | None = None) -> SystemCommand:
+        """The palette's entry, running the action on `node` (the one that binds it; the app by default)."""
+        help_text = f"{self.help} ({key})" if key else self.help
+        return SystemCommand(self.title, help_text, _action_runner(app, self.action, node))
+
+
+def bindings(*commands: UserCommand) -> list[Binding]:
+    """A screen's (or widget's) BINDINGS: one per command."""
+    return [command.binding for command in commands]
+
+
+def _action_runner(app: App[None], action: str, node: DOMNode | None) -> Callable[[], Awaitable[None]]:
+    async def run() -> None:
+        await app.run_action(action, node)
+
+    return run
+
+
+def answer(id: str, title: str, key: str, help: str) -> UserCommand:
+    """An answer to a question dialog: its key and button make the choice `id`."""
+    return UserCommand(id, title, help, action=f"choose({id!r})", keys=key)
+
+
+# -- the app ---------------------------------------------------------------------------------
+
+QUIT = UserCommand(
+    "quit", "Quit", "Leave mockint (asks first if that would lose a run)", "quit", keys="ctrl+q", shown=False
+)
+"""Not a priority binding (Textual's default is): the interview screen binds ctrl+q itself, to ask first."""
+SUSPEND = UserCommand(
+    "suspend", "Suspend",
+    "Hand the terminal back to the shell until you resume mockint (fg); an interview's clock holds", "suspend",
+)
+SCREENSHOT = UserCommand(
+    "screenshot", "Screenshot", "Save an SVG picture of the screen in the export folder", "take_screenshot"
+)
+
+# -- home and setup --------------------------------------------------------------------------
+
+LEAVE_APP = UserCommand("leave_app", "Quit", "Leave mockint", "app.quit", keys="q")
+CHOOSE_PACK = UserCommand(
+    "choose_pack", "Choose pack", "Set up an interview with the highlighted pack", "select", keys="enter"
+)
+START = UserCommand("start", "Start", "Start the interview with these settings", "start", keys="ctrl+s")
+BACK = UserCommand("back", "Back", "Back to the list of packs", "back", keys="escape")
+
+# -- the interview ---------------------------------------------------------------------------
+
+BEGIN = UserCommand("begin", "Begin round", "Start this round's first question and its clock", "begin", keys=keys.BEGIN)
+CONTINUE = UserCommand("continue", "Continue", "Go on to the next question", "continue_review", keys=keys.CONTINUE)
+DONE = UserCommand("done", "Done", "Finish your answer and move on", "done", keys=keys.DONE, priority=True)
+SKIP = UserCommand(
+    "skip", "Skip", "Leave this question or challenge unanswered", "skip", keys=keys.SKIP, priority=True
+)
+HINT = UserCommand("hint", "Hint", "Show this question's hint (practice mode)", "hint", keys=keys.HINT, priority=True)
+HINT_REFUSED = UserCommand(
+    "hint_refused", "Hint", "Say why there is no hint (pressure mode)", "hint_refused",
+    keys=keys.HINT, shown=False, priority=True,
+)
+PAUSE = UserCommand(
+    "pause", "Pause/resume", "Stop or restart the clock", "toggle_pause", keys=keys.PAUSE, priority=True
+)
+END_RUN = UserCommand(
+    "end_run", "Quit", "End the interview early (asks first); what you answered goes to the summary", "request_quit",
+    keys=keys.QUIT, priority=True,
+)
+
+# -- the summary and its dialogs -------------------------------------------------------------
+
+GO_HOME = UserCommand(
+    "go_home", "Home", "Back to the list of packs (asks first if the transcript is not exported)", "home",
+    keys="enter,escape", priority=True,
+)
+"""A priority binding: the summary's table takes enter for its cursor."""
+EXPORT = UserCommand("export", "Export", "Save the transcript as Markdown, JSON or HTML", "export", keys="e")
+CANCEL_EXPORT = UserCommand(
+    "cancel_export", "Cancel", "Close the export without writing anything", "cancel", keys="escape"
+)
+
+YES = answer("yes", "Yes", "y", "Answer yes")
+NO = answer("no", "No", "n", "Answer no")
+EXPORT_FIRST = answer("export_first", "Export", "e", "Export the transcript first, then go on")
+LEAVE = answer("leave", "Leave", "l", "Leave without exporting: the transcript is lost")
+QUIT_UNEXPORTED = answer("quit_unexported", "Quit", "q", "Quit without exporting: the transcript is lost")
+CANCEL = answer("cancel", "Cancel", "c", "Stay where you are")
+CLOSE_QUESTION = UserCommand(
+    "close_question", "Cancel", "Close the question: the safe answer", "close", keys="escape", shown=False
+)
+
+PALETTE_ONLY = (SUSPEND, SCREENSHOT)
+ALL = tuple(value for value in list(globals().values()) if isinstance(value, UserCommand))
+"""Every command above, in the order declared: listing them again by hand could miss one."""
+BY_ID = {command.id: command for command in ALL}
+
+
+def declared(binding: Binding) -> UserCommand | None:
+    """The command a binding was made from; None for Textual's own bindings."""
+    return BY_ID.get(binding.id or "")

@@ -1,0 +1,181 @@
+"""Every user command is declared once (mockint.ui.user_commands): screens bind nothing else, and each
+declared command is in the palette wherever it is enabled, with its keys and its palette entry running its action."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.actions import parse as parse_action
+from textual.dom import DOMNode
+from textual.pilot import Pilot
+
+import mockint.ui.screens
+from mockint.session.record import Mode
+from mockint.session.state import Phase
+from mockint.ui import user_commands
+from mockint.ui.screens.confirm import ChoiceScreen, ConfirmScreen
+from mockint.ui.screens.export_dialog import ExportDialog
+from mockint.ui.screens.setup import SetupScreen
+from mockint.ui.screens.summary import SummaryScreen
+from mockint.ui.user_commands import UserCommand, declared
+from support.apps import SIZE, interview_app, make_app
+from support.pilot import engine_of
+
+
+def bound_classes() -> Iterator[type[DOMNode]]:
+    """The app, every screen and every widget the screens' modules define, that declare BINDINGS."""
+    names = [f"mockint.ui.screens.{info.name}" for info in pkgutil.iter_modules(mockint.ui.screens.__path__)]
+    for module in map(importlib.import_module, ["mockint.ui.app", *names]):
+        for value in vars(module).values():
+            defined_here = isinstance(value, type) and value.__module__ == module.__name__
+            if defined_here and issubclass(value, DOMNode) and "BINDINGS" in vars(value):
+                yield value
+
+
+def test_screens_bind_only_declared_commands() -> None:
+    classes = list(bound_classes())
+    names = {cls.__name__ for cls in classes}
+    assert {"MockintApp", "HomeScreen", "PackList", "SetupScreen", "InterviewScreen", "SummaryScreen"} <= names
+    assert {"ExportDialog", "QuestionDialog"} <= names
+    for cls in classes:
+        for binding in cls.BINDINGS:
+            command = declared(binding)  # type: ignore[arg-type]
+            assert command is not None and binding == command.binding, (cls.__name__, binding)
+
+
+def test_each_command_is_declared_once_with_a_title_and_help() -> None:
+    assert len(user_commands.BY_ID) == len(user_commands.ALL) > 20
+    for command in user_commands.ALL:
+        assert command.title and command.help and command.help != command.title, command
+        assert bool(command.keys) != (command in user_commands.PALETTE_ONLY), command
+
+
+class CommandChecker:
+    """Checks the commands enabled on the screen showing now, and remembers which it has checked."""
+
+    def __init__(self, pilot: Pilot[None], monkeypatch: pytest.MonkeyPatch) -> None:
+        self.pilot = pilot
+        self.app = pilot.app
+        self.monkeypatch = monkeypatch
+        self.checked: set[str] = set()
+
+    def enabled_now(self) -> dict[str, tuple[UserCommand, DOMNode]]:
+        enabled = {}
+        for active in self.app.screen.active_bindings.values():
+            command = declared(active.binding)
+            if command is not None and active.enabled:
+                enabled[command.id] = (command, active.node)
+        return enabled
+
+    async def check(self, *expected: UserCommand) -> None:
+        """`expected` are enabled now; each enabled command is in the palette (if shown) and its keys work."""
+        enabled = self.enabled_now()
+        assert {command.id for command in expected} <= set(enabled), (type(self.app.screen).__name__, set(enabled))
+        palette = {entry.title: entry for entry in self.app.get_system_commands(self.app.screen)}
+        for command, node in enabled.values():
+            if command.shown:
+                entry = palette[command.title]
+                assert entry.help.startswith(command.help)
+                assert await self.actions_run_by(entry.callback) == [(command.action, node)]
+            for key in command.keys.split(","):
+                assert await self.actions_run_by(lambda: self.pilot.press(key)) == [(command.action, node)], key
+        self.checked.update(enabled)
+
+    async def actions_run_by(self, do: object) -> list[tuple[str, object]]:
+        """The actions the app would run while `do` runs (those their node allows now); none of them is run."""
+        ran: list[tuple[str, object]] = []
+
+        async def record(action: str, default_namespace: DOMNode | None = None, namespaces: object = None) -> bool:
+            namespace, name, parameters = parse_action(action)
+            target = self.app if namespace == "app" or default_namespace is None else default_namespace
+            allowed = bool(target.check_action(name, parameters))
+            if allowed:
+                ran.append((action, default_namespace))
+            return allowed
+
+        with self.monkeypatch.context() as patch:
+            patch.setattr(self.app, "run_action", record)
+            await do()  # type: ignore[operator]
+            await self.pilot.pause()
+        return ran
+
+
+async def test_every_declared_command_is_in_the_palette_and_its_keys_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked: set[str] = set()
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        checker = CommandChecker(pilot, monkeypatch)
+        await checker.check(user_commands.QUIT, user_commands.LEAVE_APP, user_commands.CHOOSE_PACK)
+        palette = {entry.title: entry.help for entry in pilot.app.get_system_commands(pilot.app.screen)}
+        for command in user_commands.PALETTE_ONLY:
+            assert palette[command.title] == command.help
+            assert await checker.actions_run_by(
+                next(e.callback for e in pilot.app.get_system_commands(pilot.app.screen) if e.title == command.title)
+            ) == [(command.action, None)]
+        checked.update(command.id for command in user_commands.PALETTE_ONLY)
+        await pilot.press("enter")
+        assert isinstance(pilot.app.screen, SetupScreen)
+        await checker.check(user_commands.START, user_commands.BACK)
+        checked |= checker.checked
+
+    for mode in Mode:
+        app, _ = interview_app(mode)
+        async with app.run_test(size=SIZE) as pilot:
+            checker = CommandChecker(pilot, monkeypatch)
+            await walk_interview(checker, mode)
+            checked |= checker.checked
+
+    assert checked == set(user_commands.BY_ID)
+
+
+async def walk_interview(checker: CommandChecker, mode: Mode) -> None:
+    """Through every phase of a run and the summary's dialogs, checking the commands at each."""
+    pilot, app = checker.pilot, checker.app
+    engine = engine_of(app)
+    await checker.check(user_commands.BEGIN, user_commands.END_RUN)
+    await pilot.press("enter")
+    if mode is Mode.PRESSURE:
+        await checker.check(user_commands.HINT_REFUSED)
+        return
+    await checker.check(user_commands.DONE, user_commands.SKIP, user_commands.HINT, user_commands.PAUSE)
+    await pilot.press("f4")
+    assert engine.paused
+    await checker.check(user_commands.PAUSE)
+    await pilot.press("f4")
+    await skip_until(pilot, Phase.REVIEW)
+    await checker.check(user_commands.CONTINUE)
+    await skip_until(pilot, Phase.ASSESSMENT)
+    await checker.check(user_commands.DONE)
+    await pilot.press("escape")
+    assert isinstance(app.screen, ConfirmScreen)
+    await checker.check(user_commands.YES, user_commands.NO, user_commands.CLOSE_QUESTION)
+    await pilot.press("y")
+    assert isinstance(app.screen, SummaryScreen)
+    await checker.check(user_commands.GO_HOME, user_commands.EXPORT)
+    await pilot.press("escape")
+    assert isinstance(app.screen, ChoiceScreen)
+    await checker.check(user_commands.EXPORT_FIRST, user_commands.LEAVE, user_commands.CANCEL)
+    await pilot.press("c")
+    await app.run_action("quit")
+    await pilot.pause()
+    assert isinstance(app.screen, ChoiceScreen)
+    await checker.check(user_commands.QUIT_UNEXPORTED)
+    await pilot.press("c")
+    await pilot.press("e")
+    assert isinstance(app.screen, ExportDialog)
+    await checker.check(user_commands.CANCEL_EXPORT)
+
+
+async def skip_until(pilot: Pilot[None], phase: Phase) -> None:
+    """Skip questions and challenges, and leave reviews, until the run reaches `phase`."""
+    engine = engine_of(pilot.app)
+    for _ in range(10):
+        if engine.phase is phase:
+            return
+        await pilot.press("enter" if engine.phase is Phase.REVIEW else "ctrl+k")
+    assert engine.phase is phase
