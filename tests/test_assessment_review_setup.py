@@ -18,6 +18,7 @@ from mockint.ui.widgets.assessment import AssessmentForm, ItemCheckbox, Question
 from mockint.ui.widgets.capped_text import CappedTextArea
 from mockint.ui.widgets.review import ReviewBody, ReviewPanel, review_content
 from mockint.ui.widgets.toggles import ChoiceButton, TickBox, TickSelectionList
+from support.packs import terms
 
 WIDGETS = Path(mockint.ui.widgets.__file__).parent
 LONG_ITEM = (
@@ -165,7 +166,7 @@ def reviewed(answer: str = "I would set a TTL per kind of data") -> QuestionReco
         question_id="cache", ask="Design a cache.", limit=60, answer=answer,
         guide=("What is cached, for how long, and which TTL fits each kind of data the service returns",
                "How stale data is handled"),
-        keywords=("TTL", "stale"),
+        keywords=terms("TTL", "stale"),
     )
 
 

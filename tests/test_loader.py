@@ -20,6 +20,7 @@ from mockint.packs.loader import (
 from mockint.core.diagnostics import WARNING
 from mockint.core.model import Challenge, Interviewer
 from mockint.packs.yamlsource import SAFE_LOADER
+from support.packs import terms
 
 MINI = Path(__file__).parent / "data" / "packs" / "mini"
 
@@ -44,7 +45,7 @@ def test_mini_warmup_round_loads_every_field() -> None:
     assert round_.checklist == ("Introduced yourself in under a minute",)
     assert round_.source == MINI / "01-warmup.yaml"
     first, second = round_.questions
-    assert (first.id, first.time, first.keywords) == ("intro", 60, ("role", "team", "proud"))
+    assert (first.id, first.time, first.keywords) == ("intro", 60, terms("role", "team", "proud"))
     assert first.guide == ("Current role and what you own", "One thing you are proud of")
     assert first.hint == "Present, past, future - in that order."
     assert first.checklist == ("Mentioned a concrete result",)
@@ -52,7 +53,7 @@ def test_mini_warmup_round_loads_every_field() -> None:
     assert second.id == "q2"
     assert second.hint is None
     assert second.challenges == (
-        Challenge(ask="And in the worst case?", time=30, unless_mentioned=("worst", "collision")),
+        Challenge(ask="And in the worst case?", time=30, unless_mentioned=terms("worst", "collision")),
     )
 
 
@@ -160,7 +161,8 @@ def test_every_error_is_reported_at_once_in_file_order(tmp_path: Path) -> None:
 def test_unknown_key_without_a_close_match_lists_the_allowed_keys(tmp_path: Path) -> None:
     path = write(tmp_path, "title: T\nquestions:\n  - ask: A\n    time: 1m\n    zzz: 1\n")
     assert [d.message for d in check_file(path)] == [
-        "unknown key 'zzz'; expected one of: id, ask, time, guide, keywords, hint, challenges, checklist"
+        "unknown key 'zzz'; expected one of: id, ask, time, guide, keywords, hint, hint_after, challenges, checklist,"
+        " anchors, reference, facts"
     ]
 
 

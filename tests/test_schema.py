@@ -77,7 +77,8 @@ def test_there_are_valid_fixtures_to_check() -> None:
 def test_valid_file_passes_schema_and_loader(path: Path) -> None:
     errors = [e.message for e in schema_for(path).iter_errors(as_data(path))]
     assert errors == []
-    assert check_file(path) == []
+    # Warnings leave a file valid (the bundled packs have some); the schema has no warnings to agree on.
+    assert [d for d in check_file(path) if d.is_error] == []
 
 
 @pytest.mark.parametrize("path", valid_files(), ids=lambda p: p.relative_to(REPO).as_posix())
