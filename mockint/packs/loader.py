@@ -196,10 +196,12 @@ class _Checker(NodeChecker):
         if fields is None:
             return {}
         missing = [repr(level) for level in LEVEL_NAMES if level not in fields]
-        if missing:
+        all_four = f"all four levels ({', '.join(LEVEL_NAMES)})"
+        if len(missing) == len(LEVEL_NAMES):
+            self.report.at_node(node, path, f"must describe {all_four}")
+        elif missing:
             levels = f"level {missing[0]}" if len(missing) == 1 else f"levels {', '.join(missing)}"
-            message = f"missing {levels}: anchors describe all four, {', '.join(LEVEL_NAMES)}"
-            self.report.at_node(node, path, message)
+            self.report.at_node(node, path, f"missing {levels}: anchors describe {all_four}")
         texts = {level: self.optional_text(fields, level.value, path) for level in LEVELS}
         return {level: text for level, text in texts.items() if text is not None}
 
