@@ -9,7 +9,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from mockint.core.model import Term
-from mockint.core.textmatch import NUMBER_WORDS, NormalisedText, mentioned_terms, mentions, normalise_word
+from mockint.core.textmatch import (
+    NUMBER_WORDS, NormalisedText, mentioned_terms, mentions, mentions_term, normalise_word, term_key,
+)
 from support.packs import terms as pack_terms
 
 
@@ -41,6 +43,14 @@ from support.packs import terms as pack_terms
         ("I write C++ daily.", "c++"),
         ("Built with Node.js, mostly.", "node.js"),
         ("Views dropped 40% overnight.", "40%"),
+        # Typographic apostrophes and quotes are their straight forms.
+        ("I didn’t check the data", "didn't"),
+        ("I didn't check the data", "didn’t"),
+        ("Weʼre live", "we're"),
+        ("the “KOL” tier", '"kol"'),
+        ('the "KOL" tier', "“KOL”"),
+        ("the „KOL‟ tier", '"kol"'),
+        ("it’s the creator’s call", "creator"),
     ],
 )
 def test_mentions(text: str, term: str) -> None:
@@ -262,3 +272,26 @@ def test_spaces_between_cjk_words_are_optional_both_ways(words: list[str]) -> No
 def test_cjk_neighbours_do_not_make_a_latin_term_match_part_of_a_word(glued, term, before, after) -> None:
     assume(normalise_word(glued + term) != normalise_word(term))
     assert not mentions(f"{before}{glued}{term}{after}", term)
+
+
+# -- typographic quotes and alternatives ----------------------------------------
+
+
+def test_an_apostrophe_still_ends_a_word() -> None:
+    assert not mentions("didn’t", "didnt") and not mentions("I didn't", "don't")
+
+
+def test_a_term_is_mentioned_by_any_of_its_alternatives_under_the_same_rules() -> None:
+    yoy = Term(("same period", "year-over-year", "YoY", "同比"))
+    assert [mentions_term(text, yoy) for text in ("same periods", "year over year", "yoy", "同比增长", "by year")] == [
+        True, True, True, True, False,
+    ]  # fmt: skip
+    assert not mentions_term("yoyo", yoy)  # whole words, as for any term
+    found = mentioned_terms("同比 and shares", pack_terms("shares", ("same period", "同比"), "reach"))
+    assert [term.name for term in found] == ["shares", "same period"]
+
+
+def test_term_keys_are_equal_for_texts_the_matcher_cannot_tell_apart() -> None:
+    assert term_key("Hooks") == term_key("hook") and term_key("long-term") == term_key("long term")
+    assert term_key("prioritise") == term_key("prioritize") and term_key("didn’t") == term_key("didn't")
+    assert term_key("user") != term_key("us") and term_key("数据") != term_key("数据库")
