@@ -18,6 +18,8 @@ from mockint.ui.widgets.assessment import AssessmentForm, ItemCheckbox, Question
 from mockint.ui.widgets.capped_text import CappedTextArea
 from mockint.ui.widgets.review import ReviewBody, ReviewPanel, review_content
 from mockint.ui.widgets.toggles import ChoiceButton, TickBox, TickSelectionList
+from mockint.core.ratings import LEVELS
+from support.packs import terms
 
 WIDGETS = Path(mockint.ui.widgets.__file__).parent
 LONG_ITEM = (
@@ -165,7 +167,7 @@ def reviewed(answer: str = "I would set a TTL per kind of data") -> QuestionReco
         question_id="cache", ask="Design a cache.", limit=60, answer=answer,
         guide=("What is cached, for how long, and which TTL fits each kind of data the service returns",
                "How stale data is handled"),
-        keywords=("TTL", "stale"),
+        keywords=terms("TTL", "stale"),
     )
 
 
@@ -192,6 +194,30 @@ def test_review_says_when_no_answer_was_typed() -> None:
     skipped = reviewed(answer="")
     skipped.skipped = True
     assert "No answer typed" not in "\n".join(review_lines(skipped)) 
+
+
+def test_review_shows_the_kit_but_never_the_reference_answer() -> None:
+    record = reviewed(answer="A TTL per kind of data, and I would mark stale entries.")
+    record.keywords = terms(("TTL", "time to live", "过期时间"), "stale", ("eviction", "LRU"))
+    record.facts = ("Reads outnumber writes 100 to 1",)
+    record.anchors = {level: f"{level.label} ANCHOR" for level in LEVELS}
+    record.reference = "REFERENCE-ANSWER"
+    record.challenges.append(ChallengeRecord(
+        ask="And when the cache is cold?", limit=30, status=ChallengeStatus.ANSWERED, answer="Warm it first.",
+        guide=("Names a warm-up, and what it costs in wrapped words that go on and on",),
+    ))  # fmt: skip
+    lines = review_lines(record, width=60)
+    text = "\n".join(lines)
+    assert "REFERENCE-ANSWER" not in text
+    assert "Facts to give if asked\n  • Reads outnumber writes 100 to 1" in text
+    assert "What each rating looks like" in text
+    assert [line.strip() for line in lines if "ANCHOR" in line] == [
+        "• Poor: Poor ANCHOR", "• Mixed: Mixed ANCHOR", "• Good: Good ANCHOR", "• Excellent: Excellent ANCHOR",
+    ]  # fmt: skip
+    guide = lines.index("  A good answer covers:")
+    assert lines[guide - 1] == "  Your answer: Warm it first."
+    assert lines[guide + 1].startswith("    • Names a warm-up") and lines[guide + 2].startswith("      ")
+    assert "Keywords you used: TTL, stale" in text and "Keywords not used: eviction" in text
 
 
 # -- setup ----------------------------------------------------------------------------------

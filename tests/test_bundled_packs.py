@@ -88,7 +88,8 @@ def test_discovery_offers_every_bundled_pack_unbroken() -> None:
 
 @pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_file_checks_clean_and_declares_schema(path: Path) -> None:
-    assert check_file(path) == []
+    # Warnings (a keyword the question already says, an alternative listed twice) leave a file valid.
+    assert [d for d in check_file(path) if d.is_error] == []
     expected = INTERVIEW_SCHEMA_LINE if path.name == "interview.yaml" else ROUND_SCHEMA_LINE
     assert path.read_text(encoding="utf-8").splitlines()[0] == expected
 
@@ -135,10 +136,10 @@ def test_question_can_be_timed_judged_and_reviewed(question: Question) -> None:
     assert len(question.guide) >= 2
     assert len(question.checklist) >= 2
     assert len(question.keywords) >= 3
-    for keyword in question.keywords:
+    for keyword in (term.name for term in question.keywords):
         assert KEYWORD_PATTERN.match(keyword), keyword
         assert len(keyword.split()) <= MAX_KEYWORD_WORDS, keyword
-    assert len(set(question.keywords)) == len(question.keywords)
+    assert len({term.name for term in question.keywords}) == len(question.keywords)
     if question.hint is not None:
         assert "\n" not in question.hint.strip()
         assert len(question.hint) <= MAX_HINT_CHARS
@@ -153,8 +154,8 @@ def test_challenges_are_realistic(question: Question) -> None:
         assert low <= challenge.time <= high
         if challenge.at is not None:
             assert 0 < challenge.at < question.time
-        for term in challenge.unless_mentioned:
-            assert term == term.strip().lower() and term, term
+        for name in (term.name for term in challenge.unless_mentioned):
+            assert name == name.strip().lower() and name, name
 
 
 def test_case_questions_exist_in_the_case_packs() -> None:

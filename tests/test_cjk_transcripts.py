@@ -21,6 +21,7 @@ from mockint.session.record import ChallengeStatus, Mode, SessionRecord
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.session.commands import BeginRound, Continue, Done, Start, SubmitAssessment
 from mockint.session.setup import SessionOptions
+from support.packs import terms
 
 SCHEMA_PATH = Path(__file__).parent.parent / "mockint" / "schemas" / "transcript.schema.json"
 WALL = datetime(2026, 3, 9, 14, 5, tzinfo=timezone(timedelta(hours=8), "CST"))
@@ -37,9 +38,9 @@ def chinese_pack() -> Pack:
         ask="哪些指标说明视频成功？",
         time=60,
         guide=("提到完播率", "说明互动的意义", "有条理"),
-        keywords=("完播率", "互动", "KOL", "转化率"),
+        keywords=terms("完播率", "互动", "KOL", "转化率"),
         challenges=(
-            Challenge(ask="留存呢？", time=30, unless_mentioned=("留存",)),
+            Challenge(ask="留存呢？", time=30, unless_mentioned=terms("留存",)),
             Challenge(ask="预算有限怎么办？", time=30),
         ),
     )

@@ -262,6 +262,55 @@ def test_validate_shows_warnings_and_still_passes(capsys: pytest.CaptureFixture[
     assert [(w["path"], w["severity"]) for w in report["files"][0]["warnings"]] == [("title", "warning")]
 
 
+ECHOING_ROUND = """\
+title: Growth
+questions:
+  - ask: How would you grow followers?
+    time: 2m
+    keywords: [followers, [same period, year-over-year, YoY, yoy]]
+    challenges:
+      - ask: And on a budget?
+        time: 30s
+        unless_mentioned: [grow, cost]
+"""
+
+
+def test_validate_warns_of_echoes_and_repeats_and_passes_unless_strict(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    echoing = write(tmp_path / "echo.yaml", ECHOING_ROUND)
+    warnings = [
+        f"{echoing}:5:16: questions[0].keywords[0]: warning: 'followers' is in the question itself:"
+        " an answer that repeats the question counts it as mentioned",
+        f"{echoing}:5:62: questions[0].keywords[1][3]: warning: 'yoy' is listed twice"
+        " (first at questions[0].keywords[1][2]); list each alternative once",
+        f"{echoing}:9:28: questions[0].challenges[0].unless_mentioned[0]: warning: 'grow' is in the question"
+        " itself: an answer that repeats the question is spared this challenge",
+    ]
+    code, out, err = run(capsys, "validate", str(echoing))
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [*warnings, f"OK  {echoing}", "1 file checked: 1 valid, 0 invalid; 3 warnings"]
+
+    code, out, err = run(capsys, "validate", "--strict", str(echoing))
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        *warnings, "1 file checked: 0 valid, 1 invalid; 3 warnings (--strict: a warning fails its file)"
+    ]
+
+    code, out, _ = run(capsys, "validate", "--json", "--strict", str(echoing))
+    report = json.loads(out)
+    assert (code, report["ok"], report["strict"], report["files"][0]["ok"]) == (1, False, True, False)
+    assert [w["severity"] for w in report["files"][0]["warnings"]] == ["warning"] * 3
+    code, out, _ = run(capsys, "validate", "--json", str(echoing))
+    assert (code, json.loads(out)["ok"], json.loads(out)["strict"]) == (0, True, False)
+
+
+def test_validate_strict_passes_a_file_without_warnings(capsys: pytest.CaptureFixture[str], rounds_dir: Path) -> None:
+    code, out, _ = run(capsys, "validate", "--strict", str(rounds_dir / "backend"))
+    assert code == 0
+    assert out.splitlines()[-1] == "3 files checked: 3 valid, 0 invalid"
+
+
 def test_validate_refuses_control_characters_and_prints_none(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -322,6 +371,11 @@ def test_new_writes_a_template_that_validates(capsys: pytest.CaptureFixture[str]
     assert len(round_.questions) >= 2
     assert any(c.at is not None for q in round_.questions for c in q.challenges)
     assert any(c.unless_mentioned for q in round_.questions for c in q.challenges)
+    kit = round_.questions[0]
+    assert kit.anchors and kit.reference and kit.facts and kit.hint_after is not None
+    assert any(c.guide for c in kit.challenges)
+    assert any(len(term.alternatives) > 1 for term in kit.keywords)
+    assert any(len(term.alternatives) > 1 for c in kit.challenges for term in c.unless_mentioned)
 
 
 def test_new_refuses_to_overwrite(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ from mockint.session.commands import (
     BeginRound, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment, Tick,
 )
 from mockint.session.engine import SessionEngine
-from mockint.core.model import Pack, Question, Round
-from support.packs import make_pack
+from mockint.core.model import Challenge, Pack, Question, Round
+from support.packs import make_pack, terms
 from mockint.session.record import Audience, ChallengeStatus, Mode, Reflection, Role, Rules, decode_record
 from mockint.session.setup import EngineError, EventKind, SessionOptions
 from mockint.session.state import Phase
@@ -101,6 +101,45 @@ def test_unless_mentioned_matches_whole_words_only():
     engine.apply(Done("Organic."))
     assert engine.phase is Phase.REVIEW
     assert engine.record.rounds[0].questions[0].challenges[1].mentioned == ("retention",)
+
+
+def alternatives_pack() -> Pack:
+    """One question whose challenge waits for any way of saying year-over-year, in English or Chinese."""
+    question = Question(
+        id="growth", ask="Did the campaign work?", time=60,
+        challenges=(Challenge(ask="Compared with what?", time=30,
+                              unless_mentioned=terms(("same period", "year-over-year", "YoY", "同比"))),),
+    )  # fmt: skip
+    return Pack(name="alt", title="Alt", rounds=(Round(id="r", title="R", questions=(question,)),))
+
+
+@pytest.mark.parametrize(
+    ("answer", "needed"),
+    [
+        ("Sales rose 12% YoY.", False),
+        ("Up on the same periods last year.", False),
+        ("销售额同比增长12%。", False),
+        ("Year over year it doubled.", False),
+        ("It went up, a lot.", True),
+        ("We saw the same results.", True),
+    ],
+)
+def test_unless_mentioned_counts_any_alternative_and_records_the_name(answer: str, needed: bool):
+    clock = FakeClock()
+    engine = SessionEngine.new(alternatives_pack(), SessionOptions(), clock)
+    engine.apply(Start())
+    engine.apply(BeginRound())
+    engine.apply(Done(answer))
+    challenge = engine.record.rounds[0].questions[0].challenges[0]
+    assert (engine.phase is Phase.CHALLENGE) is needed
+    assert challenge.mentioned == (() if needed else ("same period",))
+
+
+def test_the_record_copies_the_kit_and_the_default_hint_after():
+    record = SessionEngine.new(alternatives_pack(), SessionOptions(), FakeClock()).record
+    question = record.rounds[0].questions[0]
+    assert question.challenges[0].unless_mentioned[0].alternatives == ("same period", "year-over-year", "YoY", "同比")
+    assert (question.hint_after, question.anchors, question.reference, question.facts) == (20, {}, None, ())
 
 
 def test_unless_mentioned_counts_earlier_challenge_answers():

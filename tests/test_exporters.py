@@ -26,11 +26,13 @@ from mockint.session.commands import (
 from mockint.session.engine import SessionEngine
 from mockint.exporters import FORMATS, ExportError, export_session, file_stem, render
 from mockint.exporters.markdown import escape_line, quote
+from mockint.core.ratings import Rating
 from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
 from mockint.session.record import Mode, Reflection, Role, SessionRecord
 from mockint.core.safetext import has_unsafe_characters, printable
 from mockint.session.setup import EngineError, SessionOptions
 from mockint.session.state import Phase
+from support.packs import terms
 
 GOLDEN_DIR = Path(__file__).parent / "data" / "golden"
 SCHEMA_PATH = Path(__file__).parent.parent / "mockint" / "schemas" / "transcript.schema.json"
@@ -43,12 +45,26 @@ def golden_pack() -> Pack:
         ask="Which metrics tell you a video *worked*?",
         time=60,
         guide=("Names completion rate, not just views", "Says why engagement matters", "Structures the answer"),
-        keywords=("completion", "engagement", "shares"),
+        keywords=terms("completion", "engagement", ("shares", "reposts", "转发")),
         hint="Think funnel: reach, watch, act.",
+        hint_after=20,
         checklist=("Named a metric", "Explained why"),
+        anchors={
+            Rating.POOR: "Only views or likes.",
+            Rating.MIXED: "A metric, but no *why*.",
+            Rating.GOOD: "Completion and engagement, with why each matters.",
+            Rating.EXCELLENT: "Good, plus how the metrics trade off against each other.",
+        },
+        reference="I'd start with completion rate, since watching to the end is what <the feed> rewards.",
+        facts=("The video is 45 seconds long", "Budget: # none"),
         challenges=(
-            Challenge(ask="And if the budget is limited?", time=30),
-            Challenge(ask="What about retention?", time=20, unless_mentioned=("retention", "cohorts")),
+            Challenge(ask="And if the budget is limited?", time=30, guide=("Organic levers first", "Names a trade-off")),
+            Challenge(
+                ask="What about retention?",
+                time=20,
+                unless_mentioned=terms("retention", ("cohorts", "cohort analysis")),
+                guide=("Returning viewers, not just new ones",),
+            ),
         ),
     )
     drop = Question(
@@ -56,6 +72,7 @@ def golden_pack() -> Pack:
         ask="Views dropped 40% overnight. What do you do?",
         time=120,
         hint="Rule out the boring causes first.",
+        facts=("Posting time did not change",),
         challenges=(Challenge(ask="Is it the algorithm or you?", time=30, at=45),),
     )
     why = Question(id="why", ask="Why this team?", time=45, checklist=("Was specific",))
@@ -157,16 +174,27 @@ def assert_valid(validator: jsonschema.Draft202012Validator, record: SessionReco
 
 def test_golden_json_is_valid_and_carries_the_content(validator) -> None:
     document = assert_valid(validator, golden_record())
-    assert document["schema"] == "mockint.transcript/2"
+    assert document["schema"] == "mockint.transcript/3"
     assert document["started"] == "2026-03-09T14:05:00+01:00"
     metrics, drop = document["rounds"][0]["questions"]
     assert metrics["challenges"][1]["status"] == "not_needed"
     assert metrics["challenges"][1]["mentioned"] == ["cohorts"]
     assert metrics["keywords"] == [
-        {"term": "completion", "mentioned": True},
-        {"term": "engagement", "mentioned": True},
-        {"term": "shares", "mentioned": False},
+        {"term": "completion", "alternatives": ["completion"], "mentioned": True},
+        {"term": "engagement", "alternatives": ["engagement"], "mentioned": True},
+        {"term": "shares", "alternatives": ["shares", "reposts", "转发"], "mentioned": False},
     ]
+    assert metrics["challenges"][1]["unless_mentioned"] == [
+        {"term": "retention", "alternatives": ["retention"]},
+        {"term": "cohorts", "alternatives": ["cohorts", "cohort analysis"]},
+    ]
+    assert metrics["challenges"][0]["guide"] == ["Organic levers first", "Names a trade-off"]
+    assert metrics["anchors"]["mixed"] == "A metric, but no *why*." and list(metrics["anchors"]) == [
+        "poor", "mixed", "good", "excellent"
+    ]  # fmt: skip
+    assert metrics["reference"].startswith("I'd start") and metrics["facts"][1] == "Budget: # none"
+    assert (metrics["hint_after"], drop["hint_after"]) == (20, 40)  # given, and a third of 2m by default
+    assert (drop["anchors"], drop["reference"], drop["facts"]) == ({}, None, ["Posting time did not change"])
     assert metrics["insights"]["answer"]["fillers"] == {"um": 1, "like": 1, "you know": 1, "basically": 1}
     assert drop["status"] == "skipped"
     assert drop["challenges"][0]["status"] == "not_reached"

@@ -26,6 +26,7 @@ from mockint.session.record import (
     ChallengeRecord, ChallengeStatus, Mode, QuestionAssessment, QuestionRecord, Role, RoundAssessment, RoundRecord,
     SessionRecord,
 )
+from support.packs import terms
 
 
 def question(
@@ -201,7 +202,7 @@ def test_answer_insights_cover_main_and_posed_challenges_only() -> None:
     record = question(
         answer="Um, completion first.",
         time_used=30,
-        keywords=("completion", "engagement", "shares", "cost per"),
+        keywords=terms("completion", "engagement", "shares", "cost per"),
         challenges=[
             ChallengeRecord("Why?", 30, status=ChallengeStatus.ANSWERED, answer="Engagement, like, matters", time_used=15),
             ChallengeRecord("Shares?", 30, status=ChallengeStatus.NOT_REACHED, answer="shares"),
@@ -214,8 +215,8 @@ def test_answer_insights_cover_main_and_posed_challenges_only() -> None:
     assert insights.challenges[0].words == 3 and insights.challenges[0].fillers == {"like": 1}
     assert insights.challenges[1] is None
     assert insights.challenges[2].words == 0
-    assert insights.covered == ("completion", "engagement")
-    assert insights.missed == ("shares", "cost per")
+    assert insights.covered == terms("completion", "engagement")
+    assert insights.missed == terms("shares", "cost per")
     assert insights.coverage == pytest.approx(0.5)
     assert insights.words == 6
     assert insights.seconds == pytest.approx(50)
@@ -225,12 +226,12 @@ def test_answer_insights_cover_main_and_posed_challenges_only() -> None:
 
 def test_coverage_is_none_without_keywords_and_whole_word() -> None:
     assert answer_insights(question(answer="anything")).coverage is None
-    partial = answer_insights(question(answer="incompletion and reengagement", keywords=("completion", "engagement")))
+    partial = answer_insights(question(answer="incompletion and reengagement", keywords=terms("completion", "engagement")))
     assert partial.coverage == 0
 
 
 def test_coverage_tolerates_inflection_and_number_words() -> None:
-    keywords = ("hook", "followers", "reactivation", "first three seconds", "drop-off")
+    keywords = terms("hook", "followers", "reactivation", "first three seconds", "drop-off")
     answer = "Two hooks, a bigger follower base, reactivated users, the first 3 seconds and the drop off."
     insights = answer_insights(question(answer=answer, keywords=keywords))
     assert insights.covered == keywords
@@ -239,9 +240,9 @@ def test_coverage_tolerates_inflection_and_number_words() -> None:
 
 def test_session_insights_total_reached_questions_only() -> None:
     record = session(
-        question("a", "one two three", 30, keywords=("one", "four")),
-        question("b", "um four five", 30, keywords=("five",)),
-        question("c", "never shown", 0, reached=False, keywords=("never",)),
+        question("a", "one two three", 30, keywords=terms("one", "four")),
+        question("b", "um four five", 30, keywords=terms("five",)),
+        question("c", "never shown", 0, reached=False, keywords=terms("never",)),
     )
     totals = session_insights(record)
     assert [q.question_id for q in totals.questions] == ["a", "b"]
@@ -259,7 +260,7 @@ def test_checklist_score_needs_a_checklist_and_an_assessment() -> None:
 
 
 def test_practise_next_orders_weakest_first_and_says_why() -> None:
-    fine = question("fine", "completion", 30, keywords=("completion",), rating=5)
+    fine = question("fine", "completion", 30, keywords=terms("completion",), rating=5)
     low = question("low", "x", 30, rating=2)
     skipped = question("skipped", "", 5, skipped=True, rating=4)
     over = question("over", "x", 90, rating=4)
@@ -277,9 +278,9 @@ def test_practise_next_orders_weakest_first_and_says_why() -> None:
 
 
 def test_practise_next_low_coverage_and_nothing_to_report() -> None:
-    thin = question("thin", "nothing relevant", 30, keywords=("a", "b", "c"))
+    thin = question("thin", "nothing relevant", 30, keywords=terms("a", "b", "c"))
     assert practise_next(session(thin))[0].reasons == ("mentioned 0 of 3 keywords",)
-    assert practise_next(session(question("ok", "a b", 30, keywords=("a", "b")))) == []
+    assert practise_next(session(question("ok", "a b", 30, keywords=terms("a", "b")))) == []
 
 
 def test_practise_next_lists_empty_cut_off_and_unassessed_questions_before_a_4_of_5() -> None:
@@ -309,14 +310,14 @@ def test_practise_next_unrated_sorts_between_three_and_four() -> None:
 
 
 def test_practise_next_weighs_keywords_of_an_answer_typed_in_chinese() -> None:
-    thin = question("thin", "我们看数据分析", 30, keywords=("完播率",))
+    thin = question("thin", "我们看数据分析", 30, keywords=terms("完播率",))
     assert practise_next(session(thin))[0].reasons == ("mentioned 0 of 1 keyword",)
-    covered = question("covered", "先看完播率", 30, keywords=("完播率",))
+    covered = question("covered", "先看完播率", 30, keywords=terms("完播率",))
     assert practise_next(session(covered)) == []
 
 
 def test_practise_next_says_nothing_about_keywords_when_nothing_was_typed() -> None:
-    empty = question("empty", "", 10, keywords=("a", "b"), rating=5)
+    empty = question("empty", "", 10, keywords=terms("a", "b"), rating=5)
     assert practise_next(session(empty))[0].reasons == ("no answer typed",)
 
 

@@ -19,7 +19,9 @@ from mockint.packs.loader import (
 )
 from mockint.core.diagnostics import WARNING
 from mockint.core.model import Challenge, Interviewer
+from mockint.core.ratings import LEVELS, Rating
 from mockint.packs.yamlsource import SAFE_LOADER
+from support.packs import terms
 
 MINI = Path(__file__).parent / "data" / "packs" / "mini"
 
@@ -44,7 +46,7 @@ def test_mini_warmup_round_loads_every_field() -> None:
     assert round_.checklist == ("Introduced yourself in under a minute",)
     assert round_.source == MINI / "01-warmup.yaml"
     first, second = round_.questions
-    assert (first.id, first.time, first.keywords) == ("intro", 60, ("role", "team", "proud"))
+    assert (first.id, first.time, first.keywords) == ("intro", 60, terms("role", "team", "proud"))
     assert first.guide == ("Current role and what you own", "One thing you are proud of")
     assert first.hint == "Present, past, future - in that order."
     assert first.checklist == ("Mentioned a concrete result",)
@@ -52,8 +54,31 @@ def test_mini_warmup_round_loads_every_field() -> None:
     assert second.id == "q2"
     assert second.hint is None
     assert second.challenges == (
-        Challenge(ask="And in the worst case?", time=30, unless_mentioned=("worst", "collision")),
+        Challenge(ask="And in the worst case?", time=30, unless_mentioned=terms("worst", "collision")),
     )
+
+
+KIT = Path(__file__).parent / "data" / "kit"
+
+
+def test_a_question_carries_the_whole_interviewers_kit() -> None:
+    first, second = load_round(KIT / "full-kit.yaml").questions
+    assert first.keywords == terms(
+        "creators", ("same period", "year-over-year", "YoY"), ("完播率", "completion rate"), ("didn't work", "“KOL”")
+    )
+    assert [k.name for k in first.keywords] == ["creators", "same period", "完播率", "didn't work"]
+    assert (first.hint_after, first.hint_unlocked_after) == (60, 60)
+    assert list(first.anchors) == list(LEVELS)
+    assert first.anchors[Rating.MIXED] == "A split, but no way to tell whether it worked."
+    assert first.reference is not None and first.reference.startswith("I'd set one goal") and first.reference[-1] == "."
+    assert first.facts == ("The brand sells skincare.", "Last year's campaign reached 200,000 views.")
+    cut, measure = first.challenges
+    assert cut.guide == ("Keeps the test, drops the scale-up", "Says what it costs")
+    assert measure.unless_mentioned == terms(("conversion", "sales", "转化"), "ROI")
+    assert measure.guide == ("A measure decided before the campaign",)
+    # Without the kit: the defaults, and the hint unlocks a third of the way in.
+    assert (second.anchors, second.reference, second.facts, second.hint_after) == ({}, None, (), None)
+    assert second.hint_unlocked_after == 40
 
 
 def test_block_scalars_lose_their_trailing_newline() -> None:
@@ -160,7 +185,8 @@ def test_every_error_is_reported_at_once_in_file_order(tmp_path: Path) -> None:
 def test_unknown_key_without_a_close_match_lists_the_allowed_keys(tmp_path: Path) -> None:
     path = write(tmp_path, "title: T\nquestions:\n  - ask: A\n    time: 1m\n    zzz: 1\n")
     assert [d.message for d in check_file(path)] == [
-        "unknown key 'zzz'; expected one of: id, ask, time, guide, keywords, hint, challenges, checklist"
+        "unknown key 'zzz'; expected one of: id, ask, time, guide, keywords, hint, hint_after, challenges, checklist,"
+        " anchors, reference, facts"
     ]
 
 

@@ -52,6 +52,7 @@ UNFOLLOWED_ALLOWED: dict[tuple[str, str], str] = {
     ("review.py", "review_content"): "joins sections, each made with plain or from literals",
     ("review.py", "evidence_content"): "joins lines, each made with plain or a literal",
     ("review.py", "own_answer"): "joins a heading made with plain and the answer made with plain or a literal",
+    ("review.py", "bulleted"): "joins a heading made with plain and items its callers made with plain",
     ("toggles.py", "_lines"): "re-assembles lines cut from the label, which _make_label made with plain",
     ("toggles.py", "render"): "joins the lines _lines made",
 }

@@ -20,7 +20,8 @@ from mockint.packs import discovery, roundcache
 
 from mockint.core import paths
 from mockint.packs.discovery import discover
-from mockint.core.model import Challenge, InterviewMeta, Interviewer, Question, Round
+from mockint.core.model import Challenge, InterviewMeta, Interviewer, Question, Round, Term
+from mockint.core.ratings import LEVELS
 from mockint.packs.roundcache import RoundCache
 from mockint.core.userpaths import PathProblem
 
@@ -398,14 +399,17 @@ def test_a_round_file_replaced_by_a_folder_or_a_broken_link_is_a_miss(rounds, en
 
 
 names = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+term_values = st.builds(Term, st.lists(names, min_size=1, max_size=3).map(tuple))
 challenges = st.builds(
     Challenge, ask=names, time=st.integers(1, 10**6), at=st.none() | st.integers(1, 10**6),
-    unless_mentioned=st.tuples(names) | st.just(()),
+    unless_mentioned=st.lists(term_values, max_size=2).map(tuple), guide=st.lists(names, max_size=2).map(tuple),
 )  # fmt: skip
 questions = st.builds(
     Question, id=names, ask=names, time=st.integers(1, 10**6), guide=st.lists(names, max_size=3).map(tuple),
-    keywords=st.lists(names, max_size=3).map(tuple), hint=st.none() | names,
+    keywords=st.lists(term_values, max_size=3).map(tuple), hint=st.none() | names,
     challenges=st.lists(challenges, max_size=3).map(tuple), checklist=st.lists(names, max_size=2).map(tuple),
+    anchors=st.dictionaries(st.sampled_from(LEVELS), names), reference=st.none() | names,
+    facts=st.lists(names, max_size=2).map(tuple), hint_after=st.none() | st.integers(1, 10**6),
 )  # fmt: skip
 round_values = st.builds(
     Round, id=names, title=names, questions=st.lists(questions, min_size=1, max_size=4).map(tuple),

@@ -8,7 +8,11 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from mockint.core.textmatch import NUMBER_WORDS, NormalisedText, mentioned_terms, mentions, normalise_word
+from mockint.core.model import Term
+from mockint.core.textmatch import (
+    NUMBER_WORDS, NormalisedText, mentioned_terms, mentions, mentions_term, normalise_word, term_key,
+)
+from support.packs import terms as pack_terms
 
 
 @pytest.mark.parametrize(
@@ -39,6 +43,14 @@ from mockint.core.textmatch import NUMBER_WORDS, NormalisedText, mentioned_terms
         ("I write C++ daily.", "c++"),
         ("Built with Node.js, mostly.", "node.js"),
         ("Views dropped 40% overnight.", "40%"),
+        # Typographic apostrophes and quotes are their straight forms.
+        ("I didn’t check the data", "didn't"),
+        ("I didn't check the data", "didn’t"),
+        ("Weʼre live", "we're"),
+        ("the “KOL” tier", '"kol"'),
+        ('the "KOL" tier', "“KOL”"),
+        ("the „KOL‟ tier", '"kol"'),
+        ("it’s the creator’s call", "creator"),
     ],
 )
 def test_mentions(text: str, term: str) -> None:
@@ -103,16 +115,21 @@ def test_normalise_word(word: str, form: str) -> None:
     assert normalise_word(word) == form
 
 
+def names(found: list[Term]) -> list[str]:
+    return [term.name for term in found]
+
+
 def test_normalised_text_answers_many_terms_in_their_order() -> None:
     text = NormalisedText("Hooks first, then RETENTION and the drop-off in week 2.")
-    assert text.mentioned(["retention", "drop off", "shares", "hook", "week two"]) == [
+    assert names(text.mentioned(pack_terms("retention", "drop off", "shares", "hook", "week two"))) == [
         "retention",
         "drop off",
         "hook",
         "week two",
     ]
     assert text.mentions("hooks") and not text.mentions("share")
-    assert mentioned_terms("Shares.", ["share", "shares", "sharing", "shark"]) == ["share", "shares", "sharing"]
+    found = mentioned_terms("Shares.", pack_terms("share", "shares", "sharing", "shark"))
+    assert names(found) == ["share", "shares", "sharing"]
 
 
 # -- properties ---------------------------------------------------------------
@@ -217,7 +234,7 @@ def test_hangul_typed_as_separate_jamo_still_matches() -> None:
 
 
 def test_many_terms_in_cjk_text_keep_their_order() -> None:
-    assert mentioned_terms("先看完播率，再用KOL做A/B测试。", ["a/b测试", "留存", "KOL", "完播率"]) == [
+    assert names(mentioned_terms("先看完播率，再用KOL做A/B测试。", pack_terms("a/b测试", "留存", "KOL", "完播率"))) == [
         "a/b测试",
         "KOL",
         "完播率",
@@ -255,3 +272,26 @@ def test_spaces_between_cjk_words_are_optional_both_ways(words: list[str]) -> No
 def test_cjk_neighbours_do_not_make_a_latin_term_match_part_of_a_word(glued, term, before, after) -> None:
     assume(normalise_word(glued + term) != normalise_word(term))
     assert not mentions(f"{before}{glued}{term}{after}", term)
+
+
+# -- typographic quotes and alternatives ----------------------------------------
+
+
+def test_an_apostrophe_still_ends_a_word() -> None:
+    assert not mentions("didn’t", "didnt") and not mentions("I didn't", "don't")
+
+
+def test_a_term_is_mentioned_by_any_of_its_alternatives_under_the_same_rules() -> None:
+    yoy = Term(("same period", "year-over-year", "YoY", "同比"))
+    assert [mentions_term(text, yoy) for text in ("same periods", "year over year", "yoy", "同比增长", "by year")] == [
+        True, True, True, True, False,
+    ]  # fmt: skip
+    assert not mentions_term("yoyo", yoy)  # whole words, as for any term
+    found = mentioned_terms("同比 and shares", pack_terms("shares", ("same period", "同比"), "reach"))
+    assert [term.name for term in found] == ["shares", "same period"]
+
+
+def test_term_keys_are_equal_for_texts_the_matcher_cannot_tell_apart() -> None:
+    assert term_key("Hooks") == term_key("hook") and term_key("long-term") == term_key("long term")
+    assert term_key("prioritise") == term_key("prioritize") and term_key("didn’t") == term_key("didn't")
+    assert term_key("user") != term_key("us") and term_key("数据") != term_key("数据库")

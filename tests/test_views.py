@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import msgspec
+import pytest
 from hypothesis import given, settings
 
 from mockint.core import codec
@@ -12,28 +14,44 @@ from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
 from mockint.session.record import Audience, Mode, Role, Rules, SessionRecord
 from mockint.session.setup import SessionOptions
 from mockint.session.state import Assessing, Challenging, Finished, State
+from mockint.core.ratings import LEVELS
+from mockint.session import views
 from mockint.session.views import CandidateView, InterviewerView
+from support.packs import terms
 from support.sessions import Run, actions, modes
+
+
+def kit(number: int) -> dict:
+    """The interviewer's kit of question `number`, every field marked."""
+    return {
+        "anchors": {level: f"ANCHOR-MARK-{number} {level.value}" for level in LEVELS},
+        "reference": f"REFERENCE-MARK-{number}",
+        "facts": (f"FACT-MARK-{number}a", f"FACT-MARK-{number}b"),
+        "hint_after": 7,
+    }
 
 
 def marked_pack() -> Pack:
     """Every private field holds a marker found nowhere else; terms to mention are in capitals (typed in lower case)."""
     first = Question(
         id="q1", ask="Which metrics do you track?", time=60,
-        guide=("GUIDE-MARK-1a", "GUIDE-MARK-1b"), keywords=("KWMARKONE", "KWMARKTWO"), hint="HINT-MARK-1",
-        checklist=("CHECK-MARK-1",),
+        guide=("GUIDE-MARK-1a", "GUIDE-MARK-1b"), keywords=terms(("KWMARKONE", "KWMARK-ALT-1"), "KWMARKTWO"),
+        hint="HINT-MARK-1", checklist=("CHECK-MARK-1",), **kit(1),
         challenges=(
-            Challenge(ask="CHALLENGE-MARK-1a", time=30),
-            Challenge(ask="CHALLENGE-MARK-1b", time=20, unless_mentioned=("RETENTION",)),
+            Challenge(ask="CHALLENGE-MARK-1a", time=30, guide=("CGUIDE-MARK-1a",)),
+            Challenge(ask="CHALLENGE-MARK-1b", time=20, unless_mentioned=terms(("RETENTION", "UNLESS-ALT-MARK")),
+                      guide=("CGUIDE-MARK-1b",)),
         ),
     )  # fmt: skip
     second = Question(
         id="q2", ask="Views dropped overnight. What do you do?", time=120, guide=("GUIDE-MARK-2",),
-        hint="HINT-MARK-2", challenges=(Challenge(ask="CHALLENGE-MARK-2", time=30, at=45),),
+        hint="HINT-MARK-2", challenges=(Challenge(ask="CHALLENGE-MARK-2", time=30, at=45, guide=("CGUIDE-MARK-2",)),),
+        **kit(2),
     )  # fmt: skip
     third = Question(
-        id="q3", ask="Why us?", time=60, keywords=("KWMARKTHREE",),
-        challenges=(Challenge(ask="CHALLENGE-MARK-3", time=30, unless_mentioned=("COHORT",)),),
+        id="q3", ask="Why us?", time=60, keywords=terms("KWMARKTHREE",), **kit(3),
+        challenges=(Challenge(ask="CHALLENGE-MARK-3", time=30, unless_mentioned=terms("COHORT", ("留存", "保留")),
+                              guide=("CGUIDE-MARK-3",)),),
     )  # fmt: skip
     return Pack(
         name="marked", title="Marked", checklist=("CHECK-MARK-P",),
@@ -47,7 +65,8 @@ def marked_pack() -> Pack:
 
 def private_now(record: SessionRecord, state: State) -> set[str]:
     """Every marker the candidate may not see in `state`."""
-    private = {"GUIDE-MARK", "KWMARK", "RETENTION", "COHORT"}  # guides, keywords and trigger terms: never
+    # Guides, keywords and trigger terms (every alternative), anchors, facts: never.
+    private = {"GUIDE-MARK", "KWMARK", "RETENTION", "UNLESS-ALT-MARK", "COHORT", "保留", "ANCHOR-MARK", "FACT-MARK"}
     opened = {index for index, r in enumerate(record.rounds) if r.assessed}
     if isinstance(state, Assessing):
         opened.add(state.round)
@@ -58,6 +77,7 @@ def private_now(record: SessionRecord, state: State) -> set[str]:
             private |= {*round_.checklist, *(item for q in round_.questions for item in q.checklist)}
         if not round_.assessed:
             private |= {f"NOTE-MARK {q.question_id}" for q in round_.questions} | {f"NOTE-MARK round {round_.round_id}"}
+            private |= {q.reference for q in round_.questions if q.reference}  # shown once the round is revealed
         for q_index, question in enumerate(round_.questions):
             if question.hint and not question.hint_used:
                 private.add(question.hint)
@@ -121,6 +141,8 @@ def test_whole_runs_show_the_candidate_what_they_may_see_as_it_becomes_theirs() 
             assert ("HINT-MARK-1" in everything) is (mode is Mode.PRACTICE)
             assert ("NOTE-MARK q1" in final) is pair  # the interviewer's notes, once the round is revealed
             assert "RETENTION" not in final and "GUIDE-MARK" not in final and "KWMARK" not in final
+            assert "ANCHOR-MARK" not in final and "FACT-MARK" not in final and "UNLESS-ALT-MARK" not in final
+            assert all(f"REFERENCE-MARK-{n}" in final for n in (1, 2, 3))  # every round was revealed
 
 
 def test_the_interviewer_view_holds_everything() -> None:
@@ -129,6 +151,36 @@ def test_the_interviewer_view_holds_everything() -> None:
     assert codec.decode(encoded, InterviewerView).record == run.engine.record
     for marker in ("GUIDE-MARK-1a", "KWMARKONE", "HINT-MARK-2", "RETENTION", "CHALLENGE-MARK-3", "NOTE-MARK q3"):
         assert marker in encoded
+    for marker in ("KWMARK-ALT-1", "UNLESS-ALT-MARK", "保留", "ANCHOR-MARK-2 excellent", "REFERENCE-MARK-3",
+                   "FACT-MARK-1b", "CGUIDE-MARK-2", '"hint_after":7'):  # fmt: skip
+        assert marker in encoded
+
+
+def kit_texts(question) -> dict[str, list[str]]:
+    """Each field of the interviewer's kit that the pack adds, as the texts it holds."""
+    return {
+        "anchors": list(question.anchors.values()),
+        "reference": [question.reference] if question.reference else [],
+        "facts": list(question.facts),
+        "challenge guide": [item for c in question.challenges for item in c.guide],
+        "keyword alternatives": [alt for k in question.keywords for alt in k.alternatives[1:]],
+        "unless_mentioned alternatives": [alt for c in question.challenges for t in c.unless_mentioned
+                                          for alt in t.alternatives],
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("field", list(kit_texts(marked_pack().rounds[0].questions[0])))
+def test_a_kit_field_planted_in_the_candidate_view_is_caught(field: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The role-view check would see any new field of the kit leak: plant each in the candidate's answer."""
+    honest = views._candidate_question
+
+    def leaking(record, state, round_index, number, question, opened, shown_to_all):
+        shown = honest(record, state, round_index, number, question, opened, shown_to_all)
+        return msgspec.structs.replace(shown, answer=shown.answer + " ".join(kit_texts(question)[field]))
+
+    monkeypatch.setattr(views, "_candidate_question", leaking)
+    with pytest.raises(AssertionError, match="the candidate's view at"):
+        walk_to_the_end(Mode.PRACTICE, pair=True)
 
 
 def test_the_interviewers_assessment_is_hidden_until_the_round_is_revealed() -> None:

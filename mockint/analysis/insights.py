@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from mockint.session.record import ChallengeRecord, QuestionRecord, SessionRecord
+from mockint.core.model import Term
 from mockint.core.textmatch import CJK_CHARACTER, NormalisedText
 
 
@@ -201,8 +202,9 @@ class AnswerInsights(_Totals):
     question_id: str
     main: TextInsights
     challenges: tuple[TextInsights | None, ...]
-    covered: tuple[str, ...]
-    missed: tuple[str, ...]
+    covered: tuple[Term, ...]
+    """The question's keywords mentioned (any of their alternatives), in the pack's order."""
+    missed: tuple[Term, ...]
 
     @property
     def parts(self) -> tuple[TextInsights, ...]:

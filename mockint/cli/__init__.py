@@ -131,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="a round file or a folder")
     validate.add_argument("--json", action="store_true", help="print the report as JSON")
+    validate.add_argument("--strict", action="store_true", help="fail on warnings too, not only on errors")
 
     schema = commands.add_parser("schema", help="print the JSON Schema of round files")
     schema.add_argument("--interview", action="store_true", help="the schema of interview.yaml instead")
@@ -201,24 +202,25 @@ def run_validate(args: argparse.Namespace) -> int:
         (item.path, list(item.diagnostics)) if isinstance(item, BrokenFile) else (item, check_file(item))
         for item in _unique(found)
     ]
-    all_ok = not any(_errors(diagnostics) for _path, diagnostics in results)
+    all_ok = not any(_fails(diagnostics, args.strict) for _path, diagnostics in results)
     if args.json:
         report = {
             "files": [
                 {
                     "file": str(path),
-                    "ok": not _errors(diagnostics),
+                    "ok": not _fails(diagnostics, args.strict),
                     "errors": [d.to_json() for d in diagnostics if d.is_error],
                     "warnings": [d.to_json() for d in diagnostics if not d.is_error],
                 }
                 for path, diagnostics in results
             ],
             "ok": all_ok,
+            "strict": args.strict,
         }
         # JSON escapes C0 controls itself; ensure_ascii (the default) escapes C1 and bidi controls too.
         print(json.dumps(report, indent=2))
     else:
-        _print_validation(results)
+        _print_validation(results, args.strict)
     return EXIT_OK if all_ok else EXIT_FAILURE
 
 
@@ -332,21 +334,24 @@ def _unique(found: Iterable[Path | BrokenFile]) -> list[Path | BrokenFile]:
     return unique
 
 
-def _errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
-    return [d for d in diagnostics if d.is_error]
+def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
+    """Whether the file fails the check: an error does; with --strict, so does a warning."""
+    return any(d.is_error or strict for d in diagnostics)
 
 
-def _print_validation(results: Sequence[tuple[Path, Sequence[Diagnostic]]]) -> None:
-    """Each diagnostic (shown printable, see Diagnostic), `OK` for each valid file, then the counts."""
+def _print_validation(results: Sequence[tuple[Path, Sequence[Diagnostic]]], strict: bool) -> None:
+    """Each diagnostic (shown printable, see Diagnostic), `OK` for each file that passes, then the counts."""
     for path, diagnostics in results:
         for diagnostic in diagnostics:
             print(diagnostic)
-        if not _errors(diagnostics):
+        if not _fails(diagnostics, strict):
             print(f"OK  {printable(str(path), single_line=True)}")
-    invalid = sum(1 for _path, diagnostics in results if _errors(diagnostics))
+    invalid = sum(1 for _path, diagnostics in results if _fails(diagnostics, strict))
     warnings = sum(not d.is_error for _path, diagnostics in results for d in diagnostics)
     checked = len(results)
     counts = f"{checked} {'file' if checked == 1 else 'files'} checked: {checked - invalid} valid, {invalid} invalid"
     if warnings:
         counts += f"; {warnings} {'warning' if warnings == 1 else 'warnings'}"
+        if strict:
+            counts += " (--strict: a warning fails its file)"
     print(counts)

@@ -9,6 +9,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mockint.core.ratings import Rating
+
+
+@dataclass(frozen=True)
+class Term:
+    """A keyword or an `unless_mentioned` item: one or more ways of saying the same thing.
+
+    It counts once when any of its alternatives is mentioned; the first is its
+    name, the one shown.
+    """
+
+    alternatives: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return self.alternatives[0]
+
+    @classmethod
+    def of(cls, *alternatives: str) -> Term:
+        return cls(alternatives)
+
 
 @dataclass(frozen=True)
 class Challenge:
@@ -19,8 +40,10 @@ class Challenge:
     """Seconds allowed for answering the challenge."""
     at: int | None = None
     """If set, the challenge interrupts the main answer this many seconds in."""
-    unless_mentioned: tuple[str, ...] = ()
+    unless_mentioned: tuple[Term, ...] = ()
     """If set, the challenge is posed only when the answer mentions none of these."""
+    guide: tuple[str, ...] = ()
+    """What a good answer to this pushback contains: the interviewer's kit."""
 
 
 @dataclass(frozen=True)
@@ -30,10 +53,23 @@ class Question:
     time: int
     """Seconds allowed for the main answer."""
     guide: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
+    keywords: tuple[Term, ...] = ()
     hint: str | None = None
     challenges: tuple[Challenge, ...] = ()
     checklist: tuple[str, ...] = ()
+    anchors: dict[Rating, str] = field(default_factory=dict)
+    """What an answer at each of the rating scale's levels contains: the levels a file gives, lowest first."""
+    reference: str | None = None
+    """A reference answer, in prose."""
+    facts: tuple[str, ...] = ()
+    """What the interviewer may tell the candidate if asked."""
+    hint_after: int | None = None
+    """Seconds into the question before a partner may give the hint; None for the default."""
+
+    @property
+    def hint_unlocked_after(self) -> int:
+        """When the hint unlocks in pair mode: `hint_after`, or a third of the question's time."""
+        return self.hint_after if self.hint_after is not None else self.time // 3
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,10 @@ A term (a word or a phrase) is mentioned when the text has the same parts in
 the same order. Text and term are compared after NFKC normalisation and lower
 casing, so case is ignored and full-width letters, digits and punctuation
 (typed by Chinese, Japanese and Korean input methods) equal their ordinary
-forms ("ＫＰＩ" is "kpi").
+forms ("ＫＰＩ" is "kpi"); typographic apostrophes and quotes equal straight
+ones ("didn’t" is "didn't", "“KOL”" is '"kol"'), as editors and phones type
+them. A pack's `Term` (mockint.core.model) is mentioned when any of its
+alternatives is, each by these same rules.
 
 Chinese, Japanese and Korean characters (Han ideographs, kana, hangul; see
 `CJK_CHARACTERS`) are matched as written, anywhere: these languages do not put
@@ -64,6 +67,8 @@ from enum import Enum
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
+from mockint.core.model import Term
+
 NUMBER_WORDS = {
     word: str(value)
     for value, word in enumerate(
@@ -108,9 +113,25 @@ _KEEP = frozenset({"news", "question"})
 """Words the stemmer leaves alone after the plural step: cut further they meet unrelated words ("new", "quest")."""
 
 
+_STRAIGHT_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",  # ‘ left single quotation mark
+        "\u2019": "'",  # ’ right single quotation mark, the typographic apostrophe
+        "\u201a": "'",  # ‚ single low-9 quotation mark
+        "\u201b": "'",  # ‛ single high-reversed-9 quotation mark
+        "\u02bc": "'",  # ʼ modifier letter apostrophe (a letter to regex, so it would join words)
+        "\u201c": '"',  # “ left double quotation mark
+        "\u201d": '"',  # ” right double quotation mark
+        "\u201e": '"',  # „ double low-9 quotation mark
+        "\u201f": '"',  # ‟ double high-reversed-9 quotation mark
+    }
+)
+"""Typographic apostrophes and quotes, and the straight forms they are compared as (NFKC keeps them)."""
+
+
 def fold(text: str) -> str:
-    """`text` in the form it is compared in: NFKC-normalised and lower case."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """`text` in the form it is compared in: NFKC-normalised, straight quotes, lower case."""
+    return unicodedata.normalize("NFKC", text).translate(_STRAIGHT_QUOTES).lower()
 
 
 @lru_cache(maxsize=16384)
@@ -218,8 +239,13 @@ def _term_pattern(parts: list[_Part]) -> re.Pattern[str]:
     return re.compile(f"(?={pattern})")
 
 
-class Term:
-    """A term prepared for matching: its pattern and the normal forms its words must have."""
+def term_key(text: str) -> tuple[str, ...]:
+    """The parts of `text` as they are compared: two terms with the same key are mentioned by the same texts."""
+    return tuple(normalise_word(part.text) if part.kind is _Kind.WORD else part.text for part in _parts(text))
+
+
+class TermPattern:
+    """One term's text prepared for matching: its pattern and the normal forms its words must have."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -246,9 +272,9 @@ class Term:
 
 
 @lru_cache(maxsize=4096)
-def term(text: str) -> Term:
-    """The prepared term for `text`, made once per distinct text."""
-    return Term(text)
+def term_pattern(text: str) -> TermPattern:
+    """The prepared pattern for `text`, made once per distinct text."""
+    return TermPattern(text)
 
 
 class NormalisedText:
@@ -260,11 +286,15 @@ class NormalisedText:
         self.word_forms = frozenset(normalise_word(word) for word in _WORD.findall(self.folded))
 
     def mentions(self, term_text: str) -> bool:
-        return term(term_text).found_in(self)
+        return term_pattern(term_text).found_in(self)
 
-    def mentioned(self, terms: Iterable[str]) -> list[str]:
+    def mentions_term(self, term: Term) -> bool:
+        """True when the text mentions any of the term's alternatives."""
+        return any(self.mentions(alternative) for alternative in term.alternatives)
+
+    def mentioned(self, terms: Iterable[Term]) -> list[Term]:
         """The terms of `terms` this text mentions, in their given order."""
-        return [text for text in terms if self.mentions(text)]
+        return [term for term in terms if self.mentions_term(term)]
 
 
 def mentions(text: str, term_text: str) -> bool:
@@ -272,6 +302,11 @@ def mentions(text: str, term_text: str) -> bool:
     return NormalisedText(text).mentions(term_text)
 
 
-def mentioned_terms(text: str, terms: Iterable[str]) -> list[str]:
+def mentions_term(text: str, term: Term) -> bool:
+    """True when any alternative of `term` appears in `text`."""
+    return NormalisedText(text).mentions_term(term)
+
+
+def mentioned_terms(text: str, terms: Iterable[Term]) -> list[Term]:
     """The terms of `terms` that `text` mentions, in their given order."""
     return NormalisedText(text).mentioned(terms)

@@ -14,6 +14,7 @@ from typing import NamedTuple, Protocol
 from mockint.core.durations import format_clock, format_duration
 from mockint.analysis.insights import AnswerInsights, SessionInsights, TextInsights, counted
 from mockint.core.model import Interviewer
+from mockint.core.ratings import LEVELS
 from mockint.session.record import ChallengeRecord, ChallengeStatus, Outcome, QuestionRecord, Role, RoundRecord, SessionRecord
 from mockint.core.textmatch import mentioned_terms
 
@@ -244,21 +245,30 @@ def guide_lines(question: QuestionRecord, insights: AnswerInsights) -> list[Guid
     lines = []
     for text in question.guide:
         inside = mentioned_terms(text, keywords) if keywords else []
-        if not inside:
-            lines.append(GuideLine(text, (), ()))
-            continue
-        mentioned = tuple([k for k in inside if k in covered])
-        lines.append(GuideLine(text, mentioned, tuple([k for k in inside if k not in mentioned])))
+        mentioned = tuple(k.name for k in inside if k in covered)
+        lines.append(GuideLine(text, mentioned, tuple(k.name for k in inside if k not in covered)))
     return lines
+
+
+CHALLENGE_GUIDE = "A good answer covers"
+FACTS = "Facts to give if asked"
+REFERENCE = "Reference answer"
+ANCHORS = "What each rating looks like"
+"""Headings of the interviewer's kit, shared by the review and the transcripts."""
+
+
+def anchor_lines(question: QuestionRecord) -> list[str]:
+    """`Poor: …` for each level the round file describes, lowest first."""
+    return [f"{level.label}: {question.anchors[level]}" for level in LEVELS if level in question.anchors]
 
 
 def keywords_text(question: QuestionRecord, insights: AnswerInsights) -> str:
     """`2 of 3 mentioned (completion, engagement); not mentioned: shares`."""
     text = f"{len(insights.covered)} of {len(question.keywords)} mentioned"
     if insights.covered:
-        text += " (" + ", ".join(insights.covered) + ")"
+        text += " (" + ", ".join(k.name for k in insights.covered) + ")"
     if insights.missed:
-        text += "; not mentioned: " + ", ".join(insights.missed)
+        text += "; not mentioned: " + ", ".join(k.name for k in insights.missed)
     return text
 
 

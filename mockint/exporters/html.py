@@ -9,6 +9,7 @@ textual import.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from mockint.exporters import content
@@ -80,6 +81,7 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     insights = totals.of(question)
     out += _challenges(question.challenges, insights)
     out += _guide(question, insights)
+    out += _kit(question)
     if question.checklist and assessed:
         out += ["<h4>Checklist</h4>", _checklist(question.checklist, question.checked)]
     out.append(f"<p><strong>Rating:</strong> {escape(content.ratings_text(question, pair))}</p>")
@@ -114,6 +116,8 @@ def _challenges(challenges: list[ChallengeRecord], insights: AnswerInsights) -> 
         if typed is not None:
             item += _quote(challenge.answer, "answer", "No answer typed.")
             item += f'<p class="insights">{content.insights_text(typed)}</p>'
+        if challenge.guide:
+            item += f'<p class="kit">{escape(content.CHALLENGE_GUIDE)}:</p>{_list(challenge.guide, "guide")}'
         out.append(f"<li>{item}</li>")
     return out + ["</ol>"]
 
@@ -131,6 +135,22 @@ def _guide(question: QuestionRecord, insights: AnswerInsights) -> list[str]:
     if question.keywords:
         out.append(f"<p><strong>Keywords:</strong> {escape(content.keywords_text(question, insights))}</p>")
     return out
+
+
+def _kit(question: QuestionRecord) -> list[str]:
+    """The rest of the interviewer's kit: facts, the reference answer, the anchors."""
+    out: list[str] = []
+    if question.facts:
+        out += [f"<h4>{escape(content.FACTS)}</h4>", _list(question.facts, "case-facts")]
+    if question.reference:
+        out += [f"<h4>{escape(content.REFERENCE)}</h4>", _quote(question.reference, "reference", "")]
+    if question.anchors:
+        out += [f"<h4>{escape(content.ANCHORS)}</h4>", _list(content.anchor_lines(question), "anchors")]
+    return out
+
+
+def _list(items: Sequence[str], css_class: str) -> str:
+    return f'<ul class="{css_class}">' + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
 
 
 def _checklist(items: tuple[str, ...], checked: set[str]) -> str:

@@ -41,6 +41,8 @@ blockquote {
   white-space: pre-wrap; overflow-wrap: anywhere;
 }
 .notes { border-left-color: var(--accent); }
+.reference { border-left-color: var(--good); }
+.kit { color: var(--muted); margin: .4rem 0 0; }
 .empty { color: var(--muted); font-style: italic; }
 ol, ul { padding-left: 1.4rem; margin: .3rem 0; }
 li { margin: .25rem 0; }

@@ -1,7 +1,7 @@
 """The JSON transcript: the same content as the Markdown one, for other tools.
 
 The document follows `mockint/schemas/transcript.schema.json` (`"schema":
-"mockint.transcript/2"`). Times are seconds rounded to 0.1; `*_at` offsets are
+"mockint.transcript/3"`). Times are seconds rounded to 0.1; `*_at` offsets are
 seconds since the session started. Pure module: no textual import.
 """
 
@@ -14,9 +14,10 @@ from mockint.exporters import content
 from mockint.analysis.insights import AnswerInsights, SessionInsights, TextInsights, answer_insights, session_insights
 from mockint.analysis.practise import OVERTIME_GRACE, overtime, practise_next
 from mockint.session.record import ChallengeRecord, QuestionRecord, RoundRecord, SessionRecord
+from mockint.core.model import Term
 from mockint.core.safetext import BIDI_CONTROLS, CONTROL_CODES
 
-SCHEMA_ID = "mockint.transcript/2"
+SCHEMA_ID = "mockint.transcript/3"
 
 Json = dict[str, Any]
 
@@ -111,6 +112,7 @@ def _question(question: QuestionRecord, insights: AnswerInsights | None) -> Json
         "auto_advanced": question.auto_advanced,
         "hint": question.hint,
         "hint_used": question.hint_used,
+        "hint_after": question.hint_after,
         "answer": question.answer,
         "interviewer_notes": question.interviewer_notes,
         "challenges": [
@@ -121,7 +123,12 @@ def _question(question: QuestionRecord, insights: AnswerInsights | None) -> Json
             {"text": line.text, "mentioned": list(line.mentioned), "not_mentioned": list(line.not_mentioned)}
             for line in content.guide_lines(question, insights or answer_insights(question))
         ],
-        "keywords": [{"term": k, "mentioned": insights is not None and k in insights.covered} for k in question.keywords],
+        "keywords": [
+            {**_term(k), "mentioned": insights is not None and k in insights.covered} for k in question.keywords
+        ],
+        "anchors": {level.value: text for level, text in question.anchors.items()},
+        "reference": question.reference,
+        "facts": list(question.facts),
         "checklist": _checklist(question.checklist, question.checked),
         "rating": question.rating,
         "interviewer_rating": question.interviewer_rating,
@@ -135,8 +142,9 @@ def _challenge(challenge: ChallengeRecord, insights: TextInsights | None) -> Jso
         "status": challenge.status.value,
         "limit": challenge.limit,
         "at": challenge.at,
-        "unless_mentioned": list(challenge.unless_mentioned),
+        "unless_mentioned": [_term(t) for t in challenge.unless_mentioned],
         "mentioned": list(challenge.mentioned),
+        "guide": list(challenge.guide),
         "answer": challenge.answer,
         "time_used": _tenths(challenge.time_used),
         "overtime": _tenths(challenge.overtime),
@@ -144,6 +152,10 @@ def _challenge(challenge: ChallengeRecord, insights: TextInsights | None) -> Jso
         "auto_advanced": challenge.auto_advanced,
         "insights": None if insights is None else _text_insights(insights),
     }
+
+
+def _term(term: Term) -> Json:
+    return {"term": term.name, "alternatives": list(term.alternatives)}
 
 
 def _text_insights(insights: TextInsights) -> Json:

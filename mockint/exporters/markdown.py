@@ -108,6 +108,7 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     insights = totals.of(question)
     out += _challenges(question.challenges, insights)
     out += _guide(question, insights)
+    out += _kit(question)
     if question.checklist and assessed:
         out += ["", "**Checklist**", "", *_checklist(question.checklist, question.checked)]
     out += ["", f"**Rating:** {content.ratings_text(question, pair)}"]
@@ -131,6 +132,11 @@ def _challenges(challenges: list[ChallengeRecord], insights: AnswerInsights) -> 
         if typed is not None:
             out += ["", *(f"   {line}" for line in quote(challenge.answer or "(no answer typed)"))]
             out += ["", f"   *{content.insights_text(typed)}*", ""]
+        if challenge.guide:
+            out += [*([""] if out[-1] else []), f"   *{content.CHALLENGE_GUIDE}:*", ""]
+            out += [*(f"   - {escape_inline(item)}" for item in challenge.guide), ""]
+    while not out[-1]:  # every section after this one starts with its own blank line
+        out.pop()
     return out
 
 
@@ -144,6 +150,18 @@ def _guide(question: QuestionRecord, insights: AnswerInsights) -> list[str]:
         out.append(f"- {escape_inline(line.text)}{suffix}")
     if question.keywords:
         out += ["", f"**Keywords:** {escape_inline(content.keywords_text(question, insights))}"]
+    return out
+
+
+def _kit(question: QuestionRecord) -> list[str]:
+    """The rest of the interviewer's kit: facts, the reference answer, the anchors."""
+    out: list[str] = []
+    if question.facts:
+        out += ["", f"**{content.FACTS}**", "", *(f"- {escape_inline(fact)}" for fact in question.facts)]
+    if question.reference:
+        out += _answer_block(content.REFERENCE, question.reference, "")
+    if question.anchors:
+        out += ["", f"**{content.ANCHORS}**", "", *(f"- {escape_inline(line)}" for line in content.anchor_lines(question))]
     return out
 
 

@@ -17,10 +17,12 @@ from typing import TypeVar
 
 from yaml.nodes import Node
 
-from mockint.core.diagnostics import Diagnostic, Report, RoundFileError
+from mockint.core.diagnostics import WARNING, Diagnostic, Report, RoundFileError
 from mockint.core.durations import format_duration
 from mockint.core.model import INTERVIEW_FILE, Challenge, InterviewMeta, Interviewer, Question, Round
-from mockint.packs.nodecheck import NodeChecker, check_strings, join
+from mockint.core.ratings import LEVELS, Rating
+from mockint.core.textmatch import fold, mentions, term_key
+from mockint.packs.nodecheck import Alternative, LocatedTerm, NodeChecker, check_strings, join
 from mockint.packs.yamlsource import STR_TAG, read_document
 
 __all__ = [
@@ -34,8 +36,12 @@ __all__ = [
 ]
 
 ROUND_KEYS = ("title", "interviewer", "intro", "time", "questions", "checklist")
-QUESTION_KEYS = ("id", "ask", "time", "guide", "keywords", "hint", "challenges", "checklist")
-CHALLENGE_KEYS = ("ask", "time", "at", "unless_mentioned")
+QUESTION_KEYS = (
+    "id", "ask", "time", "guide", "keywords", "hint", "hint_after", "challenges", "checklist",
+    "anchors", "reference", "facts",
+)  # fmt: skip
+CHALLENGE_KEYS = ("ask", "time", "at", "unless_mentioned", "guide")
+LEVEL_NAMES = tuple(level.value for level in LEVELS)
 INTERVIEWER_KEYS = ("name", "style")
 INTERVIEW_KEYS = ("title", "role", "description", "checklist")
 
@@ -150,16 +156,78 @@ class _Checker(NodeChecker):
         if fields is None:
             return None
         time = self.optional_duration(fields, "time", path)
+        ask = self.optional_text(fields, "ask", path)
+        keywords = self.optional_terms(fields, "keywords", path)
+        self.check_terms(keywords, ask, "an answer that repeats the question counts it as mentioned")
+        anchors = fields.get("anchors")
         return Question(
             id=self.question_id(fields.get("id"), join(path, "id")) or f"q{index + 1}",
-            ask=self.optional_text(fields, "ask", path) or "",
+            ask=ask or "",
             time=time or 0,
             guide=self.optional_texts(fields, "guide", path),
-            keywords=self.optional_texts(fields, "keywords", path),
+            keywords=tuple(located.term for located in keywords),
             hint=self.optional_text(fields, "hint", path),
-            challenges=self.challenges(fields.get("challenges"), join(path, "challenges"), time),
+            challenges=self.challenges(fields.get("challenges"), join(path, "challenges"), time, ask),
             checklist=self.optional_texts(fields, "checklist", path),
+            anchors=self.anchors(anchors, join(path, "anchors")) if anchors is not None else {},
+            reference=self.optional_text(fields, "reference", path),
+            facts=self.optional_texts(fields, "facts", path, non_empty=True),
+            hint_after=self.hint_after(fields, path, time),
         )
+
+    def hint_after(self, fields: dict[str, Node], path: str, question_time: int | None) -> int | None:
+        hint_after = self.optional_duration(fields, "hint_after", path)
+        if hint_after is None:
+            return None
+        node, key_path = fields["hint_after"], join(path, "hint_after")
+        if question_time is not None and hint_after > question_time:
+            message = (
+                f"hint_after {format_duration(hint_after)} must not be longer than the question's time "
+                f"{format_duration(question_time)}"
+            )
+            self.report.at_node(node, key_path, message)
+        if "hint" not in fields:
+            self.report.at_node(node, key_path, "has no effect: the question has no 'hint'", WARNING)
+        return hint_after
+
+    def anchors(self, node: Node, path: str) -> dict[Rating, str]:
+        """What an answer at each level contains: all four levels, nothing else."""
+        fields = self.mapping(node, path, LEVEL_NAMES, (), "a mapping with the levels poor, mixed, good and excellent")
+        if fields is None:
+            return {}
+        missing = [repr(level) for level in LEVEL_NAMES if level not in fields]
+        all_four = f"all four levels ({', '.join(LEVEL_NAMES)})"
+        if len(missing) == len(LEVEL_NAMES):
+            self.report.at_node(node, path, f"must describe {all_four}")
+        elif missing:
+            levels = f"level {missing[0]}" if len(missing) == 1 else f"levels {', '.join(missing)}"
+            self.report.at_node(node, path, f"missing {levels}: anchors describe {all_four}")
+        texts = {level: self.optional_text(fields, level.value, path) for level in LEVELS}
+        return {level: text for level, text in texts.items() if text is not None}
+
+    def check_terms(self, terms: list[LocatedTerm], ask: str | None, echo_effect: str) -> None:
+        """Warn of an alternative listed twice, and of one the question's own text already says."""
+        first_seen: dict[tuple[str, ...], tuple[str, str]] = {}
+        for located in terms:
+            for alternative in located.alternatives:
+                key = term_key(alternative.text)
+                if key in first_seen:
+                    self.warn_listed_twice(alternative, *first_seen[key])
+                    continue
+                first_seen[key] = (alternative.text, alternative.path)
+                if ask is not None and mentions(ask, alternative.text):
+                    message = f"{alternative.text!r} is in the question itself: {echo_effect}"
+                    self.report.at_node(alternative.node, alternative.path, message, WARNING)
+
+    def warn_listed_twice(self, alternative: Alternative, first: str, first_path: str) -> None:
+        if fold(first) == fold(alternative.text):
+            message = f"{alternative.text!r} is listed twice (first at {first_path}); list each alternative once"
+        else:
+            message = (
+                f"{alternative.text!r} matches the same words as {first!r} (at {first_path}); "
+                "list each alternative once"
+            )
+        self.report.at_node(alternative.node, alternative.path, message, WARNING)
 
     def question_id(self, node: Node | None, path: str) -> str | None:
         value = self.text(node, path) if node is not None else None
@@ -189,12 +257,14 @@ class _Checker(NodeChecker):
                 )
                 self.report.at_node(node, path, message)
 
-    def challenges(self, node: Node | None, path: str, question_time: int | None) -> tuple[Challenge, ...]:
+    def challenges(
+        self, node: Node | None, path: str, question_time: int | None, ask: str | None
+    ) -> tuple[Challenge, ...]:
         items = self.items(node, path, "a list of challenges") if node is not None else None
-        found = (self.challenge(item, f"{path}[{index}]", question_time) for index, item in items or ())
+        found = (self.challenge(item, f"{path}[{index}]", question_time, ask) for index, item in items or ())
         return tuple(challenge for challenge in found if challenge is not None)
 
-    def challenge(self, node: Node, path: str, question_time: int | None) -> Challenge | None:
+    def challenge(self, node: Node, path: str, question_time: int | None, ask: str | None) -> Challenge | None:
         fields = self.mapping(node, path, CHALLENGE_KEYS, ("ask", "time"))
         if fields is None:
             return None
@@ -205,11 +275,12 @@ class _Checker(NodeChecker):
                 f"{format_duration(question_time)}"
             )
             self.report.at_node(fields["at"], join(path, "at"), message)
-        unless = fields.get("unless_mentioned")
-        path_unless = join(path, "unless_mentioned")
+        unless = self.optional_terms(fields, "unless_mentioned", path, non_empty=True)
+        self.check_terms(unless, ask, "an answer that repeats the question is spared this challenge")
         return Challenge(
             ask=self.optional_text(fields, "ask", path) or "",
             time=self.optional_duration(fields, "time", path) or 0,
             at=at,
-            unless_mentioned=self.texts(unless, path_unless, non_empty=True) if unless is not None else (),
+            unless_mentioned=tuple(located.term for located in unless),
+            guide=self.optional_texts(fields, "guide", path, non_empty=True),
         )

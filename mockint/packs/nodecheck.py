@@ -10,10 +10,13 @@ Pure module: no textual import.
 from __future__ import annotations
 
 import difflib
+from typing import NamedTuple
+
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mockint.core.diagnostics import WARNING, Report
 from mockint.core.durations import DurationError, parse_duration
+from mockint.core.model import Term
 from mockint.core.safetext import bidi_controls, control_characters, has_unsafe_characters
 from mockint.packs.yamlsource import NULL_TAG, kind_of, scalar_int, short_tag
 
@@ -27,6 +30,21 @@ KIND_PHRASES = {
     "mapping": "a mapping",
 }
 DURATION_PHRASE = "a duration such as 45s, 3m or 1m30s"
+TERMS_PHRASE = "a list of strings or lists of alternatives"
+NON_EMPTY = "must list at least one item (or leave the key out)"
+
+
+class Alternative(NamedTuple):
+    """One way of saying a term, where the file says it: for checks that point at it."""
+
+    text: str
+    node: Node
+    path: str
+
+
+class LocatedTerm(NamedTuple):
+    term: Term
+    alternatives: tuple[Alternative, ...]
 
 
 def join(path: str, key: str) -> str:
@@ -103,9 +121,35 @@ class NodeChecker:
             self.wrong_type(node, path, "a list of strings")
             return ()
         if non_empty and not node.value:
-            self.report.at_node(node, path, "must list at least one item (or leave the key out)")
+            self.report.at_node(node, path, NON_EMPTY)
         values = (self.text(item, f"{path}[{index}]") for index, item in enumerate(node.value))
         return tuple(value for value in values if value is not None)
+
+    def terms(self, node: Node, path: str, non_empty: bool = False) -> list[LocatedTerm]:
+        """Keywords or `unless_mentioned` items: each a string, or a list of alternatives (the first shown)."""
+        if kind_of(node) != "list":
+            self.wrong_type(node, path, TERMS_PHRASE)
+            return []
+        if non_empty and not node.value:
+            self.report.at_node(node, path, NON_EMPTY)
+        found = []
+        for index, item in enumerate(node.value):
+            alternatives = self.alternatives(item, f"{path}[{index}]")
+            if alternatives:
+                found.append(LocatedTerm(Term(tuple(a.text for a in alternatives)), alternatives))
+        return found
+
+    def alternatives(self, node: Node, path: str) -> tuple[Alternative, ...]:
+        if kind_of(node) == "mapping":
+            self.wrong_type(node, path, "a string or a list of alternatives")
+            return ()
+        if kind_of(node) != "list":
+            text = self.text(node, path)
+            return () if text is None else (Alternative(text, node, path),)
+        if not node.value:
+            self.report.at_node(node, path, "must list at least one alternative")
+        located = ((self.text(item, f"{path}[{index}]"), item, f"{path}[{index}]") for index, item in enumerate(node.value))
+        return tuple(Alternative(text, item, item_path) for text, item, item_path in located if text is not None)
 
     def optional_text(self, fields: dict[str, Node], key: str, path: str) -> str | None:
         node = fields.get(key)
@@ -113,9 +157,13 @@ class NodeChecker:
             return None
         return self.text(node, join(path, key))
 
-    def optional_texts(self, fields: dict[str, Node], key: str, path: str) -> tuple[str, ...]:
+    def optional_texts(self, fields: dict[str, Node], key: str, path: str, non_empty: bool = False) -> tuple[str, ...]:
         node = fields.get(key)
-        return self.texts(node, join(path, key)) if node is not None else ()
+        return self.texts(node, join(path, key), non_empty) if node is not None else ()
+
+    def optional_terms(self, fields: dict[str, Node], key: str, path: str, non_empty: bool = False) -> list[LocatedTerm]:
+        node = fields.get(key)
+        return self.terms(node, join(path, key), non_empty) if node is not None else []
 
     def optional_duration(self, fields: dict[str, Node], key: str, path: str) -> int | None:
         node = fields.get(key)

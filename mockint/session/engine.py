@@ -35,7 +35,7 @@ from mockint.session.commands import (
     SubmitAssessment,
     Tick,
 )
-from mockint.core.model import Pack
+from mockint.core.model import Pack, Term
 from mockint.session.record import (
     Audience,
     ChallengeRecord,
@@ -67,8 +67,9 @@ from mockint.session.state import (
 from mockint.core.textmatch import mentioned_terms
 from mockint.session.views import CandidateView, InterviewerView, candidate_view, interviewer_view
 
-Matcher = Callable[[str, Iterable[str]], list[str]]
-"""Which of the terms a text mentions: decides whether an `unless_mentioned` challenge is needed."""
+Matcher = Callable[[str, Iterable[Term]], list[Term]]
+"""Which of the terms a text mentions (any of its alternatives): decides whether an `unless_mentioned`
+challenge is needed."""
 
 RATINGS = range(1, 6)
 
@@ -524,10 +525,11 @@ class _Decisions:
         self._recorded = list(recorded)
         self.made: list[Decision] = []
 
-    def decide(self, key: Decision, text: str, terms: tuple[str, ...]) -> tuple[str, ...]:
-        """The terms found for the challenge `key` names (round, question, challenge)."""
+    def decide(self, key: Decision, text: str, terms: tuple[Term, ...]) -> tuple[str, ...]:
+        """The names of the terms found for the challenge `key` names (round, question, challenge)."""
         if self._matcher is not None:
-            decision = Decision(key.round, key.question, key.challenge, tuple(self._matcher(text, terms)))
+            found = tuple(term.name for term in self._matcher(text, terms))
+            decision = Decision(key.round, key.question, key.challenge, found)
         else:
             decision = self._recorded.pop(0) if self._recorded else None
             if decision is None or (decision.round, decision.question, decision.challenge) != (

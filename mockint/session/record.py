@@ -17,6 +17,8 @@ from enum import Enum
 from msgspec import Struct, field
 
 from mockint.core.codec import CodecError, decode
+from mockint.core.model import Term
+from mockint.core.ratings import Rating
 
 SESSION_FORMAT = "mockint.session/1"
 """The name and version of the session record's format: the disk and the wire read this."""
@@ -95,7 +97,9 @@ class ChallengeRecord(Struct):
     ask: str
     limit: int
     at: int | None = None
-    unless_mentioned: tuple[str, ...] = ()
+    unless_mentioned: tuple[Term, ...] = ()
+    guide: tuple[str, ...] = ()
+    """What a good answer to this pushback contains: the interviewer's kit."""
     status: ChallengeStatus = ChallengeStatus.PENDING
     answer: str = ""
     """What was typed; while the challenge is posed, the text typed so far."""
@@ -105,7 +109,7 @@ class ChallengeRecord(Struct):
     auto_advanced: bool = False
     """Pressure mode cut the answer off at its time limit."""
     mentioned: tuple[str, ...] = ()
-    """For a not-needed challenge: the terms the answer already mentioned."""
+    """For a not-needed challenge: the names of the terms the answer already mentioned."""
 
     @property
     def overtime(self) -> float:
@@ -131,10 +135,18 @@ class QuestionRecord(Struct):
     ask: str
     limit: int
     guide: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
+    keywords: tuple[Term, ...] = ()
     hint: str | None = None
     checklist: tuple[str, ...] = ()
     challenges: list[ChallengeRecord] = []
+    anchors: dict[Rating, str] = {}
+    """What an answer at each level of the rating scale contains (the interviewer's kit)."""
+    reference: str | None = None
+    """A reference answer: for the candidate only after the round's self-assessment."""
+    facts: tuple[str, ...] = ()
+    """What the interviewer may tell the candidate if asked."""
+    hint_after: int = 0
+    """Seconds into the question before a partner may give the hint (pair mode)."""
     answer: str = ""
     """The main answer; while the question is on screen, the text typed so far."""
     time_used: float = 0.0

@@ -103,9 +103,13 @@ def _question_record(question: Question) -> QuestionRecord:
         hint=question.hint,
         checklist=question.checklist,
         challenges=[
-            ChallengeRecord(ask=c.ask, limit=c.time, at=c.at, unless_mentioned=c.unless_mentioned)
+            ChallengeRecord(ask=c.ask, limit=c.time, at=c.at, unless_mentioned=c.unless_mentioned, guide=c.guide)
             for c in question.challenges
         ],
+        anchors=dict(question.anchors),
+        reference=question.reference,
+        facts=question.facts,
+        hint_after=question.hint_unlocked_after,
     )
 
 

@@ -9,9 +9,11 @@
   and self-assessment; checklists once the round's assessment opens; the
   guide after an answer only where the rules show it to everyone; and, once
   a round is revealed, the interviewer's assessment of it (ratings, ticks and
-  notes as evidence). Never the guide or keywords otherwise, the hint before
-  it is asked for, challenges not posed (nor their trigger terms), or the
-  interviewer's assessment before the reveal.
+  notes as evidence) and each question's reference answer. Never the rest of
+  the interviewer's kit (the guide otherwise, keywords, anchors, facts, the
+  challenges' guides), the hint before it is asked for, challenges not posed
+  (nor their trigger terms), or the interviewer's assessment and the
+  reference answer before the reveal.
 
 Both are plain structs that mockint.core.codec encodes, so a candidate's screen in
 another process can be sent its view as JSON. Pure module: no textual import.
@@ -138,6 +140,8 @@ class CandidateQuestion(Struct, frozen=True):
     """Only after the answer, and only where the rules show the guide to everyone."""
     self_assessment: QuestionAssessment | None
     interviewer_assessment: QuestionAssessment | None
+    """Only once the round is revealed."""
+    reference: str | None
     """Only once the round is revealed."""
 
 
@@ -268,6 +272,7 @@ def _candidate_question(
         guide=question.guide if guide_shown else (),
         self_assessment=question.assessments.get(Role.SELF),
         interviewer_assessment=question.assessments.get(Role.INTERVIEWER) if shown_to_all else None,
+        reference=question.reference if shown_to_all else None,
     )
 
 

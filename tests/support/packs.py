@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
+from mockint.core.model import Challenge, Interviewer, Pack, Question, Round, Term
 from mockint.packs.discovery import BrokenFile, Library, load_pack
 
 TESTS_DIR = Path(__file__).parent.parent
 PACKS_DIR = TESTS_DIR / "data" / "packs"
 MINI = PACKS_DIR / "mini"
 BROKEN_PACK_DIR = TESTS_DIR / "data" / "app-shell" / "broken"
+
+
+def terms(*items: str | tuple[str, ...]) -> tuple[Term, ...]:
+    """Keywords or `unless_mentioned` items as a round file writes them: a string, or a tuple of alternatives."""
+    return tuple(Term((item,)) if isinstance(item, str) else Term(item) for item in items)
 
 
 def load_test_pack(path: Path) -> Pack:
@@ -41,12 +46,12 @@ def make_pack() -> Pack:
         ask="Which metrics do you track?",
         time=60,
         guide=("completion rate", "engagement"),
-        keywords=("completion", "engagement"),
+        keywords=terms("completion", "engagement"),
         hint="Think funnel.",
         checklist=("Named a metric", "Explained why"),
         challenges=(
             Challenge(ask="And if the budget is limited?", time=30),
-            Challenge(ask="What about retention?", time=20, unless_mentioned=("retention",)),
+            Challenge(ask="What about retention?", time=20, unless_mentioned=terms("retention",)),
         ),
     )
     q2 = Question(

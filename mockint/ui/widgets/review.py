@@ -1,4 +1,9 @@
-"""After a question (practice or pair mode): what a strong answer covers, next to what was said."""
+"""After a question (practice or pair mode): what a strong answer covers, next to what was said.
+
+It shows the interviewer's kit (the guide, keywords, facts, the challenges'
+guides, the anchors) but never the reference answer: a solo candidate rates
+themselves after the round, and a reference read first would anchor the rating.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,9 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from mockint.core.durations import format_clock
+from mockint.exporters import content
 from mockint.session.record import ChallengeRecord, ChallengeStatus, QuestionRecord
-from mockint.core.textmatch import mentioned_terms, mentions
+from mockint.core.textmatch import mentioned_terms
 from mockint.ui.widgets.keys import CONTINUE, first_key
 from mockint.ui.widgets.plain import plain
 
@@ -26,7 +32,7 @@ def guide_mentions(record: QuestionRecord) -> list[list[str]]:
     Keyword evidence only: a term being said is not a verdict that the point was made.
     """
     said = mentioned_terms(full_answer(record), record.keywords)
-    return [[term for term in said if mentions(item, term)] for item in record.guide]
+    return [[term.name for term in mentioned_terms(item, said)] for item in record.guide]
 
 
 def challenge_line(challenge: ChallengeRecord) -> str:
@@ -45,6 +51,8 @@ def challenge_line(challenge: ChallengeRecord) -> str:
 
 
 BULLET, HANGING = "  • ", "    "
+INDENT = "  "
+"""A challenge's own lines sit this far in, under its heading."""
 
 
 def hanging_bullets(items: list[Content], width: int) -> Content:
@@ -64,17 +72,25 @@ def guide_item(item: str, terms: list[str]) -> Content:
 
 
 def review_content(record: QuestionRecord, width: int) -> Content:
-    """The review at `width` cells: the answer and its time, the guide with keyword evidence, the keywords,
-    the hint, the challenges."""
+    """The review at `width` cells: the answer and its time, the guide with keyword evidence, the facts,
+    the keywords, the hint, the challenges with their guides, the anchors."""
     sections = [plain(record.ask.strip()).stylize("bold"), own_answer(record)]
     if record.guide:
         items = [guide_item(item, terms) for item, terms in zip(record.guide, guide_mentions(record))]
-        heading = Content.styled("What a strong answer covers", "bold underline")
-        sections.append(Content("\n").join([heading, hanging_bullets(items, width)]))
-    evidence = evidence_content(record)
+        sections.append(bulleted("What a strong answer covers", items, width))
+    if record.facts:
+        sections.append(bulleted(content.FACTS, [plain(fact) for fact in record.facts], width))
+    evidence = evidence_content(record, width)
     if evidence:
         sections.append(evidence)
+    if record.anchors:
+        sections.append(bulleted(content.ANCHORS, [plain(line) for line in content.anchor_lines(record)], width))
     return Content("\n\n").join(sections)
+
+
+def bulleted(heading: str, items: list[Content], width: int) -> Content:
+    title = plain(heading).stylize("bold underline")
+    return Content("\n").join([title, hanging_bullets(items, width)])
 
 
 def own_answer(record: QuestionRecord) -> Content:
@@ -88,13 +104,13 @@ def own_answer(record: QuestionRecord) -> Content:
     return Content("\n").join([heading, plain(record.answer.strip())])
 
 
-def evidence_content(record: QuestionRecord) -> Content:
-    """The keywords used and not, the hint if taken, and how each challenge went."""
+def evidence_content(record: QuestionRecord, width: int) -> Content:
+    """The keywords used and not, the hint if taken, and how each challenge went, with what it looks for."""
     lines: list[Content | str] = []
     if record.keywords:
         said = set(mentioned_terms(full_answer(record), record.keywords))
-        used = ", ".join(k for k in record.keywords if k in said) or "none"
-        missed = ", ".join(k for k in record.keywords if k not in said) or "none"
+        used = ", ".join(k.name for k in record.keywords if k in said) or "none"
+        missed = ", ".join(k.name for k in record.keywords if k not in said) or "none"
         lines += [plain(f"Keywords you used: {used}"), plain(f"Keywords not used: {missed}"), ""]
     if record.hint_used and record.hint:
         lines += [plain(f"You took the hint: {record.hint}").stylize("italic"), ""]
@@ -102,6 +118,10 @@ def evidence_content(record: QuestionRecord) -> Content:
         lines += [plain(f"Challenge: {challenge.ask.strip()}").stylize("bold"), plain(f"  {challenge_line(challenge)}")]
         if challenge.answer.strip():
             lines.append(plain(f"  Your answer: {challenge.answer.strip()}"))
+        if challenge.guide:
+            lines.append(plain(f"  {content.CHALLENGE_GUIDE}:"))
+            guide = hanging_bullets([plain(item) for item in challenge.guide], width - len(INDENT))
+            lines += [Content.assemble(INDENT, line) for line in guide.split("\n")]
     while lines and not lines[-1]:
         lines.pop()
     return Content("\n").join(lines)
