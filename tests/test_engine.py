@@ -6,6 +6,7 @@ import pytest
 
 from mockint.core import codec
 from mockint.core.clock import FakeClock
+from mockint.core.ratings import Rating
 from mockint.session.commands import (
     BeginRound, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment, Tick,
 )
@@ -234,7 +235,7 @@ def test_assessment_is_recorded_and_leads_to_next_round_then_finish():
     engine.apply(
         SubmitAssessment(
             question_checks={"metrics": {"Named a metric"}},
-            ratings={"metrics": 4},
+            ratings={"metrics": Rating.GOOD},
             reflection=Reflection(keep="calm"),
         )
     )
@@ -242,7 +243,7 @@ def test_assessment_is_recorded_and_leads_to_next_round_then_finish():
     round_record = engine.record.rounds[0]
     assert round_record.assessed and round_record.reflection.keep == "calm"
     assert round_record.questions[0].checked == {"Named a metric"}
-    assert round_record.questions[0].rating == 4
+    assert round_record.questions[0].rating is Rating.GOOD and round_record.questions[1].rating is None
     assert Role.SELF not in engine.record.assessments
     engine.apply(BeginRound())
     engine.apply(Done("Because."))
@@ -253,14 +254,16 @@ def test_assessment_is_recorded_and_leads_to_next_round_then_finish():
     assert engine.record.assessments[Role.SELF].checked == {"Structured answers"}
 
 
-def test_rating_out_of_range_is_refused():
+@pytest.mark.parametrize("rating", [4, "great", None])
+def test_a_rating_off_the_scale_is_refused(rating: object) -> None:
     engine, _ = started()
     engine.apply(Skip())
     engine.apply(Continue())
     engine.apply(Skip())
     engine.apply(Continue())
-    with pytest.raises(EngineError):
-        engine.apply(SubmitAssessment(ratings={"metrics": 6}))
+    with pytest.raises(EngineError, match="poor, mixed, good, excellent, no_evidence"):
+        engine.apply(SubmitAssessment(ratings={"metrics": rating}))  # type: ignore[dict-item]
+    assert not engine.record.rounds[0].assessed and engine.phase is Phase.ASSESSMENT
 
 
 def test_quit_mid_challenge_keeps_what_was_typed():
@@ -365,12 +368,16 @@ def test_assessments_are_kept_per_role():
     for _ in range(2):
         engine.apply(Skip())
         engine.apply(Continue())
-    engine.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"metrics": 2}, notes={"metrics": "rushed"}))
+    interviewer = SubmitAssessment(role=Role.INTERVIEWER, ratings={"metrics": Rating.POOR}, notes={"metrics": "rushed"})
+    engine.apply(interviewer)
     assert engine.phase is Phase.ASSESSMENT  # the candidate's own assessment ends the round
-    engine.apply(SubmitAssessment(ratings={"metrics": 5}, reflection=Reflection(keep="pace")))
+    engine.apply(SubmitAssessment(ratings={"metrics": Rating.EXCELLENT}, reflection=Reflection(keep="pace")))
     metrics = engine.record.rounds[0].questions[0]
-    assert metrics.assessment(Role.SELF).rating == 5 and metrics.assessment(Role.INTERVIEWER).rating == 2
-    assert (metrics.rating, metrics.interviewer_rating, metrics.interviewer_notes) == (5, 2, "rushed")
+    assert metrics.assessment(Role.SELF).rating is Rating.EXCELLENT
+    assert metrics.assessment(Role.INTERVIEWER).rating is Rating.POOR
+    assert (metrics.rating, metrics.interviewer_rating, metrics.interviewer_notes) == (
+        Rating.EXCELLENT, Rating.POOR, "rushed"
+    )
     assert engine.record.rounds[0].assessment(Role.INTERVIEWER).reflection == Reflection()
     assert engine.record.rounds[0].reflection.keep == "pace" and engine.phase is Phase.ROUND_INTRO
 

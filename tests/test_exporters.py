@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mockint.core.clock import FakeClock
+from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
     BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment, Tick,
 )
@@ -93,14 +94,14 @@ def golden_record() -> SessionRecord:
     engine.apply(
         SubmitAssessment(
             role=Role.INTERVIEWER,
-            ratings={"metrics": 3},
+            ratings={"metrics": Rating.MIXED},
             notes={"metrics": "Good order.\nCould quantify [more]."},
         )
     )
     engine.apply(
         SubmitAssessment(
             question_checks={"metrics": {"Named a metric"}},
-            ratings={"metrics": 4, "drop": 1},
+            ratings={"metrics": Rating.GOOD, "drop": Rating.POOR},
             reflection=Reflection(keep="Leading with the metric", stop="Saying *um*", start="Numbers | examples"),
         )
     )
@@ -111,7 +112,7 @@ def golden_record() -> SessionRecord:
     engine.apply(
         SubmitAssessment(
             question_checks={"why": {"Was specific"}},
-            ratings={"why": 3},
+            ratings={"why": Rating.NO_EVIDENCE},
             round_checks={"Smiled"},
             interview_checks={"Structured answers"},
         )
@@ -157,7 +158,7 @@ def assert_valid(validator: jsonschema.Draft202012Validator, record: SessionReco
 
 def test_golden_json_is_valid_and_carries_the_content(validator) -> None:
     document = assert_valid(validator, golden_record())
-    assert document["schema"] == "mockint.transcript/2"
+    assert document["schema"] == "mockint.transcript/3"
     assert document["started"] == "2026-03-09T14:05:00+01:00"
     metrics, drop = document["rounds"][0]["questions"]
     assert metrics["challenges"][1]["status"] == "not_needed"
@@ -250,7 +251,7 @@ actions = st.lists(
         st.tuples(st.just("answer"), typed),
         st.tuples(st.just("answer"), typed),
         st.tuples(st.sampled_from(["skip", "hint", "toggle_pause"]), st.none()),
-        st.tuples(st.just("assess"), st.integers(min_value=1, max_value=5)),
+        st.tuples(st.just("assess"), st.tuples(st.sampled_from(Role), st.sampled_from(SCALE))),
     ),
     max_size=40,
 )
@@ -287,7 +288,8 @@ def _apply(engine: SessionEngine, clock: FakeClock, name: str, value: object) ->
     elif name == "assess":
         ids = [q.question_id for q in engine.record.rounds[getattr(engine.state, "round", 0)].questions]
         checks = {qid: frozenset({"Named a metric"}) for qid in ids}
-        engine.apply(SubmitAssessment(question_checks=checks, ratings=dict.fromkeys(ids, value)))
+        role, rating = value
+        engine.apply(SubmitAssessment(role=role, question_checks=checks, ratings=dict.fromkeys(ids, rating)))
     else:
         engine.apply(COMMANDS[name](engine))
 
@@ -299,7 +301,7 @@ def _answer(engine: SessionEngine, text: str) -> None:
     elif engine.phase is Phase.REVIEW:
         engine.apply(Continue())
     elif engine.phase is Phase.ASSESSMENT:
-        engine.apply(SubmitAssessment(ratings={"why": 2}))
+        engine.apply(SubmitAssessment(ratings={"why": Rating.POOR}))
     else:
         engine.apply(Done(text))
 

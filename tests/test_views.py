@@ -7,6 +7,7 @@ import json
 from hypothesis import given, settings
 
 from mockint.core import codec
+from mockint.core.ratings import Rating
 from mockint.session.commands import Hint, Quit, SubmitAssessment
 from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
 from mockint.session.record import Audience, Mode, Role, Rules, SessionRecord
@@ -97,7 +98,7 @@ def walk_to_the_end(mode: Mode, pair: bool) -> tuple[Run, list[str]]:
         if isinstance(run.engine.state, Finished):
             break
         if isinstance(run.engine.state, Assessing) and pair:
-            run.act("assess interviewer", 4)
+            run.act("assess interviewer", Rating.GOOD)
             assert_candidate_view_keeps_private(run)
         run.apply(Hint())
         run.act("type", "retention by cohort, like, weekly")
@@ -135,21 +136,21 @@ def test_the_interviewers_assessment_is_hidden_until_the_round_is_revealed() -> 
     run = Run(marked_pack(), SessionOptions(pair=True))
     while not isinstance(run.engine.state, Assessing):
         run.act("next", None)
-    assert run.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"q1": 2}, notes={"q1": "NOTE-MARK q1"}))
+    assert run.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"q1": Rating.POOR}, notes={"q1": "NOTE-MARK q1"}))
     view = run.engine.candidate_view()
     assert view.rounds[0].questions[0].interviewer_assessment is None and not view.rounds[0].revealed
     assert view.rounds[0].questions[0].checklist == ("CHECK-MARK-1",)  # the assessment is open
-    assert run.apply(SubmitAssessment(ratings={"q1": 4}))
+    assert run.apply(SubmitAssessment(ratings={"q1": Rating.GOOD}))
     revealed = run.engine.candidate_view().rounds[0]
     assert revealed.revealed and revealed.questions[0].interviewer_assessment.notes == "NOTE-MARK q1"
-    assert revealed.questions[0].self_assessment.rating == 4
+    assert revealed.questions[0].self_assessment.rating is Rating.GOOD
 
 
 def test_a_solo_run_has_no_interviewer_to_assess_it() -> None:
     run = Run(marked_pack(), SessionOptions())
     while not isinstance(run.engine.state, Assessing):
         run.act("next", None)
-    assert not run.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"q1": 2}))
+    assert not run.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"q1": Rating.POOR}))
 
 
 def test_the_guide_goes_to_the_candidate_only_after_the_answer_and_only_if_the_rules_say_everyone() -> None:

@@ -1,7 +1,7 @@
 """The JSON transcript: the same content as the Markdown one, for other tools.
 
 The document follows `mockint/schemas/transcript.schema.json` (`"schema":
-"mockint.transcript/2"`). Times are seconds rounded to 0.1; `*_at` offsets are
+"mockint.transcript/3"`). Times are seconds rounded to 0.1; `*_at` offsets are
 seconds since the session started. Pure module: no textual import.
 """
 
@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from mockint.core.ratings import Rating
 from mockint.exporters import content
 from mockint.analysis.insights import AnswerInsights, SessionInsights, TextInsights, answer_insights, session_insights
 from mockint.analysis.practise import OVERTIME_GRACE, overtime, practise_next
 from mockint.session.record import ChallengeRecord, QuestionRecord, RoundRecord, SessionRecord
 from mockint.core.safetext import BIDI_CONTROLS, CONTROL_CODES
 
-SCHEMA_ID = "mockint.transcript/2"
+SCHEMA_ID = "mockint.transcript/3"
 
 Json = dict[str, Any]
 
@@ -123,10 +124,15 @@ def _question(question: QuestionRecord, insights: AnswerInsights | None) -> Json
         ],
         "keywords": [{"term": k, "mentioned": insights is not None and k in insights.covered} for k in question.keywords],
         "checklist": _checklist(question.checklist, question.checked),
-        "rating": question.rating,
-        "interviewer_rating": question.interviewer_rating,
+        "rating": _rating(question.rating),
+        "interviewer_rating": _rating(question.interviewer_rating),
         "insights": None if insights is None else _answer_insights(insights),
     }
+
+
+def _rating(rating: Rating | None) -> str | None:
+    """The level's value (`"good"`, `"no_evidence"`); null when not rated."""
+    return None if rating is None else rating.value
 
 
 def _challenge(challenge: ChallengeRecord, insights: TextInsights | None) -> Json:

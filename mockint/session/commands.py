@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from msgspec import Struct
 
+from mockint.core.ratings import Rating
 from mockint.session.record import Reflection, Role
 
 
@@ -95,7 +96,8 @@ class SubmitAssessment(Struct, frozen=True, tag="submit_assessment", tag_field="
     """
 
     role: Role = Role.SELF
-    ratings: dict[str, int] = {}
+    ratings: dict[str, Rating] = {}
+    """A level or no evidence per question (mockint.core.ratings); a question left out is not rated."""
     question_checks: dict[str, frozenset[str]] = {}
     notes: dict[str, str] = {}
     round_checks: frozenset[str] = frozenset()

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from mockint.core.clock import Clock
+from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
     BeginRound,
     Command,
@@ -69,9 +70,6 @@ from mockint.session.views import CandidateView, InterviewerView, candidate_view
 
 Matcher = Callable[[str, Iterable[str]], list[str]]
 """Which of the terms a text mentions: decides whether an `unless_mentioned` challenge is needed."""
-
-RATINGS = range(1, 6)
-
 
 def resume_origin(now: float, at: float) -> float:
     """The clock reading taken as the session's start so that `now` reads as offset `at`.
@@ -251,8 +249,8 @@ class SessionEngine:
         if command.role is Role.INTERVIEWER and not self.record.pair:
             raise EngineError("Only a pair run has an interviewer to assess it.")
         for rating in command.ratings.values():
-            if rating not in RATINGS:
-                raise EngineError(f"a rating is from 1 to 5, got {rating}")
+            if not isinstance(rating, Rating):
+                raise EngineError(f"a rating is one of {', '.join(r.value for r in SCALE)}; got {rating!r}")
         last_round = state.round + 1 == len(self.record.rounds)
         if command.interview_checks and not last_round:
             raise EngineError("The whole interview's checklist is assessed once, with the last round.")

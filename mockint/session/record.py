@@ -17,6 +17,7 @@ from enum import Enum
 from msgspec import Struct, field
 
 from mockint.core.codec import CodecError, decode
+from mockint.core.ratings import Rating
 
 SESSION_FORMAT = "mockint.session/1"
 """The name and version of the session record's format: the disk and the wire read this."""
@@ -119,8 +120,8 @@ class ChallengeRecord(Struct):
 class QuestionAssessment(Struct, kw_only=True):
     """One role's assessment of one question."""
 
-    rating: int | None = None
-    """1-5; None when not rated."""
+    rating: Rating | None = None
+    """A level of the one scale, or no evidence; None when not rated."""
     checked: set[str] = set()
     """The question's checklist items ticked."""
     notes: str = ""
@@ -157,12 +158,12 @@ class QuestionRecord(Struct):
         return self.assessment(Role.SELF).checked
 
     @property
-    def rating(self) -> int | None:
-        """Self rating, 1-5."""
+    def rating(self) -> Rating | None:
+        """The candidate's own rating."""
         return self.assessment(Role.SELF).rating
 
     @property
-    def interviewer_rating(self) -> int | None:
+    def interviewer_rating(self) -> Rating | None:
         return self.assessment(Role.INTERVIEWER).rating
 
     @property

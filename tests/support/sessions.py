@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from mockint.core import codec
 from mockint.core.clock import FakeClock
+from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
     BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, Step, SubmitAssessment, Tick,
 )
@@ -24,7 +25,7 @@ action = st.one_of(
     st.tuples(st.sampled_from(["advance", "advance", "wait"]), st.floats(min_value=0, max_value=90, allow_nan=False)),
     st.tuples(st.just("type"), st.one_of(st.sampled_from(TYPED), st.text(max_size=30))),
     st.tuples(st.sampled_from(["done", "skip", "hint", "pause", "tick"]), st.none()),
-    st.tuples(st.sampled_from(["assess", "assess interviewer"]), st.integers(min_value=1, max_value=5)),
+    st.tuples(st.sampled_from(["assess", "assess interviewer"]), st.sampled_from(SCALE)),
 )
 actions = st.lists(st.tuples(action, st.booleans()), min_size=10, max_size=80).map(
     lambda steps: [each for act, then_next in steps for each in ([act, ("next", None)] if then_next else [act])]
@@ -51,14 +52,14 @@ def command_for(engine: SessionEngine, name: str, value: object) -> Command | No
     if name == "type":
         return EditDraft.between(engine.draft or "", str(value))
     if name.startswith("assess"):
-        return _assessment(engine, name, 3 if value is None else int(value))  # type: ignore[call-overload]
+        return _assessment(engine, name, Rating.GOOD if value is None else Rating(value))
     return None
 
 
 _NEXT = {Phase.ROUND_INTRO: "begin", Phase.REVIEW: "continue", Phase.ASSESSMENT: "assess"}
 
 
-def _assessment(engine: SessionEngine, name: str, rating: int) -> SubmitAssessment:
+def _assessment(engine: SessionEngine, name: str, rating: Rating) -> SubmitAssessment:
     round_ = engine.interviewer_view().round
     questions = round_.questions if round_ else []
     ids = [q.question_id for q in questions]
