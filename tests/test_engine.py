@@ -242,6 +242,7 @@ def test_assessment_is_recorded_and_leads_to_next_round_then_finish():
     assert engine.phase is Phase.ROUND_INTRO and engine.state.round == 1
     round_record = engine.record.rounds[0]
     assert round_record.assessed and round_record.reflection.keep == "calm"
+    assert round_record.revealed_at == engine.offset()  # solo: the candidate's own assessment reveals the round
     assert round_record.questions[0].checked == {"Named a metric"}
     assert round_record.questions[0].rating is Rating.GOOD and round_record.questions[1].rating is None
     assert Role.SELF not in engine.record.assessments
@@ -370,7 +371,7 @@ def test_assessments_are_kept_per_role():
         engine.apply(Continue())
     interviewer = SubmitAssessment(role=Role.INTERVIEWER, ratings={"metrics": Rating.POOR}, notes={"metrics": "rushed"})
     engine.apply(interviewer)
-    assert engine.phase is Phase.ASSESSMENT  # the candidate's own assessment ends the round
+    assert engine.phase is Phase.ASSESSMENT  # the candidate's own assessment is still to come
     engine.apply(SubmitAssessment(ratings={"metrics": Rating.EXCELLENT}, reflection=Reflection(keep="pace")))
     metrics = engine.record.rounds[0].questions[0]
     assert metrics.assessment(Role.SELF).rating is Rating.EXCELLENT
@@ -380,6 +381,34 @@ def test_assessments_are_kept_per_role():
     )
     assert engine.record.rounds[0].assessment(Role.INTERVIEWER).reflection == Reflection()
     assert engine.record.rounds[0].reflection.keep == "pace" and engine.phase is Phase.ROUND_INTRO
+
+
+def test_a_pair_round_is_revealed_and_ended_by_the_last_assessment_in_either_order():
+    engine, clock = started(pair=True)
+    for _ in range(2):
+        engine.apply(Skip())
+        engine.apply(Continue())
+    engine.apply(SubmitAssessment(ratings={"metrics": Rating.GOOD}))
+    clock.advance(30)
+    engine.apply(SubmitAssessment(ratings={"metrics": Rating.MIXED}))  # the candidate may change their mind
+    round_ = engine.record.rounds[0]
+    assert engine.phase is Phase.ASSESSMENT and round_.assessed and round_.revealed_at is None
+    assert EventKind.ROUND_ASSESSED not in [event.kind for event in engine.events]
+    clock.advance(40)
+    engine.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"metrics": Rating.NO_EVIDENCE}))
+    assert engine.phase is Phase.ROUND_INTRO and round_.revealed_at == engine.offset()
+    assert (round_.questions[0].rating, round_.questions[0].interviewer_rating) == (Rating.MIXED, Rating.NO_EVIDENCE)
+    assert engine.events[-2].kind is EventKind.ROUND_ASSESSED
+
+
+def test_a_quit_before_every_assessment_is_in_reveals_nothing():
+    engine, _ = started(pair=True)
+    for _ in range(2):
+        engine.apply(Skip())
+        engine.apply(Continue())
+    engine.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"metrics": Rating.GOOD}))
+    engine.apply(Quit())
+    assert engine.record.rounds[0].revealed_at is None and engine.record.ended_early
 
 
 def test_a_decoded_record_runs_to_the_end_without_its_pack():

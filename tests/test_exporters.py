@@ -117,6 +117,7 @@ def golden_record() -> SessionRecord:
             interview_checks={"Structured answers"},
         )
     )
+    engine.apply(SubmitAssessment(role=Role.INTERVIEWER))  # the partner's, rating nothing, ends the round
     return engine.record
 
 
@@ -301,7 +302,9 @@ def _answer(engine: SessionEngine, text: str) -> None:
     elif engine.phase is Phase.REVIEW:
         engine.apply(Continue())
     elif engine.phase is Phase.ASSESSMENT:
-        engine.apply(SubmitAssessment(ratings={"why": Rating.POOR}))
+        round_ = engine.record.rounds[getattr(engine.state, "round", 0)]
+        missing = engine.record.pair and Role.INTERVIEWER not in round_.assessments
+        engine.apply(SubmitAssessment(role=Role.INTERVIEWER if missing else Role.SELF, ratings={"why": Rating.POOR}))
     else:
         engine.apply(Done(text))
 

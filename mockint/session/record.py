@@ -225,9 +225,16 @@ class RoundRecord(Struct):
     """Seconds: the round's soft budget, or the sum of its answer and challenge times."""
     checklist: tuple[str, ...] = ()
     assessments: dict[Role, RoundAssessment] = {}
+    revealed_at: float | None = None
+    """The offset at which every assessment the round takes was in (the candidate's own, and in a
+    pair run the interviewer's): from then on each side may see the other's. It ends the round."""
 
     def assessment(self, role: Role) -> RoundAssessment:
         return self.assessments.get(role) or RoundAssessment()
+
+    @property
+    def revealed(self) -> bool:
+        return self.revealed_at is not None
 
     @property
     def question_count(self) -> int:
@@ -235,7 +242,7 @@ class RoundRecord(Struct):
 
     @property
     def assessed(self) -> bool:
-        """The candidate has assessed the round (which ends it)."""
+        """The candidate has assessed the round (which, once any interviewer's assessment is in too, ends it)."""
         return Role.SELF in self.assessments
 
     @property
