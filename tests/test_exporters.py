@@ -26,6 +26,7 @@ from mockint.session.commands import (
 )
 from mockint.session.engine import SessionEngine
 from mockint.exporters import FORMATS, ExportError, export_session, file_stem, render
+from mockint.exporters.content import session_totals, totals_line
 from mockint.exporters.markdown import escape_line, quote
 from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
 from mockint.session.record import Mode, Reflection, Role, SessionRecord
@@ -234,6 +235,32 @@ def test_an_empty_answer_is_no_answer_typed_not_answered(validator) -> None:
     assert "- Names completion rate, not just views — *no keyword of this line mentioned*" in markdown
     assert "*Answer time: 0:20 of 1:00, challenges not included*" in markdown
     assert "<td>no answer typed</td>" in render(record, "html")
+
+
+def test_json_ratings_are_the_scales_values_and_the_schema_takes_nothing_else(validator) -> None:
+    document = json.loads(render(golden_record(), "json"))
+    metrics = document["rounds"][0]["questions"][0]
+    assert (metrics["rating"], metrics["interviewer_rating"]) == ("good", "mixed")
+    assert validator.schema["$defs"]["rating"]["enum"] == [*(level.value for level in SCALE), None]
+    for wrong in (4, "Good", "great"):
+        metrics["rating"] = wrong
+        assert not validator.is_valid(document)
+
+
+def test_the_average_rating_leaves_no_evidence_out_and_says_so() -> None:
+    record = golden_record()  # self: good, poor, no evidence; the interviewer's ratings are not averaged
+    totals = session_totals(record)
+    assert (totals.average_rating, totals.rated, totals.no_evidence) == (2.0, 2, 1)
+    assert "average rating 2.0/4 (2 rated, 1 no evidence)" in totals_line(totals)
+    for question in record.questions():
+        question.assessments[Role.SELF].rating = Rating.NO_EVIDENCE
+    assert "average rating – (0 rated, 3 no evidence)" in totals_line(session_totals(record))
+    for question in record.questions():
+        question.assessments[Role.SELF].rating = Rating.EXCELLENT if question.question_id == "why" else None
+    assert "average rating 4.0/4 ·" in totals_line(session_totals(record))
+    for question in record.questions():
+        question.assessments[Role.SELF].rating = None
+    assert "average rating not rated" in totals_line(session_totals(record))
 
 
 def test_guide_evidence_counts_inflected_keywords() -> None:
