@@ -23,6 +23,7 @@ import time
 from typing import Callable
 
 from mockint.core.clock import FakeClock
+from mockint.core.ratings import SCALE
 from mockint.session.commands import BeginRound, Continue, Done, Start, SubmitAssessment
 from mockint.session.engine import SessionEngine
 from mockint.exporters import FORMATS, render
@@ -87,7 +88,7 @@ def _step(engine: SessionEngine, clock: FakeClock) -> None:
         ids = [q.question_id for q in engine.record.rounds[engine.state.round].questions]
         engine.apply(SubmitAssessment(
             question_checks={qid: frozenset({"Named a metric"}) for qid in ids},
-            ratings={qid: 1 + i % 5 for i, qid in enumerate(ids)},
+            ratings={qid: SCALE[i % len(SCALE)] for i, qid in enumerate(ids)},
         ))
     elif engine.phase is Phase.CHALLENGE:
         clock.advance(40)

@@ -14,7 +14,10 @@ from textual.widgets import Label, OptionList, Static
 import mockint.ui.widgets
 from mockint.session.record import ChallengeRecord, ChallengeStatus, QuestionRecord, RoundRecord
 from mockint.ui.screens.setup import SetupScreen
-from mockint.ui.widgets.assessment import AssessmentForm, ItemCheckbox, QuestionAssessment, RatingSet
+from mockint.core.ratings import SCALE, Rating
+from mockint.ui.widgets.assessment import (
+    NOT_RATED, AssessmentForm, ItemCheckbox, QuestionAssessment, RatingDescription, RatingSet,
+)
 from mockint.ui.widgets.capped_text import CappedTextArea
 from mockint.ui.widgets.review import ReviewBody, ReviewPanel, review_content
 from mockint.ui.widgets.toggles import ChoiceButton, TickBox, TickSelectionList
@@ -87,7 +90,7 @@ async def test_assessment_checkboxes_and_ratings_read_without_colour() -> None:
         boxes = {box.item: drawn_lines(box)[0] for box in app.query(ItemCheckbox)}
         assert boxes["Kept time"].lstrip().startswith("▐X▌") and boxes["Named a result"].lstrip().startswith("▐ ▌")
         row = " ".join(drawn_lines(button)[0] for button in app.query(RatingSet).first().query(ChoiceButton))
-        assert row.count("●") == 1 and row.count("○") == 4 and "▐●▌ 3" in row
+        assert row.count("●") == 1 and row.count("○") == 4 and "▐●▌ Good" in row
 
 
 # -- long checklist items wrap ------------------------------------------------------
@@ -135,8 +138,9 @@ async def test_a_digit_anywhere_in_a_question_rates_that_question() -> None:
         await pilot.press("2")
         second.query_one(RatingSet).focus()
         await pilot.press("5")
-        assert [r.rating for r in app.query(RatingSet)] == [2, 5]
-        assert app.query_one(AssessmentForm).build_assessment().ratings == {"intro": 2, "hash": 5}
+        assert [r.rating for r in app.query(RatingSet)] == [Rating.MIXED, Rating.NO_EVIDENCE]
+        ratings = {"intro": Rating.MIXED, "hash": Rating.NO_EVIDENCE}
+        assert app.query_one(AssessmentForm).build_assessment().ratings == ratings
 
 
 async def test_digits_typed_in_a_reflection_stay_text() -> None:
@@ -152,7 +156,53 @@ async def test_the_rating_scale_is_explained_once() -> None:
     app = FormApp()
     async with app.run_test(size=(100, 30)):
         texts = [str(static.render()) for static in app.query(Static)]
-        assert sum("1 = not at all" in text and "5 = strong" in text for text in texts) == 1
+        assert sum("poor, mixed, good or excellent, or no evidence" in text for text in texts) == 1
+
+
+def description_of(question: QuestionAssessment) -> str:
+    return " ".join(str(question.query_one(RatingDescription).render()).split())
+
+
+async def test_each_level_says_what_it_means_under_the_choices() -> None:
+    app = FormApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        first, second = app.query(QuestionAssessment)
+        assert description_of(first) == description_of(second) == NOT_RATED
+        first.query_one(RatingSet).focus()
+        await pilot.pause()
+        assert description_of(first) == f"Poor — {Rating.POOR.description}"  # the level under the cursor
+        await pilot.press("right", "right", "right")
+        assert description_of(first) == f"Excellent — {Rating.EXCELLENT.description}"
+        assert first.query_one(RatingSet).rating is None  # read, not chosen
+        await pilot.press("left", "space")
+        assert first.query_one(RatingSet).rating is Rating.GOOD
+        second.query_one(RatingSet).focus()
+        await pilot.press("5")
+        await pilot.pause()
+        # Away from the choices, the chosen level's meaning stays; no evidence is not the same as not rated.
+        assert description_of(first) == f"Good — {Rating.GOOD.description}"
+        assert description_of(second) == f"No evidence — {Rating.NO_EVIDENCE.description}"
+        app.query_one("#reflect-keep", CappedTextArea).focus()
+        await pilot.pause()
+        assert description_of(second) == f"No evidence — {Rating.NO_EVIDENCE.description}"
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 18)])
+async def test_every_choice_and_its_meaning_show_whole_at_every_size(size: tuple[int, int]) -> None:
+    app = FormApp()
+    async with app.run_test(size=size) as pilot:
+        question = app.query(QuestionAssessment).first()
+        question.query_one(RatingSet).focus()
+        await pilot.press("4")
+        await pilot.pause()
+        buttons = list(question.query(ChoiceButton))
+        assert [" ".join(drawn_lines(b)[0].split()) for b in buttons] == [
+            f"▐{'●' if level is Rating.EXCELLENT else '○'}▌ {level.label}" for level in SCALE
+        ]
+        assert all(b.region.right <= question.region.right for b in buttons)
+        assert len({b.region.y for b in buttons}) == (1 if size[0] >= 80 else 2)
+        described = question.query_one(RatingDescription)
+        assert " ".join(" ".join(drawn_lines(described)).split()) == f"Excellent — {Rating.EXCELLENT.description}"
 
 
 # -- review ------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from textual.app import App
 from textual.widgets import Static
 
 from mockint.core.clock import FakeClock
+from mockint.core.ratings import Rating
 from mockint.session.engine import SessionEngine
 from mockint.exporters import render
 from mockint.exporters.content import insights_text, summary_rows, totals_text
@@ -61,7 +62,7 @@ def chinese_record() -> SessionRecord:
     clock.advance(5)
     engine.apply(Done("Hello"))
     engine.apply(Continue())
-    engine.apply(SubmitAssessment(ratings={"metrics": 4, "hello": 5}))
+    engine.apply(SubmitAssessment(ratings={"metrics": Rating.GOOD, "hello": Rating.EXCELLENT}))
     return engine.record
 
 

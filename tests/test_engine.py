@@ -6,6 +6,7 @@ import pytest
 
 from mockint.core import codec
 from mockint.core.clock import FakeClock
+from mockint.core.ratings import Rating
 from mockint.session.commands import (
     BeginRound, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment, Tick,
 )
@@ -273,15 +274,16 @@ def test_assessment_is_recorded_and_leads_to_next_round_then_finish():
     engine.apply(
         SubmitAssessment(
             question_checks={"metrics": {"Named a metric"}},
-            ratings={"metrics": 4},
+            ratings={"metrics": Rating.GOOD},
             reflection=Reflection(keep="calm"),
         )
     )
     assert engine.phase is Phase.ROUND_INTRO and engine.state.round == 1
     round_record = engine.record.rounds[0]
     assert round_record.assessed and round_record.reflection.keep == "calm"
+    assert round_record.revealed_at == engine.offset()  # solo: the candidate's own assessment reveals the round
     assert round_record.questions[0].checked == {"Named a metric"}
-    assert round_record.questions[0].rating == 4
+    assert round_record.questions[0].rating is Rating.GOOD and round_record.questions[1].rating is None
     assert Role.SELF not in engine.record.assessments
     engine.apply(BeginRound())
     engine.apply(Done("Because."))
@@ -292,14 +294,16 @@ def test_assessment_is_recorded_and_leads_to_next_round_then_finish():
     assert engine.record.assessments[Role.SELF].checked == {"Structured answers"}
 
 
-def test_rating_out_of_range_is_refused():
+@pytest.mark.parametrize("rating", [4, "great", None])
+def test_a_rating_off_the_scale_is_refused(rating: object) -> None:
     engine, _ = started()
     engine.apply(Skip())
     engine.apply(Continue())
     engine.apply(Skip())
     engine.apply(Continue())
-    with pytest.raises(EngineError):
-        engine.apply(SubmitAssessment(ratings={"metrics": 6}))
+    with pytest.raises(EngineError, match="poor, mixed, good, excellent, no_evidence"):
+        engine.apply(SubmitAssessment(ratings={"metrics": rating}))  # type: ignore[dict-item]
+    assert not engine.record.rounds[0].assessed and engine.phase is Phase.ASSESSMENT
 
 
 def test_quit_mid_challenge_keeps_what_was_typed():
@@ -404,14 +408,46 @@ def test_assessments_are_kept_per_role():
     for _ in range(2):
         engine.apply(Skip())
         engine.apply(Continue())
-    engine.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"metrics": 2}, notes={"metrics": "rushed"}))
-    assert engine.phase is Phase.ASSESSMENT  # the candidate's own assessment ends the round
-    engine.apply(SubmitAssessment(ratings={"metrics": 5}, reflection=Reflection(keep="pace")))
+    interviewer = SubmitAssessment(role=Role.INTERVIEWER, ratings={"metrics": Rating.POOR}, notes={"metrics": "rushed"})
+    engine.apply(interviewer)
+    assert engine.phase is Phase.ASSESSMENT  # the candidate's own assessment is still to come
+    engine.apply(SubmitAssessment(ratings={"metrics": Rating.EXCELLENT}, reflection=Reflection(keep="pace")))
     metrics = engine.record.rounds[0].questions[0]
-    assert metrics.assessment(Role.SELF).rating == 5 and metrics.assessment(Role.INTERVIEWER).rating == 2
-    assert (metrics.rating, metrics.interviewer_rating, metrics.interviewer_notes) == (5, 2, "rushed")
+    assert metrics.assessment(Role.SELF).rating is Rating.EXCELLENT
+    assert metrics.assessment(Role.INTERVIEWER).rating is Rating.POOR
+    assert (metrics.rating, metrics.interviewer_rating, metrics.interviewer_notes) == (
+        Rating.EXCELLENT, Rating.POOR, "rushed"
+    )
     assert engine.record.rounds[0].assessment(Role.INTERVIEWER).reflection == Reflection()
     assert engine.record.rounds[0].reflection.keep == "pace" and engine.phase is Phase.ROUND_INTRO
+
+
+def test_a_pair_round_is_revealed_and_ended_by_the_last_assessment_in_either_order():
+    engine, clock = started(pair=True)
+    for _ in range(2):
+        engine.apply(Skip())
+        engine.apply(Continue())
+    engine.apply(SubmitAssessment(ratings={"metrics": Rating.GOOD}))
+    clock.advance(30)
+    engine.apply(SubmitAssessment(ratings={"metrics": Rating.MIXED}))  # the candidate may change their mind
+    round_ = engine.record.rounds[0]
+    assert engine.phase is Phase.ASSESSMENT and round_.assessed and round_.revealed_at is None
+    assert EventKind.ROUND_ASSESSED not in [event.kind for event in engine.events]
+    clock.advance(40)
+    engine.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"metrics": Rating.NO_EVIDENCE}))
+    assert engine.phase is Phase.ROUND_INTRO and round_.revealed_at == engine.offset()
+    assert (round_.questions[0].rating, round_.questions[0].interviewer_rating) == (Rating.MIXED, Rating.NO_EVIDENCE)
+    assert engine.events[-2].kind is EventKind.ROUND_ASSESSED
+
+
+def test_a_quit_before_every_assessment_is_in_reveals_nothing():
+    engine, _ = started(pair=True)
+    for _ in range(2):
+        engine.apply(Skip())
+        engine.apply(Continue())
+    engine.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"metrics": Rating.GOOD}))
+    engine.apply(Quit())
+    assert engine.record.rounds[0].revealed_at is None and engine.record.ended_early
 
 
 def test_a_decoded_record_runs_to_the_end_without_its_pack():

@@ -20,11 +20,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mockint.core.clock import FakeClock
+from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
     BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment, Tick,
 )
 from mockint.session.engine import SessionEngine
 from mockint.exporters import FORMATS, ExportError, export_session, file_stem, render
+from mockint.exporters.content import session_totals, totals_line
 from mockint.exporters.markdown import escape_line, quote
 from mockint.core.ratings import Rating
 from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
@@ -110,14 +112,14 @@ def golden_record() -> SessionRecord:
     engine.apply(
         SubmitAssessment(
             role=Role.INTERVIEWER,
-            ratings={"metrics": 3},
+            ratings={"metrics": Rating.MIXED},
             notes={"metrics": "Good order.\nCould quantify [more]."},
         )
     )
     engine.apply(
         SubmitAssessment(
             question_checks={"metrics": {"Named a metric"}},
-            ratings={"metrics": 4, "drop": 1},
+            ratings={"metrics": Rating.GOOD, "drop": Rating.POOR},
             reflection=Reflection(keep="Leading with the metric", stop="Saying *um*", start="Numbers | examples"),
         )
     )
@@ -128,11 +130,12 @@ def golden_record() -> SessionRecord:
     engine.apply(
         SubmitAssessment(
             question_checks={"why": {"Was specific"}},
-            ratings={"why": 3},
+            ratings={"why": Rating.NO_EVIDENCE},
             round_checks={"Smiled"},
             interview_checks={"Structured answers"},
         )
     )
+    engine.apply(SubmitAssessment(role=Role.INTERVIEWER))  # the partner's, rating nothing, ends the round
     return engine.record
 
 
@@ -262,6 +265,32 @@ def test_an_empty_answer_is_no_answer_typed_not_answered(validator) -> None:
     assert "<td>no answer typed</td>" in render(record, "html")
 
 
+def test_json_ratings_are_the_scales_values_and_the_schema_takes_nothing_else(validator) -> None:
+    document = json.loads(render(golden_record(), "json"))
+    metrics = document["rounds"][0]["questions"][0]
+    assert (metrics["rating"], metrics["interviewer_rating"]) == ("good", "mixed")
+    assert validator.schema["$defs"]["rating"]["enum"] == [*(level.value for level in SCALE), None]
+    for wrong in (4, "Good", "great"):
+        metrics["rating"] = wrong
+        assert not validator.is_valid(document)
+
+
+def test_the_average_rating_leaves_no_evidence_out_and_says_so() -> None:
+    record = golden_record()  # self: good, poor, no evidence; the interviewer's ratings are not averaged
+    totals = session_totals(record)
+    assert (totals.average_rating, totals.rated, totals.no_evidence) == (2.0, 2, 1)
+    assert "average rating 2.0/4 (2 rated, 1 no evidence)" in totals_line(totals)
+    for question in record.questions():
+        question.assessments[Role.SELF].rating = Rating.NO_EVIDENCE
+    assert "average rating – (0 rated, 3 no evidence)" in totals_line(session_totals(record))
+    for question in record.questions():
+        question.assessments[Role.SELF].rating = Rating.EXCELLENT if question.question_id == "why" else None
+    assert "average rating 4.0/4 ·" in totals_line(session_totals(record))
+    for question in record.questions():
+        question.assessments[Role.SELF].rating = None
+    assert "average rating not rated" in totals_line(session_totals(record))
+
+
 def test_guide_evidence_counts_inflected_keywords() -> None:
     record = golden_record()
     record.rounds[0].questions[0].answer = "Completed views, engagements and a share."
@@ -278,7 +307,7 @@ actions = st.lists(
         st.tuples(st.just("answer"), typed),
         st.tuples(st.just("answer"), typed),
         st.tuples(st.sampled_from(["skip", "hint", "toggle_pause"]), st.none()),
-        st.tuples(st.just("assess"), st.integers(min_value=1, max_value=5)),
+        st.tuples(st.just("assess"), st.tuples(st.sampled_from(Role), st.sampled_from(SCALE))),
     ),
     max_size=40,
 )
@@ -315,7 +344,8 @@ def _apply(engine: SessionEngine, clock: FakeClock, name: str, value: object) ->
     elif name == "assess":
         ids = [q.question_id for q in engine.record.rounds[getattr(engine.state, "round", 0)].questions]
         checks = {qid: frozenset({"Named a metric"}) for qid in ids}
-        engine.apply(SubmitAssessment(question_checks=checks, ratings=dict.fromkeys(ids, value)))
+        role, rating = value
+        engine.apply(SubmitAssessment(role=role, question_checks=checks, ratings=dict.fromkeys(ids, rating)))
     else:
         engine.apply(COMMANDS[name](engine))
 
@@ -327,7 +357,9 @@ def _answer(engine: SessionEngine, text: str) -> None:
     elif engine.phase is Phase.REVIEW:
         engine.apply(Continue())
     elif engine.phase is Phase.ASSESSMENT:
-        engine.apply(SubmitAssessment(ratings={"why": 2}))
+        round_ = engine.record.rounds[getattr(engine.state, "round", 0)]
+        missing = engine.record.pair and Role.INTERVIEWER not in round_.assessments
+        engine.apply(SubmitAssessment(role=Role.INTERVIEWER if missing else Role.SELF, ratings={"why": Rating.POOR}))
     else:
         engine.apply(Done(text))
 

@@ -21,7 +21,8 @@ from mockint.analysis.insights import (
     word_count,
     per_minute,
 )
-from mockint.analysis.practise import checklist_score, practise_next
+from mockint.analysis.practise import checklist_score, lowest_rating, practise_next
+from mockint.core.ratings import Rating
 from mockint.session.record import (
     ChallengeRecord, ChallengeStatus, Mode, QuestionAssessment, QuestionRecord, Role, RoundAssessment, RoundRecord,
     SessionRecord,
@@ -33,9 +34,9 @@ def question(
     qid: str = "q1",
     answer: str = "",
     time_used: float = 60.0,
-    rating: int | None = None,
+    rating: Rating | None = None,
     checked: set[str] | None = None,
-    interviewer_rating: int | None = None,
+    interviewer_rating: Rating | None = None,
     **fields,
 ) -> QuestionRecord:
     """A question record; the ratings and ticks become the self and interviewer assessments."""
@@ -260,18 +261,19 @@ def test_checklist_score_needs_a_checklist_and_an_assessment() -> None:
 
 
 def test_practise_next_orders_weakest_first_and_says_why() -> None:
-    fine = question("fine", "completion", 30, keywords=terms("completion",), rating=5)
-    low = question("low", "x", 30, rating=2)
-    skipped = question("skipped", "", 5, skipped=True, rating=4)
-    over = question("over", "x", 90, rating=4)
-    unticked = question("unticked", "x", 30, rating=4, checklist=("a", "b"), checked={"a"})
-    pair_low = question("pair-low", "x", 30, rating=5, interviewer_rating=2)
-    unseen = question("unseen", reached=False, rating=1)
+    fine = question("fine", "completion", 30, keywords=terms("completion"), rating=Rating.EXCELLENT)
+    low = question("low", "x", 30, rating=Rating.POOR)
+    skipped = question("skipped", "", 5, skipped=True, rating=Rating.GOOD)
+    over = question("over", "x", 90, rating=Rating.GOOD)
+    unticked = question("unticked", "x", 30, rating=Rating.GOOD, checklist=("a", "b"), checked={"a"})
+    pair_low = question("pair-low", "x", 30, rating=Rating.EXCELLENT, interviewer_rating=Rating.POOR)
+    unseen = question("unseen", reached=False, rating=Rating.POOR)
     record = session(fine, low, skipped, over, unticked, pair_low, unseen)
     items = practise_next(record, limit=10)
     assert [i.question.question_id for i in items] == ["skipped", "low", "pair-low", "unticked", "over"]
     assert items[0].reasons == ("skipped",)
-    assert items[1].reasons == ("rated 2/5",)
+    assert items[1].reasons == ("rated poor",)
+    assert items[2].reasons == ("rated poor",)  # the interviewer's poor outweighs an excellent self rating
     assert items[3].reasons == ("checklist 1/2",)
     assert items[4].reasons == ("30s over time",)
     assert [i.question.question_id for i in practise_next(record)] == ["skipped", "low", "pair-low"]
@@ -283,30 +285,42 @@ def test_practise_next_low_coverage_and_nothing_to_report() -> None:
     assert practise_next(session(question("ok", "a b", 30, keywords=terms("a", "b")))) == []
 
 
-def test_practise_next_lists_empty_cut_off_and_unassessed_questions_before_a_4_of_5() -> None:
-    four = question("four", "a full answer", 90, rating=4)
-    cut_off = question("cut", "half an answ", 60, auto_advanced=True, rating=5)
+def test_practise_next_lists_empty_cut_off_and_unassessed_questions_before_a_good_one() -> None:
+    good = question("good", "a full answer", 90, rating=Rating.GOOD)
+    cut_off = question("cut", "half an answ", 60, auto_advanced=True, rating=Rating.EXCELLENT)
     empty = question("empty", "   ", 20)
     unticked = question("unticked", "an answer", 30, checklist=("a", "b"))
-    items = practise_next(session(four, cut_off, empty, unticked, assessed=False), limit=10)
-    assert [i.question.question_id for i in items] == ["empty", "cut", "unticked", "four"]
+    items = practise_next(session(good, cut_off, empty, unticked, assessed=False), limit=10)
+    assert [i.question.question_id for i in items] == ["empty", "cut", "unticked", "good"]
     assert items[0].reasons == ("no answer typed",)
     assert items[1].reasons == ("cut off at the time limit",)
     assert items[2].reasons == ("not rated", "checklist 0/2")
     assert items[3].reasons == ("30s over time",)
-    assert [i.question.question_id for i in practise_next(session(four, empty, unticked, assessed=False))] == [
+    assert [i.question.question_id for i in practise_next(session(good, empty, unticked, assessed=False))] == [
         "empty",
         "unticked",
-        "four",
+        "good",
     ]
 
 
-def test_practise_next_unrated_sorts_between_three_and_four() -> None:
-    three = question("three", "x", 30, rating=3)
+def test_practise_next_sorts_unrated_and_no_evidence_between_mixed_and_good() -> None:
+    mixed = question("mixed", "x", 30, rating=Rating.MIXED)
     unrated = question("unrated", "x", 30, checklist=("a",))
-    four = question("four", "x", 30, rating=4, checklist=("a",))
-    items = practise_next(session(four, unrated, three), limit=10)
-    assert [i.question.question_id for i in items] == ["three", "unrated", "four"]
+    no_evidence = question("no-evidence", "x", 30, rating=Rating.NO_EVIDENCE, checklist=("a", "b"), checked={"a"})
+    good = question("good", "x", 30, rating=Rating.GOOD, checklist=("a",))
+    items = practise_next(session(good, no_evidence, unrated, mixed), limit=10)
+    assert [i.question.question_id for i in items] == ["mixed", "unrated", "no-evidence", "good"]
+    assert items[0].reasons == ("rated mixed",)
+    assert items[2].reasons == ("no evidence", "checklist 1/2")
+
+
+def test_no_evidence_is_not_weak_by_itself_and_gives_way_to_a_level() -> None:
+    assert practise_next(session(question("q", "x", 30, rating=Rating.NO_EVIDENCE))) == []
+    both = question("q", "x", 30, rating=Rating.NO_EVIDENCE, interviewer_rating=Rating.MIXED)
+    assert lowest_rating(both) is Rating.MIXED
+    assert lowest_rating(question("q", rating=Rating.NO_EVIDENCE)) is Rating.NO_EVIDENCE
+    assert lowest_rating(question("q")) is None
+    assert practise_next(session(both))[0].reasons == ("rated mixed",)
 
 
 def test_practise_next_weighs_keywords_of_an_answer_typed_in_chinese() -> None:
@@ -317,10 +331,10 @@ def test_practise_next_weighs_keywords_of_an_answer_typed_in_chinese() -> None:
 
 
 def test_practise_next_says_nothing_about_keywords_when_nothing_was_typed() -> None:
-    empty = question("empty", "", 10, keywords=terms("a", "b"), rating=5)
+    empty = question("empty", "", 10, keywords=terms("a", "b"), rating=Rating.EXCELLENT)
     assert practise_next(session(empty))[0].reasons == ("no answer typed",)
 
 
 def test_practise_next_a_rated_question_in_an_unassessed_round_keeps_its_checklist_out() -> None:
-    rated = question("rated", "x", 30, checklist=("a",), interviewer_rating=5)
+    rated = question("rated", "x", 30, checklist=("a",), interviewer_rating=Rating.EXCELLENT)
     assert practise_next(session(rated, assessed=False)) == []

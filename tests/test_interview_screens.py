@@ -11,6 +11,7 @@ from support.packs import mini_pack
 from support.pilot import engine_of, finish_in_app, interview, settle, text_of, type_text, write
 from support.runs import finish_run
 from mockint.core.clock import FakeClock
+from mockint.core.ratings import Rating
 from mockint.session.commands import BeginRound, Continue, Done, Skip, Start
 from mockint.session.engine import SessionEngine
 from mockint.session.record import ChallengeStatus, Mode, SessionRecord
@@ -161,14 +162,14 @@ async def test_assessment_by_keyboard_then_next_round_then_summary() -> None:
         assert isinstance(app.focused, ItemCheckbox) and app.focused.item == "Mentioned a concrete result"
         # The whole interview's checklist waits for the last round.
         assert [box.scope for box in form.query(ItemCheckbox)] == [QUESTION_SCOPE, ROUND_SCOPE]
-        await pilot.press("space", "tab", "right", "right", "right", "enter")
-        assert [r.rating for r in form.query(RatingSet)] == [4, None]
+        await pilot.press("space", "tab", "right", "right", "enter")  # poor, mixed, good: chosen
+        assert [r.rating for r in form.query(RatingSet)] == [Rating.GOOD, None]
         form.query_one("#reflect-keep", TextArea).text = "calm pace"
         form.query_one("#reflect-start", TextArea).text = "numbers"
         await pilot.press("ctrl+d")
         assessed = engine.record.rounds[0]
         assert assessed.assessed and assessed.questions[0].checked == {"Mentioned a concrete result"}
-        assert assessed.questions[0].rating == 4 and assessed.questions[1].rating is None
+        assert assessed.questions[0].rating is Rating.GOOD and assessed.questions[1].rating is None
         assert (assessed.reflection.keep, assessed.reflection.start) == ("calm pace", "numbers")
         assert engine.phase is Phase.ROUND_INTRO
         assert text_of(app, "#intro-position") == "Round 2 of 2"
@@ -269,18 +270,18 @@ def test_summary_rows_and_totals() -> None:
     assert [row.is_round for row in rows] == [True, False, False, True, False]
     assert rows[0].cells[0] == "Warm-up"
     # The time counts the answer and its posed challenges against both their limits, as transcripts do.
-    assert rows[1].cells == ("Tell me about yourself.", "answered", "1:32 of 1:30 (+0:02 over)", "1/1", "4/5")
+    assert rows[1].cells == ("Tell me about yourself.", "answered", "1:32 of 1:30 (+0:02 over)", "1/1", "Good")
     # The second round was never assessed: its checklist is "–", not "0/n".
-    assert rows[2].cells[1:] == ("answered", "0:30 of 0:45", "–", "3/5")
+    assert rows[2].cells[1:] == ("answered", "0:30 of 0:45", "–", "Mixed")
     assert rows[4].cells[1:] == ("skipped", "0:00 of 2:00", "–", "–")
     totals = session_totals(record)
     assert (totals.answered, totals.no_answer, totals.skipped) == (2, 0, 1)
-    assert totals.average_rating == pytest.approx(3.5)
+    assert (totals.average_rating, totals.rated, totals.no_evidence) == (pytest.approx(2.5), 2, 0)
     assert (totals.checklist_ticked, totals.checklist_total) == (3, 4)
     # Answering time counts answers and challenges; the session also counts the time in reviews.
     assert totals_line(totals) == (
         "Answered 2 · skipped 1 · answering time 2:02 (with challenges) · session 2m19s"
-        " · average rating 3.5/5 · checklist 75% (3/4)"
+        " · average rating 2.5/4 · checklist 75% (3/4)"
     )
     assert record.rounds[0].questions[1].challenges[0].status is ChallengeStatus.NOT_NEEDED
 
@@ -387,7 +388,7 @@ def test_snapshot_assessment(snap_compare) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("enter", "ctrl+k", "enter", "ctrl+k", "enter")
         await pilot.pause()
-        await pilot.press("space", "tab", "right", "right", "right", "enter")
+        await pilot.press("space", "tab", "right", "right", "enter")  # good
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

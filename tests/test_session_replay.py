@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -224,6 +226,17 @@ def test_a_newer_or_foreign_format_is_refused_clearly() -> None:
         decode_record(codec.encode(record).replace(b'"limit":', b'"limit":"x","_":'))
     with pytest.raises(codec.CodecError, match="not JSON"):
         decode_record(b'{"format": "mockint.session/1", ')
+
+
+@pytest.mark.parametrize(("rating", "why"), [(b"4", "Expected `str | null`, got `int`"), (b'"great"', "Invalid enum value 'great'")])
+def test_a_rating_off_the_scale_is_refused_where_it_is(rating: bytes, why: str) -> None:
+    run = Run(make_pack(), SessionOptions())
+    run.drive([("next", None)] * 12)
+    saved = codec.encode(run.engine.record)
+    assert b'"rating":"good"' in saved  # the scale's value, as the transcripts write it
+    where = "at `$.rounds[0].questions[0].assessments[...].rating`"
+    with pytest.raises(codec.CodecError, match=re.escape(f"not a valid SessionRecord: {why} - {where}")):
+        decode_record(saved.replace(b'"rating":"good"', b'"rating":' + rating, 1))
 
 
 def test_records_have_their_own_id_and_say_their_format() -> None:

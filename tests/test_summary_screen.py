@@ -42,11 +42,11 @@ def test_wide_layout_gives_the_question_the_width_the_figures_leave() -> None:
 
 
 def test_narrow_layout_folds_the_figures_into_one_labelled_column() -> None:
-    rows = [TableRow(("What does a hash map cost to look up a key?", "no answer typed", "0:30 of 0:45", "–", "3/5"))]
+    rows = [TableRow(("What does a hash map cost to look up a key?", "no answer typed", "0:30 of 0:45", "–", "Mixed"))]
     layout = lay_out(rows, 58)
     assert layout.columns == NARROW_COLUMNS
     assert layout.widths[0] >= 24
-    assert layout.rows[0][1].split("\n") == ["no answer typed", "time 0:30 of 0:45", "checklist – · rating 3/5"]
+    assert layout.rows[0][1].split("\n") == ["no answer typed", "time 0:30 of 0:45", "checklist – · rating Mixed"]
     assert "\n".join(layout.rows[0][0].split("\n")).replace("\n  ", " ").strip() == rows[0].cells[0]
 
 

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import json
 
+from collections.abc import Callable
+
 import msgspec
 import pytest
 from hypothesis import given, settings
+from msgspec.structs import replace
 
 from mockint.core import codec
-from mockint.session.commands import Hint, Quit, SubmitAssessment
+from mockint.core.ratings import Rating
+from mockint.session.commands import Quit, SubmitAssessment
 from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
-from mockint.session.record import Audience, Mode, Role, Rules, SessionRecord
+from mockint.session.record import Audience, Mode, QuestionAssessment, Role, RoundRecord, Rules, SessionRecord
 from mockint.session.setup import SessionOptions
 from mockint.session.state import Assessing, Challenging, Finished, State
 from mockint.core.ratings import LEVELS
 from mockint.session import views
-from mockint.session.views import CandidateView, InterviewerView
+from mockint.session.views import CandidateView, InterviewerView, candidate_view
 from support.packs import terms
 from support.sessions import Run, actions, modes
 
@@ -63,6 +67,9 @@ def marked_pack() -> Pack:
     )  # fmt: skip
 
 
+CandidateViewOf = Callable[[SessionRecord, State, float], CandidateView]
+
+
 def private_now(record: SessionRecord, state: State) -> set[str]:
     """Every marker the candidate may not see in `state`."""
     # Guides, keywords and trigger terms (every alternative), anchors, facts: never.
@@ -70,12 +77,12 @@ def private_now(record: SessionRecord, state: State) -> set[str]:
     opened = {index for index, r in enumerate(record.rounds) if r.assessed}
     if isinstance(state, Assessing):
         opened.add(state.round)
-    if not opened:
-        private.add("CHECK-MARK-P")
+    if len(record.rounds) - 1 not in opened:
+        private.add("CHECK-MARK-P")  # the whole interview's checklist is asked once, with the last round
     for r_index, round_ in enumerate(record.rounds):
         if r_index not in opened:
             private |= {*round_.checklist, *(item for q in round_.questions for item in q.checklist)}
-        if not round_.assessed:
+        if round_.revealed_at is None:
             private |= {f"NOTE-MARK {q.question_id}" for q in round_.questions} | {f"NOTE-MARK round {round_.round_id}"}
             private |= {q.reference for q in round_.questions if q.reference}  # shown once the round is revealed
         for q_index, question in enumerate(round_.questions):
@@ -90,63 +97,123 @@ def private_now(record: SessionRecord, state: State) -> set[str]:
     return private
 
 
-def assert_candidate_view_keeps_private(run: Run) -> None:
+def view_now(run: Run, view_of: CandidateViewOf = candidate_view) -> CandidateView:
     engine = run.engine
-    view = engine.candidate_view()
+    return view_of(engine.record, engine.state, engine.offset())
+
+
+def assert_candidate_view_keeps_private(run: Run, view_of: CandidateViewOf = candidate_view) -> None:
+    """No marker of a private field in the candidate's view, which is plain JSON that decodes to itself."""
+    view = view_now(run, view_of)
     encoded = codec.encode(view).decode()
-    leaked = sorted(marker for marker in private_now(engine.record, engine.state) if marker in encoded)
-    assert not leaked, f"the candidate's view at {engine.state} holds {leaked}"
+    leaked = sorted(marker for marker in private_now(run.engine.record, run.engine.state) if marker in encoded)
+    assert not leaked, f"the candidate's view at {run.engine.state} holds {leaked}"
     assert codec.decode(encoded, CandidateView) == view
     json.loads(encoded)  # plain JSON, as a candidate's terminal would receive it
+
+
+def assert_the_verdict_stays_hidden(run: Run, twin: Run, view_of: CandidateViewOf = candidate_view) -> None:
+    """Twins told apart only by the interviewer's assessments show the candidate the same, revealed rounds aside.
+
+    Ratings and ticks carry no marker (they are the scale's values and the
+    checklist's own items), so this compares instead of searching.
+    """
+    views = [_without_revealed_verdicts(run, view_now(run, view_of)) for run in (run, twin)]
+    assert views[0] == views[1], f"the candidate's view at {run.engine.state} shows the interviewer's assessment"
+
+
+def _without_revealed_verdicts(run: Run, view: CandidateView) -> bytes:
+    rounds = list(view.rounds)
+    for index, round_ in enumerate(rounds):
+        if run.engine.record.rounds[index].revealed_at is not None:
+            questions = tuple(replace(q, interviewer_assessment=None) for q in round_.questions)
+            rounds[index] = replace(round_, questions=questions, interviewer_assessment=None)
+    return codec.encode(replace(view, rounds=tuple(rounds)))
+
+
+def drive_twins(
+    mode: Mode, pair: bool, steps: list[tuple[str, object]], quit_at_end: bool, view_of: CandidateViewOf = candidate_view
+) -> Run:
+    """Runs that differ only in the interviewer's verdict, checked after every step; the first twin is returned."""
+    options = SessionOptions(mode=mode, pair=pair)
+    run, twin = Run(marked_pack(), options), Run(marked_pack(), options, other_verdict=True)
+
+    def check() -> None:
+        assert_candidate_view_keeps_private(run, view_of)
+        assert_the_verdict_stays_hidden(run, twin, view_of)
+
+    check()
+    for name, value in steps:
+        for each in (run, twin):
+            each.act(name, value)
+        check()
+    if quit_at_end:
+        for each in (run, twin):
+            each.apply(Quit())
+        check()
+    return run
 
 
 @settings(max_examples=100, deadline=None)
 @given(mode_and_pair=modes(), steps=actions, quit_at_end=...)
 def test_the_candidate_view_never_holds_a_private_field(mode_and_pair: tuple[Mode, bool], steps, quit_at_end: bool) -> None:
-    mode, pair = mode_and_pair
-    run = Run(marked_pack(), SessionOptions(mode=mode, pair=pair))
-    assert_candidate_view_keeps_private(run)
-    run.drive(steps, quit_at_end, after_each=lambda: assert_candidate_view_keeps_private(run))
+    drive_twins(*mode_and_pair, steps, quit_at_end)
 
 
-def walk_to_the_end(mode: Mode, pair: bool) -> tuple[Run, list[str]]:
-    """A whole run: answers that mention the trigger terms, the hint where allowed, the interviewer scoring first."""
-    run = Run(marked_pack(), SessionOptions(mode=mode, pair=pair))
-    seen = []
-    for _ in range(200):
-        if isinstance(run.engine.state, Finished):
-            break
-        if isinstance(run.engine.state, Assessing) and pair:
-            run.act("assess interviewer", 4)
-            assert_candidate_view_keeps_private(run)
-        run.apply(Hint())
-        run.act("type", "retention by cohort, like, weekly")
-        run.act("advance", 20)
-        run.act("tick", None)
-        assert_candidate_view_keeps_private(run)
-        seen.append(codec.encode(run.engine.candidate_view()).decode())
-        run.act("next", None)
-        assert_candidate_view_keeps_private(run)
+def whole_run(first: str = "assess") -> list[tuple[str, object]]:
+    """A whole run of the marked pack: the hint where allowed, answers that mention the trigger terms, and in
+    a pair run `first` ("assess" or "assess interviewer") assessing each round before the other."""
+    turn = [("hint", None), ("type", "retention by cohort, like, weekly"), ("advance", 20), (first, Rating.MIXED)]
+    return [step for _ in range(8) for step in (*turn, ("next", None))] + [("next", None)] * 6
+
+
+@pytest.mark.parametrize("mode", Mode)
+@pytest.mark.parametrize(("pair", "first"), [(False, "assess"), (True, "assess"), (True, "assess interviewer")])
+def test_whole_runs_show_the_candidate_what_they_may_see_as_it_becomes_theirs(mode: Mode, pair: bool, first: str) -> None:
+    run = drive_twins(mode, pair, whole_run(first), quit_at_end=False)
     assert isinstance(run.engine.state, Finished)
-    return run, seen
+    final = codec.encode(run.engine.candidate_view()).decode()
+    assert "CHALLENGE-MARK-1a" in final and "CHECK-MARK-1" in final and "CHECK-MARK-P" in final
+    assert ("HINT-MARK-1" in final) is (mode is Mode.PRACTICE)
+    assert ("NOTE-MARK q1" in final) is pair  # the interviewer's notes, once the round is revealed
+    assert "RETENTION" not in final and "GUIDE-MARK" not in final and "KWMARK" not in final
+    assert "ANCHOR-MARK" not in final and "FACT-MARK" not in final and "UNLESS-ALT-MARK" not in final
+    assert all(f"REFERENCE-MARK-{n}" in final for n in (1, 2, 3))  # every round was revealed
 
 
-def test_whole_runs_show_the_candidate_what_they_may_see_as_it_becomes_theirs() -> None:
-    for mode in Mode:
-        for pair in (False, True):
-            run, seen = walk_to_the_end(mode, pair)
-            final = codec.encode(run.engine.candidate_view()).decode()
-            everything = "\n".join(seen) + final
-            assert "CHALLENGE-MARK-1a" in everything and "CHECK-MARK-1" in final and "CHECK-MARK-P" in final
-            assert ("HINT-MARK-1" in everything) is (mode is Mode.PRACTICE)
-            assert ("NOTE-MARK q1" in final) is pair  # the interviewer's notes, once the round is revealed
-            assert "RETENTION" not in final and "GUIDE-MARK" not in final and "KWMARK" not in final
-            assert "ANCHOR-MARK" not in final and "FACT-MARK" not in final and "UNLESS-ALT-MARK" not in final
-            assert all(f"REFERENCE-MARK-{n}" in final for n in (1, 2, 3))  # every round was revealed
+def leak_the_verdict(record: SessionRecord, state: State, at: float) -> CandidateView:
+    """A candidate view that shows each question's interviewer rating, and nothing else, before the reveal."""
+    view = candidate_view(record, state, at)
+    rounds = tuple(
+        replace(round_, questions=tuple(
+            replace(q, interviewer_assessment=QuestionAssessment(rating=record.rounds[i].questions[q.number - 1].interviewer_rating))
+            for q in round_.questions
+        ))
+        for i, round_ in enumerate(view.rounds)
+    )  # fmt: skip
+    return replace(view, rounds=rounds)
+
+
+def offer_the_interview_checklist_early(record: SessionRecord, state: State, at: float) -> CandidateView:
+    """The old gap: the whole interview's checklist from the first round's assessment on."""
+    view = candidate_view(record, state, at)
+    return replace(view, checklist=record.checklist) if isinstance(state, Assessing) else view
+
+
+def test_the_checks_catch_a_planted_leak(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(AssertionError, match="shows the interviewer's assessment"):
+        drive_twins(Mode.PRACTICE, True, whole_run("assess interviewer"), quit_at_end=False, view_of=leak_the_verdict)
+    with pytest.raises(AssertionError, match="CHECK-MARK-P"):
+        drive_twins(Mode.PRACTICE, False, whole_run(), quit_at_end=False, view_of=offer_the_interview_checklist_early)
+    # A reveal as soon as the interviewer's assessment is in, before the candidate's own.
+    monkeypatch.setattr(RoundRecord, "revealed", property(lambda round_: Role.INTERVIEWER in round_.assessments))
+    with pytest.raises(AssertionError, match="NOTE-MARK"):
+        drive_twins(Mode.PRESSURE, True, whole_run("assess interviewer"), quit_at_end=False)
 
 
 def test_the_interviewer_view_holds_everything() -> None:
-    run, _ = walk_to_the_end(Mode.PRESSURE, pair=True)
+    run = drive_twins(Mode.PRESSURE, True, whole_run(), quit_at_end=False)
+    assert isinstance(run.engine.state, Finished)
     encoded = codec.encode(run.engine.interviewer_view()).decode()
     assert codec.decode(encoded, InterviewerView).record == run.engine.record
     for marker in ("GUIDE-MARK-1a", "KWMARKONE", "HINT-MARK-2", "RETENTION", "CHALLENGE-MARK-3", "NOTE-MARK q3"):
@@ -180,28 +247,30 @@ def test_a_kit_field_planted_in_the_candidate_view_is_caught(field: str, monkeyp
 
     monkeypatch.setattr(views, "_candidate_question", leaking)
     with pytest.raises(AssertionError, match="the candidate's view at"):
-        walk_to_the_end(Mode.PRACTICE, pair=True)
+        drive_twins(Mode.PRACTICE, True, whole_run(), quit_at_end=False)
 
 
 def test_the_interviewers_assessment_is_hidden_until_the_round_is_revealed() -> None:
     run = Run(marked_pack(), SessionOptions(pair=True))
     while not isinstance(run.engine.state, Assessing):
         run.act("next", None)
-    assert run.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"q1": 2}, notes={"q1": "NOTE-MARK q1"}))
+    assert run.apply(SubmitAssessment(ratings={"q1": Rating.GOOD}))
     view = run.engine.candidate_view()
-    assert view.rounds[0].questions[0].interviewer_assessment is None and not view.rounds[0].revealed
+    assert view.rounds[0].questions[0].self_assessment.rating is Rating.GOOD and not view.rounds[0].revealed
     assert view.rounds[0].questions[0].checklist == ("CHECK-MARK-1",)  # the assessment is open
-    assert run.apply(SubmitAssessment(ratings={"q1": 4}))
+    assert view.checklist == ()  # the whole interview's comes with the last round
+    interviewer = SubmitAssessment(role=Role.INTERVIEWER, ratings={"q1": Rating.POOR}, notes={"q1": "NOTE-MARK q1"})
+    assert run.apply(interviewer)
     revealed = run.engine.candidate_view().rounds[0]
     assert revealed.revealed and revealed.questions[0].interviewer_assessment.notes == "NOTE-MARK q1"
-    assert revealed.questions[0].self_assessment.rating == 4
+    assert revealed.questions[0].interviewer_assessment.rating is Rating.POOR
 
 
 def test_a_solo_run_has_no_interviewer_to_assess_it() -> None:
     run = Run(marked_pack(), SessionOptions())
     while not isinstance(run.engine.state, Assessing):
         run.act("next", None)
-    assert not run.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"q1": 2}))
+    assert not run.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"q1": Rating.POOR}))
 
 
 def test_the_guide_goes_to_the_candidate_only_after_the_answer_and_only_if_the_rules_say_everyone() -> None:

@@ -10,14 +10,15 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from mockint.core.durations import format_duration
+from mockint.core.ratings import Rating
 from mockint.analysis.insights import AnswerInsights, SessionInsights, counted, session_insights
 from mockint.session.record import Outcome, QuestionRecord, SessionRecord
 
 PRACTISE_NEXT_LIMIT = 3
-LOW_RATING = 3
-"""A rating at or below this (out of 5) marks a question for practice."""
-UNRATED_RANK = LOW_RATING + 0.5
-"""Where an unrated question sorts among ratings: after the low ones, before 4/5 and 5/5."""
+WEAK_RATINGS = (Rating.POOR, Rating.MIXED)
+"""Ratings that mark a question for practice."""
+UNRATED_RANK = Rating.MIXED.points + 0.5  # type: ignore[operator]
+"""Where a question without a level (not rated, or no evidence) sorts among ratings: after mixed, before good."""
 LOW_COVERAGE = 0.5
 """Mentioning fewer than this fraction of a question's keywords marks it for practice."""
 OVERTIME_GRACE = 1.0
@@ -39,10 +40,16 @@ def checklist_score(question: QuestionRecord, assessed: bool) -> float | None:
     return len(question.checked & set(question.checklist)) / len(question.checklist)
 
 
-def lowest_rating(question: QuestionRecord) -> int | None:
-    """The lower of the self and interviewer ratings: the more cautious view wins."""
+def lowest_rating(question: QuestionRecord) -> Rating | None:
+    """The lower of the self and interviewer levels: the more cautious view wins.
+
+    No evidence is not a level: it counts only when neither gave one. None when neither rated.
+    """
     ratings = [r for r in (question.rating, question.interviewer_rating) if r is not None]
-    return min(ratings) if ratings else None
+    levels = [r for r in ratings if r.points is not None]
+    if levels:
+        return min(levels, key=lambda r: r.points or 0)
+    return Rating.NO_EVIDENCE if ratings else None
 
 
 def overtime(question: QuestionRecord) -> float:
@@ -65,14 +72,14 @@ def practise_next(
 
     A reached question is a candidate when at least one of these holds: it was
     skipped, marked done with no answer typed, or cut off at the time limit;
-    its lowest rating (self or interviewer) is LOW_RATING or less; not all of
+    its lowest rating (self or interviewer) is poor or mixed; not all of
     its checklist was ticked (counted when its round was assessed, or when the
     question was left unrated); it ran over time (answer or challenges); fewer
     than LOW_COVERAGE of its keywords were mentioned in what was typed.
 
     Candidates are ordered by: how the question ended (skipped, then no answer
-    typed, then cut off, then answered), then lowest rating (an unrated
-    question sorts between 3/5 and 4/5), then lowest checklist score, then most
+    typed, then cut off, then answered), then lowest rating (a question not
+    rated, or rated no evidence, sorts between mixed and good), then lowest checklist score, then most
     overtime, then lowest keyword coverage, then interview order; the first
     `limit` are returned. Keep content.PRACTISE_RULE, which transcripts print,
     in step with this. Pass `totals` to reuse insights already computed for
@@ -101,7 +108,7 @@ class _Facts(NamedTuple):
     covered: int
     coverage: float | None
     """None without keywords, or when nothing was typed (the outcome already says so)."""
-    rating: int | None
+    rating: Rating | None
     score: float | None
     overtime: float
 
@@ -123,7 +130,7 @@ class _Facts(NamedTuple):
         """True when reasons() would give at least one reason."""
         return (
             self.outcome in OUTCOME_REASONS
-            or (self.rating is not None and self.rating <= LOW_RATING)
+            or self.rating in WEAK_RATINGS
             or (self.score is not None and self.score < 1)
             or self.overtime >= OVERTIME_GRACE
             or (self.coverage is not None and self.coverage < LOW_COVERAGE)
@@ -132,7 +139,7 @@ class _Facts(NamedTuple):
     def key(self, position: int) -> tuple:
         return (
             OUTCOME_RANK.get(self.outcome, len(OUTCOME_RANK)),
-            UNRATED_RANK if self.rating is None else self.rating,
+            UNRATED_RANK if self.rating is None or self.rating.points is None else self.rating.points,
             2.0 if self.score is None else self.score,
             -self.overtime,
             2.0 if self.coverage is None else self.coverage,
@@ -143,11 +150,13 @@ class _Facts(NamedTuple):
         question, reasons = self.question, []
         if self.outcome in OUTCOME_REASONS:
             reasons.append(OUTCOME_REASONS[self.outcome])
-        if self.rating is not None and self.rating <= LOW_RATING:
-            reasons.append(f"rated {self.rating}/5")
+        if self.rating in WEAK_RATINGS:
+            reasons.append(f"rated {self.rating.label.lower()}")  # type: ignore[union-attr]
         if self.score is not None and self.score < 1:
             if self.rating is None:
                 reasons.append("not rated")
+            elif self.rating is Rating.NO_EVIDENCE:
+                reasons.append("no evidence")
             ticked = len(question.checked & set(question.checklist))
             reasons.append(f"checklist {ticked}/{len(question.checklist)}")
         if self.overtime >= OVERTIME_GRACE:

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import NamedTuple, Protocol
 
 from mockint.core.durations import format_clock, format_duration
+from mockint.core.ratings import LEVELS, Rating
 from mockint.analysis.insights import AnswerInsights, SessionInsights, TextInsights, counted
 from mockint.core.model import Interviewer
 from mockint.core.ratings import LEVELS
@@ -19,12 +20,12 @@ from mockint.session.record import ChallengeRecord, ChallengeStatus, Outcome, Qu
 from mockint.core.textmatch import mentioned_terms
 
 PRACTISE_NONE = (
-    "Nothing stood out: no question was skipped, left without a typed answer, cut off, rated low, "
+    "Nothing stood out: no question was skipped, left without a typed answer, cut off, rated poor or mixed, "
     "left unticked, over time or short on keywords."
 )
 PRACTISE_RULE = (
     "Weakest first: skipped, then no answer typed, then cut off, then lowest rating "
-    "(unrated between 3/5 and 4/5), then lowest checklist score, then most overtime, "
+    "(not rated or no evidence between mixed and good), then lowest checklist score, then most overtime, "
     "then fewest keywords mentioned."
 )
 """The order `practise.practise_next` documents, as transcripts print it."""
@@ -273,19 +274,22 @@ def keywords_text(question: QuestionRecord, insights: AnswerInsights) -> str:
 
 
 def short_ratings(question: QuestionRecord, pair: bool) -> str:
-    """`4/5`, or `4/5 (interviewer 3/5)` in pair mode; `–` when unrated."""
-    own = f"{question.rating}/5" if question.rating is not None else "–"
+    """`Good`, or `Good (interviewer Mixed)` in pair mode; `–` when not rated."""
+    own = question.rating.label if question.rating is not None else "–"
     if pair and question.interviewer_rating is not None:
-        return f"{own} (interviewer {question.interviewer_rating}/5)"
+        return f"{own} (interviewer {question.interviewer_rating.label})"
     return own
 
 
-def ratings_text(question: QuestionRecord, pair: bool) -> str:
-    self_rating = f"{question.rating}/5" if question.rating is not None else "not rated"
-    if not pair:
-        return f"self {self_rating}"
-    other = f"{question.interviewer_rating}/5" if question.interviewer_rating is not None else "not rated"
-    return f"self {self_rating}, interviewer {other}"
+def rating_text(rating: Rating | None) -> str:
+    """`Good — Answers it: …` (the level and what it means), or `not rated`."""
+    return "not rated" if rating is None else f"{rating.label} — {rating.description}"
+
+
+def rating_lines(question: QuestionRecord, pair: bool) -> list[tuple[str, str]]:
+    """Who rated and `rating_text` of it: the candidate's own, and the interviewer's in pair mode."""
+    lines = [("self", rating_text(question.rating))]
+    return [*lines, ("interviewer", rating_text(question.interviewer_rating))] if pair else lines
 
 
 class SummaryRow(NamedTuple):
@@ -356,6 +360,11 @@ class Totals:
     session_length: str
     """The header's figure, `session_length`."""
     average_rating: float | None
+    """The candidate's own levels as points, 1 (poor) to 4 (excellent); no evidence is left out."""
+    rated: int
+    """Questions the candidate gave a level."""
+    no_evidence: int
+    """Questions the candidate rated no evidence."""
     checklist_ticked: int
     checklist_total: int
     """Checklists of assessed rounds and of the interview once assessed: an unassessed one is `–`, not `0/n`."""
@@ -368,7 +377,8 @@ class Totals:
 def session_totals(record: SessionRecord) -> Totals:
     questions = record.questions()
     outcomes = [q.outcome for q in questions]
-    ratings = [q.rating for q in questions if q.rating]
+    ratings = [q.rating for q in questions if q.rating is not None]
+    points = [rating.points for rating in ratings if rating.points is not None]
     lists = [(q.checked, q.checklist) for r in record.rounds if r.assessed for q in r.questions]
     lists += [(r.checked, r.checklist) for r in record.rounds if r.assessed]
     if Role.SELF in record.assessments:
@@ -383,14 +393,16 @@ def session_totals(record: SessionRecord) -> Totals:
         not_reached=not_reached,
         answering_time=sum(q.total_time_used for q in questions),
         session_length=session_length(record),
-        average_rating=sum(ratings) / len(ratings) if ratings else None,
+        average_rating=sum(points) / len(points) if points else None,
+        rated=len(points),
+        no_evidence=ratings.count(Rating.NO_EVIDENCE),
         checklist_ticked=sum(len(checked & set(items)) for checked, items in lists),
         checklist_total=sum(len(items) for _, items in lists),
     )
 
 
 def totals_line(totals: Totals) -> str:
-    rating = f"{totals.average_rating:.1f}/5" if totals.average_rating is not None else "not rated"
+    rating = average_rating_text(totals)
     percent = totals.checklist_percent
     checklist = f"{percent}% ({totals.checklist_ticked}/{totals.checklist_total})" if percent is not None else "–"
     parts = [
@@ -404,3 +416,14 @@ def totals_line(totals: Totals) -> str:
         f"checklist {checklist}",
     ]
     return " · ".join(parts)
+
+
+def average_rating_text(totals: Totals) -> str:
+    """`2.5/4` (poor 1 to excellent 4), saying how many were rated when some had no evidence: left out,
+    they would make the average look like it covers every question."""
+    if totals.average_rating is None and not totals.no_evidence:
+        return "not rated"
+    average = f"{totals.average_rating:.1f}/{len(LEVELS)}" if totals.average_rating is not None else "–"
+    if not totals.no_evidence:
+        return average
+    return f"{average} ({totals.rated} rated, {totals.no_evidence} no evidence)"

@@ -84,7 +84,8 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     out += _kit(question)
     if question.checklist and assessed:
         out += ["<h4>Checklist</h4>", _checklist(question.checklist, question.checked)]
-    out.append(f"<p><strong>Rating:</strong> {escape(content.ratings_text(question, pair))}</p>")
+    for who, rating in content.rating_lines(question, pair):
+        out.append(f"<p><strong>Rating ({who}):</strong> {escape(rating)}</p>")
     if question.answer.strip():
         # Insights lines are numbers and fixed labels made here: nothing in them to escape.
         main = content.insights_text(insights.main)

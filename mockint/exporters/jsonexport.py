@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from mockint.core.ratings import Rating
 from mockint.exporters import content
 from mockint.analysis.insights import AnswerInsights, SessionInsights, TextInsights, answer_insights, session_insights
 from mockint.analysis.practise import OVERTIME_GRACE, overtime, practise_next
@@ -130,10 +131,15 @@ def _question(question: QuestionRecord, insights: AnswerInsights | None) -> Json
         "reference": question.reference,
         "facts": list(question.facts),
         "checklist": _checklist(question.checklist, question.checked),
-        "rating": question.rating,
-        "interviewer_rating": question.interviewer_rating,
+        "rating": _rating(question.rating),
+        "interviewer_rating": _rating(question.interviewer_rating),
         "insights": None if insights is None else _answer_insights(insights),
     }
+
+
+def _rating(rating: Rating | None) -> str | None:
+    """The level's value (`"good"`, `"no_evidence"`); null when not rated."""
+    return None if rating is None else rating.value
 
 
 def _challenge(challenge: ChallengeRecord, insights: TextInsights | None) -> Json:

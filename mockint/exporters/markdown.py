@@ -111,7 +111,8 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     out += _kit(question)
     if question.checklist and assessed:
         out += ["", "**Checklist**", "", *_checklist(question.checklist, question.checked)]
-    out += ["", f"**Rating:** {content.ratings_text(question, pair)}"]
+    for who, rating in content.rating_lines(question, pair):
+        out += ["", f"**Rating ({who}):** {rating}"]
     if question.answer.strip():
         # Insights lines are numbers and fixed labels made here: nothing in them to escape.
         out += ["", f"**Insights:** {content.insights_text(insights.main)}"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from msgspec import Struct
 
+from mockint.core.ratings import Rating
 from mockint.session.record import Reflection, Role
 
 
@@ -89,13 +90,17 @@ class Continue(Struct, frozen=True, tag="continue", tag_field="kind"):
 
 
 class SubmitAssessment(Struct, frozen=True, tag="submit_assessment", tag_field="kind"):
-    """One role's assessment of the round being assessed; the candidate's own ends the round.
+    """One role's assessment of the round being assessed.
 
-    Question-level entries are keyed by question id; a question left out is not rated or ticked.
+    The last of the assessments the round takes (the candidate's own, and in a
+    pair run the interviewer's, in either order) reveals the round and ends it;
+    until then a role may submit again, replacing what it gave. Question-level
+    entries are keyed by question id; a question left out is not rated or ticked.
     """
 
     role: Role = Role.SELF
-    ratings: dict[str, int] = {}
+    ratings: dict[str, Rating] = {}
+    """A level or no evidence per question (mockint.core.ratings); a question left out is not rated."""
     question_checks: dict[str, frozenset[str]] = {}
     notes: dict[str, str] = {}
     round_checks: frozenset[str] = frozenset()

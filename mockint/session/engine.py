@@ -1,7 +1,8 @@
 """The session engine: one interview run as a state machine over the session record and an injected clock.
 
 round intro -> question (answering) -> challenges -> [review] -> next question
--> round self-assessment -> next round -> finished.
+-> round assessment (the candidate's own, and in a pair run the interviewer's;
+the last one in reveals the round) -> next round -> finished.
 
 The engine holds the session record (what happened) and the state (where the
 run stands, mockint.session.state); it reads nothing else, not even the pack, so a
@@ -18,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from mockint.core.clock import Clock
+from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
     BeginRound,
     Command,
@@ -70,9 +72,6 @@ from mockint.session.views import CandidateView, InterviewerView, candidate_view
 Matcher = Callable[[str, Iterable[Term]], list[Term]]
 """Which of the terms a text mentions (any of its alternatives): decides whether an `unless_mentioned`
 challenge is needed."""
-
-RATINGS = range(1, 6)
-
 
 def resume_origin(now: float, at: float) -> float:
     """The clock reading taken as the session's start so that `now` reads as offset `at`.
@@ -252,19 +251,25 @@ class SessionEngine:
         if command.role is Role.INTERVIEWER and not self.record.pair:
             raise EngineError("Only a pair run has an interviewer to assess it.")
         for rating in command.ratings.values():
-            if rating not in RATINGS:
-                raise EngineError(f"a rating is from 1 to 5, got {rating}")
+            if not isinstance(rating, Rating):
+                raise EngineError(f"a rating is one of {', '.join(r.value for r in SCALE)}; got {rating!r}")
         last_round = state.round + 1 == len(self.record.rounds)
         if command.interview_checks and not last_round:
             raise EngineError("The whole interview's checklist is assessed once, with the last round.")
-        _record_assessment(self.record, self.record.rounds[state.round], command, last_round)
-        if command.role is not Role.SELF:
+        round_ = self.record.rounds[state.round]
+        _record_assessment(self.record, round_, command, last_round)
+        if not all(role in round_.assessments for role in self._assessing_roles()):
             return
+        round_.revealed_at = at
         self._emit(EventKind.ROUND_ASSESSED, at)
         if state.round + 1 < len(self.record.rounds):
             self._enter_round(state.round + 1, at)
         else:
             self._finish(at, ended_early=False)
+
+    def _assessing_roles(self) -> tuple[Role, ...]:
+        """Who assesses each round: the candidate, and in a pair run the interviewer too."""
+        return (Role.SELF, Role.INTERVIEWER) if self.record.pair else (Role.SELF,)
 
     def _quit(self, command: Quit, at: float) -> None:
         if isinstance(self.state, (NotStarted, Finished)):

@@ -123,8 +123,8 @@ class ChallengeRecord(Struct):
 class QuestionAssessment(Struct, kw_only=True):
     """One role's assessment of one question."""
 
-    rating: int | None = None
-    """1-5; None when not rated."""
+    rating: Rating | None = None
+    """A level of the one scale, or no evidence; None when not rated."""
     checked: set[str] = set()
     """The question's checklist items ticked."""
     notes: str = ""
@@ -169,12 +169,12 @@ class QuestionRecord(Struct):
         return self.assessment(Role.SELF).checked
 
     @property
-    def rating(self) -> int | None:
-        """Self rating, 1-5."""
+    def rating(self) -> Rating | None:
+        """The candidate's own rating."""
         return self.assessment(Role.SELF).rating
 
     @property
-    def interviewer_rating(self) -> int | None:
+    def interviewer_rating(self) -> Rating | None:
         return self.assessment(Role.INTERVIEWER).rating
 
     @property
@@ -236,9 +236,16 @@ class RoundRecord(Struct):
     """Seconds: the round's soft budget, or the sum of its answer and challenge times."""
     checklist: tuple[str, ...] = ()
     assessments: dict[Role, RoundAssessment] = {}
+    revealed_at: float | None = None
+    """The offset at which every assessment the round takes was in (the candidate's own, and in a
+    pair run the interviewer's): from then on each side may see the other's. It ends the round."""
 
     def assessment(self, role: Role) -> RoundAssessment:
         return self.assessments.get(role) or RoundAssessment()
+
+    @property
+    def revealed(self) -> bool:
+        return self.revealed_at is not None
 
     @property
     def question_count(self) -> int:
@@ -246,7 +253,7 @@ class RoundRecord(Struct):
 
     @property
     def assessed(self) -> bool:
-        """The candidate has assessed the round (which ends it)."""
+        """The candidate has assessed the round (which, once any interviewer's assessment is in too, ends it)."""
         return Role.SELF in self.assessments
 
     @property

@@ -6,14 +6,21 @@
 - The candidate's view holds only what a candidate may see: the pack's title,
   each round's persona and intro, the questions reached so far, the clock and
   progress, the challenges posed, the hint once asked for, their own answers
-  and self-assessment; checklists once the round's assessment opens; the
-  guide after an answer only where the rules show it to everyone; and, once
-  a round is revealed, the interviewer's assessment of it (ratings, ticks and
-  notes as evidence) and each question's reference answer. Never the rest of
-  the interviewer's kit (the guide otherwise, keywords, anchors, facts, the
-  challenges' guides), the hint before it is asked for, challenges not posed
-  (nor their trigger terms), or the interviewer's assessment and the
-  reference answer before the reveal.
+  and self-assessment; a round's checklists once its assessment opens, and
+  the whole interview's once the last round's opens (it is asked once, then);
+  the guide after an answer only where the rules show it to everyone; and,
+  once a round is revealed, the interviewer's assessment of it (ratings,
+  ticks and notes as evidence) and each question's reference answer. Never
+  the rest of the interviewer's kit (the guide otherwise, keywords, anchors,
+  facts, the challenges' guides), the hint before it is asked for, challenges
+  not posed (nor their trigger terms), or the interviewer's assessment and
+  the reference answer before the reveal.
+
+A round is revealed at one recorded moment, `RoundRecord.revealed_at`: when
+the last of its assessments is in (the candidate's own, and in a pair run the
+interviewer's, in either order), which also ends the round. Until then the
+candidate's view holds none of the interviewer's assessment; a run quit before
+then reveals nothing.
 
 Both are plain structs that mockint.core.codec encodes, so a candidate's screen in
 another process can be sent its view as JSON. Pure module: no textual import.
@@ -174,21 +181,17 @@ class CandidateView(Struct, frozen=True):
     rounds: tuple[CandidateRound, ...]
     """The rounds begun so far."""
     checklist: tuple[str, ...]
-    """The whole interview's, once the first round's assessment opens."""
+    """The whole interview's, once the last round's assessment opens."""
     checked: tuple[str, ...]
     """The whole interview's items the candidate ticked."""
-
-
-def revealed(round_: RoundRecord) -> bool:
-    """The round's assessments may be shown side by side: the candidate has assessed it, which ends it."""
-    return round_.assessed
 
 
 def candidate_view(record: SessionRecord, state: State, at: float) -> CandidateView:
     """What the candidate may see at offset `at` (see the module's docstring)."""
     shown = _rounds_begun(record, state)
     rounds = tuple(_candidate_round(record, state, index) for index in range(shown))
-    assessment_opened = any(_assessment_opened(record, state, index) for index in range(shown))
+    # The whole interview's checklist is asked once, with the last round.
+    interview_asked = bool(record.rounds) and _assessment_opened(record, state, len(record.rounds) - 1)
     self_checked = record.assessments.get(Role.SELF)
     return CandidateView(
         pack_title=record.pack_title,
@@ -201,7 +204,7 @@ def candidate_view(record: SessionRecord, state: State, at: float) -> CandidateV
         position=position(state, at),
         round_count=len(record.rounds),
         rounds=rounds,
-        checklist=record.checklist if assessment_opened else (),
+        checklist=record.checklist if interview_asked else (),
         checked=tuple(sorted(self_checked.checked)) if self_checked else (),
     )
 
@@ -221,7 +224,7 @@ def _assessment_opened(record: SessionRecord, state: State, index: int) -> bool:
 def _candidate_round(record: SessionRecord, state: State, index: int) -> CandidateRound:
     round_ = record.rounds[index]
     opened = _assessment_opened(record, state, index)
-    shown_to_all = revealed(round_)
+    shown_to_all = round_.revealed
     questions = tuple(
         _candidate_question(record, state, index, number, question, opened, shown_to_all)
         for number, question in enumerate(round_.questions, 1)

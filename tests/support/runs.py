@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mockint.core.clock import FakeClock
+from mockint.core.ratings import Rating
 from mockint.session.commands import BeginRound, Continue, Done, EditDraft, Quit, Skip, Start, SubmitAssessment, Tick
 from mockint.session.engine import SessionEngine
 from mockint.session.record import Mode, Reflection
@@ -25,7 +26,7 @@ def finish_run(engine: SessionEngine, clock: FakeClock) -> None:
     engine.apply(
         SubmitAssessment(
             question_checks={"intro": {"Mentioned a concrete result"}},
-            ratings={"intro": 4, "q2": 3},
+            ratings={"intro": Rating.GOOD, "q2": Rating.MIXED},
             round_checks={"Introduced yourself in under a minute"},
             reflection=Reflection(keep="structure"),
         )

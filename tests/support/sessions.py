@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from mockint.core import codec
 from mockint.core.clock import FakeClock
+from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
     BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, Step, SubmitAssessment, Tick,
 )
@@ -24,7 +25,7 @@ action = st.one_of(
     st.tuples(st.sampled_from(["advance", "advance", "wait"]), st.floats(min_value=0, max_value=90, allow_nan=False)),
     st.tuples(st.just("type"), st.one_of(st.sampled_from(TYPED), st.text(max_size=30))),
     st.tuples(st.sampled_from(["done", "skip", "hint", "pause", "tick"]), st.none()),
-    st.tuples(st.sampled_from(["assess", "assess interviewer"]), st.integers(min_value=1, max_value=5)),
+    st.tuples(st.sampled_from(["assess", "assess interviewer"]), st.sampled_from(SCALE)),
 )
 actions = st.lists(st.tuples(action, st.booleans()), min_size=10, max_size=80).map(
     lambda steps: [each for act, then_next in steps for each in ([act, ("next", None)] if then_next else [act])]
@@ -35,8 +36,13 @@ Most are followed by "next", whatever moves the run on from where it is, so that
 """
 
 
-def command_for(engine: SessionEngine, name: str, value: object) -> Command | None:
-    """The command an action stands for now; None for the passing of time alone."""
+def command_for(engine: SessionEngine, name: str, value: object, other_verdict: bool = False) -> Command | None:
+    """The command an action stands for now; None for the passing of time alone.
+
+    `other_verdict` gives the interviewer's assessments another rating, the
+    opposite ticks and other notes: a run that differs from its twin only in
+    what the candidate may not see before the reveal.
+    """
     simple: dict[str, Callable[[], Command]] = {
         "done": Done, "skip": Skip, "hint": Hint, "continue": Continue, "begin": BeginRound, "tick": Tick,
         "pause": lambda: Resume() if engine.paused else Pause(),
@@ -45,37 +51,60 @@ def command_for(engine: SessionEngine, name: str, value: object) -> Command | No
         name = _NEXT.get(engine.phase, "done")
         round_ = engine.interviewer_view().round
         if name == "assess" and engine.record.pair and round_ and Role.INTERVIEWER not in round_.assessments:
-            name = "assess interviewer"  # the partner scores first
+            name = "assess interviewer"  # whichever role has not assessed yet: the partner, unless in already
     if name in simple:
         return simple[name]()
     if name == "type":
         return EditDraft.between(engine.draft or "", str(value))
     if name.startswith("assess"):
-        return _assessment(engine, name, 3 if value is None else int(value))  # type: ignore[call-overload]
+        return _assessment(engine, name, Rating.GOOD if value is None else Rating(value), other_verdict)
     return None
 
 
 _NEXT = {Phase.ROUND_INTRO: "begin", Phase.REVIEW: "continue", Phase.ASSESSMENT: "assess"}
 
 
-def _assessment(engine: SessionEngine, name: str, rating: int) -> SubmitAssessment:
-    round_ = engine.interviewer_view().round
-    questions = round_.questions if round_ else []
-    ids = [q.question_id for q in questions]
+def _assessment(engine: SessionEngine, name: str, rating: Rating, other_verdict: bool) -> SubmitAssessment:
+    view = engine.interviewer_view()
     if name == "assess interviewer":
-        notes = {qid: f"NOTE-MARK {qid}" for qid in ids}
-        change = Reflection(start=f"NOTE-MARK round {round_.round_id}" if round_ else "")
-        return SubmitAssessment(role=Role.INTERVIEWER, ratings=dict.fromkeys(ids, rating), notes=notes, reflection=change)
+        return _interviewer_assessment(engine.record, view.position.round, rating, other_verdict)
+    questions = view.round.questions if view.round else []
+    ids = [q.question_id for q in questions]
     checks = {q.question_id: frozenset(q.checklist) for q in questions}
     return SubmitAssessment(
         ratings=dict.fromkeys(ids, rating), question_checks=checks, reflection=Reflection(keep=f"kept {rating}")
     )
 
 
+def _interviewer_assessment(record: SessionRecord, index: int | None, rating: Rating, other: bool) -> SubmitAssessment:
+    if index is None:
+        return SubmitAssessment(role=Role.INTERVIEWER)
+    round_ = record.rounds[index]
+    if other:
+        rating = SCALE[(SCALE.index(rating) + 2) % len(SCALE)]
+
+    def ticked(items: tuple[str, ...]) -> frozenset[str]:
+        return frozenset() if other else frozenset(items)  # one twin ticks everything, the other nothing
+
+    suffix = " other" if other else ""
+    last_round = index + 1 == len(record.rounds)
+    return SubmitAssessment(
+        role=Role.INTERVIEWER,
+        ratings={q.question_id: rating for q in round_.questions},
+        question_checks={q.question_id: ticked(q.checklist) for q in round_.questions},
+        notes={q.question_id: f"NOTE-MARK {q.question_id}{suffix}" for q in round_.questions},
+        round_checks=ticked(round_.checklist),
+        interview_checks=ticked(record.checklist) if last_round else frozenset(),
+        reflection=Reflection(start=f"NOTE-MARK round {round_.round_id}{suffix}"),
+    )
+
+
 class Run:
     """An engine on a fake clock that keeps its journal and its starting record, as a saved session would."""
 
-    def __init__(self, pack: Pack, options: SessionOptions, **engine_options: object) -> None:
+    def __init__(self, pack: Pack, options: SessionOptions, other_verdict: bool = False, **engine_options: object) -> None:
+        self.other_verdict = other_verdict
+        """Give the interviewer's assessments the twin's other verdict (see command_for)."""
         self.clock = FakeClock()
         self.engine = SessionEngine.new(pack, options, self.clock, **engine_options)
         self.initial = codec.encode(self.engine.record)
@@ -96,7 +125,7 @@ class Run:
             if name == "advance":  # time passes with the screen's ticks; "wait" leaves them out
                 self.apply(Tick())
             return
-        command = command_for(self.engine, name, value)
+        command = command_for(self.engine, name, value, self.other_verdict)
         if command is not None:
             self.apply(command)
 

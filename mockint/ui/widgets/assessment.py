@@ -1,23 +1,32 @@
-"""The self-assessment after each round: checklists, a 1-5 rating per question, keep/stop/start."""
+"""The self-assessment after each round: checklists, a rating per question on the one scale, keep/stop/start."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Label, RadioSet, Static, TextArea
 
+from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import SubmitAssessment
 from mockint.session.record import QuestionRecord, Reflection, RoundRecord
 from mockint.ui.widgets.capped_text import CappedTextArea
 from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.toggles import ChoiceButton, WrappingTickBox
 
-RATINGS = (1, 2, 3, 4, 5)
-RATING_SCALE = "Rate each answer from 1 = not at all to 5 = strong: press 1–5 anywhere in a question's part."
+RATINGS = tuple(range(1, len(SCALE) + 1))
+"""The digit keys that rate: each chooses the choice at its place in SCALE (1 poor … 4 excellent, 5 no evidence)."""
+RATING_SCALE = (
+    "Rate each answer poor, mixed, good or excellent, or no evidence if there was nothing to judge: "
+    "press 1–5 anywhere in a question's part, or ←/→ and space. What a level means shows under it."
+)
+NOT_RATED = "Not rated yet."
+RATING_INDENT = 10
+"""Where the choices start in a question's part: the row's margin (2) and the "Rating" label (8), as assessment.tcss sets."""
 REFLECTION_PROMPTS = {
     "keep": ("Keep", "what worked and should stay"),
     "stop": ("Stop", "what hurt your answers"),
@@ -33,20 +42,95 @@ class AssessmentSubmitted(Message):
 
 
 class RatingSet(RadioSet):
-    """1 (not at all) to 5 (strong); nothing chosen means not rated."""
+    """The scale's choices in order (mockint.core.ratings.SCALE); nothing chosen means not rated.
 
-    def __init__(self, question_id: str, rating: int | None) -> None:
-        super().__init__(*(ChoiceButton(plain(str(n)), value=n == rating) for n in RATINGS), compact=True)
+    Posts InView whenever the level it would describe changes: the one under
+    the cursor while it has focus, so moving along the choices reads out each
+    level's meaning before one is chosen; otherwise the one chosen.
+    """
+
+    DEFAULT_CSS = """
+    RatingSet {
+        layout: grid;
+        grid-size: 5;
+        grid-columns: auto;
+        grid-gutter: 0 1;
+        width: auto;
+        height: auto;
+    }
+    RatingSet.-two-rows {
+        grid-size: 3;
+    }
+    RatingSet > ChoiceButton {
+        width: auto;
+    }
+    /* Away from the choices, only the chosen one (●) stands out, not where the cursor was. */
+    RatingSet:blur > ChoiceButton.-selected > .toggle--label {
+        background: transparent;
+    }
+    """
+    ONE_ROW_WIDTH = sum(len(level.label) + 5 for level in SCALE) + len(SCALE) - 1
+    """Cells the choices take on one line: each is `▐○▌ Label ` (the label plus 5), one cell apart."""
+
+    @dataclass
+    class InView(Message):
+        rating_set: RatingSet
+
+    def __init__(self, question_id: str, rating: Rating | None) -> None:
+        super().__init__(*(ChoiceButton(plain(level.label), value=level is rating) for level in SCALE), compact=True)
         self.question_id = question_id
 
     @property
-    def rating(self) -> int | None:
+    def rating(self) -> Rating | None:
         index = self.pressed_index
-        return RATINGS[index] if index >= 0 else None
+        return SCALE[index] if index >= 0 else None
 
-    def choose(self, rating: int) -> None:
+    @property
+    def in_view(self) -> Rating | None:
+        """The level to describe now: under the cursor while focused, else the one chosen."""
+        if not self.has_focus:
+            return self.rating
+        # RadioSet marks the button under its cursor with the -selected class.
+        under_cursor = [index for index, button in enumerate(self.query(ChoiceButton)) if button.has_class("-selected")]
+        return SCALE[under_cursor[0]] if under_cursor else self.rating
+
+    def choose(self, rating: Rating) -> None:
         """Press the button for `rating`; the RadioSet releases the one pressed before."""
-        self.query(ChoiceButton)[RATINGS.index(rating)].value = True
+        self.query(ChoiceButton)[SCALE.index(rating)].value = True
+
+    def action_next_button(self) -> None:
+        super().action_next_button()
+        self.post_message(self.InView(self))
+
+    def action_previous_button(self) -> None:
+        super().action_previous_button()
+        self.post_message(self.InView(self))
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self.post_message(self.InView(self))
+
+    def on_focus(self) -> None:
+        self.post_message(self.InView(self))
+
+    def on_blur(self) -> None:
+        self.post_message(self.InView(self))
+
+
+def rating_description(rating: Rating | None) -> str:
+    """`Good — Answers it: …`: the level and what it means; NOT_RATED for none."""
+    return NOT_RATED if rating is None else f"{rating.label} — {rating.description}"
+
+
+class RatingDescription(Static):
+    """One line under a question's choices: what the level in view means."""
+
+    DEFAULT_CSS = """
+    RatingDescription {
+        color: $text-muted;
+        margin: 0 0 0 10;  /* under the choices: RATING_INDENT */
+        height: auto;
+    }
+    """
 
 
 class QuestionAssessment(Vertical):
@@ -67,9 +151,19 @@ class QuestionAssessment(Vertical):
         with Horizontal(classes="rating-row"):
             yield Label("Rating", classes="rating-label")
             yield RatingSet(question.question_id, question.rating)
+        yield RatingDescription(plain(rating_description(question.rating)))
 
-    def action_rate(self, rating: int) -> None:
-        self.query_one(RatingSet).choose(rating)
+    def on_resize(self, event: events.Resize) -> None:
+        # The choices take one line where they fit beside their label, two lines on a narrow terminal.
+        room = event.size.width - RATING_INDENT
+        self.query_one(RatingSet).set_class(room < RatingSet.ONE_ROW_WIDTH, "-two-rows")
+
+    def action_rate(self, key: int) -> None:
+        self.query_one(RatingSet).choose(SCALE[key - 1])
+
+    def on_rating_set_in_view(self, message: RatingSet.InView) -> None:
+        message.stop()
+        self.query_one(RatingDescription).update(plain(rating_description(message.rating_set.in_view)))
 
 
 class ItemCheckbox(WrappingTickBox):
