@@ -75,10 +75,19 @@ def _assessment(engine: SessionEngine, name: str, rating: int) -> SubmitAssessme
 class Run:
     """An engine on a fake clock that keeps its journal and its starting record, as a saved session would."""
 
-    def __init__(self, pack: Pack, options: SessionOptions, **engine_options: object) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        options: SessionOptions,
+        before_start: Callable[[SessionEngine], object] | None = None,
+        **engine_options: object,
+    ) -> None:
+        """`before_start` sees the engine before its first command (to follow its steps, as an autosave does)."""
         self.clock = FakeClock()
         self.engine = SessionEngine.new(pack, options, self.clock, **engine_options)
         self.initial = codec.encode(self.engine.record)
+        if before_start is not None:
+            before_start(self.engine)
         self.journal: list[Step] = []
         self.apply(Start())
 
