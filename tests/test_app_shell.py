@@ -135,7 +135,7 @@ async def test_setup_reads_rounds_mode_and_name(tmp_path: Path) -> None:
 async def test_starting_with_no_rounds_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(tmp_path)
     started: list[object] = []
-    monkeypatch.setattr(app, "start_interview", lambda pack, options: started.append((pack, options)))
+    monkeypatch.setattr(app, "start_interview", lambda pack, options, save=True: started.append((pack, options)))
     notes = record_notifications(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         setup = await open_setup(app, pilot)
@@ -152,7 +152,7 @@ async def test_start_hands_the_options_to_the_app(
 ) -> None:
     app = make_app(tmp_path)
     started: list[tuple[str, SessionOptions]] = []
-    monkeypatch.setattr(app, "start_interview", lambda pack, options: started.append((pack.name, options)))
+    monkeypatch.setattr(app, "start_interview", lambda pack, options, save=True: started.append((pack.name, options)))
     async with app.run_test(size=SIZE) as pilot:
         setup = await open_setup(app, pilot, pack_index=1)
         if how == "ctrl+s":

@@ -138,11 +138,11 @@ async def test_a_folder_the_file_system_refuses_is_an_error_and_the_dialog_stays
     tmp_path: Path, out: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
     typed, reason = unusable_folder(tmp_path, kind)
-    before = sorted(tmp_path.iterdir())
     app, clock = summary_app(tmp_path, out)
     async with app.run_test(size=SIZE) as pilot:
         notes = record_notifications(app, monkeypatch)
         await reach_summary(pilot, clock)
+        before = sorted(tmp_path.iterdir())  # the run's own saving is not the export's
         await pilot.press("e")
         folder = app.screen.query_one("#export-folder", Input)
         folder.value = typed

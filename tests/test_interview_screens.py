@@ -395,7 +395,7 @@ def test_snapshot_assessment(snap_compare) -> None:
 
 
 def test_snapshot_summary(snap_compare) -> None:
-    app, clock = interview_app()
+    app, clock = interview_app(save=False)  # a saved run's summary shows where: a temp path
 
     async def run_before(pilot: Pilot[None]) -> None:
         await finish_in_app(pilot, clock)

@@ -28,7 +28,7 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Library, StartReques
     """Record what would be launched instead of opening the app."""
     calls: list[tuple[Library, StartRequest | None, Path | None]] = []
 
-    def fake_run_app(library: Library, start: StartRequest | None, export_dir: Path | None) -> int:
+    def fake_run_app(library: Library, start: StartRequest | None, export_dir: Path | None, save: bool) -> int:
         calls.append((library, start, export_dir))
         return 0
 
@@ -149,7 +149,7 @@ def test_the_app_is_built_from_what_the_command_line_gives(
     monkeypatch.setattr(launch, "require_terminal", lambda: None)  # pytest's streams are not a terminal
     monkeypatch.setenv(launch.EXIT_AFTER_PAINT_VARIABLE, "1")
     library = Library(packs=())
-    assert launch._run_app(library, start=None, export_dir=tmp_path) == 0
+    assert launch._run_app(library, start=None, export_dir=tmp_path, save=True) == 0
     [app] = apps
     assert (app.library, app.export_dir, app.data_dir) == (library, tmp_path, isolated_user_dirs)
     assert app._exit_after_first_paint

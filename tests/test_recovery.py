@@ -1,9 +1,10 @@
 """The last line of defence: an unexpected error never loses the interview.
 
-An error escaping a handler ends the app; the run in progress (or on the
-summary) is written as Markdown and JSON to `recovery/` in the data dir (folder
-0700, files 0600), the traceback goes to a log beside them instead of the
-screen, and the command line says where both are, with exit status 1.
+An error escaping a handler ends the app; the run in progress is saved in its
+journal with what was typed last (to be resumed), the traceback goes to a log
+in `recovery/` in the data dir (folder 0700, files 0600) instead of the screen,
+and the command line says so, with exit status 1. Only when the journal cannot
+be written is the run kept as Markdown and JSON transcripts instead.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pytest
 from textual.pilot import Pilot
 
 from support.apps import SIZE
+from support.saved import final_record, restored
 from support.packs import PACKS_DIR, load_test_pack
 from mockint.cli import launch
 from mockint.ui.app import MockintApp, StartRequest, build_app
@@ -34,6 +36,7 @@ from mockint.ui.widgets import keys
 
 ANSWER = "I led the migration"
 STEM = "mockint-mini-20260115-0930"
+LOG = "mockint-crash-20260115-093000.log"
 
 
 class Unexpected(Exception):
@@ -81,18 +84,16 @@ async def test_a_crash_mid_answer_saves_the_typed_answer_and_logs_the_traceback(
         async with app.run_test(size=SIZE) as pilot:
             await crash_mid_answer(pilot)
     assert app.return_code == 1
+    saved = restored(tmp_path / "data")
+    assert saved.phase.value == "answering" and saved.draft == ANSWER
     folder = tmp_path / "data" / "recovery"
-    assert sorted(path.name for path in folder.iterdir()) == [f"{STEM}.{ext}" for ext in ("json", "log", "md")]
-    assert mode(folder) == 0o700 and all(mode(path) == 0o600 for path in folder.iterdir())
-    assert f"> {ANSWER}" in (folder / f"{STEM}.md").read_text(encoding="utf-8")
-    transcript = json.loads((folder / f"{STEM}.json").read_text(encoding="utf-8"))
-    assert transcript["ended_early"] and transcript["rounds"][0]["questions"][0]["answer"] == ANSWER
-    log = (folder / f"{STEM}.log").read_text(encoding="utf-8")
+    assert [path.name for path in folder.iterdir()] == [LOG]
+    assert mode(folder) == 0o700 and mode(folder / LOG) == 0o600
+    log = (folder / LOG).read_text(encoding="utf-8")
     assert "Traceback" in log and "Unexpected: something nobody planned for" in log and "in raise_unexpected" in log
     assert app.recovery is not None and app.recovery.report_lines() == [
-        f"mockint: stopped on an unexpected error; your interview so far is saved in {folder / STEM}.md"
-        f" and {folder / STEM}.json",
-        f"mockint: details for a bug report are in {folder / STEM}.log",
+        "mockint: stopped on an unexpected error; your interview is saved; continue it with: mockint resume",
+        f"mockint: details for a bug report are in {folder / LOG}",
     ]
 
 
@@ -107,8 +108,9 @@ async def test_a_crash_on_the_summary_saves_the_run(tmp_path: Path, monkeypatch:
             await pilot.pause()
             assert isinstance(app.screen, SummaryScreen)
             await pilot.press("e")
-    markdown = (tmp_path / "data" / "recovery" / f"{STEM}.md").read_text(encoding="utf-8")
-    assert "> done" in markdown
+    assert final_record(tmp_path / "data").rounds[0].questions[0].answer == "done"
+    assert app.recovery is not None
+    assert "your interview is saved in " in app.recovery.report_lines()[0]
 
 
 async def test_a_run_left_on_purpose_is_not_saved_after_a_later_crash(tmp_path: Path) -> None:
@@ -119,8 +121,7 @@ async def test_a_run_left_on_purpose_is_not_saved_after_a_later_crash(tmp_path: 
             app.engine.apply(Quit())
             app.screen.sync()
             await pilot.pause()
-            await pilot.press("enter")  # home, asks first
-            await pilot.press("l")  # leave without exporting
+            await pilot.press("enter")  # home: the run is saved, nothing to ask
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
             app.call_later(raise_unexpected)
@@ -131,7 +132,7 @@ async def test_a_run_left_on_purpose_is_not_saved_after_a_later_crash(tmp_path: 
 
 
 async def test_without_saving_nothing_is_written(tmp_path: Path, failing_hint: None) -> None:
-    app = interview_app(tmp_path / "data", save_on_crash=False)
+    app = interview_app(tmp_path / "data", save=False)
     with pytest.raises(Unexpected):
         async with app.run_test(size=SIZE) as pilot:
             await crash_mid_answer(pilot)
@@ -186,22 +187,21 @@ def test_a_run_that_cannot_be_ended_is_saved_as_it_is(tmp_path: Path) -> None:
 
 
 def test_the_command_line_says_where_the_run_went(
-    tmp_path: Path, failing_hint: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, failing_hint: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    isolated_user_dirs: Path,
 ) -> None:
     run = MockintApp.run
     monkeypatch.setattr(MockintApp, "run", lambda app: run(app, headless=True, size=SIZE, auto_pilot=crash_mid_answer))
     monkeypatch.setattr(launch, "require_terminal", lambda: None)  # headless here: no terminal to require
     pack = load_test_pack(PACKS_DIR / "mini")
-    code = launch._run_app(Library((pack,)), start=StartRequest(pack, SessionOptions()), export_dir=tmp_path)
+    code = launch._run_app(Library((pack,)), start=StartRequest(pack, SessionOptions()), export_dir=tmp_path, save=True)
     err = capsys.readouterr().err
     assert code == 1
     assert "Traceback" not in err
     lines = err.splitlines()
-    assert len(lines) == 2 and lines[0].startswith("mockint: stopped on an unexpected error; your interview so far")
-    saved = Path(lines[0].rsplit(" and ", 1)[1])
-    assert saved.suffix == ".json" and json.loads(saved.read_text(encoding="utf-8"))["rounds"][0]["questions"][0][
-        "answer"
-    ] == ANSWER
+    assert lines[0] == "mockint: stopped on an unexpected error; your interview is saved; continue it with: mockint resume"
+    assert len(lines) == 2 and lines[1].startswith("mockint: details for a bug report are in ")
+    assert restored(isolated_user_dirs).draft == ANSWER
 
 
 def test_the_writer_never_raises_even_on_a_broken_record(tmp_path: Path) -> None:
@@ -213,13 +213,14 @@ def test_the_writer_never_raises_even_on_a_broken_record(tmp_path: Path) -> None
     assert second == f"mockint: details for a bug report are in {tmp_path / 'recovery' / 'mockint-crash-20260115-093000.log'}"
 
 
-async def test_a_normal_exit_writes_nothing(tmp_path: Path) -> None:
+async def test_a_normal_exit_writes_no_recovery_files(tmp_path: Path) -> None:
     app = interview_app(tmp_path / "data")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(keys.first_key(keys.BEGIN), *"typed")
         app.exit(message="bye")
     assert app.return_code == 0
-    assert not (tmp_path / "data").exists()
+    assert not (tmp_path / "data" / "recovery").exists()
+    assert restored(tmp_path / "data").draft == "typed"  # saved as it went, as every run is
     assert app.recovery is not None and app.recovery.report_lines() == []
 
 
@@ -234,6 +235,5 @@ async def test_a_panic_outside_any_handler_keeps_the_run_too(tmp_path: Path) -> 
         await pilot.pause()
     assert app.return_code == 1
     assert app.recovery is not None
-    saved = {path.suffix: path for path in app.recovery.transcripts}
-    assert ANSWER in saved[".md"].read_text(encoding="utf-8")
+    assert restored(tmp_path / "data").draft == ANSWER
     assert app.recovery.log is not None and "0xff" in app.recovery.log.read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ from textual.widgets import TextArea
 
 from support.apps import SIZE, interview_app
 from support.packs import mini_pack
+from support.saved import restored
 from support.pilot import engine_of, interview, type_text
 from mockint.ui import process_signals
 from mockint.ui.app import MockintApp, StartRequest, build_app
@@ -135,21 +136,19 @@ async def test_an_ending_signal_exits_mid_answer_without_asking(signum: int, sta
     assert app.return_code == status
 
 
-async def test_an_ending_signal_keeps_the_interview_in_the_recovery_folder(isolated_user_dirs) -> None:
+async def test_an_ending_signal_saves_the_interview_to_be_resumed(isolated_user_dirs) -> None:
     app, _ = interview_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await type_text(pilot, "half an answer")
         app.exit_on_signal(signal.SIGTERM)
         await pilot.pause()
+    assert restored(isolated_user_dirs).draft == "half an answer"
+    assert not (isolated_user_dirs / "recovery").exists()
     assert app.recovery is not None
-    saved = {path.suffix: path for path in app.recovery.transcripts}
-    assert set(saved) == {".md", ".json"}
-    assert saved[".md"].parent == isolated_user_dirs / "recovery"
-    assert "half an answer" in saved[".md"].read_text(encoding="utf-8")
-    first = app.recovery.report_lines()[0]
-    assert first.startswith("mockint: ended by SIGTERM; your interview so far is saved in ")
-    assert not any("bug report" in line for line in app.recovery.report_lines())
+    assert app.recovery.report_lines() == [
+        "mockint: ended by SIGTERM; your interview is saved; continue it with: mockint resume"
+    ]
 
 
 def test_exit_statuses_follow_the_shells_convention() -> None:

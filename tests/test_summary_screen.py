@@ -68,8 +68,20 @@ async def test_the_table_follows_the_terminal_width() -> None:
         assert table.row_count == 5
 
 
-async def test_leaving_unexported_asks_and_cancel_stays() -> None:
+async def test_a_saved_run_says_where_and_leaves_without_asking(isolated_user_dirs: Path) -> None:
     app, clock = interview_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await finish_in_app(pilot, clock)
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.autosave is not None and app.autosave.record.parent == isolated_user_dirs / "sessions"
+        saved = str(app.screen.query_one("#summary-saved").render())
+        assert saved.startswith("Saved in ") and f"{app.autosave.record.name} · e exports a transcript" in saved
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_leaving_unexported_asks_and_cancel_stays() -> None:
+    app, clock = interview_app(save=False)
     async with app.run_test(size=SIZE) as pilot:
         await finish_in_app(pilot, clock)
         await pilot.press("escape")
@@ -82,7 +94,7 @@ async def test_leaving_unexported_asks_and_cancel_stays() -> None:
 
 
 async def test_quitting_the_app_unexported_asks_first() -> None:
-    app, clock = interview_app()
+    app, clock = interview_app(save=False)
     async with app.run_test(size=SIZE) as pilot:
         await finish_in_app(pilot, clock)
         await pilot.press("ctrl+q")
@@ -108,7 +120,7 @@ async def test_quitting_after_an_export_needs_no_question(tmp_path: Path) -> Non
 
 
 async def test_export_from_the_question_then_leave(tmp_path: Path) -> None:
-    app, clock = interview_app()
+    app, clock = interview_app(save=False)
     app.export_dir = tmp_path
     async with app.run_test(size=SIZE) as pilot:
         await finish_in_app(pilot, clock)
@@ -135,7 +147,7 @@ async def test_once_exported_leaving_needs_no_question(tmp_path: Path) -> None:
 
 
 def test_snapshot_summary_narrow(snap_compare) -> None:
-    app, clock = interview_app()
+    app, clock = interview_app(save=False)
 
     async def run_before(pilot) -> None:
         await finish_in_app(pilot, clock)
@@ -145,7 +157,7 @@ def test_snapshot_summary_narrow(snap_compare) -> None:
 
 
 def test_snapshot_leave_question(snap_compare) -> None:
-    app, clock = interview_app()
+    app, clock = interview_app(save=False)
 
     async def run_before(pilot) -> None:
         await finish_in_app(pilot, clock)

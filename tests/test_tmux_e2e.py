@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from support.packs import PACKS_DIR
+from support.saved import restored
 
 from support.tmux import APP_MODES, SHELL_MODES, Tmux, mockint_command, mockint_in_tmux
 
@@ -59,12 +60,23 @@ def test_answer_a_challenge_reach_the_next_question_then_quit(tmux_run: Tmux) ->
     tmux.press("C-q")
     tmux.wait_for("End the interview now?")
     tmux.press("y")
-    summary = tmux.wait_for("ended early")
-    assert "Mini mock" in summary
-    tmux.press("C-q")
-    tmux.wait_for("Quit without exporting?")
-    tmux.press("q")
+    summary = tmux.wait_for("Saved in")
+    assert "Mini mock" in summary and "ended early" in summary
+    tmux.press("C-q")  # saved: nothing to ask
     assert tmux.wait_for_exit() == 0
+
+
+def test_without_saving_quitting_the_summary_asks_first(tmp_path: Path) -> None:
+    with mockint_in_tmux(tmp_path, "run", "mini", "--rounds", str(PACKS_DIR), "--no-save") as tmux:
+        start_a_question(tmux)
+        tmux.press("C-q")
+        tmux.wait_for("End the interview now?")
+        tmux.press("y")
+        tmux.wait_for("ended early")
+        tmux.press("C-q")
+        tmux.wait_for("Quit without exporting?")
+        tmux.press("q")
+        assert tmux.wait_for_exit() == 0
 
 
 # -- signals from outside ------------------------------------------------------
@@ -116,8 +128,9 @@ def test_closing_the_terminal_ends_the_app_with_129(tmp_path: Path) -> None:
         start_a_question(tmux)
         tmux.run("kill-session", "-t", tmux.session)  # the terminal goes away
         assert tmux.wait_for_exit() == 129
-        # No one was there to ask: the interview is kept in the recovery folder.
-        assert [path.suffix for path in sorted((tmp_path / "data" / "recovery").glob("*.*"))] == [".json", ".log", ".md"]
+        # No one was there to ask: the interview is saved, to be resumed.
+        assert restored(tmp_path / "data").phase.value == "answering"
+        assert not (tmp_path / "data" / "recovery").exists()
     finally:
         subprocess.run(["tmux", "-L", tmux.socket, "kill-server"], capture_output=True, timeout=10)
 

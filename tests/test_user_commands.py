@@ -14,6 +14,7 @@ from textual.dom import DOMNode
 from textual.pilot import Pilot
 
 import mockint.ui.screens
+from mockint.core.paths import sessions_dir
 from mockint.session.record import Mode
 from mockint.session.state import Phase
 from mockint.ui import user_commands
@@ -24,6 +25,7 @@ from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.user_commands import UserCommand, declared
 from support.apps import SIZE, interview_app, make_app
 from support.pilot import engine_of
+from support.saved import saved_run
 
 
 def bound_classes() -> Iterator[type[DOMNode]]:
@@ -123,8 +125,16 @@ async def test_every_declared_command_is_in_the_palette_and_its_keys_work(
         await checker.check(user_commands.START, user_commands.BACK)
         checked |= checker.checked
 
+    saved_run(sessions_dir(tmp_path))
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ChoiceScreen)  # the offer of an unfinished interview
+        checker = CommandChecker(pilot, monkeypatch)
+        await checker.check(user_commands.RESUME, user_commands.DISCARD, user_commands.LATER)
+        checked |= checker.checked
+
     for mode in Mode:
-        app, _ = interview_app(mode)
+        app, _ = interview_app(mode, save=False)  # unsaved: leaving its summary asks first
         async with app.run_test(size=SIZE) as pilot:
             checker = CommandChecker(pilot, monkeypatch)
             await walk_interview(checker, mode)

@@ -115,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"mockint {__version__}")
     _add_rounds_option(parser, dest="rounds_before", default=[])
+    _add_no_save_option(parser, default=False)
     # After a subcommand `--rounds` lands in its own list (argparse would let the
     # subcommand's default overwrite the one given before it); _dispatch joins them.
     rounds_after = _Parser(add_help=False)
@@ -138,6 +139,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_run_parser(commands, rounds_after)
 
+    resume = commands.add_parser(
+        "resume",
+        parents=[rounds_after],
+        help="continue an interview that did not finish",
+        description=(
+            "Continue the latest unfinished interview (or the one named) where it stopped: the same question,"
+            " the time it had left, the text typed, its mode and rules. Sessions are saved in the data folder's"
+            " sessions/ (MOCKINT_DATA_DIR)."
+        ),
+    )
+    resume.add_argument("session", nargs="?", metavar="SESSION", help="a session id, or its first characters")
+
     new = commands.add_parser("new", help="write a commented template round file")
     new.add_argument("path", type=Path, metavar="PATH", help=f"the file to create (ends in {ROUND_SUFFIX})")
     return parser
@@ -160,6 +173,18 @@ def _add_run_parser(commands: argparse._SubParsersAction, rounds_after: argparse
     run.add_argument("--name", default="", metavar="NAME", help="the candidate's name, for the transcript")
     run.add_argument(
         "--out", type=_existing_dir, metavar="DIR", help="where exported transcripts go (default: current folder)"
+    )
+    _add_no_save_option(run, default=argparse.SUPPRESS)
+
+
+def _add_no_save_option(parser: argparse.ArgumentParser, default: object) -> None:
+    # After `run`, SUPPRESS keeps the subcommand from overwriting a --no-save given before it.
+    parser.add_argument(
+        "--no-save",
+        dest="no_save",
+        action="store_true",
+        default=default,
+        help="save nothing on disk, not even on a crash (interviews are saved as they go by default)",
     )
 
 
@@ -268,6 +293,12 @@ def run_run(args: argparse.Namespace) -> int:
     return run_interview(args)
 
 
+def run_resume(args: argparse.Namespace) -> int:
+    from mockint.cli.launch import resume_interview
+
+    return resume_interview(args)
+
+
 Handler = Callable[[argparse.Namespace], int]
 
 HANDLERS: dict[str, Handler] = {
@@ -276,6 +307,7 @@ HANDLERS: dict[str, Handler] = {
     "schema": run_schema,
     "new": run_new,
     "run": run_run,
+    "resume": run_resume,
     "default": run_default,
 }
 DEFAULT_COMMAND = "default"

@@ -1,4 +1,4 @@
-"""The command-line handlers that open the app: plain `mockint` and `mockint run PACK`.
+"""The command-line handlers that open the app: plain `mockint`, `mockint run PACK` and `mockint resume`.
 
 Textual is imported only once the arguments are known to be good, so a usage
 error is reported without loading it (and mockint.cli imports this module only
@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 from mockint.cli.exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
 from mockint.packs.discovery import Library, discover, load_pack
 from mockint.core.model import Pack
-from mockint.core.userpaths import expand, look, shown, working_folder
+from mockint.core.userpaths import expand, look, reason, shown, working_folder
 
 if TYPE_CHECKING:
-    from mockint.ui.app import StartRequest
+    from mockint.ui.app import ResumeRequest, StartRequest
     from mockint.session.setup import SessionOptions
 
 EXIT_AFTER_PAINT_VARIABLE = "MOCKINT_EXIT_AFTER_PAINT"
@@ -59,7 +59,7 @@ def require_terminal() -> None:
 
 def run_tui(args: argparse.Namespace) -> int:
     """Open the home screen over the packs discovery finds."""
-    return _run_app(discover(args.rounds), start=None, export_dir=None)
+    return _run_app(discover(args.rounds), start=None, export_dir=None, save=not args.no_save)
 
 
 def run_interview(args: argparse.Namespace) -> int:
@@ -71,7 +71,28 @@ def run_interview(args: argparse.Namespace) -> int:
     options = session_options(args, pack)
     from mockint.ui.app import StartRequest
 
-    return _run_app(library, start=StartRequest(pack, options), export_dir=args.out)
+    return _run_app(library, start=StartRequest(pack, options), export_dir=args.out, save=not args.no_save)
+
+
+def resume_interview(args: argparse.Namespace) -> int:
+    """Continue the latest unfinished interview, or the one named, from its journal: no pack files needed."""
+    from mockint.core.paths import data_dir, sessions_dir
+    from mockint.storage.autosave import SessionNotFound, find_unfinished, open_journal
+    from mockint.storage.journal import JournalError
+    from mockint.ui.app import ResumeRequest
+
+    if args.no_save:
+        raise CliError("--no-save does not go with resume: a resumed interview goes on saving where it was saved", EXIT_USAGE)
+    folder = sessions_dir(data_dir())
+    try:
+        path = find_unfinished(folder, args.session)
+        journal = open_journal(path)
+    except (SessionNotFound, JournalError) as error:
+        raise CliError(str(error)) from None
+    except OSError as error:
+        raise CliError(f"cannot read {shown(error.filename or folder)}: {reason(error)}") from None
+    working_folder()
+    return _run_app(discover(args.rounds), start=ResumeRequest(path, journal), export_dir=None, save=True)
 
 
 def session_options(args: argparse.Namespace, pack: Pack) -> SessionOptions:
@@ -123,7 +144,7 @@ def _unknown_pack_message(given: str, library: Library) -> str:
     return f"unknown pack {given!r}; available packs: {available}"
 
 
-def _run_app(library: Library, start: StartRequest | None, export_dir: Path | None) -> int:
+def _run_app(library: Library, start: StartRequest | ResumeRequest | None, export_dir: Path | None, save: bool) -> int:
     # What the user gave (or the folder they are in) is checked before the terminal: fix that first.
     export_dir = export_dir or working_folder()
     require_terminal()
@@ -134,6 +155,7 @@ def _run_app(library: Library, start: StartRequest | None, export_dir: Path | No
         export_dir=export_dir,
         start=start,
         exit_after_first_paint=os.environ.get(EXIT_AFTER_PAINT_VARIABLE) == "1",
+        save=save,
     )
     app.run()
     # The terminal is restored by now: say where a failed run was saved (see mockint.storage.recovery).

@@ -18,6 +18,7 @@ from mockint.core.userpaths import optional_folder
 DATA_DIR_VARIABLE = "MOCKINT_DATA_DIR"
 SCHEMA_NAMES = ("round", "interview")
 PRIVATE_DIR_MODE = 0o700
+SESSIONS_FOLDER = "sessions"
 
 
 def data_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -42,6 +43,11 @@ def user_rounds_dir(env: Mapping[str, str] | None = None) -> Path:
 def round_cache_file(env: Mapping[str, str] | None = None) -> Path:
     """Where validated round files are cached (see roundcache)."""
     return data_dir(env) / "cache" / "rounds.json"
+
+
+def sessions_dir(data_dir: Path) -> Path:
+    """Where every session is saved as it happens (see mockint.storage.autosave)."""
+    return data_dir / SESSIONS_FOLDER
 
 
 def make_private_dir(path: Path) -> None:

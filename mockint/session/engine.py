@@ -103,6 +103,8 @@ class SessionEngine:
         """The offset of the last command applied: commands never go back in time."""
         self._matcher = matcher
         self._on_event = on_event
+        self.on_step: Callable[[Step], None] | None = None
+        """Told every step `apply` returns, once it has taken effect: the autosave journals them."""
         self._decisions: _Decisions = _Decisions(matcher)
         self._overtime_announced: tuple[int, int, int | None] | None = None
         """The answer whose time-up (without moving on) has been announced: once per answer, a notice only."""
@@ -152,7 +154,10 @@ class SessionEngine:
 
         A command that does not fit the state raises EngineError and changes nothing.
         """
-        return self._run(self.offset(), command, _Decisions(self._matcher))
+        step = self._run(self.offset(), command, _Decisions(self._matcher))
+        if self.on_step is not None:
+            self.on_step(step)
+        return step
 
     def replay(self, step: Step) -> Step:
         """Apply a journal's step at its own offset, taking the decisions it recorded, not the matcher's.

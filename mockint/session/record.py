@@ -329,12 +329,13 @@ def decode_record(data: bytes | str) -> SessionRecord:
     return decode(data, SessionRecord)
 
 
-def check_format(format_: str) -> None:
-    known_name, _, known_version = SESSION_FORMAT.partition("/")
+def check_format(format_: str, known: str = SESSION_FORMAT, kind: str = "session") -> None:
+    """Refuse `format_` unless it is `known`'s name at its version or an older one (the journal's uses this too)."""
+    known_name, _, known_version = known.partition("/")
     name, _, version = format_.partition("/")
     if name != known_name or not version.isdigit():
-        raise CodecError(f"not a mockint session (format {format_!r}, expected {SESSION_FORMAT})")
+        raise CodecError(f"not a mockint {kind} (format {format_!r}, expected {known})")
     if int(version) > int(known_version):
         raise CodecError(
-            f"this session was saved by a newer mockint ({format_}); this version reads up to {SESSION_FORMAT}"
+            f"this {kind} was saved by a newer mockint ({format_}); this version reads up to {known}"
         )

@@ -1,15 +1,17 @@
-"""What is kept when mockint stops on an error it did not expect, or is ended by a signal: the run so far.
+"""What is kept when mockint stops on an error it did not expect, or is ended by a signal.
 
-The app hands over its run when it ends on such an error, and its error console
-writes the traceback here (this object is that console's file) instead of onto
-the screen. Both go to `recovery/` in the data directory, the folder 0700 and
-the files 0600 (a transcript is personal); when that folder cannot be written,
-to a fresh private folder in the system's temp directory instead. The run is
-saved as Markdown and JSON transcripts named like an export, with a `.log` of
-the same name for the traceback.
+A run is saved as it happens by its journal (mockint.storage.autosave), and
+the app saves what was typed last into it as it ends; this writer then only
+says so (`note_saved`). Its error console writes the traceback here (this
+object is that console's file) instead of onto the screen, into `recovery/` in
+the data directory (0700, files 0600); when that folder cannot be written, into
+a fresh private folder in the system's temp directory instead.
 
+Only when the run's journal could not be written does this writer keep the
+run itself (`save_run`): as Markdown and JSON transcripts named like an export,
+with a `.log` of the same name, so no work is lost on a full or read-only disk.
 A signal (SIGTERM, SIGHUP, SIGINT from outside) ends the app without asking,
-so the run is kept the same way, with a log saying which signal ended it.
+and is handled the same way.
 
 Nothing here raises: it runs while the app is already failing, so every
 failure is caught, kept, and told by `report_lines`, which the command line
@@ -59,6 +61,8 @@ class RecoveryWriter:
         self._folder_ready = False
         self._log_failed = False
         self.cause = UNEXPECTED_ERROR
+        self.saved: str | None = None
+        """Where the run's own journal kept it, in words, when it did."""
 
     # -- the run --------------------------------------------------------------
 
@@ -97,6 +101,10 @@ class RecoveryWriter:
             return
         self.transcripts = written[:-1]
         self.log = written[-1]
+
+    def note_saved(self, saved: str, cause: str) -> None:
+        """The run's journal has kept it as the app ended (`saved` says where): nothing to write here."""
+        self.saved, self.cause = saved, cause
 
     # -- the error console's file -----------------------------------------------
 
@@ -137,12 +145,14 @@ class RecoveryWriter:
 
         One or two lines, followed by whatever could not be written anywhere.
         """
-        if not (self.transcripts or self.log or self.problems or self.unwritten):
+        if not (self.transcripts or self.log or self.problems or self.unwritten or self.saved):
             return []
         first = self.cause
         if self.transcripts:
             names = " and ".join(self._shown(path) for path in self.transcripts)
             first += f"; your interview so far is saved in {names}"
+        elif self.saved:
+            first += f"; {self.saved}"
         if self.problems:
             first += f" ({'; '.join(self.problems)})"
         lines = [f"mockint: {first}"]

@@ -4,8 +4,11 @@
 The engine and the interview and summary screens are imported only when an
 interview starts, so the first paint of the home screen does not pay for them.
 
-When the app ends on an error it did not expect, the run in progress (or on
-the summary) is saved and the traceback logged by mockint.storage.recovery. Textual
+Every run is saved as it happens (mockint.storage.autosave), unless saving is
+off. When the app ends on an error it did not expect, or a signal ends it, what
+was typed last is saved too and the run can be resumed; the traceback is logged
+by mockint.storage.recovery (which also writes the run as transcripts when its
+journal could not be written). Textual
 has no public hook for an unhandled exception (App._handle_exception is
 private), so this is built from public parts: `return_code` is 1 after such an
 error; `on_unmount` runs as the app closes, even after an error, and before
@@ -37,10 +40,13 @@ from mockint.storage.recovery import RecoveryWriter
 from mockint.core.safetext import printable
 from mockint.ui.screens.home import HomeScreen
 from mockint.ui.screens.too_small import SizeGuard
-from mockint.core.userpaths import shown, working_folder
+from mockint.core.userpaths import reason, shown, working_folder
 
 if TYPE_CHECKING:
     from mockint.session.engine import SessionEngine
+    from mockint.storage.autosave import Autosave
+    from mockint.storage.journal import Journal
+    from mockint.ui.screens.home import ResumeRequested
     from mockint.ui.screens.setup import StartRequested
     from mockint.session.setup import SessionOptions
 
@@ -62,6 +68,15 @@ class StartRequest:
     options: SessionOptions
 
 
+@dataclass(frozen=True)
+class ResumeRequest:
+    """A saved interview to continue as soon as the app runs (`mockint resume`)."""
+
+    journal_path: Path
+    journal: Journal
+    """Read already (the command line reports what is wrong with it); replayed when the app shows it."""
+
+
 class MockintApp(App[None]):
     TITLE = "mockint"
     # The home screen is the default screen, whose CSS_PATH Textual does not
@@ -75,11 +90,12 @@ class MockintApp(App[None]):
         clock: Clock,
         data_dir: Path,
         export_dir: Path,
-        start: StartRequest | None,
+        start: StartRequest | ResumeRequest | None,
         tick_interval: float,
         exit_after_first_paint: bool,
         stop_process: Callable[[], object],
         recovery: RecoveryWriter | None,
+        sessions: Path | None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -91,6 +107,11 @@ class MockintApp(App[None]):
         """The engine of the latest interview started, for tests and the summary."""
         self.recovery = recovery
         """Where a run goes if the app fails (None: nothing is written, Textual prints the traceback)."""
+        self.sessions = sessions
+        """The folder every run is saved in as it happens; None when nothing is saved (--no-save)."""
+        self.autosave: Autosave | None = None
+        """Saving the latest run started, if it is saved."""
+        self._save_problems_told = 0
         self._run_at_risk = False
         """A run is on the screen stack (interview or summary): what a crash would lose."""
         self._start = start
@@ -100,7 +121,9 @@ class MockintApp(App[None]):
         self._size_guard = SizeGuard(self)
 
     def get_default_screen(self) -> Screen:
-        return HomeScreen(self.library, user_rounds=self.data_dir / "rounds")
+        # Offered only on a plain launch: not over an interview started from the command line.
+        offer = self.sessions if self._start is None else None
+        return HomeScreen(self.library, user_rounds=self.data_dir / "rounds", unfinished_in=offer)
 
     def on_mount(self) -> None:
         if not self.is_headless:
@@ -112,8 +135,12 @@ class MockintApp(App[None]):
         self.screen_change_signal.subscribe(self, self._size_guard.on_screen_change)
         self.screen_change_signal.subscribe(self, self._note_run_at_risk)
         self._size_guard.check(self.size)
-        if self._start is not None:
+        if isinstance(self._start, StartRequest):
             self.start_interview(self._start.pack, self._start.options)
+        elif self._start is not None:
+            self.resume_interview(self._start.journal_path, self._start.journal)
+        if self.sessions is not None:
+            self.set_interval(1.0, self._tell_save_problems)
         if self._exit_after_first_paint:
             # The first screen composes after this handler; a callback queued on
             # it now runs once it has been painted (see bench/bench_first_paint.py).
@@ -142,32 +169,73 @@ class MockintApp(App[None]):
         """
         process_signals.uninstall(asyncio.get_running_loop(), self._handled_signals)
         self._handled_signals = []
+        if self.return_code == 1:
+            self._keep_run()
+        self._close_autosave()
         if self.return_code != 1 or self.recovery is None:
             return
-        if self._run_at_risk and self.engine is not None:
-            self.recovery.save_run(self.engine.record, finish=self._end_run_where_it_stands)
         self.error_console = Console(file=self.recovery, markup=False, highlight=False, color_system=None)
 
     def on_start_requested(self, message: StartRequested) -> None:
-        self.start_interview(message.pack, message.options)
+        self.start_interview(message.pack, message.options, save=message.save)
 
-    def start_interview(self, pack: Pack, options: SessionOptions) -> None:
-        """Start a run of `pack` and show it; an impossible setup becomes a notification."""
+    def on_resume_requested(self, message: ResumeRequested) -> None:
+        """The home screen's offer was taken: restore the run from its journal and continue it."""
+        from mockint.storage.autosave import open_journal
+        from mockint.storage.journal import JournalError
+
+        try:
+            journal = open_journal(message.journal_path)
+        except (JournalError, OSError) as error:
+            text = str(error) if isinstance(error, JournalError) else f"{shown(message.journal_path)}: {reason(error)}"
+            self.notify(printable(text, single_line=True), title="Cannot resume", severity="error", markup=False)
+            return
+        self.resume_interview(message.journal_path, journal)
+
+    def start_interview(self, pack: Pack, options: SessionOptions, save: bool = True) -> None:
+        """Start a run of `pack` and show it, saved unless `save` is off (or saving is off); an impossible setup
+        becomes a notification."""
         from mockint.session.commands import Start
         from mockint.session.engine import SessionEngine
-        from mockint.ui.screens.interview import InterviewScreen
         from mockint.session.setup import EngineError
+        from mockint.storage.autosave import Autosave
 
         try:
             engine = SessionEngine.new(pack, options, self.clock)
-            engine.apply(Start())
         except EngineError as error:
             self.notify(
                 printable(str(error), single_line=True), title="Cannot start", severity="error", markup=False
             )
             return
+        self._close_autosave()
+        if save and self.sessions is not None:
+            self.autosave = Autosave.start(self.sessions, engine)  # before the first command: it is journaled
+        engine.apply(Start())
+        self._show_run(engine)
+
+    def resume_interview(self, journal_path: Path, journal: Journal) -> None:
+        """Continue the run `journal` holds, saving on into it, where and as it stopped.
+
+        Replayed now, so the time the app took to start does not count against the clock.
+        """
+        from mockint.storage.autosave import Autosave
+        from mockint.storage.journal import replay
+
+        engine = replay(journal, self.clock)
+        self._close_autosave()
+        if self.sessions is not None:
+            self.autosave = Autosave.resume(journal_path.parent, engine, journal)
+        for warning in journal.warnings:
+            self.notify(printable(warning, single_line=True), title="Resumed with a loss", severity="warning",
+                        markup=False, timeout=20)
+        self._show_run(engine)
+        self.notify(printable(resumed_text(engine), single_line=True), title="Resumed", markup=False)
+
+    def _show_run(self, engine: SessionEngine) -> None:
+        from mockint.ui.screens.interview import InterviewScreen
+
         self.engine = engine
-        screen = InterviewScreen(engine)
+        screen = InterviewScreen(engine, self.autosave)
         # Replace the setup screen, so leaving the summary lands on the home screen.
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
@@ -184,28 +252,64 @@ class MockintApp(App[None]):
                 return
         self.exit()
 
-    def _end_run_where_it_stands(self) -> None:
-        """Hand the engine the text on screen, then end the run (unless it has ended), keeping everything typed."""
-        from mockint.session.commands import Quit
+    def _keep_run(self, cause: str | None = None) -> None:
+        """The app is ending unasked: save the run with what was typed last, to be resumed.
+
+        When its journal cannot take it (or saving is off), the recovery writer
+        keeps it as transcripts, ending it where it stands; with saving off, nothing is written.
+        """
+        if not self._run_at_risk or self.engine is None:
+            return
+        from mockint.storage.recovery import UNEXPECTED_ERROR
+
+        cause = cause or UNEXPECTED_ERROR
+        if self.autosave is not None:
+            self._hand_over_draft()
+            if self.autosave.save_now():
+                if self.recovery is not None:
+                    self.recovery.note_saved(saved_text(self.autosave, self.engine), cause)
+                return
+        if self.recovery is not None:
+            self.recovery.save_run(self.engine.record, finish=self._end_run_where_it_stands, cause=cause)
+
+    def _close_autosave(self) -> None:
+        if self.autosave is not None:
+            self.autosave.close()
+
+    def _tell_save_problems(self) -> None:
+        """Say once per problem that the run could not be saved (the writer's thread only keeps them)."""
+        autosave = self.autosave
+        if autosave is None or len(autosave.problems) <= self._save_problems_told:
+            return
+        for problem in autosave.problems[self._save_problems_told :]:
+            self.notify(printable(f"Not saved: {problem}", single_line=True), title="Autosave",
+                        severity="error", markup=False, timeout=20)
+        self._save_problems_told = len(autosave.problems)
+
+    def _hand_over_draft(self) -> None:
         from mockint.ui.screens.interview import InterviewScreen
-        from mockint.session.state import Phase
 
         for screen in self.screen_stack:
             if isinstance(screen, InterviewScreen):
                 screen.flush_draft()
+
+    def _end_run_where_it_stands(self) -> None:
+        """Hand the engine the text on screen, then end the run (unless it has ended), keeping everything typed."""
+        from mockint.session.commands import Quit
+        from mockint.session.state import Phase
+
+        self._hand_over_draft()
         if self.engine is not None and self.engine.phase is not Phase.FINISHED:
             self.engine.apply(Quit())
 
     def exit_on_signal(self, signum: int) -> None:
         """End now, with the shell's status for `signum`: no question asked, as no one may be there to answer.
 
-        An interview in progress (or an unexported summary) is kept in the
-        recovery folder first, as after an unexpected error, and the command
-        line says where. Textual restores the terminal on the way out.
+        An interview in progress is saved first, with what was typed last, to
+        be resumed (see _keep_run), and the command line says so. Textual
+        restores the terminal on the way out.
         """
-        if self._run_at_risk and self.engine is not None and self.recovery is not None:
-            cause = f"ended by {signal.Signals(signum).name}"
-            self.recovery.save_run(self.engine.record, finish=self._end_run_where_it_stands, cause=cause)
+        self._keep_run(cause=f"ended by {signal.Signals(signum).name}")
         self.exit(return_code=process_signals.exit_status(signum))
 
     def action_suspend(self) -> None:
@@ -275,21 +379,47 @@ class MockintApp(App[None]):
         )
 
 
+def resumed_text(engine: SessionEngine) -> str:
+    """Where a resumed run stands: `Round 1, question 2 of 3 · 1m 10s left`."""
+    from mockint.core.durations import format_duration
+
+    view = engine.interviewer_view()
+    position = view.position
+    parts = [engine.record.pack_title]
+    if view.round is not None and position.round is not None:
+        parts.append(f"round {position.round + 1} of {len(engine.record.rounds)}")
+        if position.question is not None:
+            parts.append(f"question {position.question + 1} of {len(view.round.questions)}")
+    if position.clock is not None:
+        parts.append(f"{format_duration(max(0.0, position.clock.remaining))} left")
+    return " · ".join(parts)
+
+
+def saved_text(autosave: Autosave, engine: SessionEngine) -> str:
+    """What the command line says of a run saved as the app ended."""
+    from mockint.session.state import Phase
+
+    if engine.phase is Phase.FINISHED:
+        return f"your interview is saved in {shown(autosave.record)}"
+    return "your interview is saved; continue it with: mockint resume"
+
+
 def build_app(
     library: Library,
     *,
     clock: Clock | None = None,
     data_dir: Path | None = None,
     export_dir: Path | None = None,
-    start: StartRequest | None = None,
+    start: StartRequest | ResumeRequest | None = None,
     tick_interval: float = 0.25,
     exit_after_first_paint: bool = False,
     stop_process: Callable[[], object] = process_signals.stop_this_process,
-    save_on_crash: bool = True,
+    save: bool = True,
 ) -> MockintApp:
     """The mockint app over `library`; tests pass a FakeClock, temp dirs and a stand-in for stopping the process.
 
-    `save_on_crash=False` writes nothing when the app fails or a signal ends it (see mockint.storage.recovery).
+    Runs are saved in the data folder's `sessions/` as they happen (mockint.storage.autosave);
+    `save=False` writes nothing at all, not even when the app fails or a signal ends it.
     Raises PathProblem when no export folder is given and the current one is gone.
     """
     from mockint.core import paths
@@ -305,5 +435,6 @@ def build_app(
         tick_interval=tick_interval,
         exit_after_first_paint=exit_after_first_paint,
         stop_process=stop_process,
-        recovery=RecoveryWriter(data_dir, wall=clock.wall) if save_on_crash else None,
+        recovery=RecoveryWriter(data_dir, wall=clock.wall) if save else None,
+        sessions=paths.sessions_dir(data_dir) if save else None,
     )

@@ -129,6 +129,9 @@ EXPORT_FIRST = answer("export_first", "Export", "e", "Export the transcript firs
 LEAVE = answer("leave", "Leave", "l", "Leave without exporting: the transcript is lost")
 QUIT_UNEXPORTED = answer("quit_unexported", "Quit", "q", "Quit without exporting: the transcript is lost")
 CANCEL = answer("cancel", "Cancel", "c", "Stay where you are")
+RESUME = answer("resume", "Resume", "r", "Continue the unfinished interview where it stopped")
+DISCARD = answer("discard", "Discard", "d", "Delete the unfinished interview (asks first)")
+LATER = answer("later", "Later", "l", "Keep the unfinished interview for later (mockint resume)")
 CLOSE_QUESTION = UserCommand(
     "close_question", "Cancel", "Close the question: the safe answer", "close", keys="escape", shown=False
 )

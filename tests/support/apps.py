@@ -34,8 +34,8 @@ def make_app(
     )
 
 
-def interview_app(mode: Mode = Mode.PRACTICE) -> tuple[MockintApp, FakeClock]:
-    """The real app started straight into a run of the mini pack, as `mockint run` does."""
+def interview_app(mode: Mode = Mode.PRACTICE, save: bool = True) -> tuple[MockintApp, FakeClock]:
+    """The real app started straight into a run of the mini pack, as `mockint run` does (`--no-save`: save=False)."""
     clock = FakeClock()
     pack = mini_pack()
     app = build_app(
@@ -43,5 +43,6 @@ def interview_app(mode: Mode = Mode.PRACTICE) -> tuple[MockintApp, FakeClock]:
         clock=clock,
         start=StartRequest(pack, SessionOptions(mode=mode)),
         tick_interval=SLOW_TICKS,  # the tests call the tick handler themselves
+        save=save,
     )
     return app, clock

@@ -102,12 +102,22 @@ def _interviewer_assessment(record: SessionRecord, index: int | None, rating: Ra
 class Run:
     """An engine on a fake clock that keeps its journal and its starting record, as a saved session would."""
 
-    def __init__(self, pack: Pack, options: SessionOptions, other_verdict: bool = False, **engine_options: object) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        options: SessionOptions,
+        other_verdict: bool = False,
+        before_start: Callable[[SessionEngine], object] | None = None,
+        **engine_options: object,
+    ) -> None:
+        """`other_verdict` gives the interviewer's assessments the twin's other verdict (see command_for);
+        `before_start` sees the engine before its first command (to follow its steps, as an autosave does)."""
         self.other_verdict = other_verdict
-        """Give the interviewer's assessments the twin's other verdict (see command_for)."""
         self.clock = FakeClock()
         self.engine = SessionEngine.new(pack, options, self.clock, **engine_options)
         self.initial = codec.encode(self.engine.record)
+        if before_start is not None:
+            before_start(self.engine)
         self.journal: list[Step] = []
         self.apply(Start())
 

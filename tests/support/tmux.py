@@ -93,11 +93,12 @@ def mockint_command() -> list[str]:
 
 
 @contextmanager
-def mockint_in_tmux(tmp_path: Path, *args: str) -> Iterator[Tmux]:
+def mockint_in_tmux(tmp_path: Path, *args: str, data_dir: Path | None = None) -> Iterator[Tmux]:
     """`mockint ARGS` in a 100x30 pane of a private tmux server, killed afterwards.
 
-    A shell around it records its exit status; the data dir is in `tmp_path`.
+    A shell around it records its exit status in `tmp_path`; the data dir is `data_dir`, by default in `tmp_path`.
     """
+    data_dir = data_dir or tmp_path / "data"
     tmux = Tmux(
         socket=f"mockint-test-{uuid.uuid4().hex[:12]}", session="e2e",
         status_file=tmp_path / "status", pid_file=tmp_path / "pid",
@@ -109,7 +110,7 @@ def mockint_in_tmux(tmp_path: Path, *args: str) -> Iterator[Tmux]:
     shell_line = f"sh -c {shlex.quote(run_mockint)}; echo $? > {shlex.quote(str(tmux.status_file))}; read _"
     tmux.run(
         "new-session", "-d", "-s", tmux.session, "-x", "100", "-y", "30",
-        "-e", f"MOCKINT_DATA_DIR={tmp_path / 'data'}", "-e", "MOCKINT_ROUNDS=",
+        "-e", f"MOCKINT_DATA_DIR={data_dir}", "-e", "MOCKINT_ROUNDS=",
         "sh", "-c", shell_line,
     )  # fmt: skip
     try:

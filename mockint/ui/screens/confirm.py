@@ -35,6 +35,9 @@ ANSWERS = (
     user_commands.LEAVE,
     user_commands.QUIT_UNEXPORTED,
     user_commands.CANCEL,
+    user_commands.RESUME,
+    user_commands.DISCARD,
+    user_commands.LATER,
 )
 
 

@@ -7,12 +7,13 @@ setup screen is imported when a pack is chosen.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,6 +21,7 @@ from textual.widgets.option_list import Option
 from mockint.packs.discovery import BrokenFile, Library
 from mockint.core.durations import format_duration
 from mockint.core.model import Pack, Round
+from mockint.core.safetext import printable
 from mockint.core.userpaths import shortening_bases
 from mockint.ui import user_commands
 from mockint.ui.widgets.plain import plain
@@ -47,16 +49,79 @@ class PackList(OptionList):
     BINDINGS = user_commands.bindings(user_commands.CHOOSE_PACK)
 
 
+@dataclass
+class ResumeRequested(Message):
+    """The candidate chose to continue the unfinished interview saved in `journal_path`; the app resumes it."""
+
+    journal_path: Path
+
+
+UNFINISHED_QUESTION = "An interview was not finished:\n{session}\nResume it where it stopped?"
+DISCARD_QUESTION = "Discard the unfinished interview {session}? Its answers are deleted for good."
+
+
 class HomeScreen(Screen[None]):
     """The app's default screen; its styles (home.tcss) are loaded by the app."""
 
     BINDINGS = user_commands.bindings(user_commands.LEAVE_APP)
 
-    def __init__(self, library: Library, user_rounds: Path) -> None:
+    def __init__(self, library: Library, user_rounds: Path, unfinished_in: Path | None = None) -> None:
+        """`unfinished_in`: the saved sessions' folder, to offer to resume an unfinished one; None offers nothing."""
         super().__init__()
         self.library = library
         self._user_rounds = user_rounds
         self._details_of: Pack | None = None
+        self._unfinished_in = unfinished_in
+
+    def on_mount(self) -> None:
+        if self._unfinished_in is not None:
+            # After the first paint, which reading the saved sessions should not delay.
+            self.call_after_refresh(self.offer_unfinished, self._unfinished_in)
+
+    def offer_unfinished(self, folder: Path) -> None:
+        """Offer to resume the latest unfinished interview, or to discard it (asking first)."""
+        from mockint.storage.autosave import read_header, started_text, unfinished_journals
+        from mockint.storage.journal import JournalError
+        from mockint.ui.screens.confirm import Choice, ChoiceScreen
+
+        journals = unfinished_journals(folder)
+        if not journals or self.app.screen is not self:
+            return
+        journal = journals[0]
+        try:
+            session = started_text(read_header(journal))
+        except (JournalError, OSError) as error:
+            self.notify(printable(str(error), single_line=True), title="Unfinished interview", severity="warning",
+                        markup=False)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == user_commands.RESUME.id:
+                self.post_message(ResumeRequested(journal))
+            elif choice == user_commands.DISCARD.id:
+                self._discard_asking(journal, session)
+
+        choices = (
+            Choice(user_commands.RESUME, "primary"), Choice(user_commands.DISCARD, "error"), Choice(user_commands.LATER)
+        )  # fmt: skip
+        question = UNFINISHED_QUESTION.format(session=session)
+        self.app.push_screen(ChoiceScreen(question, choices, user_commands.RESUME.id), answered)
+
+    def _discard_asking(self, journal: Path, session: str) -> None:
+        from mockint.storage.autosave import discard
+        from mockint.ui.screens.confirm import ConfirmScreen
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                discard(journal)
+            except OSError as error:
+                self.notify(printable(f"Not discarded: {error}", single_line=True), severity="error", markup=False)
+                return
+            self.notify(printable(f"Discarded {session}", single_line=True), title="Unfinished interview", markup=False)
+
+        self.app.push_screen(ConfirmScreen(DISCARD_QUESTION.format(session=session)), confirmed)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -14,6 +14,7 @@ from textual.widgets import ContentSwitcher, Static, TextArea
 
 from mockint.session.commands import BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Tick
 from mockint.session.engine import SessionEngine
+from mockint.storage.autosave import Autosave
 from mockint.core.safetext import printable
 from mockint.ui import user_commands
 from mockint.ui.screens.confirm import ConfirmScreen
@@ -59,9 +60,11 @@ class InterviewScreen(Screen[None]):
         user_commands.END_RUN,
     )
 
-    def __init__(self, engine: SessionEngine) -> None:
+    def __init__(self, engine: SessionEngine, autosave: Autosave | None = None) -> None:
+        """`autosave` saves the run as it happens (None when it is not saved)."""
         super().__init__()
         self.engine = engine
+        self.autosave = autosave
         self._shown: tuple[object, ...] | None = None
         self._assessment_form: AssessmentForm | None = None
         """The form of the round being assessed; held here, not queried, so no query cache keeps it once removed."""
@@ -218,7 +221,8 @@ class InterviewScreen(Screen[None]):
     def _show_summary(self) -> None:
         if not self._summary_shown:
             self._summary_shown = True
-            self.app.switch_screen(SummaryScreen(self.engine.record))
+            saved_in = self.autosave.record if self.autosave is not None and self.autosave.saved else None
+            self.app.switch_screen(SummaryScreen(self.engine.record, saved_in=saved_in))
 
     # -- what the candidate does --------------------------------------------
 

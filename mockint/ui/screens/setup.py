@@ -28,6 +28,9 @@ MODE_HELP = {
 }
 
 
+SAVE_LABEL = "Save as it goes, to resume after a crash (untick: nothing is written)"
+
+
 @dataclass
 class StartRequested(Message):
     """The candidate asked to start `pack` with `options`; the app starts the run.
@@ -38,6 +41,8 @@ class StartRequested(Message):
 
     pack: Pack
     options: SessionOptions
+    save: bool = True
+    """Save the run as it happens (the setup screen's "Save this interview")."""
 
 
 class SetupScreen(Screen[None]):
@@ -62,6 +67,7 @@ class SetupScreen(Screen[None]):
                 yield ChoiceButton("Pressure", id="pressure")
             yield Static(mode_help(Mode.PRACTICE), id="mode-help")
             yield TickBox("Shuffle questions", id="shuffle", compact=True)
+            yield TickBox(SAVE_LABEL, id="save", compact=True, value=getattr(self.app, "sessions", None) is not None)
             yield Label("Your name (optional, shown in the transcript)", classes="field-label")
             yield Input(placeholder="e.g. Jordan", id="candidate", max_length=80)
             with Vertical(id="actions"):
@@ -102,7 +108,7 @@ class SetupScreen(Screen[None]):
         if not options.round_ids:
             self.notify("Choose at least one round to run.", title="No rounds", severity="warning")
             return
-        self.post_message(StartRequested(self.pack, options))
+        self.post_message(StartRequested(self.pack, options, save=self.query_one("#save", TickBox).value))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -25,6 +25,7 @@ from mockint.ui import user_commands
 from mockint.ui.screens.confirm import Choice, ChoiceScreen
 from mockint.ui.screens.summary_table import TABLE_MARGIN, TableLayout, lay_out, table_rows
 from mockint.ui.widgets.plain import plain
+from mockint.core.userpaths import shown
 
 LEAVE_QUESTION = "Leave without exporting? This interview's transcript is not saved anywhere else."
 QUIT_QUESTION = "Quit without exporting? This interview's transcript is not saved anywhere else."
@@ -46,11 +47,13 @@ class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
     BINDINGS = user_commands.bindings(user_commands.GO_HOME, user_commands.EXPORT)
 
-    def __init__(self, record: SessionRecord) -> None:
+    def __init__(self, record: SessionRecord, saved_in: Path | None = None) -> None:
+        """`saved_in`: the file the run is saved in, when it is (then leaving loses nothing)."""
         super().__init__()
         self.record = record
-        self.exported = False
-        """A transcript of this run has been written: leaving loses nothing."""
+        self.saved_in = saved_in
+        self.exported = saved_in is not None
+        """The run is kept (saved, or a transcript of it written): leaving loses nothing."""
         self._insights = session_insights(record)
         self._rows = table_rows(record, self._insights)
         self._layout: TableLayout | None = None
@@ -62,9 +65,12 @@ class SummaryScreen(Screen[None]):
         yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
         # The totals and practise-next scroll on their own, so a short terminal keeps room for the table.
         with VerticalScroll(id="summary-report"):
+            if self.saved_in is not None:
+                yield Static(plain(f"Saved in {shown(self.saved_in)} · e exports a transcript"), id="summary-saved")
             yield Static(plain(content.totals_line(content.session_totals(record))), id="summary-totals")
             yield Static(plain("Typed: " + content.totals_text(self._insights)), id="summary-insights")
             yield Static(plain(practise_text(record, self._insights)), id="summary-practise")
+
         yield Footer()
 
     def on_mount(self) -> None:

@@ -82,7 +82,9 @@ class AnsweringView(Vertical):
             self._challenge_key = None
             card.show_question(question, (position.question or 0) + 1, len(round_.questions), round_.title)
             # load_text, unlike clear, also empties the undo history: undo must not bring back the last answer.
-            self.main_answer.load_text("")
+            # The text is the answer's so far: empty, but for a resumed run.
+            self.main_answer.load_text(question.answer)
+            self.main_answer.move_cursor(self.main_answer.document.end)
         card.show_hint(question.hint if question.hint_used else None)
         self._show_challenge(view)
         in_challenge = position.phase is Phase.CHALLENGE

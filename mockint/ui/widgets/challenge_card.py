@@ -82,11 +82,12 @@ class ChallengeCard(Vertical):
         return self.query_one("#challenge-answer", CappedTextArea)
 
     def show_challenge(self, challenge: ChallengeRecord | CandidateChallenge, interviewer: str) -> None:
-        """Show a newly posed challenge with an empty answer box."""
+        """Show a newly posed challenge with its answer box (empty, but for a resumed run)."""
         self.query_one("#challenge-marker", Static).display = challenge.interrupted
         self.query_one("#challenge-label", Static).update(plain(f"{interviewer} pushes back:"))
         self.query_one("#challenge-text", Static).update(plain(challenge.ask.strip()))
         self.query_one("#challenge-panel", ScrollingPanel).scroll_home(animate=False)
         self.set_class(challenge.interrupted, "-interruption")
         self.answer_box.border_title = plain(f"Your answer to {interviewer}")
-        self.answer_box.load_text("")  # and forget the last answer's undo history
+        self.answer_box.load_text(challenge.answer)  # and forget the last answer's undo history
+        self.answer_box.move_cursor(self.answer_box.document.end)

@@ -1,0 +1,44 @@
+"""Runs saved by the autosave, and reading back what it left in a data folder's `sessions/`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mockint.core.clock import FakeClock
+from mockint.core.paths import sessions_dir
+from mockint.session.commands import BeginRound, EditDraft, Quit, Start
+from mockint.session.engine import SessionEngine
+from mockint.session.setup import SessionOptions
+from mockint.session.record import SessionRecord, decode_record
+from mockint.storage.autosave import Autosave, open_journal
+from mockint.storage.journal import replay
+from support.packs import mini_pack
+
+
+def only_journal(data_dir: Path) -> Path:
+    [journal] = sessions_dir(data_dir).glob("*.journal")
+    return journal
+
+
+def restored(data_dir: Path) -> SessionEngine:
+    """The one session saved in `data_dir`, replayed from its journal as `mockint resume` would."""
+    return replay(open_journal(only_journal(data_dir)), FakeClock())
+
+
+def final_record(data_dir: Path) -> SessionRecord:
+    [record] = sessions_dir(data_dir).glob("*.json")
+    return decode_record(record.read_bytes())
+
+
+def saved_run(folder: Path, typed: str = "halfway there", end: bool = False) -> SessionEngine:
+    """A run of the mini pack saved in `folder`, typed into, left unfinished (or quit)."""
+    engine = SessionEngine.new(mini_pack(), SessionOptions(), FakeClock())
+    autosave = Autosave.start(folder, engine)
+    engine.apply(Start())
+    engine.apply(BeginRound())
+    engine.apply(EditDraft.between("", typed))
+    if end:
+        engine.apply(Quit())
+    autosave.close()
+    assert autosave.problems == []
+    return engine
