@@ -47,8 +47,8 @@ VIEW_FOR_PHASE = {
 class InterviewScreen(Screen[None]):
     # Focus follows the phase (see _show_phase); the default would put it in a hidden answer box.
     AUTO_FOCUS = ""
-    # The widgets carry their own styles (DEFAULT_CSS); the assessment form's are still in its file.
-    CSS_PATH = ["interview.tcss", "../widgets/assessment.tcss"]
+    # The widgets carry their own styles (DEFAULT_CSS).
+    CSS_PATH = "interview.tcss"
     BINDINGS = user_commands.bindings(
         user_commands.BEGIN,
         user_commands.CONTINUE,

@@ -26,7 +26,7 @@ RATING_SCALE = (
 )
 NOT_RATED = "Not rated yet."
 RATING_INDENT = 10
-"""Where the choices start in a question's part: the row's margin (2) and the "Rating" label (8), as assessment.tcss sets."""
+"""Where the choices start in a question's part: the row's margin (2) and the "Rating" label (8), as QuestionAssessment's styles set."""
 REFLECTION_PROMPTS = {
     "keep": ("Keep", "what worked and should stay"),
     "stop": ("Stop", "what hurt your answers"),
@@ -136,6 +136,20 @@ class RatingDescription(Static):
 class QuestionAssessment(Vertical):
     """One question's checklist and rating; a digit key pressed anywhere inside rates it."""
 
+    DEFAULT_CSS = """
+    QuestionAssessment {
+        height: auto;
+    }
+    .rating-row {
+        height: auto;
+        margin: 0 0 0 2;
+    }
+    .rating-label {
+        width: 8;  /* with the row's margin: RATING_INDENT */
+        color: $text-muted;
+    }
+    """
+
     BINDINGS = [Binding(str(n), f"rate({n})", f"Rate {n}", show=False) for n in RATINGS]
 
     def __init__(self, number: int, question: QuestionRecord) -> None:
@@ -182,6 +196,52 @@ INTERVIEW_SCOPE = "interview"
 
 
 class AssessmentForm(VerticalScroll):
+    """A round's self-assessment: its questions, the checklists, keep/stop/start and the submit button."""
+
+    DEFAULT_CSS = """
+    AssessmentForm {
+        height: 1fr;
+        padding: 0 2;
+    }
+    .assessment-title {
+        text-style: bold;
+        color: $primary;
+    }
+    .assessment-heading {
+        text-style: bold;
+        margin-top: 1;
+    }
+    .assessment-note {
+        color: $text-muted;
+    }
+    /* Compact controls keep a long round on one screen; focus shows as the label's cursor, not a border. */
+    ItemCheckbox.-textual-compact:focus {
+        border: none;
+    }
+    /* Long items wrap under their own text instead of being cut off at the edge. */
+    ItemCheckbox {
+        margin-left: 2;
+        width: 1fr;
+        height: auto;
+    }
+    .reflection-row {
+        height: auto;
+        margin: 0 0 1 2;
+    }
+    .reflection-label {
+        width: 7;
+        text-style: bold;
+    }
+    /* Keep/stop/start grow with their text up to a few lines, then scroll. */
+    CappedTextArea {
+        width: 1fr;
+        height: auto;
+        max-height: 5;
+    }
+    #submit-assessment {
+        margin: 0 0 0 2;
+    }
+    """
 
     def __init__(
         self,
