@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Label, RadioSet, Static, TextArea
@@ -14,12 +13,11 @@ from textual.widgets import Button, Label, RadioSet, Static, TextArea
 from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import SubmitAssessment
 from mockint.session.record import QuestionRecord, Reflection, RoundRecord
+from mockint.ui import user_commands
 from mockint.ui.widgets.capped_text import CappedTextArea
 from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.toggles import ChoiceButton, WrappingTickBox
 
-RATINGS = tuple(range(1, len(SCALE) + 1))
-"""The digit keys that rate: each chooses the choice at its place in SCALE (1 poor … 4 excellent, 5 no evidence)."""
 RATING_SCALE = (
     "Rate each answer poor, mixed, good or excellent, or no evidence if there was nothing to judge: "
     "press 1–5 anywhere in a question's part, or ←/→ and space. What a level means shows under it."
@@ -150,7 +148,14 @@ class QuestionAssessment(Vertical):
     }
     """
 
-    BINDINGS = [Binding(str(n), f"rate({n})", f"Rate {n}", show=False) for n in RATINGS]
+    # The digit keys: each level's place in the scale (1 poor … 4 excellent, 5 no evidence).
+    BINDINGS = user_commands.bindings(
+        user_commands.RATE_POOR,
+        user_commands.RATE_MIXED,
+        user_commands.RATE_GOOD,
+        user_commands.RATE_EXCELLENT,
+        user_commands.RATE_NO_EVIDENCE,
+    )
 
     def __init__(self, number: int, question: QuestionRecord) -> None:
         super().__init__(classes="question-assessment")
@@ -172,8 +177,8 @@ class QuestionAssessment(Vertical):
         room = event.size.width - RATING_INDENT
         self.query_one(RatingSet).set_class(room < RatingSet.ONE_ROW_WIDTH, "-two-rows")
 
-    def action_rate(self, key: int) -> None:
-        self.query_one(RatingSet).choose(SCALE[key - 1])
+    def action_rate(self, level: str) -> None:
+        self.query_one(RatingSet).choose(Rating(level))
 
     def on_rating_set_in_view(self, message: RatingSet.InView) -> None:
         message.stop()
