@@ -26,6 +26,7 @@ from mockint.ui.screens.setup import SetupScreen
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.user_commands import UserCommand, declared
 from support.apps import SIZE, interview_app, make_app
+from support.packs import kit_pack
 from support.pilot import engine_of
 from support.saved import saved_run
 
@@ -48,7 +49,7 @@ def test_screens_bind_only_declared_commands() -> None:
     classes = list(bound_classes())
     names = {cls.__name__ for cls in classes}
     assert {"MockintApp", "HomeScreen", "PackList", "SetupScreen", "InterviewScreen", "SummaryScreen"} <= names
-    assert {"ExportDialog", "QuestionDialog", "QuestionAssessment"} <= names
+    assert {"ExportDialog", "QuestionDialog", "QuestionAssessment", "RevealPanel"} <= names
     for cls in classes:
         for binding in cls.BINDINGS:
             command = declared(binding)  # type: ignore[arg-type]
@@ -162,6 +163,15 @@ async def test_every_declared_command_is_in_the_palette_and_its_keys_work(
             checker = CommandChecker(pilot, monkeypatch)
             await walk_interview(checker, mode)
             checked |= checker.checked
+
+    app, _ = interview_app(pack=kit_pack())  # its round has a reference answer, shown once it is assessed
+    async with app.run_test(size=SIZE) as pilot:
+        checker = CommandChecker(pilot, monkeypatch)
+        await pilot.press("enter")
+        await skip_until(pilot, Phase.ASSESSMENT)
+        await pilot.press("ctrl+d")
+        await checker.check(user_commands.CONTINUE_AFTER_REVEAL)
+        checked |= checker.checked
 
     assert checked == set(user_commands.BY_ID)
 

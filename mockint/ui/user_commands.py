@@ -129,6 +129,11 @@ RATE_GOOD = rate(Rating.GOOD)
 RATE_EXCELLENT = rate(Rating.EXCELLENT)
 RATE_NO_EVIDENCE = rate(Rating.NO_EVIDENCE)
 
+CONTINUE_AFTER_REVEAL = UserCommand(
+    "continue_after_reveal", "Continue", "Go on from the reference answers to the next round or the summary",
+    "continue", keys=keys.AFTER_REVEAL,
+)
+
 # -- the summary and its dialogs -------------------------------------------------------------
 
 GO_HOME = UserCommand(
