@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from textual.pilot import Pilot
 
 from mockint.core.clock import FakeClock
+from mockint.core.model import Pack
 from mockint.core.ratings import Rating
 from mockint.session.record import QuestionAssessment
 from mockint.session.state import Phase
 from mockint.session.views import CandidateQuestion
 from mockint.ui.app import MockintApp
-from mockint.ui.screens.confirm import ChoiceScreen
+from mockint.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from mockint.ui.screens.interview import InterviewScreen
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.widgets.assessment import RatingSet
 from mockint.ui.widgets.reveal import NO_REFERENCE, RevealPanel, answer_excerpt, own_rating
 from support.apps import SIZE, interview_app
-from support.packs import kit_pack
+from support.packs import KIT_PACK, kit_pack, load_test_pack
 from support.pilot import engine_of, screen_text, settle, write
 
 REFERENCE_LINES = ("I'd set one goal (first-time buyers), test three mid-tier creators in", "same period last year.")
@@ -92,6 +96,44 @@ async def test_quitting_at_the_last_reference_answers_goes_to_the_summary_which_
         await app.run_action("quit")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen) and isinstance(app.screen_stack[-2], SummaryScreen)
+
+
+def two_kit_rounds(folder: Path) -> Pack:
+    """The kit pack's round twice, as a pack of two rounds."""
+    for name in ("01-first.yaml", "02-second.yaml"):
+        shutil.copyfile(KIT_PACK, folder / name)
+    return load_test_pack(folder)
+
+
+async def test_after_a_round_that_is_not_the_last_the_reference_answers_lead_to_the_next_round(
+    tmp_path: Path,
+) -> None:
+    app, clock = interview_app(pack=two_kit_rounds(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await assess_round(pilot, clock)
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert isinstance(app.focused, RevealPanel) and "round 1 of 2" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert engine_of(app).phase is Phase.ROUND_INTRO and "Round 2 of 2" in screen_text(app)
+        assert not reference_shown(app) and not app.screen.query(RevealPanel)
+
+
+async def test_ending_the_run_at_the_reference_answers_asks_then_shows_the_summary(tmp_path: Path) -> None:
+    app, clock = interview_app(pack=two_kit_rounds(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await assess_round(pilot, clock)
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.focused, RevealPanel)
+        await pilot.press("escape")
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen) and engine_of(app).record.ended_early
 
 
 async def test_a_round_without_reference_answers_goes_straight_on() -> None:

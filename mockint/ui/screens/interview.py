@@ -258,6 +258,7 @@ class InterviewScreen(Screen[None]):
         self._end_reveal()
 
     def _end_reveal(self) -> None:
+        """Leave the reference answers, if shown, and draw where the run stands now."""
         if self._reveal is not None:
             self._reveal.remove()
             self._reveal = None
@@ -358,7 +359,8 @@ class InterviewScreen(Screen[None]):
         self._asking_to_quit = False
         if confirmed:
             self.flush_draft()
-            self._act(Quit())
+            self._apply(Quit())
+            self._end_reveal()
         else:
             self._hold_clock("confirm", False)
 
