@@ -11,7 +11,6 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static
 
-import mockint.ui.widgets
 from mockint.session.record import ChallengeRecord, ChallengeStatus, QuestionRecord, RoundRecord
 from mockint.ui.screens.setup import SetupScreen
 from mockint.core.ratings import SCALE, Rating
@@ -24,7 +23,6 @@ from mockint.ui.widgets.toggles import ChoiceButton, TickBox, TickSelectionList
 from mockint.core.ratings import LEVELS
 from support.packs import terms
 
-WIDGETS = Path(mockint.ui.widgets.__file__).parent
 LONG_ITEM = (
     "Asked at least one clarifying question before designing anything, then restated the problem "
     "in your own words and checked the numbers with the interviewer"
@@ -48,8 +46,6 @@ def round_record() -> RoundRecord:
 
 
 class FormApp(App[None]):
-    CSS_PATH = WIDGETS / "assessment.tcss"
-
     def compose(self) -> ComposeResult:
         yield AssessmentForm(round_record(), (LONG_ITEM, "Kept time"), {"Kept time"})
 

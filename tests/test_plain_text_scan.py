@@ -45,6 +45,7 @@ STRING_TITLES = {"title", "sub_title"}
 SHOWN_THROUGH_PLAIN = {
     "WrappingTickBox": "its __init__ passes the label through plain",
     "ItemCheckbox": "keeps its checklist item as data and shows it as a WrappingTickBox",
+    "AnswerExcerpt": "keeps the question as data and draws its answer with plain (reveal.answer_excerpt)",
 }
 """Text classes that apply plain themselves: their callers pass the raw text."""
 UNFOLLOWED_ALLOWED: dict[tuple[str, str], str] = {
@@ -53,6 +54,7 @@ UNFOLLOWED_ALLOWED: dict[tuple[str, str], str] = {
     ("review.py", "evidence_content"): "joins lines, each made with plain or a literal",
     ("review.py", "own_answer"): "joins a heading made with plain and the answer made with plain or a literal",
     ("review.py", "bulleted"): "joins a heading made with plain and items its callers made with plain",
+    ("reveal.py", "answer_excerpt"): "joins a heading made with plain and lines cut from the answer made with plain",
     ("toggles.py", "_lines"): "re-assembles lines cut from the label, which _make_label made with plain",
     ("toggles.py", "render"): "joins the lines _lines made",
 }

@@ -14,7 +14,9 @@ from textual.dom import DOMNode
 from textual.pilot import Pilot
 
 import mockint.ui.screens
+import mockint.ui.widgets
 from mockint.core.paths import sessions_dir
+from mockint.core.ratings import SCALE
 from mockint.session.record import Mode
 from mockint.session.state import Phase
 from mockint.ui import user_commands
@@ -24,13 +26,18 @@ from mockint.ui.screens.setup import SetupScreen
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.user_commands import UserCommand, declared
 from support.apps import SIZE, interview_app, make_app
+from support.packs import kit_pack
 from support.pilot import engine_of
 from support.saved import saved_run
 
 
 def bound_classes() -> Iterator[type[DOMNode]]:
-    """The app, every screen and every widget the screens' modules define, that declare BINDINGS."""
-    names = [f"mockint.ui.screens.{info.name}" for info in pkgutil.iter_modules(mockint.ui.screens.__path__)]
+    """The app, every screen and every widget the screens' and widgets' modules define, that declare BINDINGS."""
+    names = [
+        f"{package.__name__}.{info.name}"
+        for package in (mockint.ui.screens, mockint.ui.widgets)
+        for info in pkgutil.iter_modules(package.__path__)
+    ]
     for module in map(importlib.import_module, ["mockint.ui.app", *names]):
         for value in vars(module).values():
             defined_here = isinstance(value, type) and value.__module__ == module.__name__
@@ -42,11 +49,28 @@ def test_screens_bind_only_declared_commands() -> None:
     classes = list(bound_classes())
     names = {cls.__name__ for cls in classes}
     assert {"MockintApp", "HomeScreen", "PackList", "SetupScreen", "InterviewScreen", "SummaryScreen"} <= names
-    assert {"ExportDialog", "QuestionDialog"} <= names
+    assert {"ExportDialog", "QuestionDialog", "QuestionAssessment", "RevealPanel"} <= names
     for cls in classes:
         for binding in cls.BINDINGS:
             command = declared(binding)  # type: ignore[arg-type]
             assert command is not None and binding == command.binding, (cls.__name__, binding)
+
+
+RATINGS = (
+    user_commands.RATE_POOR,
+    user_commands.RATE_MIXED,
+    user_commands.RATE_GOOD,
+    user_commands.RATE_EXCELLENT,
+    user_commands.RATE_NO_EVIDENCE,
+)
+
+
+def test_the_rating_keys_say_the_scale_in_its_order() -> None:
+    assert [(command.keys, command.title) for command in RATINGS] == [
+        (str(place), level.label) for place, level in enumerate(SCALE, 1)
+    ]
+    for command, level in zip(RATINGS, SCALE):
+        assert level.description in command.help, command
 
 
 def test_each_command_is_declared_once_with_a_title_and_help() -> None:
@@ -140,6 +164,15 @@ async def test_every_declared_command_is_in_the_palette_and_its_keys_work(
             await walk_interview(checker, mode)
             checked |= checker.checked
 
+    app, _ = interview_app(pack=kit_pack())  # its round has a reference answer, shown once it is assessed
+    async with app.run_test(size=SIZE) as pilot:
+        checker = CommandChecker(pilot, monkeypatch)
+        await pilot.press("enter")
+        await skip_until(pilot, Phase.ASSESSMENT)
+        await pilot.press("ctrl+d")
+        await checker.check(user_commands.CONTINUE_AFTER_REVEAL)
+        checked |= checker.checked
+
     assert checked == set(user_commands.BY_ID)
 
 
@@ -160,7 +193,7 @@ async def walk_interview(checker: CommandChecker, mode: Mode) -> None:
     await skip_until(pilot, Phase.REVIEW)
     await checker.check(user_commands.CONTINUE)
     await skip_until(pilot, Phase.ASSESSMENT)
-    await checker.check(user_commands.DONE)
+    await checker.check(user_commands.DONE, *RATINGS)  # the focus is in the first question's part
     await pilot.press("escape")
     assert isinstance(app.screen, ConfirmScreen)
     await checker.check(user_commands.YES, user_commands.NO, user_commands.CLOSE_QUESTION)

@@ -18,6 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+from mockint.core.ratings import SCALE, Rating
 from mockint.ui.widgets import keys
 
 
@@ -33,8 +34,8 @@ class UserCommand:
     keys: str = ""
     """Comma-separated keys; none for a command only the palette offers."""
     shown: bool = True
-    """In the footer and the palette; False for a further key of a command (ctrl+q, a dialog's escape)
-    or a refusal (Hint in pressure mode)."""
+    """In the footer and the palette; False for a further key of a command (ctrl+q, a dialog's escape),
+    a refusal (Hint in pressure mode) or one of a set the screen explains at once (the rating digits)."""
     priority: bool = False
     """Before the focused widget sees the key (the answer box would take ctrl+d and ctrl+k)."""
 
@@ -109,6 +110,28 @@ PAUSE = UserCommand(
 END_RUN = UserCommand(
     "end_run", "Quit", "End the interview early (asks first); what you answered goes to the summary", "request_quit",
     keys=keys.QUIT, priority=True,
+)
+
+# -- the self-assessment --------------------------------------------------------------------
+
+
+def rate(level: Rating) -> UserCommand:
+    """Rating the answer whose part of the form has focus: the digit is the level's place in the scale."""
+    return UserCommand(
+        f"rate_{level.value}", level.label, f"Rate this answer “{level.label}”: {level.description}",
+        f"rate({level.value!r})", keys=str(SCALE.index(level) + 1), shown=False,
+    )
+
+
+RATE_POOR = rate(Rating.POOR)
+RATE_MIXED = rate(Rating.MIXED)
+RATE_GOOD = rate(Rating.GOOD)
+RATE_EXCELLENT = rate(Rating.EXCELLENT)
+RATE_NO_EVIDENCE = rate(Rating.NO_EVIDENCE)
+
+CONTINUE_AFTER_REVEAL = UserCommand(
+    "continue_after_reveal", "Continue", "Go on from the reference answers to the next round or the summary",
+    "continue", keys=keys.AFTER_REVEAL,
 )
 
 # -- the summary and its dialogs -------------------------------------------------------------

@@ -9,6 +9,7 @@ from mockint.packs.discovery import Library
 from mockint.session.record import Mode
 from mockint.session.setup import SessionOptions
 from mockint.ui.app import MockintApp, StartRequest, build_app
+from mockint.core.model import Pack
 from support.packs import mini_pack, sample_library
 
 SIZE = (100, 30)
@@ -34,10 +35,13 @@ def make_app(
     )
 
 
-def interview_app(mode: Mode = Mode.PRACTICE, save: bool = True) -> tuple[MockintApp, FakeClock]:
-    """The real app started straight into a run of the mini pack, as `mockint run` does (`--no-save`: save=False)."""
+def interview_app(
+    mode: Mode = Mode.PRACTICE, save: bool = True, pack: Pack | None = None
+) -> tuple[MockintApp, FakeClock]:
+    """The real app started straight into a run of `pack` (the mini pack by default), as `mockint run` does
+    (`--no-save`: save=False)."""
     clock = FakeClock()
-    pack = mini_pack()
+    pack = pack or mini_pack()
     app = build_app(
         Library(packs=(pack,)),
         clock=clock,

@@ -11,6 +11,8 @@ TESTS_DIR = Path(__file__).parent.parent
 PACKS_DIR = TESTS_DIR / "data" / "packs"
 MINI = PACKS_DIR / "mini"
 BROKEN_PACK_DIR = TESTS_DIR / "data" / "app-shell" / "broken"
+KIT_PACK = TESTS_DIR / "data" / "kit" / "full-kit.yaml"
+"""One round of two questions; the first carries every field of the interviewer's kit, a reference answer too."""
 
 
 def terms(*items: str | tuple[str, ...]) -> tuple[Term, ...]:
@@ -26,6 +28,10 @@ def load_test_pack(path: Path) -> Pack:
 
 def mini_pack() -> Pack:
     return load_test_pack(MINI)
+
+
+def kit_pack() -> Pack:
+    return load_test_pack(KIT_PACK)
 
 
 def broken_files(folder: Path = BROKEN_PACK_DIR) -> tuple[BrokenFile, ...]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
@@ -21,6 +24,14 @@ def engine_of(app: MockintApp) -> SessionEngine:
 def interview(app: App[None]) -> InterviewScreen:
     assert isinstance(app.screen, InterviewScreen)
     return app.screen
+
+
+def screen_text(app: App[None]) -> str:
+    """Every character the terminal shows now, row by row (read from the app's own screenshot)."""
+    rows: dict[float, list[str]] = {}
+    for y, text in re.findall(r'<text [^>]*\by="([0-9.]+)"[^>]*>([^<]*)</text>', app.export_screenshot()):
+        rows.setdefault(float(y), []).append(html.unescape(text).replace("\xa0", " "))
+    return "\n".join("".join(parts) for _, parts in sorted(rows.items()))
 
 
 def text_of(app: App[None], selector: str) -> str:

@@ -1,4 +1,4 @@
-"""One interview run: round intros, questions and challenges, reviews and self-assessments.
+"""One interview run: round intros, questions and challenges, reviews, self-assessments and reference answers.
 
 The SessionEngine owns the session; this screen turns keys into its commands
 and, after every command and every clock tick, redraws from the session's
@@ -12,7 +12,9 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static, TextArea
 
-from mockint.session.commands import BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Tick
+from mockint.session.commands import (
+    BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, SubmitAssessment, Tick,
+)
 from mockint.session.engine import SessionEngine
 from mockint.storage.autosave import Autosave
 from mockint.core.safetext import printable
@@ -27,6 +29,7 @@ from mockint.ui.widgets.answering import AnsweringView
 from mockint.ui.widgets.assessment import AssessmentForm, AssessmentSubmitted
 from mockint.ui.widgets.footer import ReleasingFooter
 from mockint.ui.widgets.plain import plain
+from mockint.ui.widgets.reveal import RevealPanel, has_reference
 from mockint.ui.widgets.review import ReviewPanel
 from mockint.ui.widgets.round_intro import RoundIntro
 
@@ -47,8 +50,8 @@ VIEW_FOR_PHASE = {
 class InterviewScreen(Screen[None]):
     # Focus follows the phase (see _show_phase); the default would put it in a hidden answer box.
     AUTO_FOCUS = ""
-    # The widgets carry their own styles (DEFAULT_CSS); the assessment form's are still in its file.
-    CSS_PATH = ["interview.tcss", "../widgets/assessment.tcss"]
+    # The widgets carry their own styles (DEFAULT_CSS).
+    CSS_PATH = "interview.tcss"
     BINDINGS = user_commands.bindings(
         user_commands.BEGIN,
         user_commands.CONTINUE,
@@ -68,6 +71,8 @@ class InterviewScreen(Screen[None]):
         self._shown: tuple[object, ...] | None = None
         self._assessment_form: AssessmentForm | None = None
         """The form of the round being assessed; held here, not queried, so no query cache keeps it once removed."""
+        self._reveal: RevealPanel | None = None
+        """The reference answers of the round just assessed, shown until the candidate goes on."""
         self._summary_shown = False
         self._asking_to_quit = False
         self._clock_holds: set[str] = set()
@@ -158,7 +163,12 @@ class InterviewScreen(Screen[None]):
         self.sync()
 
     def sync(self) -> None:
-        """Redraw for the session's current view: cheaply (clocks only) unless something changed."""
+        """Redraw for the session's current view: cheaply (clocks only) unless something changed.
+
+        The reference answers stay until the candidate goes on; then the run shows where it stands.
+        """
+        if self._reveal is not None:
+            return
         view = self.engine.interviewer_view()
         position = view.position
         if position.phase is Phase.FINISHED:
@@ -218,6 +228,43 @@ class InterviewScreen(Screen[None]):
             self._assessment_form.remove()
             self._assessment_form = None
 
+    def _submit_assessment(self, assessment: SubmitAssessment) -> None:
+        """Hand in the round's assessment, then show its reference answers if that revealed any."""
+        round_index = self.engine.interviewer_view().position.round
+        self._apply(assessment)
+        if round_index is not None:
+            self._show_reveal(round_index)
+        self.sync()
+
+    def _show_reveal(self, round_index: int) -> None:
+        """Show the round's reference answers once it is revealed, from the candidate's view, which holds them
+        from then on."""
+        view = self.engine.candidate_view()
+        if round_index >= len(view.rounds) or not view.rounds[round_index].revealed:
+            return
+        revealed = view.rounds[round_index]
+        if not has_reference(revealed):
+            return
+        self._remove_assessment()
+        self._reveal = RevealPanel(revealed, view.round_count, id=f"reveal-{revealed.number}")
+        views = self.query_one("#views", ContentSwitcher)
+        views.mount(self._reveal)
+        views.current = self._reveal.id
+        self._reveal.focus()
+        self.refresh_bindings()
+
+    def on_reveal_panel_continued(self, message: RevealPanel.Continued) -> None:
+        message.stop()
+        self._end_reveal()
+
+    def _end_reveal(self) -> None:
+        """Leave the reference answers, if shown, and draw where the run stands now."""
+        if self._reveal is not None:
+            self._reveal.remove()
+            self._reveal = None
+            self._shown = None
+        self.sync()
+
     def _show_summary(self) -> None:
         if not self._summary_shown:
             self._summary_shown = True
@@ -229,6 +276,9 @@ class InterviewScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         phase, paused, hints = self.engine.phase, self.engine.paused, self.engine.record.rules.hints
         timed = phase in TIMED_PHASES
+        if self._reveal is not None:
+            # Only going on (the panel's key) or ending a run that has not ended.
+            return action == "request_quit" and phase is not Phase.FINISHED
         if action == "begin":
             return phase is Phase.ROUND_INTRO
         if action == "continue_review":
@@ -266,7 +316,7 @@ class InterviewScreen(Screen[None]):
     def action_done(self) -> None:
         if self.engine.phase is Phase.ASSESSMENT:
             assert self._assessment_form is not None, "the assessment phase always shows a form"
-            self._act(self._assessment_form.build_assessment())
+            self._submit_assessment(self._assessment_form.build_assessment())
         else:
             self._act(Done(self._answer_box().text))
 
@@ -290,10 +340,15 @@ class InterviewScreen(Screen[None]):
     def confirm_quit(self) -> bool:
         """Ask before ending the run (the app's quit comes here too); False once it has finished.
 
-        The clock stops while the question is open.
+        The clock stops while the question is open. Quitting at the last
+        round's reference answers goes on to the summary, which asks if
+        quitting would lose the transcript.
         """
         if self.engine.phase is Phase.FINISHED:
-            return False
+            if self._reveal is None:
+                return False
+            self._end_reveal()
+            return isinstance(self.app.screen, SummaryScreen) and self.app.screen.confirm_quit()
         if not self._asking_to_quit:
             self._asking_to_quit = True
             self._hold_clock("confirm", True)
@@ -304,12 +359,13 @@ class InterviewScreen(Screen[None]):
         self._asking_to_quit = False
         if confirmed:
             self.flush_draft()
-            self._act(Quit())
+            self._apply(Quit())
+            self._end_reveal()
         else:
             self._hold_clock("confirm", False)
 
     def on_assessment_submitted(self, message: AssessmentSubmitted) -> None:
-        self._act(message.assessment)
+        self._submit_assessment(message.assessment)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area is self._answer_box():

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Label, RadioSet, Static, TextArea
@@ -14,19 +13,18 @@ from textual.widgets import Button, Label, RadioSet, Static, TextArea
 from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import SubmitAssessment
 from mockint.session.record import QuestionRecord, Reflection, RoundRecord
+from mockint.ui import user_commands
 from mockint.ui.widgets.capped_text import CappedTextArea
 from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.toggles import ChoiceButton, WrappingTickBox
 
-RATINGS = tuple(range(1, len(SCALE) + 1))
-"""The digit keys that rate: each chooses the choice at its place in SCALE (1 poor … 4 excellent, 5 no evidence)."""
 RATING_SCALE = (
     "Rate each answer poor, mixed, good or excellent, or no evidence if there was nothing to judge: "
     "press 1–5 anywhere in a question's part, or ←/→ and space. What a level means shows under it."
 )
 NOT_RATED = "Not rated yet."
 RATING_INDENT = 10
-"""Where the choices start in a question's part: the row's margin (2) and the "Rating" label (8), as assessment.tcss sets."""
+"""Where the choices start in a question's part: the row's margin (2) and the "Rating" label (8), as QuestionAssessment's styles set."""
 REFLECTION_PROMPTS = {
     "keep": ("Keep", "what worked and should stay"),
     "stop": ("Stop", "what hurt your answers"),
@@ -136,7 +134,28 @@ class RatingDescription(Static):
 class QuestionAssessment(Vertical):
     """One question's checklist and rating; a digit key pressed anywhere inside rates it."""
 
-    BINDINGS = [Binding(str(n), f"rate({n})", f"Rate {n}", show=False) for n in RATINGS]
+    DEFAULT_CSS = """
+    QuestionAssessment {
+        height: auto;
+    }
+    .rating-row {
+        height: auto;
+        margin: 0 0 0 2;
+    }
+    .rating-label {
+        width: 8;  /* with the row's margin: RATING_INDENT */
+        color: $text-muted;
+    }
+    """
+
+    # The digit keys: each level's place in the scale (1 poor … 4 excellent, 5 no evidence).
+    BINDINGS = user_commands.bindings(
+        user_commands.RATE_POOR,
+        user_commands.RATE_MIXED,
+        user_commands.RATE_GOOD,
+        user_commands.RATE_EXCELLENT,
+        user_commands.RATE_NO_EVIDENCE,
+    )
 
     def __init__(self, number: int, question: QuestionRecord) -> None:
         super().__init__(classes="question-assessment")
@@ -158,8 +177,8 @@ class QuestionAssessment(Vertical):
         room = event.size.width - RATING_INDENT
         self.query_one(RatingSet).set_class(room < RatingSet.ONE_ROW_WIDTH, "-two-rows")
 
-    def action_rate(self, key: int) -> None:
-        self.query_one(RatingSet).choose(SCALE[key - 1])
+    def action_rate(self, level: str) -> None:
+        self.query_one(RatingSet).choose(Rating(level))
 
     def on_rating_set_in_view(self, message: RatingSet.InView) -> None:
         message.stop()
@@ -182,6 +201,52 @@ INTERVIEW_SCOPE = "interview"
 
 
 class AssessmentForm(VerticalScroll):
+    """A round's self-assessment: its questions, the checklists, keep/stop/start and the submit button."""
+
+    DEFAULT_CSS = """
+    AssessmentForm {
+        height: 1fr;
+        padding: 0 2;
+    }
+    .assessment-title {
+        text-style: bold;
+        color: $primary;
+    }
+    .assessment-heading {
+        text-style: bold;
+        margin-top: 1;
+    }
+    .assessment-note {
+        color: $text-muted;
+    }
+    /* Compact controls keep a long round on one screen; focus shows as the label's cursor, not a border. */
+    ItemCheckbox.-textual-compact:focus {
+        border: none;
+    }
+    /* Long items wrap under their own text instead of being cut off at the edge. */
+    ItemCheckbox {
+        margin-left: 2;
+        width: 1fr;
+        height: auto;
+    }
+    .reflection-row {
+        height: auto;
+        margin: 0 0 1 2;
+    }
+    .reflection-label {
+        width: 7;
+        text-style: bold;
+    }
+    /* Keep/stop/start grow with their text up to a few lines, then scroll. */
+    CappedTextArea {
+        width: 1fr;
+        height: auto;
+        max-height: 5;
+    }
+    #submit-assessment {
+        margin: 0 0 0 2;
+    }
+    """
 
     def __init__(
         self,

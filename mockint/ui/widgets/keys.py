@@ -17,6 +17,8 @@ PAUSE = "f4,ctrl+o"
 QUIT = "escape,ctrl+q"
 BEGIN = "enter,space"
 CONTINUE = "enter"
+AFTER_REVEAL = "enter,space"
+"""Going on from the reference answers: a page to read, like a round's intro, with no box to type in."""
 
 
 def first_key(keys: str) -> str:

@@ -2,7 +2,8 @@
 
 It shows the interviewer's kit (the guide, keywords, facts, the challenges'
 guides, the anchors) but never the reference answer: a solo candidate rates
-themselves after the round, and a reference read first would anchor the rating.
+themselves after the round, and a reference read first would anchor the rating
+(mockint.ui.widgets.reveal shows it once the round's assessment is in).
 """
 
 from __future__ import annotations
