@@ -151,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     resume.add_argument("session", nargs="?", metavar="SESSION", help="a session id, or its first characters")
 
+    _add_session_parsers(commands)
+
     new = commands.add_parser("new", help="write a commented template round file")
     new.add_argument("path", type=Path, metavar="PATH", help=f"the file to create (ends in {ROUND_SUFFIX})")
     return parser
@@ -175,6 +177,32 @@ def _add_run_parser(commands: argparse._SubParsersAction, rounds_after: argparse
         "--out", type=_existing_dir, metavar="DIR", help="where exported transcripts go (default: current folder)"
     )
     _add_no_save_option(run, default=argparse.SUPPRESS)
+
+
+def _add_session_parsers(commands: argparse._SubParsersAction) -> None:
+    history = commands.add_parser(
+        "history",
+        help="list saved interviews, or delete them",
+        description=(
+            "List the saved interviews, newest first: date, pack, mode, candidate, duration, status, checklist"
+            " and average ratings (poor 1 to excellent 4). Sessions are saved in the data folder's sessions/"
+            " (MOCKINT_DATA_DIR)."
+        ),
+    )
+    history.add_argument("--json", action="store_true", help="print the list as JSON (see the README)")
+    history.add_argument("--candidate", metavar="NAME", help="only the interviews NAME was the candidate in")
+    history.add_argument("--delete", metavar="SESSION", help="delete a saved interview (its id, or its first characters)")
+    history.add_argument("--delete-all", action="store_true", help="delete every saved interview (of --candidate)")
+    history.add_argument("--yes", action="store_true", help="delete without asking")
+
+    export = commands.add_parser(
+        "export",
+        help="write a saved interview's transcript",
+        description="Write the transcript of a saved interview, never overwriting a file (-2, -3... is added).",
+    )
+    export.add_argument("session", metavar="SESSION", help="a session id, its first characters, or latest")
+    export.add_argument("--format", choices=("md", "json", "html", "all"), default="md", help="default: md")
+    export.add_argument("--out", type=_existing_dir, metavar="DIR", help="where to write (default: current folder)")
 
 
 def _add_no_save_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -299,6 +327,18 @@ def run_resume(args: argparse.Namespace) -> int:
     return resume_interview(args)
 
 
+def run_history(args: argparse.Namespace) -> int:
+    from mockint.cli.sessions import run_history as history
+
+    return history(args)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from mockint.cli.sessions import run_export as export
+
+    return export(args)
+
+
 Handler = Callable[[argparse.Namespace], int]
 
 HANDLERS: dict[str, Handler] = {
@@ -308,6 +348,8 @@ HANDLERS: dict[str, Handler] = {
     "new": run_new,
     "run": run_run,
     "resume": run_resume,
+    "history": run_history,
+    "export": run_export,
     "default": run_default,
 }
 DEFAULT_COMMAND = "default"
