@@ -44,6 +44,8 @@ class Attempt:
 
     session_id: str
     started: datetime
+    pack_title: str
+    candidate: str
     question: QuestionRecord
     """The question as that session asked it (its saved copy)."""
     insights: AnswerInsights
@@ -114,8 +116,8 @@ def question_histories(records: Iterable[SessionRecord]) -> list[QuestionHistory
             for question in round_.questions:
                 if question.reached:
                     attempt = Attempt(
-                        record.id, record.started_wall, question, answer_insights(question), round_.assessed,
-                        round_.reflection,
+                        record.id, record.started_wall, record.pack_title, record.candidate, question,
+                        answer_insights(question), round_.assessed, round_.reflection,
                     )
                     found.setdefault(question_key(record.pack_name, question), []).append(attempt)
     histories = [QuestionHistory(key, tuple(sorted(attempts, key=lambda a: a.started))) for key, attempts in found.items()]

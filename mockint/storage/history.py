@@ -23,7 +23,10 @@ from mockint.core.safetext import printable
 from mockint.core.userpaths import reason
 from mockint.exporters.content import session_totals
 from mockint.session.record import QuestionRecord, Role, SessionRecord, decode_record
+from mockint.analysis.attempts import question_histories
+from mockint.analysis.drill import DEFAULT_COUNT, DrillPick, drill_pack, drill_picks
 from mockint.core.clock import FakeClock
+from mockint.core.model import Pack
 from mockint.storage.autosave import JOURNAL_SUFFIX, RECORD_SUFFIX, SessionNotFound, open_journal, read_header
 from mockint.storage.journal import JournalError, replay
 
@@ -141,6 +144,17 @@ def find_session(history: History, given: str) -> SessionEntry:
     if matching:
         raise SessionNotFound(f"{_quoted(given)} matches {len(matching)} saved interviews; give more of its id")
     raise SessionNotFound(f"no saved interview {_quoted(given)} (mockint history lists them)")
+
+
+def drill_from(history: History, now: datetime, count: int = DEFAULT_COUNT, pack: str | None = None) -> list[DrillPick]:
+    """What a drill asks now, from the finished sessions' questions (see mockint.analysis.drill)."""
+    return drill_picks(question_histories(e.record for e in history.entries if e.finished), now, count, pack)
+
+
+def drill_round(picks: list[DrillPick], current: Pack | None) -> Pack:
+    """The drill as a pack to run: `current` is the picks' pack as found now, if it still is."""
+    title = current.title if current is not None else picks[0].history.latest.pack_title
+    return drill_pack(picks, current, title)
 
 
 def full_record(entry: SessionEntry) -> SessionRecord:

@@ -34,6 +34,7 @@ from textual.screen import Screen
 
 from mockint.ui import process_signals, user_commands
 from mockint.core.clock import Clock, MonotonicClock
+from mockint.core.paths import sessions_dir
 from mockint.packs.discovery import Library
 from mockint.core.model import Pack
 from mockint.storage.recovery import RecoveryWriter
@@ -123,7 +124,8 @@ class MockintApp(App[None]):
     def get_default_screen(self) -> Screen:
         # Offered only on a plain launch: not over an interview started from the command line.
         offer = self.sessions if self._start is None else None
-        return HomeScreen(self.library, user_rounds=self.data_dir / "rounds", unfinished_in=offer)
+        saved_in = sessions_dir(self.data_dir)
+        return HomeScreen(self.library, user_rounds=self.data_dir / "rounds", saved_in=saved_in, unfinished_in=offer)
 
     def on_mount(self) -> None:
         if not self.is_headless:
