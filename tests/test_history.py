@@ -206,3 +206,30 @@ def test_export_of_an_unfinished_session_has_what_was_typed(
 def test_export_of_nothing_saved_fails(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, err = run(capsys, "export", "latest", "--out", str(tmp_path))
     assert (code, out, err) == (1, "", "mockint: no saved interviews\n")
+
+
+# -- mockint drill -----------------------------------------------------------------------
+
+
+def test_drill_prints_each_pick_with_why_when_output_is_not_a_terminal(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_finished(folder, "Ana")
+    code, out, err = run(capsys, "drill", "--count", "1")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "1. Design a cache for a slow service that answers in two seconds."
+    assert lines[1].startswith("   mini · skipped; due: last tried ")  # the saved run is months old
+    assert len(lines) == 2
+
+
+def test_drill_with_nothing_weak_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "drill", "--pack", "mini")
+    assert code == 0
+    assert out.startswith("In pack mini: Nothing to drill: no question's latest attempt was weak")
+
+
+def test_drill_count_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "drill", "--count", "0")
+    assert code == 2
+    assert "expected a whole number of at least 1, not '0'" in err

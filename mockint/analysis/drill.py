@@ -32,6 +32,10 @@ INTERVALS_DAYS = (1, 3, 7, 14)
 """Days from a weak attempt until the question is due again, by how many weak attempts in a row."""
 DEFAULT_COUNT = 5
 DRILL_ROUND_ID = "drill"
+NOTHING_TO_DRILL = (
+    "Nothing to drill: no question's latest attempt was weak (skipped, cut off, no answer typed, rated poor or mixed,"
+    " or under half its checklist ticked). Questions from finished interviews come here once they are."
+)
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     resume.add_argument("session", nargs="?", metavar="SESSION", help="a session id, or its first characters")
 
-    _add_session_parsers(commands)
+    _add_session_parsers(commands, rounds_after)
 
     new = commands.add_parser("new", help="write a commented template round file")
     new.add_argument("path", type=Path, metavar="PATH", help=f"the file to create (ends in {ROUND_SUFFIX})")
@@ -179,7 +179,7 @@ def _add_run_parser(commands: argparse._SubParsersAction, rounds_after: argparse
     _add_no_save_option(run, default=argparse.SUPPRESS)
 
 
-def _add_session_parsers(commands: argparse._SubParsersAction) -> None:
+def _add_session_parsers(commands: argparse._SubParsersAction, rounds_after: argparse.ArgumentParser) -> None:
     history = commands.add_parser(
         "history",
         help="list saved interviews, or delete them",
@@ -194,6 +194,19 @@ def _add_session_parsers(commands: argparse._SubParsersAction) -> None:
     history.add_argument("--delete", metavar="SESSION", help="delete a saved interview (its id, or its first characters)")
     history.add_argument("--delete-all", action="store_true", help="delete every saved interview (of --candidate)")
     history.add_argument("--yes", action="store_true", help="delete without asking")
+
+    drill = commands.add_parser(
+        "drill",
+        parents=[rounds_after],
+        help="practise past questions that went badly, the weakest and those due again first",
+        description=(
+            "Pick past questions whose latest attempt was weak, due again 1, 3, 7 and 14 days after it (see the"
+            " README), print each with why, and run them as a practice round (when output is a terminal)."
+        ),
+    )
+    drill.add_argument("--count", type=_positive, default=5, metavar="N", help="how many questions (default: 5)")
+    drill.add_argument("--pack", metavar="PACK", help="only questions of this pack (its name)")
+    _add_no_save_option(drill, default=argparse.SUPPRESS)
 
     export = commands.add_parser(
         "export",
@@ -226,6 +239,12 @@ def _add_rounds_option(parser: argparse.ArgumentParser, dest: str, default: obje
         metavar="DIR",
         help="also look for packs in DIR, before the usual places (repeatable)",
     )
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)
 
 
 def _existing_dir(value: str) -> Path:
@@ -339,6 +358,12 @@ def run_export(args: argparse.Namespace) -> int:
     return export(args)
 
 
+def run_drill(args: argparse.Namespace) -> int:
+    from mockint.cli.launch import drill
+
+    return drill(args)
+
+
 Handler = Callable[[argparse.Namespace], int]
 
 HANDLERS: dict[str, Handler] = {
@@ -350,6 +375,7 @@ HANDLERS: dict[str, Handler] = {
     "resume": run_resume,
     "history": run_history,
     "export": run_export,
+    "drill": run_drill,
     "default": run_default,
 }
 DEFAULT_COMMAND = "default"

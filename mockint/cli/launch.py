@@ -1,4 +1,4 @@
-"""The command-line handlers that open the app: plain `mockint`, `mockint run PACK` and `mockint resume`.
+"""The command-line handlers that open the app: plain `mockint`, `mockint run PACK`, `mockint resume` and `mockint drill`.
 
 Textual is imported only once the arguments are known to be good, so a usage
 error is reported without loading it (and mockint.cli imports this module only
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from mockint.cli.exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
 from mockint.packs.discovery import Library, discover, load_pack
 from mockint.core.model import Pack
+from mockint.core.safetext import printable
 from mockint.core.userpaths import expand, look, reason, shown, working_folder
 
 if TYPE_CHECKING:
@@ -93,6 +94,33 @@ def resume_interview(args: argparse.Namespace) -> int:
         raise CliError(f"cannot read {shown(error.filename or folder)}: {reason(error)}") from None
     working_folder()
     return _run_app(discover(args.rounds), start=ResumeRequest(path, journal), export_dir=None, save=True)
+
+
+def drill(args: argparse.Namespace) -> int:
+    """Print what a drill asks now and why; on a terminal, run it as a practice round."""
+    from datetime import datetime
+
+    from mockint.analysis.drill import NOTHING_TO_DRILL
+    from mockint.core.paths import data_dir, sessions_dir
+    from mockint.session.record import Mode
+    from mockint.session.setup import SessionOptions
+    from mockint.storage.history import drill_from, drill_round, read_history
+
+    picks = drill_from(read_history(sessions_dir(data_dir())), datetime.now().astimezone(), args.count, args.pack)
+    if not picks:
+        print(NOTHING_TO_DRILL if args.pack is None else f"In pack {shown(args.pack)}: {NOTHING_TO_DRILL}")
+        return EXIT_OK
+    for number, pick in enumerate(picks, start=1):
+        print(printable(f"{number}. {' '.join(pick.question.ask.split())}", single_line=True))
+        print(printable(f"   {pick.history.key.pack} · {'; '.join(pick.reasons)}", single_line=True))
+    if not (sys.stdout.isatty() or driver_chosen()):
+        return EXIT_OK
+    library = discover(args.rounds)
+    from mockint.ui.app import StartRequest
+
+    pack = drill_round(picks, library.find(picks[0].history.key.pack))
+    options = SessionOptions(mode=Mode.PRACTICE, candidate=picks[0].history.latest.candidate)
+    return _run_app(library, start=StartRequest(pack, options), export_dir=None, save=not args.no_save)
 
 
 def session_options(args: argparse.Namespace, pack: Pack) -> SessionOptions:

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from mockint.analysis.drill import DrillPick
+from mockint.analysis.drill import NOTHING_TO_DRILL, DrillPick
 from mockint.analysis.insights import counted
 from mockint.packs.discovery import Library
 from mockint.session.record import Mode
@@ -21,12 +21,6 @@ from mockint.storage.history import drill_from, drill_round, read_history
 from mockint.ui import user_commands
 from mockint.ui.screens.setup import StartRequested
 from mockint.ui.widgets.plain import plain
-
-NOTHING_TO_DRILL = (
-    "Nothing to drill: no question's latest attempt was weak (skipped, cut off, no answer typed, rated poor or mixed,"
-    " or under half its checklist ticked). Questions from finished interviews come here once they are."
-)
-
 
 class DrillScreen(Screen[None]):
     CSS_PATH = "drill.tcss"
