@@ -74,7 +74,7 @@ class AttemptsScreen(Screen[None]):
         ratings = [rating_points(a) for a in attempts]
         coverage = [coverage_percent(a) for a in attempts]
         self.query_one("#rating-label", Static).update(plain(f"Rating over time (poor 1 to excellent {len(LEVELS)}): {_series(ratings)}"))
-        self.query_one("#rating-chart", Sparkline).data = ratings
+        self.query_one("#rating-chart", Sparkline).data = [points or 0.0 for points in ratings]
         self.query_one("#coverage-label", Static).update(plain(f"Keywords and checklist covered, %: {_series(coverage)}"))
         self.query_one("#coverage-chart", Sparkline).data = coverage
 
@@ -110,10 +110,10 @@ def attempt_rows(attempts: Sequence[Attempt]) -> list[tuple[str, list[str]]]:
     return rows
 
 
-def rating_points(attempt: Attempt) -> float:
-    """The attempt's (lower) level as points; 0 when it had none, so the chart shows the gap."""
+def rating_points(attempt: Attempt) -> float | None:
+    """The attempt's (lower) level as points; None when it had none (the chart draws it as 0, a gap)."""
     rating = attempt.rating
-    return float(rating.points) if rating is not None and rating.points is not None else 0.0
+    return float(rating.points) if rating is not None and rating.points is not None else None
 
 
 def coverage_percent(attempt: Attempt) -> float:
@@ -122,8 +122,8 @@ def coverage_percent(attempt: Attempt) -> float:
     return 100 * sum(parts) / len(parts) if parts else 0.0
 
 
-def _series(values: list[float]) -> str:
-    return " → ".join(f"{value:.0f}" for value in values)
+def _series(values: list[float | None]) -> str:
+    return " → ".join("–" if value is None else f"{value:.0f}" for value in values)
 
 
 def _keywords(attempt: Attempt) -> str:
