@@ -1,11 +1,12 @@
-"""How long `mockint history` takes over 1,000 saved sessions.
+"""How long `mockint history` (and `mockint drill`, which reads the same records) takes over 1,000 saved sessions.
 
 A data folder is filled with 1,000 finished sessions (final records of a
 10-question practice run, every answer 1,500 characters, rated and ticked: about
 25 kB each) and 20 unfinished ones (journals, of which the history reads only the
-first line). Then `mockint history` and `mockint history --json` are spawned
-(the console script, output to a pipe) and timed from spawn to exit; median and
-worst over the runs. The records are read, never the journals replayed.
+first line). Then `mockint history`, `mockint history --json` and `mockint drill`
+are spawned (the console script, output to a pipe, so the drill only prints its
+picks) and timed from spawn to exit; median and worst over the runs. The records
+are read, never the journals replayed.
 
     python bench/bench_history.py            # 5 runs of each
     python bench/bench_history.py --runs 10
@@ -100,11 +101,11 @@ def main() -> None:
         size = sum(entry.stat().st_size for entry in os.scandir(sessions_dir(Path(data))))
         print(f"{SESSIONS} finished sessions and {UNFINISHED} unfinished, {size / 1e6:.1f} MB")
         env = {**os.environ, "MOCKINT_DATA_DIR": data, "COLUMNS": "100"}
-        for extra in ([], ["--json"]):
-            times = [timed([console_script(), "history", *extra], env) for _ in range(args.runs)]
+        for command in (["history"], ["history", "--json"], ["drill"]):
+            times = [timed([console_script(), *command], env) for _ in range(args.runs)]
             median = statistics.median(times)
             verdict = "ok" if median < GOAL_S else "OVER THE GOAL"
-            label = " ".join(["mockint history", *extra])
+            label = " ".join(["mockint", *command])
             print(f"{label:<24} median {median:.3f} s, worst {max(times):.3f} s ({verdict}, goal {GOAL_S} s)")
 
 

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from mockint.analysis.insights import AnswerInsights, answer_insights
 from mockint.analysis.practise import LOW_COVERAGE, WEAK_RATINGS, checklist_score, lowest_rating
@@ -48,11 +49,15 @@ class Attempt:
     candidate: str
     question: QuestionRecord
     """The question as that session asked it (its saved copy)."""
-    insights: AnswerInsights
     assessed: bool
     """Its round was assessed: its checklist counts."""
     reflection: Reflection
     """The round's keep / stop / start, the candidate's own."""
+
+    @cached_property
+    def insights(self) -> AnswerInsights:
+        """Worked out when asked for: a drill over a long history needs none of them."""
+        return answer_insights(self.question)
 
     @property
     def outcome(self) -> Outcome:
@@ -117,7 +122,7 @@ def question_histories(records: Iterable[SessionRecord]) -> list[QuestionHistory
                 if question.reached:
                     attempt = Attempt(
                         record.id, record.started_wall, record.pack_title, record.candidate, question,
-                        answer_insights(question), round_.assessed, round_.reflection,
+                        round_.assessed, round_.reflection,
                     )
                     found.setdefault(question_key(record.pack_name, question), []).append(attempt)
     histories = [QuestionHistory(key, tuple(sorted(attempts, key=lambda a: a.started))) for key, attempts in found.items()]

@@ -102,6 +102,8 @@ def read_history(folder: Path) -> History:
         names = {entry.name for entry in os.scandir(folder) if entry.is_file()}
     except FileNotFoundError:
         return History([])
+    except OSError as error:
+        return History([], [f"cannot read {_shown(folder)}: {reason(error)}"])
     history = History([])
     for name in sorted(names):
         stem, suffix = os.path.splitext(name)
