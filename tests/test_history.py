@@ -233,3 +233,17 @@ def test_drill_count_must_be_positive(capsys: pytest.CaptureFixture[str]) -> Non
     code, _, err = run(capsys, "drill", "--count", "0")
     assert code == 2
     assert "expected a whole number of at least 1, not '0'" in err
+
+
+def test_drill_on_a_terminal_opens_the_app_on_the_drill(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mockint.cli import launch
+    from mockint.ui.app import DrillRequest
+
+    save_finished(folder)
+    started: list[object] = []
+    monkeypatch.setattr(launch, "_run_app", lambda library, start, export_dir, save: started.append(start) or 0)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    assert run(capsys, "drill", "--count", "2", "--pack", "mini") == (0, "", "")
+    assert started == [DrillRequest(count=2, pack="mini")]

@@ -17,7 +17,10 @@ from mockint.ui.screens.export_dialog import ExportDialog
 from mockint.ui.screens.history import HistoryScreen, SavedSummaryScreen
 from mockint.ui.screens.home import HomeScreen
 from mockint.ui.screens.interview import InterviewScreen
+from mockint.analysis.attempts import QuestionKey
+from mockint.ui.app import DrillRequest, build_app
 from support.apps import SIZE, make_app
+from support.packs import sample_library
 from support.history import DAY_ONE, local_time_utc, saved_sessions  # noqa: F401 (a fixture)
 from support.pilot import engine_of, text_of
 
@@ -94,6 +97,16 @@ async def test_drill_lists_why_and_starts_a_practice_round_of_the_pack(tmp_path:
         record = engine_of(pilot.app).record
         assert (record.pack_name, record.candidate) == ("mini", "Ana")
         assert [q.question_id for q in record.questions()] == ["cache"]
+
+
+async def test_mockint_drill_opens_the_app_on_the_drill_it_asked_for(tmp_path: Path) -> None:
+    saved_sessions(tmp_path)
+    app = build_app(sample_library(), clock=FakeClock(wall=LATER), data_dir=tmp_path, start=DrillRequest(1, "mini"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, DrillScreen)
+        assert [p.history.key for p in screen.picks] == [QuestionKey("mini", "cache")]
 
 
 async def test_drill_with_nothing_weak_says_so_and_cannot_start(tmp_path: Path) -> None:

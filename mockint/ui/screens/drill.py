@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from mockint.analysis.drill import NOTHING_TO_DRILL, DrillPick
+from mockint.analysis.drill import DEFAULT_COUNT, NOTHING_TO_DRILL, DrillPick
 from mockint.analysis.insights import counted
 from mockint.packs.discovery import Library
 from mockint.session.record import Mode
@@ -26,14 +26,18 @@ class DrillScreen(Screen[None]):
     CSS_PATH = "drill.tcss"
     BINDINGS = user_commands.bindings(user_commands.START_DRILL, user_commands.BACK)
 
-    def __init__(self, folder: Path, library: Library) -> None:
+    def __init__(self, folder: Path, library: Library, count: int = DEFAULT_COUNT, pack: str | None = None) -> None:
+        """The drill of the sessions saved in `folder`: `count` questions, of `pack` if given (see analysis.drill)."""
         super().__init__()
         self.folder = folder
         self.library = library
+        self.count = count
+        self.pack = pack
         self.picks: list[DrillPick] = []
 
     def compose(self) -> ComposeResult:
-        self.picks = drill_from(read_history(self.folder), now=self.app.clock.wall())  # type: ignore[attr-defined]
+        now = self.app.clock.wall()  # type: ignore[attr-defined]
+        self.picks = drill_from(read_history(self.folder), now, self.count, self.pack)
         title = f"Drill: {counted(len(self.picks), 'question')} · ctrl+s starts a practice round of them" if self.picks else "Drill"
         yield Static(plain(title, single_line=True), id="drill-title")
         with VerticalScroll(id="drill-list"):
