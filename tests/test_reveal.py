@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -99,9 +100,10 @@ async def test_quitting_at_the_last_reference_answers_goes_to_the_summary_which_
 
 
 def two_kit_rounds(folder: Path) -> Pack:
-    """The kit pack's round twice, as a pack of two rounds."""
-    for name in ("01-first.yaml", "02-second.yaml"):
-        shutil.copyfile(KIT_PACK, folder / name)
+    """The kit pack's round twice, as a pack of two rounds (the second's question ids changed: ids are unique in a pack)."""
+    shutil.copyfile(KIT_PACK, folder / "01-first.yaml")
+    second = re.sub(r"^(\s*(?:- )?id: )(\S+)$", r"\1\2-again", KIT_PACK.read_text(encoding="utf-8"), flags=re.M)
+    (folder / "02-second.yaml").write_text(second, encoding="utf-8")
     return load_test_pack(folder)
 
 

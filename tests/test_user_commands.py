@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,19 +16,24 @@ from textual.pilot import Pilot
 
 import mockint.ui.screens
 import mockint.ui.widgets
+from mockint.core.clock import FakeClock
 from mockint.core.paths import sessions_dir
 from mockint.core.ratings import SCALE
 from mockint.session.record import Mode
 from mockint.session.state import Phase
 from mockint.ui import user_commands
 from mockint.ui.screens.confirm import ChoiceScreen, ConfirmScreen
+from mockint.ui.screens.attempts import AttemptsScreen
+from mockint.ui.screens.drill import DrillScreen
 from mockint.ui.screens.export_dialog import ExportDialog
+from mockint.ui.screens.history import HistoryScreen, SavedSummaryScreen
 from mockint.ui.screens.setup import SetupScreen
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.user_commands import UserCommand, declared
 from support.apps import SIZE, interview_app, make_app
 from support.packs import kit_pack
 from support.pilot import engine_of
+from support.history import DAY_ONE, saved_sessions
 from support.saved import saved_run
 
 
@@ -157,6 +163,8 @@ async def test_every_declared_command_is_in_the_palette_and_its_keys_work(
         await checker.check(user_commands.RESUME, user_commands.DISCARD, user_commands.LATER)
         checked |= checker.checked
 
+    checked |= await walk_history(tmp_path / "history", monkeypatch)
+
     for mode in Mode:
         app, _ = interview_app(mode, save=False)  # unsaved: leaving its summary asks first
         async with app.run_test(size=SIZE) as pilot:
@@ -174,6 +182,29 @@ async def test_every_declared_command_is_in_the_palette_and_its_keys_work(
         checked |= checker.checked
 
     assert checked == set(user_commands.BY_ID)
+
+
+async def walk_history(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """Home's history and drill, and the screens the history leads to, checking the commands at each."""
+    saved_sessions(data_dir)
+    async with make_app(data_dir, clock=FakeClock(wall=DAY_ONE + timedelta(days=3))).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("l")  # keep the unfinished interview for later
+        checker = CommandChecker(pilot, monkeypatch)
+        await checker.check(user_commands.HISTORY, user_commands.DRILL)
+        await pilot.press("h")
+        assert isinstance(pilot.app.screen, HistoryScreen)
+        await checker.check(user_commands.OPEN_SESSION, user_commands.BACK, user_commands.ATTEMPTS)
+        await pilot.press("enter")
+        assert isinstance(pilot.app.screen, SavedSummaryScreen)
+        await checker.check(user_commands.BACK_TO_HISTORY, user_commands.EXPORT)
+        await pilot.press("escape", "a")
+        assert isinstance(pilot.app.screen, AttemptsScreen)
+        await checker.check(user_commands.BACK_TO_HISTORY)
+        await pilot.press("escape", "escape", "d")
+        assert isinstance(pilot.app.screen, DrillScreen)
+        await checker.check(user_commands.START_DRILL, user_commands.BACK)
+        return checker.checked
 
 
 async def walk_interview(checker: CommandChecker, mode: Mode) -> None:

@@ -151,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     resume.add_argument("session", nargs="?", metavar="SESSION", help="a session id, or its first characters")
 
+    _add_session_parsers(commands, rounds_after)
+
     new = commands.add_parser("new", help="write a commented template round file")
     new.add_argument("path", type=Path, metavar="PATH", help=f"the file to create (ends in {ROUND_SUFFIX})")
     return parser
@@ -177,6 +179,45 @@ def _add_run_parser(commands: argparse._SubParsersAction, rounds_after: argparse
     _add_no_save_option(run, default=argparse.SUPPRESS)
 
 
+def _add_session_parsers(commands: argparse._SubParsersAction, rounds_after: argparse.ArgumentParser) -> None:
+    history = commands.add_parser(
+        "history",
+        help="list saved interviews, or delete them",
+        description=(
+            "List the saved interviews, newest first: date, pack, mode, candidate, duration, status, checklist"
+            " and average ratings (poor 1 to excellent 4). Sessions are saved in the data folder's sessions/"
+            " (MOCKINT_DATA_DIR)."
+        ),
+    )
+    history.add_argument("--json", action="store_true", help="print the list as JSON (see the README)")
+    history.add_argument("--candidate", metavar="NAME", help="only the interviews NAME was the candidate in")
+    history.add_argument("--delete", metavar="SESSION", help="delete a saved interview (its id, or its first characters)")
+    history.add_argument("--delete-all", action="store_true", help="delete every saved interview (of --candidate)")
+    history.add_argument("--yes", action="store_true", help="delete without asking")
+
+    drill = commands.add_parser(
+        "drill",
+        parents=[rounds_after],
+        help="practise past questions that went badly, the weakest and those due again first",
+        description=(
+            "Pick past questions whose latest attempt was weak, due again 1, 3, 7 and 14 days after it (see the"
+            " README), print each with why, and run them as a practice round (when output is a terminal)."
+        ),
+    )
+    drill.add_argument("--count", type=_positive, default=5, metavar="N", help="how many questions (default: 5)")
+    drill.add_argument("--pack", metavar="PACK", help="only questions of this pack (its name)")
+    _add_no_save_option(drill, default=argparse.SUPPRESS)
+
+    export = commands.add_parser(
+        "export",
+        help="write a saved interview's transcript",
+        description="Write the transcript of a saved interview, never overwriting a file (-2, -3... is added).",
+    )
+    export.add_argument("session", metavar="SESSION", help="a session id, its first characters, or latest")
+    export.add_argument("--format", choices=("md", "json", "html", "all"), default="md", help="default: md")
+    export.add_argument("--out", type=_existing_dir, metavar="DIR", help="where to write (default: current folder)")
+
+
 def _add_no_save_option(parser: argparse.ArgumentParser, default: object) -> None:
     # After `run`, SUPPRESS keeps the subcommand from overwriting a --no-save given before it.
     parser.add_argument(
@@ -198,6 +239,12 @@ def _add_rounds_option(parser: argparse.ArgumentParser, dest: str, default: obje
         metavar="DIR",
         help="also look for packs in DIR, before the usual places (repeatable)",
     )
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)
 
 
 def _existing_dir(value: str) -> Path:
@@ -299,6 +346,24 @@ def run_resume(args: argparse.Namespace) -> int:
     return resume_interview(args)
 
 
+def run_history(args: argparse.Namespace) -> int:
+    from mockint.cli.sessions import run_history as history
+
+    return history(args)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from mockint.cli.sessions import run_export as export
+
+    return export(args)
+
+
+def run_drill(args: argparse.Namespace) -> int:
+    from mockint.cli.launch import drill
+
+    return drill(args)
+
+
 Handler = Callable[[argparse.Namespace], int]
 
 HANDLERS: dict[str, Handler] = {
@@ -308,6 +373,9 @@ HANDLERS: dict[str, Handler] = {
     "new": run_new,
     "run": run_run,
     "resume": run_resume,
+    "history": run_history,
+    "export": run_export,
+    "drill": run_drill,
     "default": run_default,
 }
 DEFAULT_COMMAND = "default"

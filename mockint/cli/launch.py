@@ -1,4 +1,4 @@
-"""The command-line handlers that open the app: plain `mockint`, `mockint run PACK` and `mockint resume`.
+"""The command-line handlers that open the app: plain `mockint`, `mockint run PACK`, `mockint resume` and `mockint drill`.
 
 Textual is imported only once the arguments are known to be good, so a usage
 error is reported without loading it (and mockint.cli imports this module only
@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 from mockint.cli.exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
 from mockint.packs.discovery import Library, discover, load_pack
 from mockint.core.model import Pack
+from mockint.core.safetext import printable
 from mockint.core.userpaths import expand, look, reason, shown, working_folder
 
 if TYPE_CHECKING:
-    from mockint.ui.app import ResumeRequest, StartRequest
+    from mockint.ui.app import DrillRequest, ResumeRequest, StartRequest
     from mockint.session.setup import SessionOptions
 
 EXIT_AFTER_PAINT_VARIABLE = "MOCKINT_EXIT_AFTER_PAINT"
@@ -95,6 +96,29 @@ def resume_interview(args: argparse.Namespace) -> int:
     return _run_app(discover(args.rounds), start=ResumeRequest(path, journal), export_dir=None, save=True)
 
 
+def drill(args: argparse.Namespace) -> int:
+    """On a terminal, open the app on the drill: its questions, each with why, ready to start.
+    Otherwise (or with nothing to drill) print them."""
+    from datetime import datetime
+
+    from mockint.analysis.drill import NOTHING_TO_DRILL
+    from mockint.core.paths import data_dir, sessions_dir
+    from mockint.storage.history import drill_from, read_history
+
+    picks = drill_from(read_history(sessions_dir(data_dir())), datetime.now().astimezone(), args.count, args.pack)
+    if not picks:
+        print(NOTHING_TO_DRILL if args.pack is None else f"In pack {shown(args.pack)}: {NOTHING_TO_DRILL}")
+        return EXIT_OK
+    if sys.stdout.isatty() or driver_chosen():
+        from mockint.ui.app import DrillRequest
+
+        return _run_app(discover(args.rounds), start=DrillRequest(args.count, args.pack), export_dir=None, save=not args.no_save)
+    for number, pick in enumerate(picks, start=1):
+        print(printable(f"{number}. {' '.join(pick.question.ask.split())}", single_line=True))
+        print(printable(f"   {pick.history.key.pack} · {'; '.join(pick.reasons)}", single_line=True))
+    return EXIT_OK
+
+
 def session_options(args: argparse.Namespace, pack: Pack) -> SessionOptions:
     from mockint.session.record import Mode
     from mockint.session.setup import SessionOptions
@@ -144,7 +168,9 @@ def _unknown_pack_message(given: str, library: Library) -> str:
     return f"unknown pack {given!r}; available packs: {available}"
 
 
-def _run_app(library: Library, start: StartRequest | ResumeRequest | None, export_dir: Path | None, save: bool) -> int:
+def _run_app(
+    library: Library, start: StartRequest | ResumeRequest | DrillRequest | None, export_dir: Path | None, save: bool
+) -> int:
     # What the user gave (or the folder they are in) is checked before the terminal: fix that first.
     export_dir = export_dir or working_folder()
     require_terminal()

@@ -65,6 +65,10 @@ class Question:
     """What the interviewer may tell the candidate if asked."""
     hint_after: int | None = None
     """Seconds into the question before a partner may give the hint; None for the default."""
+    explicit_id: bool = True
+    """The round file gives the id; False for the default by position (q1, q2...)."""
+    id_at: tuple[int, int] | None = None
+    """The line and column of the `id` its round file gives, when read from one."""
 
     @property
     def hint_unlocked_after(self) -> int:

@@ -232,6 +232,7 @@ def _load_folder(folder: Path, origin: str, cache: RoundCache) -> tuple[Pack | N
         meta = None
     if not rounds and not broken:
         broken.append(_problem(folder, "no round files (*.yaml) in this pack folder"))
+    broken += duplicate_question_ids(rounds)
     if broken:
         return None, broken
     return Pack(
@@ -244,6 +245,34 @@ def _load_folder(folder: Path, origin: str, cache: RoundCache) -> tuple[Pack | N
         source=folder,
         origin=origin,
     ), []
+
+
+def duplicate_question_ids(rounds: Sequence[Round]) -> list[BrokenFile]:
+    """A question's id names its history (the pack and the id), so the ids a pack's files give are unique in the
+    pack: each file that repeats one given in an earlier file, located at the repeat.
+
+    Ids by position (q1, q2...) are left out: such a question's history goes by its text.
+    """
+    first_use: dict[str, tuple[Round, int]] = {}
+    repeats: dict[Path, list[tuple[int, int, str, str]]] = {}
+    for round_ in rounds:
+        for index, question in enumerate(round_.questions):
+            if question.id_at is None or round_.source is None:
+                continue
+            earlier, earlier_line = first_use.setdefault(question.id, (round_, question.id_at[0]))
+            if earlier is round_:
+                continue  # a repeat within one file is the loader's to report
+            where = earlier.source.name if earlier.source else earlier.id
+            message = f"question id {question.id!r} is already used in {where} at line {earlier_line}; ids are unique within a pack"
+            repeats.setdefault(round_.source, []).append((*question.id_at, f"questions[{index}].id", message))
+    if not repeats:
+        return []
+    from mockint.core.diagnostics import Diagnostic  # imports yaml: only when there is something to report
+
+    return [
+        BrokenFile(path, tuple(Diagnostic(path, line, col, key, message) for line, col, key, message in found))
+        for path, found in repeats.items()
+    ]
 
 
 def _pack_folder_files(folder: Path) -> tuple[list[Path], list[BrokenFile]]:

@@ -162,6 +162,8 @@ class _Checker(NodeChecker):
         anchors = fields.get("anchors")
         return Question(
             id=self.question_id(fields.get("id"), join(path, "id")) or f"q{index + 1}",
+            explicit_id="id" in fields,
+            id_at=(fields["id"].start_mark.line + 1, fields["id"].start_mark.column + 1) if "id" in fields else None,
             ask=ask or "",
             time=time or 0,
             guide=self.optional_texts(fields, "guide", path),

@@ -158,6 +158,9 @@ class QuestionRecord(Struct):
     """False for questions never shown (the candidate quit before them)."""
     assessments: dict[Role, QuestionAssessment] = {}
     """At most one assessment per role."""
+    explicit_id: bool = True
+    """The pack gave the question its id; False for the default by position, so that its history
+    goes by its text instead (mockint.analysis.attempts)."""
 
     def assessment(self, role: Role) -> QuestionAssessment:
         """The role's assessment, or an empty one if it has not given it."""

@@ -110,6 +110,7 @@ def _question_record(question: Question) -> QuestionRecord:
         reference=question.reference,
         facts=question.facts,
         hint_after=question.hint_unlocked_after,
+        explicit_id=question.explicit_id,
     )
 
 

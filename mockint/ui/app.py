@@ -34,6 +34,7 @@ from textual.screen import Screen
 
 from mockint.ui import process_signals, user_commands
 from mockint.core.clock import Clock, MonotonicClock
+from mockint.core.paths import sessions_dir
 from mockint.packs.discovery import Library
 from mockint.core.model import Pack
 from mockint.storage.recovery import RecoveryWriter
@@ -77,6 +78,14 @@ class ResumeRequest:
     """Read already (the command line reports what is wrong with it); replayed when the app shows it."""
 
 
+@dataclass(frozen=True)
+class DrillRequest:
+    """The drill to show as soon as the app runs (`mockint drill`): its picks, each with why, to start from there."""
+
+    count: int
+    pack: str | None
+
+
 class MockintApp(App[None]):
     TITLE = "mockint"
     # The home screen is the default screen, whose CSS_PATH Textual does not
@@ -90,7 +99,7 @@ class MockintApp(App[None]):
         clock: Clock,
         data_dir: Path,
         export_dir: Path,
-        start: StartRequest | ResumeRequest | None,
+        start: StartRequest | ResumeRequest | DrillRequest | None,
         tick_interval: float,
         exit_after_first_paint: bool,
         stop_process: Callable[[], object],
@@ -123,7 +132,8 @@ class MockintApp(App[None]):
     def get_default_screen(self) -> Screen:
         # Offered only on a plain launch: not over an interview started from the command line.
         offer = self.sessions if self._start is None else None
-        return HomeScreen(self.library, user_rounds=self.data_dir / "rounds", unfinished_in=offer)
+        saved_in = sessions_dir(self.data_dir)
+        return HomeScreen(self.library, user_rounds=self.data_dir / "rounds", saved_in=saved_in, unfinished_in=offer)
 
     def on_mount(self) -> None:
         if not self.is_headless:
@@ -137,8 +147,12 @@ class MockintApp(App[None]):
         self._size_guard.check(self.size)
         if isinstance(self._start, StartRequest):
             self.start_interview(self._start.pack, self._start.options)
-        elif self._start is not None:
+        elif isinstance(self._start, ResumeRequest):
             self.resume_interview(self._start.journal_path, self._start.journal)
+        elif isinstance(self._start, DrillRequest):
+            from mockint.ui.screens.drill import DrillScreen
+
+            self.push_screen(DrillScreen(sessions_dir(self.data_dir), self.library, self._start.count, self._start.pack))
         if self.sessions is not None:
             self.set_interval(1.0, self._tell_save_problems)
         if self._exit_after_first_paint:
@@ -410,7 +424,7 @@ def build_app(
     clock: Clock | None = None,
     data_dir: Path | None = None,
     export_dir: Path | None = None,
-    start: StartRequest | ResumeRequest | None = None,
+    start: StartRequest | ResumeRequest | DrillRequest | None = None,
     tick_interval: float = 0.25,
     exit_after_first_paint: bool = False,
     stop_process: Callable[[], object] = process_signals.stop_this_process,

@@ -90,6 +90,23 @@ CHOOSE_PACK = UserCommand(
 )
 START = UserCommand("start", "Start", "Start the interview with these settings", "start", keys="ctrl+s")
 BACK = UserCommand("back", "Back", "Back to the list of packs", "back", keys="escape")
+HISTORY = UserCommand(
+    "history", "History", "Your saved interviews: open one's summary, export it, compare attempts", "history", keys="h"
+)
+DRILL = UserCommand(
+    "drill", "Drill", "Practise past questions that went badly, the weakest and those due again first", "drill", keys="d"
+)
+
+# -- history, attempts and drills --------------------------------------------------------
+
+OPEN_SESSION = UserCommand(
+    "open_session", "Open", "Show the highlighted interview's summary, to export it", "select_cursor", keys="enter"
+)
+ATTEMPTS = UserCommand(
+    "attempts", "Attempts", "Every question you were asked, its attempts side by side", "attempts", keys="a"
+)
+BACK_TO_HISTORY = UserCommand("back_to_history", "Back", "Back to the saved interviews", "back", keys="escape")
+START_DRILL = UserCommand("start_drill", "Start drill", "Start a practice round of these questions", "start", keys="ctrl+s")
 
 # -- the interview ---------------------------------------------------------------------------
 

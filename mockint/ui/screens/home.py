@@ -63,11 +63,15 @@ DISCARD_QUESTION = "Discard the unfinished interview {session}? Its answers are 
 class HomeScreen(Screen[None]):
     """The app's default screen; its styles (home.tcss) are loaded by the app."""
 
-    BINDINGS = user_commands.bindings(user_commands.LEAVE_APP)
+    BINDINGS = user_commands.bindings(user_commands.LEAVE_APP, user_commands.HISTORY, user_commands.DRILL)
 
-    def __init__(self, library: Library, user_rounds: Path, unfinished_in: Path | None = None) -> None:
-        """`unfinished_in`: the saved sessions' folder, to offer to resume an unfinished one; None offers nothing."""
+    def __init__(
+        self, library: Library, user_rounds: Path, saved_in: Path, unfinished_in: Path | None = None
+    ) -> None:
+        """`saved_in`: the saved sessions' folder, for the history and drills; `unfinished_in`: the same, to offer
+        to resume an unfinished one, or None to offer nothing."""
         super().__init__()
+        self._saved_in = saved_in
         self.library = library
         self._user_rounds = user_rounds
         self._details_of: Pack | None = None
@@ -156,6 +160,20 @@ class HomeScreen(Screen[None]):
 
         event.stop()
         self.app.push_screen(SetupScreen(self._pack_of(event.option)))
+
+    def action_history(self) -> None:
+        from mockint.ui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self._sessions_folder()))
+
+    def action_drill(self) -> None:
+        from mockint.ui.screens.drill import DrillScreen
+
+        self.app.push_screen(DrillScreen(self._sessions_folder(), self.library))
+
+    def _sessions_folder(self) -> Path:
+        """Where interviews are saved: read even when this run saves nothing (--no-save)."""
+        return self._saved_in
 
     def _pack_of(self, option: Option) -> Pack:
         pack = self.library.find(option.id or "")

@@ -60,7 +60,7 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         record = self.record
-        status = "ended early" if record.ended_early else "finished"
+        status = "ended early" if record.ended_early else "finished" if record.finished else "unfinished"
         yield Static(plain(f"{record.pack_title} · {record.mode.value} mode · {status}"), id="summary-title")
         yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
         # The totals and practise-next scroll on their own, so a short terminal keeps room for the table.

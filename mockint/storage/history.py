@@ -1,0 +1,252 @@
+"""The saved sessions as a history: one entry per session, finding one, deleting them.
+
+A finished session is read from its compact final record (`ID.json`), never
+by replaying its journal; an unfinished one from its journal's first line (the
+header), so listing a thousand sessions stays quick. A file that cannot be
+read is left out of the list with a warning, never a failure of the whole.
+Pure module: no textual import.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+
+from mockint.core.codec import CodecError
+from mockint.core.durations import format_duration
+from mockint.core.ratings import LEVELS
+from mockint.core.safetext import printable
+from mockint.core.userpaths import reason
+from mockint.exporters.content import session_totals
+from mockint.session.record import QuestionRecord, Role, SessionRecord, decode_record
+from mockint.analysis.attempts import question_histories
+from mockint.analysis.drill import DEFAULT_COUNT, DrillPick, drill_pack, drill_picks
+from mockint.core.clock import FakeClock
+from mockint.core.model import Pack
+from mockint.storage.autosave import JOURNAL_SUFFIX, RECORD_SUFFIX, SessionNotFound, open_journal, read_header
+from mockint.storage.journal import JournalError, replay
+
+SHORT_ID = 8
+"""The characters of a session's id the history shows: enough to name it (export, delete take any prefix)."""
+LATEST = "latest"
+"""What names the most recently started session, where a session id is asked for."""
+
+
+class Status(str, Enum):
+    FINISHED = "finished"
+    ENDED_EARLY = "ended_early"
+    UNFINISHED = "unfinished"
+    """Its journal has no final record beside it: `mockint resume` continues it."""
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class SessionEntry:
+    """One saved session as the history lists it."""
+
+    id: str
+    status: Status
+    record: SessionRecord
+    """The final record; for an unfinished session, the record as it was before its first command."""
+    path: Path
+    """The final record, or the journal of an unfinished session."""
+
+    @property
+    def started(self) -> datetime:
+        return self.record.started_wall
+
+    @property
+    def finished(self) -> bool:
+        return self.status is not Status.UNFINISHED
+
+    @property
+    def checklist_percent(self) -> int | None:
+        return session_totals(self.record).checklist_percent if self.finished else None
+
+    def average_rating(self, role: Role) -> float | None:
+        """`role`'s levels as points, poor 1 to excellent 4; no evidence left out; None when none was given."""
+        return average_points(self.record.questions(), role)
+
+
+def average_points(questions: Iterable[QuestionRecord], role: Role) -> float | None:
+    points = [q.assessment(role).rating.points for q in questions if q.assessment(role).rating is not None]
+    given = [p for p in points if p is not None]
+    return sum(given) / len(given) if given else None
+
+
+@dataclass
+class History:
+    """The saved sessions, newest first, and what could not be read."""
+
+    entries: list[SessionEntry]
+    warnings: list[str] = field(default_factory=list)
+
+    def for_candidate(self, name: str | None) -> History:
+        """Only the sessions `name` was the candidate in (case and outer spaces ignored); all for None."""
+        if name is None:
+            return self
+        wanted = name.strip().casefold()
+        return History([e for e in self.entries if e.record.candidate.strip().casefold() == wanted], self.warnings)
+
+
+def read_history(folder: Path) -> History:
+    """Every session saved in `folder`, newest first."""
+    try:
+        names = {entry.name for entry in os.scandir(folder) if entry.is_file()}
+    except FileNotFoundError:
+        return History([])
+    except OSError as error:
+        return History([], [f"cannot read {_shown(folder)}: {reason(error)}"])
+    history = History([])
+    for name in sorted(names):
+        stem, suffix = os.path.splitext(name)
+        if name.startswith(".") or suffix not in (RECORD_SUFFIX, JOURNAL_SUFFIX):
+            continue
+        if suffix == JOURNAL_SUFFIX and stem + RECORD_SUFFIX in names:
+            continue  # finished: its record is read instead
+        entry = _read_entry(folder / name, history.warnings)
+        if entry is not None:
+            history.entries.append(entry)
+    history.entries.sort(key=lambda entry: entry.started, reverse=True)
+    return history
+
+
+def _read_entry(path: Path, warnings: list[str]) -> SessionEntry | None:
+    try:
+        if path.suffix == JOURNAL_SUFFIX:
+            record = read_header(path).record
+            return SessionEntry(path.stem, Status.UNFINISHED, record, path)
+        record = decode_record(path.read_bytes())
+    except (CodecError, JournalError) as error:
+        warnings.append(f"{_shown(path)} left out: {error}")
+        return None
+    except OSError as error:
+        warnings.append(f"{_shown(path)} left out: {reason(error)}")
+        return None
+    status = Status.ENDED_EARLY if record.ended_early else Status.FINISHED
+    return SessionEntry(path.stem, status, record, path)
+
+
+def find_session(history: History, given: str) -> SessionEntry:
+    """The session whose id is or starts with `given`, or the latest one for `latest`."""
+    if not history.entries:
+        raise SessionNotFound("no saved interviews")
+    if given == LATEST:
+        return history.entries[0]
+    matching = [entry for entry in history.entries if entry.id.startswith(given.lower())] if given else []
+    if len(matching) == 1:
+        return matching[0]
+    if matching:
+        raise SessionNotFound(f"{_quoted(given)} matches {len(matching)} saved interviews; give more of its id")
+    raise SessionNotFound(f"no saved interview {_quoted(given)} (mockint history lists them)")
+
+
+def drill_from(history: History, now: datetime, count: int = DEFAULT_COUNT, pack: str | None = None) -> list[DrillPick]:
+    """What a drill asks now, from the finished sessions' questions (see mockint.analysis.drill)."""
+    return drill_picks(question_histories(e.record for e in history.entries if e.finished), now, count, pack)
+
+
+def drill_round(picks: list[DrillPick], current: Pack | None) -> Pack:
+    """The drill as a pack to run: `current` is the picks' pack as found now, if it still is."""
+    title = current.title if current is not None else picks[0].history.latest.pack_title
+    return drill_pack(picks, current, title)
+
+
+def full_record(entry: SessionEntry) -> SessionRecord:
+    """The session's record as far as it went: the final record, or an unfinished session's journal replayed."""
+    if entry.finished:
+        return entry.record
+    # A replay reads the steps' offsets, not a clock: any clock will do.
+    return replay(open_journal(entry.path), FakeClock()).record
+
+
+def delete_session(entry: SessionEntry) -> None:
+    """Remove a session's files: its final record and its journal."""
+    folder = entry.path.parent
+    for suffix in (RECORD_SUFFIX, JOURNAL_SUFFIX):
+        (folder / f"{entry.id}{suffix}").unlink(missing_ok=True)
+
+
+# -- in words: the columns the command line and the history screen share --------
+
+HISTORY_HEADINGS = ("Date", "Pack", "Mode", "Name", "Length", "Status", "Ticked", "Rating", "Id")
+"""`Name`: the candidate's. `Ticked`: the checklists' items ticked, in percent. `Rating`: the candidate's own average rating,
+poor 1 to excellent 4, and in pair mode the interviewer's after it (`self / interviewer`)."""
+
+
+def mode_text(record: SessionRecord) -> str:
+    """`solo, practice` or `pair, pressure`."""
+    return f"{'pair' if record.pair else 'solo'}, {record.mode.value}"
+
+
+def points_text(points: float | None) -> str:
+    return "–" if points is None else f"{points:.1f}/{len(LEVELS)}"
+
+
+def ratings_text(entry: SessionEntry) -> str:
+    """`2.5/4`, or in pair mode `2.5/4 / 3.0/4` (self, then the interviewer's)."""
+    own = points_text(entry.average_rating(Role.SELF))
+    return f"{own} / {points_text(entry.average_rating(Role.INTERVIEWER))}" if entry.record.pair else own
+
+
+def history_cells(entry: SessionEntry) -> tuple[str, ...]:
+    """The entry's row, in HISTORY_HEADINGS order; text from outside made printable on one line."""
+    record = entry.record
+    percent = entry.checklist_percent
+    return (
+        f"{entry.started.astimezone():%Y-%m-%d %H:%M}",
+        _one_line(record.pack_name),
+        mode_text(record),
+        _one_line(record.candidate) or "–",
+        format_duration(record.duration) if entry.finished else "–",
+        entry.status.label,
+        "–" if percent is None else f"{percent}%",
+        ratings_text(entry),
+        entry.id[:SHORT_ID],
+    )
+
+
+def history_json(entry: SessionEntry) -> dict[str, object]:
+    """One session in `mockint history --json` (keys documented in the README)."""
+    record = entry.record
+    return {
+        "id": entry.id,
+        "started": entry.started.isoformat(),
+        "pack": record.pack_name,
+        "pack_title": record.pack_title,
+        "mode": record.mode.value,
+        "pair": record.pair,
+        "candidate": record.candidate,
+        "interviewer": record.interviewer,
+        "duration_seconds": round(record.duration, 1) if entry.finished else None,
+        "status": entry.status.value,
+        "finished": entry.finished,
+        "questions": len(record.questions()),
+        "checklist_percent": entry.checklist_percent,
+        "self_rating": _rounded(entry.average_rating(Role.SELF)),
+        "interviewer_rating": _rounded(entry.average_rating(Role.INTERVIEWER)) if record.pair else None,
+        "file": str(entry.path),
+    }
+
+
+def _rounded(points: float | None) -> float | None:
+    return None if points is None else round(points, 2)
+
+
+def _one_line(text: str) -> str:
+    return printable(text, single_line=True)
+
+
+def _shown(path: Path) -> str:
+    return printable(str(path), single_line=True)
+
+
+def _quoted(text: str) -> str:
+    return printable(repr(text), single_line=True)

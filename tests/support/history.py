@@ -1,0 +1,87 @@
+"""Saved sessions made to order (finished records and unfinished journals), for the history, export and drill tests."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from mockint.core.clock import FakeClock
+from mockint.core.codec import encode
+from mockint.core.paths import sessions_dir
+from mockint.core.ratings import Rating
+from mockint.session.commands import BeginRound, EditDraft, Start
+from mockint.session.engine import SessionEngine
+from mockint.session.record import Mode, QuestionAssessment, Role, SessionRecord
+from mockint.session.setup import SessionOptions
+from mockint.storage.autosave import Autosave, record_path, write_private_file
+from support.packs import mini_pack
+from support.runs import finish_run
+
+DAY_ONE = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+"""When the fabricated histories start."""
+
+
+def finished_record(candidate: str = "", days: float = 0, mode: Mode = Mode.PRACTICE) -> SessionRecord:
+    """A finished run of the mini pack (every kind of outcome), started `days` after DAY_ONE."""
+    clock = FakeClock()
+    engine = SessionEngine.new(mini_pack(), SessionOptions(mode=mode, candidate=candidate), clock)
+    engine.apply(Start())
+    finish_run(engine, clock)
+    record = engine.record
+    record.started_wall = DAY_ONE + timedelta(days=days)
+    return record
+
+
+def save_record(folder: Path, record: SessionRecord) -> Path:
+    """Write `record` as the final record of a finished session, as the autosave does."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = record_path(folder, record.id)
+    write_private_file(path, encode(record))
+    return path
+
+
+def save_finished(folder: Path, candidate: str = "", days: float = 0) -> SessionRecord:
+    record = finished_record(candidate, days)
+    save_record(folder, record)
+    return record
+
+
+def save_unfinished(folder: Path, typed: str = "halfway there", session_id: str | None = None) -> SessionEngine:
+    """A run of the mini pack saved in `folder` by the autosave, typed into and left unfinished."""
+    engine = SessionEngine.new(mini_pack(), SessionOptions(), FakeClock())
+    if session_id is not None:
+        engine.record.id = session_id
+    autosave = Autosave.start(folder, engine)
+    engine.apply(Start())
+    engine.apply(BeginRound())
+    engine.apply(EditDraft.between("", typed))
+    autosave.close()
+    assert autosave.problems == []
+    return engine
+
+
+def saved_sessions(data_dir: Path) -> tuple[SessionRecord, SessionRecord]:
+    """Two finished interviews of the mini pack, a day apart (Ana's), and one unfinished: a history to show."""
+    folder = sessions_dir(data_dir)
+    first = finished_record("Ana", days=0)
+    second = finished_record("Ana", days=1)
+    first.id, second.id = "1" * 32, "2" * 32  # ids shown on screens, the same every run
+    second.rounds[0].questions[1].assessments[Role.SELF] = QuestionAssessment(rating=Rating.GOOD)
+    for record in (first, second):
+        save_record(folder, record)
+    save_unfinished(folder, session_id="0" * 32)
+    return first, second
+
+
+@pytest.fixture
+def local_time_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Dates are shown in local time: make it UTC, so screens show the same whatever the machine's zone."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

@@ -1,0 +1,141 @@
+"""The history, attempts and drill screens: reached from home, what they show, and snapshots at 100x30."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, OptionList, Sparkline, Static
+
+from mockint.core.clock import FakeClock
+from mockint.core.paths import sessions_dir
+from mockint.ui.screens.attempts import AttemptsScreen
+from mockint.ui.screens.drill import DrillScreen
+from mockint.ui.screens.export_dialog import ExportDialog
+from mockint.ui.screens.history import HistoryScreen, SavedSummaryScreen
+from mockint.ui.screens.home import HomeScreen
+from mockint.ui.screens.interview import InterviewScreen
+from mockint.analysis.attempts import QuestionKey
+from mockint.ui.app import DrillRequest, build_app
+from support.apps import SIZE, make_app
+from support.packs import sample_library
+from support.history import DAY_ONE, local_time_utc, saved_sessions  # noqa: F401 (a fixture)
+from support.pilot import engine_of, text_of
+
+pytestmark = pytest.mark.usefixtures("local_time_utc")
+
+LATER = DAY_ONE + timedelta(days=2, hours=3)
+"""The fake clock's now: the day-old weak questions are due again."""
+
+
+def history_app(data_dir: Path):
+    return make_app(data_dir, clock=FakeClock(wall=LATER))
+
+
+async def open_history(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.press("l")  # "later" to the offer of the unfinished interview
+    await pilot.press("h")
+    await pilot.pause()
+
+
+async def test_history_lists_the_sessions_and_opens_one_on_its_summary(tmp_path: Path) -> None:
+    first, second = saved_sessions(tmp_path)
+    async with history_app(tmp_path).run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, HistoryScreen)
+        table = screen.query_one(DataTable)
+        assert [str(key.value) for key in table.rows][:2] == [second.id, first.id]
+        assert table.row_count == 3
+        await pilot.press("down", "enter")
+        summary = pilot.app.screen
+        assert isinstance(summary, SavedSummaryScreen) and summary.record.id == first.id
+        await pilot.press("e")
+        assert isinstance(pilot.app.screen, ExportDialog)
+        await pilot.press("escape", "escape")
+        assert isinstance(pilot.app.screen, HistoryScreen)
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def test_attempts_of_a_question_side_by_side(tmp_path: Path) -> None:
+    saved_sessions(tmp_path)
+    async with history_app(tmp_path).run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("a")
+        screen = pilot.app.screen
+        assert isinstance(screen, AttemptsScreen)
+        questions = screen.query_one(OptionList)
+        assert questions.option_count == 3
+        hash_map = next(i for i, h in enumerate(screen.histories) if h.latest.question.ask.startswith("What does"))
+        questions.highlighted = hash_map
+        await pilot.pause()
+        table = screen.query_one(DataTable)
+        assert len(table.columns) == 3  # the labels, then two attempts
+        self_row = [str(cell) for cell in table.get_row_at(7)]
+        assert self_row == ["Self", "Mixed", "Good"]
+        assert screen.query_one("#rating-chart", Sparkline).data == [2.0, 3.0]
+        assert "2 → 3" in text_of(pilot.app, "#rating-label")
+
+
+async def test_drill_lists_why_and_starts_a_practice_round_of_the_pack(tmp_path: Path) -> None:
+    saved_sessions(tmp_path)
+    async with history_app(tmp_path).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("l", "d")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, DrillScreen)
+        assert [p.question.ask.split()[0] for p in screen.picks] == ["Design"]  # the hash map one was answered well since
+        assert "skipped; weak 2 times in a row" in str(screen.query_one(".pick-reasons", Static).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, InterviewScreen)
+        record = engine_of(pilot.app).record
+        assert (record.pack_name, record.candidate) == ("mini", "Ana")
+        assert [q.question_id for q in record.questions()] == ["cache"]
+
+
+async def test_mockint_drill_opens_the_app_on_the_drill_it_asked_for(tmp_path: Path) -> None:
+    saved_sessions(tmp_path)
+    app = build_app(sample_library(), clock=FakeClock(wall=LATER), data_dir=tmp_path, start=DrillRequest(1, "mini"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, DrillScreen)
+        assert [p.history.key for p in screen.picks] == [QuestionKey("mini", "cache")]
+
+
+async def test_drill_with_nothing_weak_says_so_and_cannot_start(tmp_path: Path) -> None:
+    async with history_app(tmp_path).run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert text_of(pilot.app, "#drill-nothing").startswith("Nothing to drill")
+        await pilot.press("ctrl+s")
+        assert isinstance(pilot.app.screen, DrillScreen)
+
+
+# -- snapshots -----------------------------------------------------------------------
+
+
+def test_snapshot_history(snap_compare: object, tmp_path: Path) -> None:
+    saved_sessions(tmp_path)
+    assert snap_compare(history_app(tmp_path), terminal_size=SIZE, press=["l", "h"])  # type: ignore[operator]
+
+
+def test_snapshot_saved_summary(snap_compare: object, tmp_path: Path) -> None:
+    saved_sessions(tmp_path)
+    assert snap_compare(history_app(tmp_path), terminal_size=SIZE, press=["l", "h", "enter"])  # type: ignore[operator]
+
+
+def test_snapshot_attempts(snap_compare: object, tmp_path: Path) -> None:
+    saved_sessions(tmp_path)
+    assert snap_compare(history_app(tmp_path), terminal_size=SIZE, press=["l", "h", "a", "down"])  # type: ignore[operator]
+
+
+def test_snapshot_drill(snap_compare: object, tmp_path: Path) -> None:
+    saved_sessions(tmp_path)
+    assert snap_compare(history_app(tmp_path), terminal_size=SIZE, press=["l", "d"])  # type: ignore[operator]
