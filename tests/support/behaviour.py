@@ -55,9 +55,9 @@ class Outcome:
     keyword_total: int
 
 
-def corpus() -> list[Answer]:
+def corpus(folder: Path = CORPUS_DIR) -> list[Answer]:
     answers: list[Answer] = []
-    for path in sorted(CORPUS_DIR.glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
             for kind in ("weak", "strong", "source"):
                 for item in entry.get(kind, ()):
@@ -66,8 +66,9 @@ def corpus() -> list[Answer]:
     return answers
 
 
-def bundled_pack(name: str) -> Pack:
-    pack, broken = load_pack(bundled_rounds_dir() / name, "bundled")
+def bundled_pack(name: str, rounds_dir: Path | None = None) -> Pack:
+    """The bundled pack `name`, or the pack of that name in `rounds_dir` (another version of the bundled packs)."""
+    pack, broken = load_pack((rounds_dir or bundled_rounds_dir()) / name, "bundled")
     assert pack is not None and not broken, broken
     return pack
 
@@ -92,6 +93,12 @@ def run_answer(pack: Pack, answer: Answer) -> Outcome:
             engine.apply(Tick())
     record = engine.record.rounds[0].questions[index]
     return _outcome(record)
+
+
+def answers_question(pack: Pack, answer: Answer) -> bool:
+    """Whether `pack` has the answer's question (an older version of a pack may not)."""
+    rnd = pack.round_by_id(answer.round_id)
+    return rnd is not None and any(q.id == answer.question_id for q in rnd.questions)
 
 
 def _skip_to(engine: SessionEngine, question_id: str) -> int:
