@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from mockint.core.clock import FakeClock
 from mockint.session.commands import BeginRound, EditDraft, Start, SubmitAssessment, Tick
@@ -88,8 +89,9 @@ def test_discovery_offers_every_bundled_pack_unbroken() -> None:
 
 @pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_file_checks_clean_and_declares_schema(path: Path) -> None:
-    # Warnings (a keyword the question already says, an alternative listed twice) leave a file valid.
-    assert [d for d in check_file(path) if d.is_error] == []
+    # Clean as `mockint validate --strict` wants it: no errors and no warnings (a keyword or
+    # condition the question itself says, an alternative listed twice).
+    assert [str(d) for d in check_file(path)] == []
     expected = INTERVIEW_SCHEMA_LINE if path.name == "interview.yaml" else ROUND_SCHEMA_LINE
     assert path.read_text(encoding="utf-8").splitlines()[0] == expected
 
@@ -156,6 +158,24 @@ def test_challenges_are_realistic(question: Question) -> None:
             assert 0 < challenge.at < question.time
         for name in (term.name for term in challenge.unless_mentioned):
             assert name == name.strip().lower() and name, name
+
+
+@pytest.mark.parametrize("path", [p for p in YAML_FILES if p.name != "interview.yaml"], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_question_has_an_explicit_id_unique_in_its_pack(path: Path) -> None:
+    # Saved sessions refer to questions by id: a default id (q1, q2...) would change meaning
+    # when a question is added or moved.
+    questions = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+    assert [q["ask"] for q in questions if "id" not in q] == []
+    in_pack = [q.id for r in _load(path.parent).rounds for q in r.questions]
+    assert sorted({i for i in in_pack if in_pack.count(i) > 1}) == []
+
+
+@pytest.mark.parametrize("question", _params([(w, q) for w, q in _questions() if len(q.challenges) >= 2]))
+def test_case_question_carries_a_partners_kit(question: Question) -> None:
+    assert len(question.anchors) == 4
+    if question.id.startswith("case-"):  # a scenario: the partner answers the candidate's questions about it
+        assert question.facts
+    assert all(challenge.guide for challenge in question.challenges)
 
 
 def test_case_questions_exist_in_the_case_packs() -> None:
