@@ -97,8 +97,8 @@ def golden_record() -> SessionRecord:
     engine = SessionEngine.new(golden_pack(), options, clock)
     engine.apply(Start())
     engine.apply(BeginRound())
-    engine.apply(Hint())
     clock.advance(50)
+    engine.apply(Hint())  # a partner may give it from hint_after on
     engine.apply(Done(
         "Um, I look at completion rate first, like, how many watch to the end.\n"
         "Then engagement: comments and *saves*, you know, basically the signals. <script>alert(1)</script>"

@@ -29,21 +29,32 @@ class QuestionCalibration:
     @property
     def gap(self) -> int | None:
         """The interviewer's level minus the candidate's own; None unless both gave a level."""
-        own = self.own.points if self.own else None
-        theirs = self.interviewer.points if self.interviewer else None
-        return None if own is None or theirs is None else theirs - own
+        return rating_gap(self.own, self.interviewer)
 
     @property
     def flagged(self) -> bool:
-        return self.gap is not None and abs(self.gap) >= FLAGGED_GAP
+        return bool(self.flag)
 
     @property
     def flag(self) -> str:
         """The flag's wording, empty when not flagged."""
-        if not self.flagged:
-            return ""
-        assert self.own is not None and self.interviewer is not None
-        return f"you rated {self.own.label.lower()}, your interviewer {self.interviewer.label.lower()}"
+        return gap_flag(self.own, self.interviewer)
+
+
+def rating_gap(own: Rating | None, interviewer: Rating | None) -> int | None:
+    """The interviewer's level minus the candidate's own; None unless both gave a level."""
+    mine = own.points if own else None
+    theirs = interviewer.points if interviewer else None
+    return None if mine is None or theirs is None else theirs - mine
+
+
+def gap_flag(own: Rating | None, interviewer: Rating | None) -> str:
+    """"you rated good, your interviewer poor" for a gap of two levels or more; empty otherwise."""
+    gap = rating_gap(own, interviewer)
+    if gap is None or abs(gap) < FLAGGED_GAP:
+        return ""
+    assert own is not None and interviewer is not None
+    return f"you rated {own.label.lower()}, your interviewer {interviewer.label.lower()}"
 
 
 @dataclass(frozen=True)

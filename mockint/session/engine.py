@@ -464,10 +464,13 @@ class SessionEngine:
         """Decide a conditional challenge once; mark it not needed if the answer already mentioned its terms."""
         question = self.record.rounds[round_index].questions[question_index]
         challenge = question.challenges[index]
-        if not challenge.unless_mentioned or self.record.pair:
-            return False  # in a pair run the interviewer decides, with SkipChallenge
-        answered = [c.answer for c in question.challenges if c.status is ChallengeStatus.ANSWERED]
-        text = "\n".join([question.answer, *answered])
+        if not challenge.unless_mentioned:
+            return False
+        if self.record.pair:  # the interviewer did not decide: what their notes and ticks show does
+            text = heard_text(question)
+        else:
+            answered = [c.answer for c in question.challenges if c.status is ChallengeStatus.ANSWERED]
+            text = "\n".join([question.answer, *answered])
         found = self._decisions.decide(Decision(round_index, question_index, index), text, challenge.unless_mentioned)
         if not found:
             return False
