@@ -23,7 +23,10 @@ from mockint.ui.screens.export_dialog import ExportDialog
 from mockint.ui.screens.setup import SetupScreen
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.user_commands import UserCommand, declared
-from support.apps import SIZE, interview_app, make_app
+from mockint.ui.screens.pair import CandidateScreen, KeyReferenceScreen
+from mockint.ui.widgets.pair_console import NoteInput
+from support.apps import SIZE, interview_app, make_app, pair_app
+from support.packs import marked_pack
 from support.pilot import engine_of
 from support.saved import saved_run
 
@@ -140,7 +143,36 @@ async def test_every_declared_command_is_in_the_palette_and_its_keys_work(
             await walk_interview(checker, mode)
             checked |= checker.checked
 
+    app, _ = pair_app(Mode.PRACTICE, marked_pack())
+    async with app.run_test(size=SIZE) as pilot:
+        checker = CommandChecker(pilot, monkeypatch)
+        await walk_pair_console(checker)
+        checked |= checker.checked
+
     assert checked == set(user_commands.BY_ID)
+
+
+async def walk_pair_console(checker: CommandChecker) -> None:
+    """The interviewer's console of a pair run, its note line, the candidate's view and the key reference."""
+    pilot, app = checker.pilot, checker.app
+    await pilot.press("enter")
+    await checker.check(
+        user_commands.NOTE, *user_commands.HEARD, user_commands.FILLER, user_commands.RAMBLING, user_commands.POSE,
+        user_commands.SKIP_CHALLENGE, user_commands.ADD_MINUTE, user_commands.GIVE_HINT, user_commands.CANDIDATE_VIEW,
+        user_commands.KEY_REFERENCE,
+    )  # fmt: skip
+    await pilot.press("n")
+    assert isinstance(app.focused, NoteInput)
+    await checker.check(user_commands.CLOSE_NOTE)
+    assert not {user_commands.NOTE.id, user_commands.FILLER.id, user_commands.END_RUN.id} & set(checker.enabled_now())
+    await pilot.press("escape", "v")
+    await pilot.pause()
+    assert isinstance(app.screen, CandidateScreen)
+    await checker.check(user_commands.INTERVIEWER_VIEW)
+    await pilot.press("v", "question_mark")
+    await pilot.pause()
+    assert isinstance(app.screen, KeyReferenceScreen)
+    await checker.check(user_commands.CLOSE_PANEL)
 
 
 async def walk_interview(checker: CommandChecker, mode: Mode) -> None:

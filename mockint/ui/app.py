@@ -233,9 +233,10 @@ class MockintApp(App[None]):
 
     def _show_run(self, engine: SessionEngine) -> None:
         from mockint.ui.screens.interview import InterviewScreen
+        from mockint.ui.screens.pair import PairScreen
 
         self.engine = engine
-        screen = InterviewScreen(engine, self.autosave)
+        screen = (PairScreen if engine.record.pair else InterviewScreen)(engine, self.autosave)
         # Replace the setup screen, so leaving the summary lands on the home screen.
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
