@@ -183,3 +183,29 @@ async def test_typing_a_note_does_not_fire_the_console_keys() -> None:
         await pilot.press("escape")  # with the note line closed, escape asks to end the interview
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+
+
+async def test_the_summary_swaps_the_roles_onto_rounds_the_new_candidate_has_not_seen() -> None:
+    app, _ = pair_app(Mode.PRACTICE, marked_pack())
+    async with app.run_test(size=(120, 40)) as pilot:
+        engine = engine_of(app)
+        first = engine.record
+        first.rounds = first.rounds[:1]  # a run of the first round only: the second is still new to Bo
+        await pilot.press("enter")
+        for _ in range(12):
+            await pilot.press("ctrl+d" if engine.phase is not Phase.REVIEW else "enter")
+            if engine.phase is Phase.ASSESSMENT:
+                break
+        await assess(pilot, Rating.GOOD, Rating.GOOD, last=True)
+        await pilot.press("enter")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "s swaps the roles" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("l")  # leave without exporting (this run is not saved)
+        await pilot.pause()
+        assert isinstance(app.screen, PairScreen)
+        second = engine_of(app).record
+        assert (second.candidate, second.interviewer, second.pair) == ("Bo", "Ann", True)
+        assert [r.round_id for r in second.rounds] == ["r2"]
+        assert first.candidate == "Ann"  # the first run's record is its own

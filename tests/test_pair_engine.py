@@ -14,7 +14,7 @@ from mockint.session.commands import (
     SubmitAssessment, Tick, ToggleHeard,
 )
 from mockint.session.record import Advance, ChallengeStatus, Counter, Mode, NoteLine, Reflection, Role
-from mockint.session.setup import SessionOptions
+from mockint.session.setup import SessionOptions, swapped_options
 from mockint.session.state import Answering, Assessing, Challenging, Finished, Reviewing
 from support.packs import make_pack
 from support.sessions import Run
@@ -238,3 +238,12 @@ def test_calibration_leaves_no_evidence_and_one_level_apart_unflagged() -> None:
     result = calibration(run.engine.record)
     assert [q.gap for q in result.questions] == [None, 1] and not result.flagged
     assert calibration(Run(make_pack(), SessionOptions()).engine.record).questions == ()
+
+
+def test_swapped_options_swap_the_names_and_propose_rounds_not_just_seen() -> None:
+    run = pair_run(Mode.PRESSURE)
+    options, notice = swapped_options(run.engine.record, ("01-ops", "02-hr", "03-new"))
+    assert (options.candidate, options.interviewer, options.pair, options.mode) == ("Bo", "Ann", True, Mode.PRESSURE)
+    assert options.round_ids == ("02-hr", "03-new") and notice.startswith("Bo interviews on the 2 round(s)")
+    options, notice = swapped_options(run.engine.record, ("01-ops",))
+    assert options.round_ids == ("01-ops",) and notice == "Only rounds Bo just saw as the interviewer remain: all of them again."

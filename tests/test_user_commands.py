@@ -173,6 +173,10 @@ async def walk_pair_console(checker: CommandChecker) -> None:
     await pilot.pause()
     assert isinstance(app.screen, KeyReferenceScreen)
     await checker.check(user_commands.CLOSE_PANEL)
+    await pilot.press("escape", "escape", "y")  # end the run: its summary offers the swap
+    await pilot.pause()
+    assert isinstance(app.screen, SummaryScreen)
+    await checker.check(user_commands.SWAP_ROLES)
 
 
 async def walk_interview(checker: CommandChecker, mode: Mode) -> None:

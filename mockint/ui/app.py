@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from mockint.storage.journal import Journal
     from mockint.ui.screens.home import ResumeRequested
     from mockint.ui.screens.setup import StartRequested
+    from mockint.session.record import SessionRecord
     from mockint.session.setup import SessionOptions
 
 
@@ -212,6 +213,19 @@ class MockintApp(App[None]):
             self.autosave = Autosave.start(self.sessions, engine)  # before the first command: it is journaled
         engine.apply(Start())
         self._show_run(engine)
+
+    def swap_roles(self, record: SessionRecord) -> None:
+        """Start the next pair interview of `record`'s pack with the names swapped (see setup.swapped_options)."""
+        from mockint.session.setup import swapped_options
+
+        pack = self.library.find(record.pack_name)
+        if pack is None:
+            self.notify(printable(f"The pack {record.pack_name} is no longer found.", single_line=True),
+                        title="Cannot swap", severity="error", markup=False)  # fmt: skip
+            return
+        options, notice = swapped_options(record, tuple(r.id for r in pack.rounds))
+        self.start_interview(pack, options, save=self.sessions is not None)
+        self.notify(printable(notice, single_line=True), title="Roles swapped", markup=False)
 
     def resume_interview(self, journal_path: Path, journal: Journal) -> None:
         """Continue the run `journal` holds, saving on into it, where and as it stopped.

@@ -156,6 +156,11 @@ GO_HOME = UserCommand(
     keys="enter,escape", priority=True,
 )
 """A priority binding: the summary's table takes enter for its cursor."""
+SWAP_ROLES = UserCommand(
+    "swap_roles", "Swap roles",
+    "Start the next pair interview with the names swapped, on rounds the new candidate has not just seen", "swap_roles",
+    keys="s",
+)
 EXPORT = UserCommand("export", "Export", "Save the transcript as Markdown, JSON or HTML", "export", keys="e")
 CANCEL_EXPORT = UserCommand(
     "cancel_export", "Cancel", "Close the export without writing anything", "cancel", keys="escape"
