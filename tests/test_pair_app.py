@@ -13,7 +13,7 @@ from mockint.ui.screens.pair import CandidateScreen, HandOffScreen, KeyReference
 from mockint.ui.screens.confirm import ConfirmScreen
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.widgets.assessment import AssessmentForm, RatingSet
-from mockint.ui.widgets.capped_text import CappedTextArea
+from textual.widgets import Input
 from mockint.ui.widgets.scorecard import ScorecardForm
 from support.apps import SIZE, pair_app
 from support.packs import marked_pack
@@ -68,6 +68,7 @@ async def assess(pilot: Pilot[None], own: Rating, theirs: Rating, last: bool) ->
     """The candidate's self-assessment after its hand-off, then the interviewer's scorecard after its own."""
     app = pilot.app
     assert isinstance(app.screen, HandOffScreen) and "candidate" in screen_text(app)
+    assert app.screen.styles.background.a == 1  # opaque: nothing of the form beneath shows through
     await pilot.press("enter")
     form = app.screen.query_one(AssessmentForm)
     assert "ANCHOR-MARK" not in screen_text(app) and "NOTED-MARK" not in screen_text(app)
@@ -84,8 +85,8 @@ async def assess(pilot: Pilot[None], own: Rating, theirs: Rating, last: bool) ->
         rating_set.choose(theirs)
     await pilot.press("ctrl+d")
     assert "keep and one specific change" in screen_text(app)  # refused without them
-    scorecard.query_one("#score-keep", CappedTextArea).load_text("Opens with the metric")
-    scorecard.query_one("#score-change", CappedTextArea).load_text("Give one number")
+    scorecard.query_one("#score-keep", Input).value = "Opens with the metric"
+    scorecard.query_one("#score-change", Input).value = "Give one number"
     if last:
         scorecard.query_one("#advance-yes").value = True
     await pilot.press("ctrl+d")

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 
 from mockint.core.ratings import Rating
 from mockint.ui.widgets.assessment import RatingSet
-from mockint.ui.widgets.capped_text import CappedTextArea
+from textual.widgets import Input
 from mockint.ui.widgets.scorecard import ScorecardForm
 from support.apps import pair_app
 from support.packs import marked_pack
@@ -40,8 +40,8 @@ async def scorecard(pilot: Pilot[None]) -> None:
     form = pilot.app.screen.query_one(ScorecardForm)
     for rating_set in form.query(RatingSet):
         rating_set.choose(Rating.MIXED)
-    form.query_one("#score-keep", CappedTextArea).load_text("Opens with the metric")
-    form.query_one("#score-change", CappedTextArea).load_text("Give one number")
+    form.query_one("#score-keep", Input).value = "Opens with the metric"
+    form.query_one("#score-change", Input).value = "Give one number"
     await settle(pilot)
 
 

@@ -26,6 +26,7 @@ from mockint.session.commands import Count, Done, Hint, Note, PoseChallenge, Ski
 from mockint.session.record import ChallengeStatus, Counter, Role
 from mockint.session.state import Phase
 from mockint.session.views import CandidateQuestion, CandidateView, InterviewerView
+from mockint.core.safetext import printable
 from mockint.ui import user_commands
 from mockint.ui.screens.interview import TIMED_PHASES, InterviewScreen
 from mockint.ui.widgets.assessment import AssessmentSubmitted
@@ -73,6 +74,8 @@ class PairScreen(InterviewScreen):
         self._scorecard: ScorecardForm | None = None
         self._handed: set[tuple[int, Role]] = set()
         """The hand-offs already announced: (round, the role taking the keyboard)."""
+        self._revealed: set[int] = set()
+        """The rounds whose reveal has been shown: each once."""
 
     def compose(self) -> ComposeResult:
         record = self.engine.record
@@ -142,7 +145,15 @@ class PairScreen(InterviewScreen):
     def _hand_off(self, round_index: int, role: Role, text: str) -> None:
         if (round_index, role) not in self._handed:
             self._handed.add((round_index, role))
-            self.app.push_screen(HandOffScreen(text))
+            self.app.push_screen(HandOffScreen(text, self._focus_form))
+
+    def _focus_form(self) -> None:
+        """Focus the form's first field as its hand-off closes, before the next key can arrive."""
+        form = self._scorecard or self._assessment_form
+        if form is not None:
+            first = next((w for w in form.query("ItemCheckbox, RatingSet, CappedTextArea") if w.focusable), None)
+            if first is not None:
+                self.set_focus(first)
 
     def _remove_scorecard(self) -> None:
         if self._scorecard is not None:
@@ -150,10 +161,15 @@ class PairScreen(InterviewScreen):
             self._scorecard = None
 
     def _show_summary(self) -> None:
-        revealed = not self._summary_shown and self._last_revealed()
+        last = self._last_revealed()
         super()._show_summary()
-        if revealed is not None:
-            self.app.push_screen(RevealScreen(self.engine.candidate_view(), revealed))
+        if last is not None:
+            self._show_reveal(last)
+
+    def _show_reveal(self, round_index: int) -> None:
+        if round_index not in self._revealed:
+            self._revealed.add(round_index)
+            self.app.push_screen(RevealScreen(self.engine.candidate_view(), round_index))
 
     def _last_revealed(self) -> int | None:
         rounds = self.engine.record.rounds
@@ -198,7 +214,8 @@ class PairScreen(InterviewScreen):
         question = self.engine.interviewer_view().question
         items = listen_for(question) if question is not None else ()
         if number > len(items):
-            self.notify(f"There is no listen-for item {number}.", severity="warning")
+            self.notify(printable(f"There is no listen-for item {number}.", single_line=True), severity="warning",
+                        markup=False)  # fmt: skip
             return
         self._act(ToggleHeard(items[number - 1]))
 
@@ -244,7 +261,7 @@ class PairScreen(InterviewScreen):
         if round_index is None or self.engine.phase is Phase.FINISHED:
             return  # the summary shows the last round's reveal
         if self.engine.record.rounds[round_index].revealed:
-            self.app.push_screen(RevealScreen(self.engine.candidate_view(), round_index))
+            self._show_reveal(round_index)
 
     # -- no answer box in a pair run: the candidate speaks, the notes are the text ---------
 
@@ -260,13 +277,15 @@ class HandOffScreen(ModalScreen[None]):
 
     BINDINGS = user_commands.bindings(user_commands.CLOSE_PANEL)
     DEFAULT_CSS = """
-    HandOffScreen { align: center middle; }
+    /* Opaque: the next form waits underneath, and the one taking the keyboard may not see it yet. */
+    HandOffScreen { align: center middle; background: $background; }
     HandOffScreen > Vertical { width: 64; height: auto; border: thick $accent; padding: 1 2; background: $surface; }
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, on_close: Callable[[], None]) -> None:
         super().__init__()
         self.text = text
+        self.on_close = on_close
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -274,6 +293,7 @@ class HandOffScreen(ModalScreen[None]):
             yield Static("enter: ready", id="hand-off-key")
 
     def action_close(self) -> None:
+        self.on_close()  # before the screen beneath is back: keys typed straight after land in the form
         self.dismiss()
 
 
@@ -303,8 +323,8 @@ def key_reference() -> Content:
         *(c for c in CONSOLE_COMMANDS if c not in heard), user_commands.END_RUN,
     ]  # fmt: skip
     lines = [Content.styled("Keys of the interviewer's console", "bold")]
-    lines += [Content(f"{c.keys.replace(',', ' / '):<22} {c.title}: {c.help}") for c in commands]
-    lines.append(Content(f"{'1 … 9':<22} {heard[0].help.replace(' 1:', ':').replace('item 1', 'item n')}"))
+    lines += [plain(f"{c.keys.replace(',', ' / '):<22} {c.title}: {c.help}") for c in commands]
+    lines.append(plain(f"{'1 … 9':<22} {heard[0].help.replace('item 1', 'item n')}"))
     lines.append(Content("While a note line is open, keys type into it: enter files it, escape leaves it."))
     return Content("\n").join(lines)
 
@@ -428,16 +448,16 @@ class RevealScreen(ModalScreen[None]):
 
 def reveal_text(view: CandidateView, round_index: int) -> Content:
     round_ = view.rounds[round_index]
-    lines = [Content.styled(f"Round {round_.number}: both assessments, side by side", "bold"), plain(round_.title)]
+    lines = [plain(f"Round {round_.number}: both assessments, side by side").stylize("bold"), plain(round_.title)]
     for question in round_.questions:
         own = question.self_assessment.rating if question.self_assessment else None
         theirs = question.interviewer_assessment.rating if question.interviewer_assessment else None
         lines.append(Content(""))
-        lines.append(Content.styled(f"{question.number}. ", "bold") + plain(question.ask.strip()))
+        lines.append(plain(f"{question.number}. ").stylize("bold") + plain(question.ask.strip()))
         lines.append(plain(f"   You: {_label(own):<14} Interviewer: {_label(theirs)}"))
         flag = gap_flag(own, theirs)
         if flag:
-            lines.append(Content.styled(f"   ⚑ Gap: {flag}", "bold $warning"))
+            lines.append(plain(f"   ⚑ Gap: {flag}").stylize("bold $warning"))
         if question.evidence is not None:
             heard = ", ".join(question.evidence.heard) or "nothing ticked"
             lines.append(plain(f"   Heard: {heard}"))

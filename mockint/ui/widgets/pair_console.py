@@ -43,7 +43,7 @@ def _clock(seconds: float) -> str:
 
 
 def _heading(text: str) -> Content:
-    return Content.styled(text, "bold")
+    return plain(text).stylize("bold")
 
 
 def kit_text(view: InterviewerView) -> Content:
@@ -54,7 +54,7 @@ def kit_text(view: InterviewerView) -> Content:
     lines: list[Content] = [_heading("Listen for (1-9 ticks)")]
     for number, item in enumerate(listen_for(question), 1):
         box = "[x]" if item in question.heard else "[ ]"
-        lines.append(Content(f" {number} {box} ") + plain(item))
+        lines.append(plain(f" {number} {box} ") + plain(item))
     if question.keywords:
         lines.append(_heading("Keywords"))
         lines.append(plain(" " + ", ".join(term.name for term in question.keywords)))
@@ -73,7 +73,7 @@ def kit_text(view: InterviewerView) -> Content:
             lines.append(_challenge_line(view, index, challenge))
     counts = ", ".join(f"{counter.label} {question.counts.get(counter, 0)}" for counter in Counter)
     lines.append(_heading("Counts (f filler, r rambling)"))
-    lines.append(Content(" " + counts))
+    lines.append(plain(" " + counts))
     return Content("\n").join(lines)
 
 
@@ -96,6 +96,8 @@ def _challenge_line(view: InterviewerView, index: int, challenge: ChallengeRecor
         said = f"heard: {', '.join(heard)}" if heard else "not heard yet"
         trigger = f"unless they mention {names} ({said})"
     status = "" if challenge.status is ChallengeStatus.PENDING else f" [{challenge.status.value.replace('_', ' ')}]"
+    if view.position.challenge == index:
+        status = " [posed now]"
     return plain(f" {index + 1}. {challenge.ask} — {trigger}{status}")
 
 

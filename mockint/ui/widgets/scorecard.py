@@ -10,13 +10,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Label, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from mockint.core.ratings import LEVELS
 from mockint.session.commands import SubmitAssessment
 from mockint.session.record import Advance, QuestionRecord, Reflection, Role, RoundRecord
 from mockint.ui.widgets.assessment import AssessmentSubmitted, RatingSet
-from mockint.ui.widgets.capped_text import CappedTextArea
+from mockint.core.safetext import printable
 from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.toggles import ChoiceButton
 
@@ -35,6 +35,10 @@ def evidence_text(question: QuestionRecord) -> Content:
     return plain(f"Your evidence: heard {heard}; {notes}")
 
 
+MAX_LINE = 300
+"""A keep or a change is one specific line."""
+
+
 class ScorecardForm(VerticalScroll):
     DEFAULT_CSS = """
     ScorecardForm { padding: 0 1; }
@@ -42,7 +46,7 @@ class ScorecardForm(VerticalScroll):
     ScorecardForm .anchors { color: $text-muted; padding-left: 2; }
     ScorecardForm .reflection-row { height: auto; }
     ScorecardForm .reflection-label { width: 10; }
-    ScorecardForm CappedTextArea { height: auto; max-height: 4; width: 1fr; }
+    ScorecardForm Input { width: 1fr; }
     ScorecardForm #scorecard-problem { color: $error; }
     """
 
@@ -64,13 +68,14 @@ class ScorecardForm(VerticalScroll):
         yield Static("For the candidate: one specific keep and one specific change", classes="scorecard-heading")
         for name, label in (("keep", "Keep"), ("change", "Change")):
             with Horizontal(classes="reflection-row"):
-                yield Label(label, classes="reflection-label")
-                yield CappedTextArea(getattr(reflection, name), id=f"score-{name}", compact=True, soft_wrap=True)
+                yield Label(plain(label), classes="reflection-label")
+                yield Input(printable(getattr(reflection, name), single_line=True), id=f"score-{name}", compact=True,
+                            max_length=MAX_LINE)  # fmt: skip
         if self.last_round:
             yield Static("Would they advance?", classes="scorecard-heading")
             with RadioSet(id="advance"):
                 for choice in Advance:
-                    yield ChoiceButton(choice.label, id=f"advance-{choice.value}")
+                    yield ChoiceButton(plain(choice.label), id=f"advance-{choice.value}")
         yield Static("", id="scorecard-problem")
         yield Button("Submit scorecard", id="submit-scorecard", variant="primary")
 
@@ -85,8 +90,8 @@ class ScorecardForm(VerticalScroll):
         return ""
 
     def _reflection(self) -> Reflection:
-        keep = self.query_one("#score-keep", CappedTextArea).text
-        return Reflection(keep=keep, change=self.query_one("#score-change", CappedTextArea).text)
+        keep = self.query_one("#score-keep", Input).value
+        return Reflection(keep=keep, change=self.query_one("#score-change", Input).value)
 
     def _advance(self) -> Advance | None:
         if not self.last_round:
@@ -103,7 +108,7 @@ class ScorecardForm(VerticalScroll):
     def submit(self) -> None:
         """Post the scorecard, or say what it lacks."""
         problem = self.problem()
-        self.query_one("#scorecard-problem", Static).update(problem)
+        self.query_one("#scorecard-problem", Static).update(plain(problem))
         if not problem:
             self.post_message(AssessmentSubmitted(self.build_assessment()))
 
