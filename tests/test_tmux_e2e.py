@@ -102,12 +102,26 @@ def test_a_short_pair_run_tick_note_candidate_view_score_and_export(tmp_path: Pa
         tmux.wait_for("Hand the keyboard to the candidate")
         tmux.press("Enter")
         tmux.wait_for("How did")
-        tmux.press("4", "C-d")  # the candidate rates the first answer excellent
+        tmux.press("4")  # the candidate rates the first answer excellent
+        tmux.wait_for("Stands out")
+        tmux.press("C-d")
         tmux.wait_for("Hand the keyboard back to the interviewer")
         tmux.press("Enter")
         tmux.wait_for("Your scorecard")
-        tmux.press("Space", "C-d")  # the interviewer rates it poor, but gives no keep and change
+        tmux.press("Space")  # the interviewer rates it poor
+        tmux.wait_for("▐●▌ Poor")
+        tmux.press("C-d")  # but gives no keep and change: the keep box takes the keyboard
         tmux.wait_for("Give the candidate at least one specific keep and one specific change.")
+        tmux.type("Names what they own")
+        tmux.wait_for("Names what they own")
+        tmux.press("Tab")
+        tmux.type("Give one number")
+        tmux.wait_for("Give one number")
+        tmux.press("C-d")
+        reveal = tmux.wait_for("side by side")
+        assert "you rated excellent, your interviewer poor" in reveal and "owns the payments service" in reveal
+        tmux.press("Enter")
+        tmux.wait_for("Small design")
         tmux.press("C-q")
         tmux.wait_for("End the interview now?")
         tmux.press("y")
@@ -119,6 +133,7 @@ def test_a_short_pair_run_tick_note_candidate_view_score_and_export(tmp_path: Pa
         [written] = tmp_path.glob("mockint-mini-Ann-*.md")
         text = written.read_text(encoding="utf-8")
         assert "owns the payments service" in text and "Heard: Current role and what you own" in text
+        assert "Give one number" in text and "you rated excellent, your interviewer poor" in text
         tmux.press("C-q")
         assert tmux.wait_for_exit() == 0
 

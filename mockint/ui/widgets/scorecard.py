@@ -111,6 +111,9 @@ class ScorecardForm(VerticalScroll):
         self.query_one("#scorecard-problem", Static).update(plain(problem))
         if not problem:
             self.post_message(AssessmentSubmitted(self.build_assessment()))
+            return
+        empty = next(box for box in self.query(Input) if not box.value.strip())
+        empty.focus()  # straight to what is missing
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "submit-scorecard":
