@@ -76,3 +76,13 @@ def test_reveal_with_calibration(snap_compare: object) -> None:
     app, _ = pair_app(pack=marked_pack())
     assert snap_compare(app, terminal_size=SIZE, run_before=revealed)  # type: ignore[operator]
     assert engine_of(app).record.rounds[0].revealed
+
+
+def test_calibration_summary(snap_compare: object) -> None:
+    async def summary(pilot: Pilot[None]) -> None:
+        await revealed(pilot)
+        await pilot.press("enter", "escape", "y")  # close the reveal, end the run at the next round's intro
+        await settle(pilot)
+
+    app, _ = pair_app(pack=marked_pack())
+    assert snap_compare(app, terminal_size=SIZE, run_before=summary)  # type: ignore[operator]
