@@ -48,7 +48,9 @@ def test_a_pair_transcript_carries_the_scorecard_the_evidence_and_the_calibratio
         for expected in ("the interviewer&#x27;s notes" if fmt == "html" else "the interviewer's notes",
                          "0:05 completion rate, then engagement", "Heard: engagement", "Counted: Rambling 1",
                          "Structure first", "Name a number", f"Ops, question 1: {FLAG}", "Strong no",
-                         "Agreed on 2 of 3 questions; 1 gap of two levels or more"):  # fmt: skip
+                         "Agreed on 2 of 3 questions; 1 gap of two levels or more",
+                         "Counted by the interviewer:</strong> Filler words 0, Rambling 1" if fmt == "html"
+                         else "Counted by the interviewer: Filler words 0, Rambling 1"):  # fmt: skip
             assert expected in text, (fmt, expected)
     document = json.loads(render(record, "json"))
     schema = json.loads((schema_path("round").parent / "transcript.schema.json").read_text(encoding="utf-8"))
@@ -60,7 +62,7 @@ def test_a_pair_transcript_carries_the_scorecard_the_evidence_and_the_calibratio
         "heard": ["engagement"], "counts": {"filler": 0, "rambling": 1},
     }  # fmt: skip
     assert document["rounds"][0]["scorecard"]["change"] == "Name a number"
-    assert document["advance"] == "strong_no"
+    assert document["advance"] == "strong_no" and document["summary"]["counted"] == {"filler": 0, "rambling": 1}
     calibration = document["calibration"]
     assert calibration["questions"][0] == {
         "round_id": "01-ops", "question_id": "metrics", "self": "excellent", "interviewer": "mixed", "gap": -2,
@@ -72,7 +74,7 @@ def test_a_pair_transcript_carries_the_scorecard_the_evidence_and_the_calibratio
 def test_a_solo_transcript_has_none_of_it() -> None:
     run = Run(make_pack(), SessionOptions())
     document = json.loads(render(run.engine.record, "json"))
-    assert document["calibration"] is None and document["advance"] is None
+    assert document["calibration"] is None and document["advance"] is None and document["summary"]["counted"] is None
     assert all(r["scorecard"] is None for r in document["rounds"])
     assert all(q["evidence"] is None for r in document["rounds"] for q in r["questions"])
     assert "Calibration" not in render(run.engine.record, "md")

@@ -18,7 +18,7 @@ from mockint.analysis.calibration import summary_line as calibration_summary
 from mockint.analysis.insights import AnswerInsights, SessionInsights, TextInsights, counted
 from mockint.core.model import Interviewer
 from mockint.core.ratings import LEVELS
-from mockint.session.record import ChallengeRecord, ChallengeStatus, Outcome, QuestionRecord, Role, RoundRecord, SessionRecord
+from mockint.session.record import ChallengeRecord, ChallengeStatus, Counter, Outcome, QuestionRecord, Role, RoundRecord, SessionRecord
 from mockint.core.textmatch import mentioned_terms
 
 PRACTISE_NONE = (
@@ -456,6 +456,19 @@ def evidence_lines(question: QuestionRecord) -> list[str]:
         lines.append("Counted: " + ", ".join(counts))
     lines += [f"{line.stamp} {line.text}" for line in question.notes]
     return lines
+
+
+COUNTED = "Counted by the interviewer"
+
+
+def counted_totals(record: SessionRecord) -> dict[Counter, int]:
+    """The interviewer's one-key counts over the whole run (pair mode), every counter present."""
+    return {counter: sum(q.counts.get(counter, 0) for q in record.questions()) for counter in Counter}
+
+
+def counted_text(record: SessionRecord) -> str:
+    """`Filler words 3, Rambling 1`: the interviewer's counts beside the typed insights."""
+    return ", ".join(f"{counter.label} {n}" for counter, n in counted_totals(record).items())
 
 
 def scorecard_lines(round_: RoundRecord) -> list[tuple[str, str]]:

@@ -207,6 +207,8 @@ def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
         out.append("<tr>" + "".join(f"{tag}{value}</td>" for tag, value in zip(cell_tags, values)) + "</tr>")
     out += ["</tbody>", "</table>"]
     out.append(f"<p><strong>{escape(content.ANSWERING_TIME)}:</strong> {content.totals_text(totals)}</p>")
+    if record.pair:
+        out.append(f"<p><strong>{escape(content.COUNTED)}:</strong> {escape(content.counted_text(record))}</p>")
     return out + ["</section>"]
 
 

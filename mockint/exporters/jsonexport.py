@@ -254,4 +254,5 @@ def _summary(record: SessionRecord, totals: SessionInsights) -> Json:
         "cpm": _optional_tenths(totals.cpm),
         "fillers": totals.fillers,
         "coverage": None if totals.coverage is None else round(totals.coverage, 3),
+        "counted": {c.value: n for c, n in content.counted_totals(record).items()} if record.pair else None,
     }

@@ -215,6 +215,8 @@ def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
         cells = [row.number, escape_inline(row.ask), *row.cells()[2:]]
         out.append("| " + " | ".join(cells) + " |")
     out += ["", f"{content.ANSWERING_TIME}: {content.totals_text(totals)}"]
+    if record.pair:
+        out += ["", f"{content.COUNTED}: {content.counted_text(record)}"]
     return out
 
 

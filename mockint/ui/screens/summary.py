@@ -53,6 +53,7 @@ def pair_text(record: SessionRecord) -> str:
     advance = content.advance_text(record)
     if advance:
         lines.append(f"{content.ADVANCE} {advance}")
+    lines.append(f"{content.COUNTED}: {content.counted_text(record)}")
     lines.append("s swaps the roles for the next interview.")
     return "\n".join(lines)
 
