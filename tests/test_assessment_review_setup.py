@@ -9,7 +9,7 @@ from support.apps import make_app
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 
 from mockint.session.record import ChallengeRecord, ChallengeStatus, QuestionRecord, RoundRecord
 from mockint.ui.screens.setup import SetupScreen
@@ -312,6 +312,25 @@ async def test_setup_round_list_reads_without_colour(tmp_path: Path) -> None:
         await pilot.pause()
         assert drawn_boxes(rounds) == [" ", "X"]
         assert setup.options().round_ids == ("02-design",)
+
+
+async def test_the_pair_box_asks_the_interviewers_name_and_starts_the_console(tmp_path: Path) -> None:
+    from mockint.ui.screens.pair import PairScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        setup = await open_setup(app, pilot)
+        assert not setup.query_one("#interviewer").display and not setup.options().pair
+        await pilot.click("#pair")
+        assert setup.query_one("#interviewer").display
+        setup.query_one("#candidate", Input).value = "Ann"
+        setup.query_one("#interviewer", Input).value = " Bo "
+        options = setup.options()
+        assert (options.pair, options.candidate, options.interviewer) == (True, "Ann", "Bo")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PairScreen)
+        assert app.engine is not None and app.engine.record.interviewer == "Bo" and app.engine.record.pair
 
 
 async def test_shuffle_box_starts_a_shuffled_run_with_a_recorded_seed(tmp_path: Path) -> None:

@@ -22,15 +22,17 @@ from hypothesis import strategies as st
 from mockint.core.clock import FakeClock
 from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
-    BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment, Tick,
+    BeginRound, Command, Continue, Count, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment,
+    Tick, ToggleHeard,
 )
 from mockint.session.engine import SessionEngine
 from mockint.exporters import FORMATS, ExportError, export_session, file_stem, render
 from mockint.exporters.content import session_totals, totals_line
+from mockint.exporters.files import MAX_NAME_PART
 from mockint.exporters.markdown import escape_line, quote
 from mockint.core.ratings import Rating
 from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
-from mockint.session.record import Mode, Reflection, Role, SessionRecord
+from mockint.session.record import Advance, Counter, Mode, Reflection, Role, SessionRecord
 from mockint.core.safetext import has_unsafe_characters, printable
 from mockint.session.setup import EngineError, SessionOptions
 from mockint.session.state import Phase
@@ -97,8 +99,11 @@ def golden_record() -> SessionRecord:
     engine = SessionEngine.new(golden_pack(), options, clock)
     engine.apply(Start())
     engine.apply(BeginRound())
-    engine.apply(Hint())
     clock.advance(50)
+    engine.apply(Hint())  # a partner may give it from hint_after on
+    engine.apply(ToggleHeard("Says why engagement matters"))
+    engine.apply(Count(Counter.FILLER))
+    engine.apply(Count(Counter.FILLER))
     engine.apply(Done(
         "Um, I look at completion rate first, like, how many watch to the end.\n"
         "Then engagement: comments and *saves*, you know, basically the signals. <script>alert(1)</script>"
@@ -114,6 +119,7 @@ def golden_record() -> SessionRecord:
             role=Role.INTERVIEWER,
             ratings={"metrics": Rating.MIXED},
             notes={"metrics": "Good order.\nCould quantify [more]."},
+            reflection=Reflection(keep="Leads with *the* metric", change="Put a number on <each> claim"),
         )
     )
     engine.apply(
@@ -135,7 +141,8 @@ def golden_record() -> SessionRecord:
             interview_checks={"Structured answers"},
         )
     )
-    engine.apply(SubmitAssessment(role=Role.INTERVIEWER))  # the partner's, rating nothing, ends the round
+    # The partner's, rating nothing, ends the round.
+    engine.apply(SubmitAssessment(role=Role.INTERVIEWER, advance=Advance.YES))
     return engine.record
 
 
@@ -481,28 +488,32 @@ def test_markdown_quote_keeps_line_breaks_and_paragraphs() -> None:
 
 def test_export_session_names_files_from_the_start_time(tmp_path: Path) -> None:
     paths = export_session(golden_record(), tmp_path, ["md", "json", "html"])
-    assert [p.name for p in paths] == [f"mockint-demo-pack-20260309-1405.{ext}" for ext in ("md", "json", "html")]
+    assert [p.name for p in paths] == [f"mockint-demo-pack-Ada-Lovelace-20260309-1405.{ext}" for ext in ("md", "json", "html")]
     assert paths[0].read_text(encoding="utf-8") == render(golden_record(), "md")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
 
 
 def test_export_session_never_overwrites(tmp_path: Path) -> None:
     record = golden_record()
-    taken = tmp_path / "mockint-demo-pack-20260309-1405.json"
+    taken = tmp_path / "mockint-demo-pack-Ada-Lovelace-20260309-1405.json"
     taken.write_text("keep me", encoding="utf-8")
     first = export_session(record, tmp_path, ["md"])
     second = export_session(record, tmp_path, ["md", "json"])
-    assert first[0].name == "mockint-demo-pack-20260309-1405.md"
+    assert first[0].name == "mockint-demo-pack-Ada-Lovelace-20260309-1405.md"
     # The md name is free only without a suffix and json is taken there: both move to -2.
-    assert [p.name for p in second] == ["mockint-demo-pack-20260309-1405-2.md", "mockint-demo-pack-20260309-1405-2.json"]
+    assert [p.name for p in second] == ["mockint-demo-pack-Ada-Lovelace-20260309-1405-2.md", "mockint-demo-pack-Ada-Lovelace-20260309-1405-2.json"]
     third = export_session(record, tmp_path, ["md"])
-    assert third[0].name == "mockint-demo-pack-20260309-1405-3.md"
+    assert third[0].name == "mockint-demo-pack-Ada-Lovelace-20260309-1405-3.md"
     assert taken.read_text(encoding="utf-8") == "keep me"
 
 
 def test_file_stem_makes_the_pack_name_safe() -> None:
     record = golden_record()
     record.pack_name = "../My pack: ünïcode/é"
+    assert file_stem(record) == "mockint-My-pack-n-code-Ada-Lovelace-20260309-1405"  # a pair run's candidate
+    record.candidate = "../Zoë: \u202e/"
+    assert file_stem(record) == "mockint-My-pack-n-code-Zo-20260309-1405"
+    record.pair = False
     assert file_stem(record) == "mockint-My-pack-n-code-20260309-1405"
 
 
@@ -514,7 +525,9 @@ def test_a_long_pack_name_makes_a_short_distinct_file_name() -> None:
     second = file_stem(record)
     assert first != second
     for stem in (first, second):
-        assert len(stem) <= 110 and stem.startswith("mockint-backend-xxxx") and stem.endswith("-20260309-1405")
+        # The pack's part is cut; a pair run's candidate adds at most MAX_NAME_PART and a dash.
+        assert len(stem) <= 110 + MAX_NAME_PART + 1 and stem.startswith("mockint-backend-xxxx")
+        assert stem.endswith("-Ada-Lovelace-20260309-1405")
 
 
 def test_a_long_pack_name_exports_without_overwriting(tmp_path: Path) -> None:

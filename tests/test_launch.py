@@ -52,6 +52,19 @@ def test_run_starts_the_named_pack_with_the_options(
     assert export_dir == tmp_path
 
 
+def test_run_pair_names_both_sides(capsys: pytest.CaptureFixture[str], launched: list) -> None:
+    code, _, err = run(capsys, "run", "quick", "--rounds", str(PACKS_DIR), "--pair", "--name", "Ana", "--interviewer", " Bo ")
+    assert (code, err) == (0, "")
+    [(_library, start, _export_dir)] = launched
+    assert start is not None and start.options == SessionOptions(candidate="Ana", interviewer="Bo", pair=True)
+
+
+def test_an_interviewer_without_pair_is_a_usage_error(capsys: pytest.CaptureFixture[str], launched: list) -> None:
+    code, _, err = run(capsys, "run", "quick", "--rounds", str(PACKS_DIR), "--interviewer", "Bo")
+    assert (code, err) == (2, "mockint: --interviewer names the partner of a pair run: add --pair\n")
+    assert launched == []
+
+
 def test_run_defaults_to_practice_with_every_round(capsys: pytest.CaptureFixture[str], launched: list) -> None:
     assert run(capsys, "--rounds", str(PACKS_DIR), "run", "quick") == (0, "", "")
     [(_library, start, export_dir)] = launched

@@ -166,7 +166,7 @@ def revealed(answer: str = "", skipped: bool = False, rating: Rating | None = No
     return CandidateQuestion(
         number=1, ask="Design a cache.", limit=120, answer=answer, time_used=61.5, skipped=skipped, hint=None,
         challenges=(), checklist=(), guide=(), self_assessment=QuestionAssessment(rating=rating),
-        interviewer_assessment=None, reference="A TTL per kind of data.",
+        interviewer_assessment=None, reference="A TTL per kind of data.", evidence=None, extra_time=0,
     )  # fmt: skip
 
 

@@ -10,9 +10,12 @@ from hypothesis import strategies as st
 
 from mockint.core import codec
 from mockint.core.clock import FakeClock
-from mockint.session.commands import BeginRound, Continue, Decision, Done, EditDraft, Pause, Quit, Resume, Skip, Step, Tick
+from mockint.session.commands import (
+    AddMinute, BeginRound, Continue, Count, Decision, Done, EditDraft, Note, Pause, PoseChallenge, Quit, Resume, Skip,
+    SkipChallenge, Step, Tick, ToggleHeard,
+)
 from mockint.session.engine import SessionEngine, resume_origin
-from mockint.session.record import ChallengeStatus, Mode, Outcome, decode_record
+from mockint.session.record import ChallengeStatus, Counter, Mode, Outcome, decode_record
 from mockint.session.setup import EngineError, ReplayError, SessionOptions
 from mockint.session.state import Answering, Challenging, Finished, State
 from support.packs import make_pack
@@ -252,3 +255,23 @@ def test_commands_that_do_not_fit_are_refused_without_a_change() -> None:
         with pytest.raises(EngineError):
             run.engine.apply(command)
     assert (codec.encode(run.engine.record), run.engine.state) == before
+
+
+def test_a_partners_commands_replay_the_same() -> None:
+    """Notes, ticks, counts, a challenge fired early and one skipped, a minute more, the hint, the scorecard."""
+    run = Run(make_pack(), SessionOptions(mode=Mode.PRESSURE, pair=True))
+    script = [
+        BeginRound(), Note("completion rate, with numbers"), ToggleHeard("engagement"), Count(Counter.FILLER),
+        PoseChallenge(0), Note("cuts to the funnel"), Done(), Note("mentions retention"), SkipChallenge(1),
+        AddMinute(), Done(), Continue(),
+    ]  # fmt: skip
+    for command in script:
+        run.clock.advance(7)
+        assert run.apply(command), command
+    run.clock.advance(200)
+    assert run.apply(Tick())  # the second question's timed challenge fired by itself, then time ran out
+    question = run.engine.record.rounds[0].questions[0]
+    assert question.challenges[1].status is ChallengeStatus.NOT_NEEDED and question.extra_time == 60
+    assert run.engine.record.rounds[0].questions[1].challenges[0].interrupted
+    assert_replays_the_same(run)
+    assert_survives_the_codec(run.engine)

@@ -66,6 +66,78 @@ def test_answer_a_challenge_reach_the_next_question_then_quit(tmux_run: Tmux) ->
     assert tmux.wait_for_exit() == 0
 
 
+def test_a_short_pair_run_tick_note_candidate_view_score_and_export(tmp_path: Path) -> None:
+    args = ("run", "mini", "--rounds", str(PACKS_DIR), "--pair", "--name", "Ann", "--interviewer", "Bo",
+            "--out", str(tmp_path))  # fmt: skip
+    with mockint_in_tmux(tmp_path, *args) as tmux:
+        tmux.wait_for("Bo interviews Ann")
+        tmux.press("Enter")
+        tmux.wait_for("Private: your kit")
+        tmux.press("1")
+        tmux.wait_for("[x] Current role")
+        tmux.press("n")
+        tmux.type("owns the payments service")
+        tmux.wait_for("owns the payments service")
+        tmux.press("Enter")
+        tmux.wait_for("0:0")  # filed: the line stamped with its time
+        tmux.press("Escape")
+        tmux.wait_for("n Note")  # the note line closed: the console's keys are back in the footer
+        tmux.press("v")
+        candidate = tmux.wait_for("candidate view")
+        assert "Tell me about yourself." in candidate
+        assert "Private" not in candidate and "payments" not in candidate and "Current role" not in candidate
+        tmux.press("v")
+        tmux.wait_for("Private: your kit")
+        tmux.press("C-d")
+        tmux.wait_for("Why are you leaving?")
+        tmux.press("C-d")
+        tmux.wait_for("Review")
+        tmux.press("Enter")
+        tmux.wait_for("What does a hash map cost")
+        tmux.press("C-d")
+        tmux.wait_for("And in the worst case?")
+        tmux.press("C-d")
+        tmux.wait_for("Review")
+        tmux.press("Enter")
+        tmux.wait_for("Hand the keyboard to the candidate")
+        tmux.press("Enter")
+        tmux.wait_for("How did")
+        tmux.press("4")  # the candidate rates the first answer excellent
+        tmux.wait_for("Stands out")
+        tmux.press("C-d")
+        tmux.wait_for("Hand the keyboard back to the interviewer")
+        tmux.press("Enter")
+        tmux.wait_for("Your scorecard")
+        tmux.press("Space")  # the interviewer rates it poor
+        tmux.wait_for("▐●▌ Poor")
+        tmux.press("C-d")  # but gives no keep and change: the keep box takes the keyboard
+        tmux.wait_for("Give the candidate at least one specific keep and one specific change.")
+        tmux.type("Names what they own")
+        tmux.wait_for("Names what they own")
+        tmux.press("Tab")
+        tmux.type("Give one number")
+        tmux.wait_for("Give one number")
+        tmux.press("C-d")
+        reveal = tmux.wait_for("side by side")
+        assert "you rated excellent, your interviewer poor" in reveal and "owns the payments service" in reveal
+        tmux.press("Enter")
+        tmux.wait_for("Small design")
+        tmux.press("C-q")
+        tmux.wait_for("End the interview now?")
+        tmux.press("y")
+        tmux.wait_for("Swap roles")
+        tmux.press("e")
+        tmux.wait_for("Export the transcript")
+        tmux.press("Tab", "Enter")
+        tmux.wait_for("Wrote")
+        [written] = tmp_path.glob("mockint-mini-Ann-*.md")
+        text = written.read_text(encoding="utf-8")
+        assert "owns the payments service" in text and "Heard: Current role and what you own" in text
+        assert "Give one number" in text and "you rated excellent, your interviewer poor" in text
+        tmux.press("C-q")
+        assert tmux.wait_for_exit() == 0
+
+
 def test_without_saving_quitting_the_summary_asks_first(tmp_path: Path) -> None:
     with mockint_in_tmux(tmp_path, "run", "mini", "--rounds", str(PACKS_DIR), "--no-save") as tmux:
         start_a_question(tmux)

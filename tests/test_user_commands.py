@@ -30,8 +30,10 @@ from mockint.ui.screens.history import HistoryScreen, SavedSummaryScreen
 from mockint.ui.screens.setup import SetupScreen
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.user_commands import UserCommand, declared
-from support.apps import SIZE, interview_app, make_app
-from support.packs import kit_pack
+from mockint.ui.screens.pair import CandidateScreen, KeyReferenceScreen
+from mockint.ui.widgets.pair_console import NoteInput
+from support.apps import SIZE, interview_app, make_app, pair_app
+from support.packs import kit_pack, marked_pack
 from support.pilot import engine_of
 from support.history import DAY_ONE, saved_sessions
 from support.saved import saved_run
@@ -181,6 +183,12 @@ async def test_every_declared_command_is_in_the_palette_and_its_keys_work(
         await checker.check(user_commands.CONTINUE_AFTER_REVEAL)
         checked |= checker.checked
 
+    app, _ = pair_app(Mode.PRACTICE, marked_pack())
+    async with app.run_test(size=SIZE) as pilot:
+        checker = CommandChecker(pilot, monkeypatch)
+        await walk_pair_console(checker)
+        checked |= checker.checked
+
     assert checked == set(user_commands.BY_ID)
 
 
@@ -205,6 +213,33 @@ async def walk_history(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> set[s
         assert isinstance(pilot.app.screen, DrillScreen)
         await checker.check(user_commands.START_DRILL, user_commands.BACK)
         return checker.checked
+
+
+async def walk_pair_console(checker: CommandChecker) -> None:
+    """The interviewer's console of a pair run, its note line, the candidate's view and the key reference."""
+    pilot, app = checker.pilot, checker.app
+    await pilot.press("enter")
+    await checker.check(
+        user_commands.NOTE, *user_commands.HEARD, user_commands.FILLER, user_commands.RAMBLING, user_commands.POSE,
+        user_commands.SKIP_CHALLENGE, user_commands.ADD_MINUTE, user_commands.GIVE_HINT, user_commands.CANDIDATE_VIEW,
+        user_commands.KEY_REFERENCE,
+    )  # fmt: skip
+    await pilot.press("n")
+    assert isinstance(app.focused, NoteInput)
+    await checker.check(user_commands.CLOSE_NOTE)
+    assert not {user_commands.NOTE.id, user_commands.FILLER.id, user_commands.END_RUN.id} & set(checker.enabled_now())
+    await pilot.press("escape", "v")
+    await pilot.pause()
+    assert isinstance(app.screen, CandidateScreen)
+    await checker.check(user_commands.INTERVIEWER_VIEW)
+    await pilot.press("v", "question_mark")
+    await pilot.pause()
+    assert isinstance(app.screen, KeyReferenceScreen)
+    await checker.check(user_commands.CLOSE_PANEL)
+    await pilot.press("escape", "escape", "y")  # end the run: its summary offers the swap
+    await pilot.pause()
+    assert isinstance(app.screen, SummaryScreen)
+    await checker.check(user_commands.SWAP_ROLES)
 
 
 async def walk_interview(checker: CommandChecker, mode: Mode) -> None:

@@ -14,57 +14,13 @@ from msgspec.structs import replace
 from mockint.core import codec
 from mockint.core.ratings import Rating
 from mockint.session.commands import Quit, SubmitAssessment
-from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
-from mockint.session.record import Audience, Mode, QuestionAssessment, Role, RoundRecord, Rules, SessionRecord
+from mockint.session.record import Audience, Counter, Mode, QuestionAssessment, Role, RoundRecord, Rules, SessionRecord
 from mockint.session.setup import SessionOptions
 from mockint.session.state import Assessing, Challenging, Finished, State
-from mockint.core.ratings import LEVELS
 from mockint.session import views
 from mockint.session.views import CandidateView, InterviewerView, candidate_view
-from support.packs import terms
+from support.packs import marked_pack
 from support.sessions import Run, actions, modes
-
-
-def kit(number: int) -> dict:
-    """The interviewer's kit of question `number`, every field marked."""
-    return {
-        "anchors": {level: f"ANCHOR-MARK-{number} {level.value}" for level in LEVELS},
-        "reference": f"REFERENCE-MARK-{number}",
-        "facts": (f"FACT-MARK-{number}a", f"FACT-MARK-{number}b"),
-        "hint_after": 7,
-    }
-
-
-def marked_pack() -> Pack:
-    """Every private field holds a marker found nowhere else; terms to mention are in capitals (typed in lower case)."""
-    first = Question(
-        id="q1", ask="Which metrics do you track?", time=60,
-        guide=("GUIDE-MARK-1a", "GUIDE-MARK-1b"), keywords=terms(("KWMARKONE", "KWMARK-ALT-1"), "KWMARKTWO"),
-        hint="HINT-MARK-1", checklist=("CHECK-MARK-1",), **kit(1),
-        challenges=(
-            Challenge(ask="CHALLENGE-MARK-1a", time=30, guide=("CGUIDE-MARK-1a",)),
-            Challenge(ask="CHALLENGE-MARK-1b", time=20, unless_mentioned=terms(("RETENTION", "UNLESS-ALT-MARK")),
-                      guide=("CGUIDE-MARK-1b",)),
-        ),
-    )  # fmt: skip
-    second = Question(
-        id="q2", ask="Views dropped overnight. What do you do?", time=120, guide=("GUIDE-MARK-2",),
-        hint="HINT-MARK-2", challenges=(Challenge(ask="CHALLENGE-MARK-2", time=30, at=45, guide=("CGUIDE-MARK-2",)),),
-        **kit(2),
-    )  # fmt: skip
-    third = Question(
-        id="q3", ask="Why us?", time=60, keywords=terms("KWMARKTHREE",), **kit(3),
-        challenges=(Challenge(ask="CHALLENGE-MARK-3", time=30, unless_mentioned=terms("COHORT", ("留存", "保留")),
-                              guide=("CGUIDE-MARK-3",)),),
-    )  # fmt: skip
-    return Pack(
-        name="marked", title="Marked", checklist=("CHECK-MARK-P",),
-        rounds=(
-            Round(id="r1", title="Ops", questions=(first, second), interviewer=Interviewer("Lee", "dry"),
-                  checklist=("CHECK-MARK-R1",)),
-            Round(id="r2", title="Culture", questions=(third,), intro="Tell me why."),
-        ),
-    )  # fmt: skip
 
 
 CandidateViewOf = Callable[[SessionRecord, State, float], CandidateView]
@@ -72,8 +28,13 @@ CandidateViewOf = Callable[[SessionRecord, State, float], CandidateView]
 
 def private_now(record: SessionRecord, state: State) -> set[str]:
     """Every marker the candidate may not see in `state`."""
-    # Guides, keywords and trigger terms (every alternative), anchors, facts: never.
-    private = {"GUIDE-MARK", "KWMARK", "RETENTION", "UNLESS-ALT-MARK", "COHORT", "保留", "ANCHOR-MARK", "FACT-MARK"}
+    # Keywords and trigger terms (every alternative), anchors, facts: never. The guides never either, but
+    # for the items a partner ticked as heard, which are evidence once their round is revealed.
+    private = {"KWMARK", "RETENTION", "UNLESS-ALT-MARK", "COHORT", "保留", "ANCHOR-MARK", "FACT-MARK"}
+    for round_ in record.rounds:
+        for question in round_.questions:
+            guides = {*question.guide, *(item for c in question.challenges for item in c.guide)}
+            private |= guides - (question.heard if round_.revealed_at is not None else set())
     opened = {index for index, r in enumerate(record.rounds) if r.assessed}
     if isinstance(state, Assessing):
         opened.add(state.round)
@@ -84,6 +45,7 @@ def private_now(record: SessionRecord, state: State) -> set[str]:
             private |= {*round_.checklist, *(item for q in round_.questions for item in q.checklist)}
         if round_.revealed_at is None:
             private |= {f"NOTE-MARK {q.question_id}" for q in round_.questions} | {f"NOTE-MARK round {round_.round_id}"}
+            private |= {f"NOTE-MARK keep {round_.round_id}", f"NOTE-LINE-MARK {round_.round_id}"}  # the partner's keep, note lines
             private |= {q.reference for q in round_.questions if q.reference}  # shown once the round is revealed
         for q_index, question in enumerate(round_.questions):
             if question.hint and not question.hint_used:
@@ -126,9 +88,16 @@ def _without_revealed_verdicts(run: Run, view: CandidateView) -> bytes:
     rounds = list(view.rounds)
     for index, round_ in enumerate(rounds):
         if run.engine.record.rounds[index].revealed_at is not None:
-            questions = tuple(replace(q, interviewer_assessment=None) for q in round_.questions)
+            questions = tuple(_without_evidence(q) for q in round_.questions)
             rounds[index] = replace(round_, questions=questions, interviewer_assessment=None)
-    return codec.encode(replace(view, rounds=tuple(rounds)))
+    return codec.encode(replace(view, rounds=tuple(rounds), advance=None))
+
+
+def _without_evidence(question: views.CandidateQuestion) -> views.CandidateQuestion:
+    """A revealed question without the interviewer's side: assessment, notes (the answers in a pair run),
+    ticks and counts."""
+    challenges = tuple(replace(c, answer="") for c in question.challenges)
+    return replace(question, interviewer_assessment=None, evidence=None, answer="", challenges=challenges)
 
 
 def drive_twins(
@@ -163,7 +132,8 @@ def test_the_candidate_view_never_holds_a_private_field(mode_and_pair: tuple[Mod
 def whole_run(first: str = "assess") -> list[tuple[str, object]]:
     """A whole run of the marked pack: the hint where allowed, answers that mention the trigger terms, and in
     a pair run `first` ("assess" or "assess interviewer") assessing each round before the other."""
-    turn = [("hint", None), ("type", "retention by cohort, like, weekly"), ("advance", 20), (first, Rating.MIXED)]
+    turn = [("hint", None), ("type", "retention by cohort, like, weekly"), ("advance", 20), (first, Rating.MIXED),
+            ("heard", 0), ("count", Counter.FILLER), ("skip challenge", 0), ("skip challenge", 1)]  # a partner's
     return [step for _ in range(8) for step in (*turn, ("next", None))] + [("next", None)] * 6
 
 
@@ -176,9 +146,12 @@ def test_whole_runs_show_the_candidate_what_they_may_see_as_it_becomes_theirs(mo
     assert "CHALLENGE-MARK-1a" in final and "CHECK-MARK-1" in final and "CHECK-MARK-P" in final
     assert ("HINT-MARK-1" in final) is (mode is Mode.PRACTICE)
     assert ("NOTE-MARK q1" in final) is pair  # the interviewer's notes, once the round is revealed
-    assert "RETENTION" not in final and "GUIDE-MARK" not in final and "KWMARK" not in final
+    assert ("GUIDE-MARK-1a" in final) is pair  # ticked as heard: evidence once revealed
+    assert "RETENTION" not in final and "GUIDE-MARK-1b" not in final and "KWMARK" not in final
     assert "ANCHOR-MARK" not in final and "FACT-MARK" not in final and "UNLESS-ALT-MARK" not in final
     assert all(f"REFERENCE-MARK-{n}" in final for n in (1, 2, 3))  # every round was revealed
+    assert ("NOTE-LINE-MARK r1" in final and '"counts":{"filler":' in final) is pair
+    assert ('"advance":"strong_yes"' in final) is pair
 
 
 def leak_the_verdict(record: SessionRecord, state: State, at: float) -> CandidateView:
@@ -219,7 +192,7 @@ def test_the_interviewer_view_holds_everything() -> None:
     for marker in ("GUIDE-MARK-1a", "KWMARKONE", "HINT-MARK-2", "RETENTION", "CHALLENGE-MARK-3", "NOTE-MARK q3"):
         assert marker in encoded
     for marker in ("KWMARK-ALT-1", "UNLESS-ALT-MARK", "保留", "ANCHOR-MARK-2 excellent", "REFERENCE-MARK-3",
-                   "FACT-MARK-1b", "CGUIDE-MARK-2", '"hint_after":7'):  # fmt: skip
+                   "FACT-MARK-1b", "CKIT-MARK-2", '"hint_after":7'):  # fmt: skip
         assert marker in encoded
 
 

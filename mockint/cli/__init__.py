@@ -174,6 +174,13 @@ def _add_run_parser(commands: argparse._SubParsersAction, rounds_after: argparse
     run.add_argument("--seed", type=int, metavar="N", help="seed for --shuffle, to repeat an order")
     run.add_argument("--name", default="", metavar="NAME", help="the candidate's name, for the transcript")
     run.add_argument(
+        "--pair", action="store_true",
+        help="pair mode: a partner interviews you from a private kit, takes notes and scores blind",
+    )  # fmt: skip
+    run.add_argument(
+        "--interviewer", default="", metavar="NAME", help="the partner interviewing (with --pair), for the transcript"
+    )
+    run.add_argument(
         "--out", type=_existing_dir, metavar="DIR", help="where exported transcripts go (default: current folder)"
     )
     _add_no_save_option(run, default=argparse.SUPPRESS)

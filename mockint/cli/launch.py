@@ -129,12 +129,16 @@ def session_options(args: argparse.Namespace, pack: Pack) -> SessionOptions:
         known = ", ".join(shown(r.id) for r in pack.rounds)
         message = f"pack {shown(pack.name)} has no round {unknown[0]!r}; its rounds are: {known}"
         raise CliError(message, EXIT_USAGE)
+    if args.interviewer.strip() and not args.pair:
+        raise CliError("--interviewer names the partner of a pair run: add --pair", EXIT_USAGE)
     return SessionOptions(
         mode=Mode.PRESSURE if args.pressure else Mode.PRACTICE,
         round_ids=round_ids,
         shuffle=args.shuffle,
         seed=args.seed,
         candidate=args.name.strip(),
+        interviewer=args.interviewer.strip(),
+        pair=args.pair,
     )
 
 

@@ -40,8 +40,9 @@ def render(record: SessionRecord, fmt: str, totals: SessionInsights | None = Non
 
 
 def file_stem(record: SessionRecord) -> str:
-    """`mockint-<pack>-<YYYYMMDD-HHMM>`, from when the session started."""
-    return base_name(record.pack_name, record.started_wall)
+    """`mockint-<pack>-<YYYYMMDD-HHMM>`, from when the session started; a pair run's is under its candidate's name
+    too (`mockint-<pack>-<candidate>-…`), so the two runs of a role swap are told apart."""
+    return base_name(record.pack_name, record.started_wall, record.candidate if record.pair else "")
 
 
 def export_session(record: SessionRecord, out_dir: str | os.PathLike[str], formats: Sequence[str]) -> list[Path]:

@@ -13,10 +13,12 @@ from typing import NamedTuple, Protocol
 
 from mockint.core.durations import format_clock, format_duration
 from mockint.core.ratings import LEVELS, Rating
+from mockint.analysis.calibration import calibration
+from mockint.analysis.calibration import summary_line as calibration_summary
 from mockint.analysis.insights import AnswerInsights, SessionInsights, TextInsights, counted
 from mockint.core.model import Interviewer
 from mockint.core.ratings import LEVELS
-from mockint.session.record import ChallengeRecord, ChallengeStatus, Outcome, QuestionRecord, Role, RoundRecord, SessionRecord
+from mockint.session.record import ChallengeRecord, ChallengeStatus, Counter, Outcome, QuestionRecord, Role, RoundRecord, SessionRecord
 from mockint.core.textmatch import mentioned_terms
 
 PRACTISE_NONE = (
@@ -73,8 +75,9 @@ ROUND_ASSESSMENT = "Round self-assessment"
 
 
 def has_round_assessment(round_: RoundRecord) -> bool:
-    """Whether the round has a ticked-or-not checklist or a reflection worth showing."""
-    return bool(round_.checklist and round_.assessed) or not round_.reflection.is_empty()
+    """Whether the round has a ticked-or-not checklist, a reflection or an interviewer's scorecard worth showing."""
+    shown = bool(round_.checklist and round_.assessed) or not round_.reflection.is_empty()
+    return shown or bool(scorecard_lines(round_))
 
 
 def round_heading(index: int, round_: RoundRecord) -> str:
@@ -427,3 +430,67 @@ def average_rating_text(totals: Totals) -> str:
     if not totals.no_evidence:
         return average
     return f"{average} ({totals.rated} rated, {totals.no_evidence} no evidence)"
+
+
+# -- a pair run: the interviewer's notes, evidence, scorecard and the calibration ------------------
+
+NOTES_AS_ANSWER = "Answer (the interviewer's notes)"
+"""The heading of a pair run's answer: the interviewer's notes are the question's text."""
+EVIDENCE = "Evidence (the interviewer's)"
+SCORECARD = "Interviewer's scorecard"
+CALIBRATION = "Calibration"
+ADVANCE = "Would advance?"
+
+
+def answer_heading(pair: bool) -> str:
+    return NOTES_AS_ANSWER if pair else "Answer"
+
+
+def evidence_lines(question: QuestionRecord) -> list[str]:
+    """What the interviewer ticked, counted and noted (stamped), one line each; none in a solo run's record."""
+    lines: list[str] = []
+    if question.heard:
+        lines.append("Heard: " + ", ".join(sorted(question.heard)))
+    counts = [f"{counter.label} {n}" for counter, n in question.counts.items() if n]
+    if counts:
+        lines.append("Counted: " + ", ".join(counts))
+    lines += [f"{line.stamp} {line.text}" for line in question.notes]
+    return lines
+
+
+COUNTED = "Counted by the interviewer"
+
+
+def counted_totals(record: SessionRecord) -> dict[Counter, int]:
+    """The interviewer's one-key counts over the whole run (pair mode), every counter present."""
+    return {counter: sum(q.counts.get(counter, 0) for q in record.questions()) for counter in Counter}
+
+
+def counted_text(record: SessionRecord) -> str:
+    """`Filler words 3, Rambling 1`: the interviewer's counts beside the typed insights."""
+    return ", ".join(f"{counter.label} {n}" for counter, n in counted_totals(record).items())
+
+
+def scorecard_lines(round_: RoundRecord) -> list[tuple[str, str]]:
+    """The interviewer's keep and change for the candidate, where given."""
+    reflection = round_.assessment(Role.INTERVIEWER).reflection
+    return [(label, text.strip()) for label, text in (("Keep", reflection.keep), ("Change", reflection.change))
+            if text.strip()]  # fmt: skip
+
+
+def calibration_lines(record: SessionRecord) -> list[str]:
+    """The calibration's summary line, then each flagged gap: `Ops, question 1: you rated good, your interviewer
+    poor`; empty for a solo run."""
+    if not record.pair:
+        return []
+    result = calibration(record)
+    lines = [calibration_summary(result)]
+    for item in result.flagged:
+        lines.append(f"{record.rounds[item.round_index].title}, question {item.number}: {item.flag}")
+    return lines
+
+
+def advance_text(record: SessionRecord) -> str | None:
+    """The interviewer's overall "would advance?", or None when not given (or a solo run)."""
+    assessment = record.assessments.get(Role.INTERVIEWER)
+    return assessment.advance.label if assessment is not None and assessment.advance is not None else None

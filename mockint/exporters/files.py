@@ -41,8 +41,13 @@ class ExportError(Exception):
     """A transcript could not be written; the message is user-facing."""
 
 
-def base_name(pack_name: str, started: datetime) -> str:
-    """`mockint-<pack>-<YYYYMMDD-HHMM>`, with the pack name made safe for any file system.
+MAX_NAME_PART = 40
+"""The most of a candidate's name a file name keeps."""
+
+
+def base_name(pack_name: str, started: datetime, candidate: str = "") -> str:
+    """`mockint-<pack>-<YYYYMMDD-HHMM>` (`mockint-<pack>-<candidate>-…` given a candidate's name), with the names
+    made safe for any file system.
 
     A long pack name is cut to MAX_PACK_PART characters, ending in a short hash
     of the whole name, so two long names that start alike still differ.
@@ -51,7 +56,8 @@ def base_name(pack_name: str, started: datetime) -> str:
     if len(pack) > MAX_PACK_PART:
         digest = hashlib.sha256(pack_name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         pack = f"{pack[: MAX_PACK_PART - len(digest) - 1].rstrip('-.')}-{digest}"
-    return f"mockint-{pack}-{started:%Y%m%d-%H%M}"
+    who = _UNSAFE.sub("-", candidate).strip("-.")[:MAX_NAME_PART].rstrip("-.")
+    return f"mockint-{pack}-{who + '-' if who else ''}{started:%Y%m%d-%H%M}"
 
 
 def write_new_files(out_dir: str | os.PathLike[str], stem: str, texts: dict[str, str]) -> list[Path]:

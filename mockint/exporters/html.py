@@ -43,6 +43,7 @@ def render_html(record: SessionRecord, totals: SessionInsights | None = None) ->
     for index, round_ in enumerate(record.rounds):
         parts += _round(index, round_, record.pair, totals)
     parts += _interview_checklist(record)
+    parts += _calibration(record)
     parts += _summary(record, totals)
     parts += _practise_next(record, totals)
     parts += ["</main>", "</body>", "</html>"]
@@ -64,6 +65,10 @@ def _round(index: int, round_: RoundRecord, pair: bool, totals: SessionInsights)
             out += ["<h4>Round checklist</h4>", _checklist(round_.checklist, round_.checked)]
         if not round_.reflection.is_empty():
             out += ["<h4>Reflection</h4>", _reflection(round_.reflection)]
+        scorecard = content.scorecard_lines(round_)
+        if scorecard:
+            rows = "".join(f"<li><strong>{label}:</strong> {escape(text)}</li>" for label, text in scorecard)
+            out += [f"<h4>{escape(content.SCORECARD)}</h4>", f'<ul class="reflection">{rows}</ul>']
         out.append("</div>")
     return out + ["</section>"]
 
@@ -75,7 +80,7 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     out.append(f'<p class="meta">{_time(question)}{_flags(question)}</p>')
     if question.hint_used and question.hint:
         out.append(f"<p><strong>Hint:</strong> {escape(question.hint)}</p>")
-    out += ["<h4>Answer</h4>", _quote(question.answer, "answer", "No answer typed.")]
+    out += [f"<h4>{escape(content.answer_heading(pair))}</h4>", _quote(question.answer, "answer", "No answer typed.")]
     if question.interviewer_notes.strip():
         out += ["<h4>Interviewer notes</h4>", _quote(question.interviewer_notes, "notes", "")]
     insights = totals.of(question)
@@ -86,6 +91,9 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
         out += ["<h4>Checklist</h4>", _checklist(question.checklist, question.checked)]
     for who, rating in content.rating_lines(question, pair):
         out.append(f"<p><strong>Rating ({who}):</strong> {escape(rating)}</p>")
+    evidence = content.evidence_lines(question)
+    if evidence:
+        out += [f"<h4>{escape(content.EVIDENCE)}</h4>", _list(evidence, "evidence")]
     if question.answer.strip():
         # Insights lines are numbers and fixed labels made here: nothing in them to escape.
         main = content.insights_text(insights.main)
@@ -171,6 +179,19 @@ def _interview_checklist(record: SessionRecord) -> list[str]:
     return ["<section>", "<h2>Interview checklist</h2>", _checklist(record.checklist, record.checked), "</section>"]
 
 
+def _calibration(record: SessionRecord) -> list[str]:
+    lines = content.calibration_lines(record)
+    if not lines:
+        return []
+    out = ['<section class="calibration">', f"<h2>{escape(content.CALIBRATION)}</h2>", f"<p>{escape(lines[0])}</p>"]
+    if lines[1:]:
+        out.append(_list(lines[1:], "flags"))
+    advance = content.advance_text(record)
+    if advance:
+        out.append(f"<p><strong>{escape(content.ADVANCE)}</strong> {escape(advance)}</p>")
+    return out + ["</section>"]
+
+
 _NUMERIC_COLUMNS = {"Typed", "Pace", "Fillers"}
 
 
@@ -186,6 +207,8 @@ def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
         out.append("<tr>" + "".join(f"{tag}{value}</td>" for tag, value in zip(cell_tags, values)) + "</tr>")
     out += ["</tbody>", "</table>"]
     out.append(f"<p><strong>{escape(content.ANSWERING_TIME)}:</strong> {content.totals_text(totals)}</p>")
+    if record.pair:
+        out.append(f"<p><strong>{escape(content.COUNTED)}:</strong> {escape(content.counted_text(record))}</p>")
     return out + ["</section>"]
 
 

@@ -14,7 +14,8 @@ from mockint.core.ratings import Rating
 from mockint.exporters import content
 from mockint.analysis.insights import AnswerInsights, SessionInsights, TextInsights, answer_insights, session_insights
 from mockint.analysis.practise import OVERTIME_GRACE, overtime, practise_next
-from mockint.session.record import ChallengeRecord, QuestionRecord, RoundRecord, SessionRecord
+from mockint.analysis.calibration import calibration
+from mockint.session.record import ChallengeRecord, Counter, QuestionRecord, Role, RoundRecord, SessionRecord
 from mockint.core.model import Term
 from mockint.core.safetext import BIDI_CONTROLS, CONTROL_CODES
 
@@ -61,8 +62,10 @@ def transcript_document(record: SessionRecord, totals: SessionInsights | None = 
         "duration": _tenths(record.duration),
         "pauses": [{"start": _tenths(p.start), "end": _optional_tenths(p.end)} for p in record.pauses],
         "checklist": _checklist(record.checklist, record.checked),
-        "rounds": [_round(round_, totals) for round_ in record.rounds],
+        "rounds": [_round(round_, totals, record.pair) for round_ in record.rounds],
         "summary": _summary(record, totals),
+        "advance": _advance(record),
+        "calibration": _calibration(record),
         "practise_next": [
             {
                 "round_id": record.rounds[item.round_index].round_id,
@@ -88,20 +91,68 @@ def _checklist(items: tuple[str, ...], checked: set[str]) -> list[Json]:
     return [{"item": item, "checked": item in checked} for item in items]
 
 
-def _round(round_: RoundRecord, totals: SessionInsights) -> Json:
+def _round(round_: RoundRecord, totals: SessionInsights, pair: bool) -> Json:
     reflection = round_.reflection
     return {
         "id": round_.round_id,
         "title": round_.title,
         "interviewer": round_.interviewer,
         "assessed": round_.assessed,
-        "questions": [_question(q, totals.of(q) if q.reached else None) for q in round_.questions],
+        "questions": [_question(q, totals.of(q) if q.reached else None, pair) for q in round_.questions],
         "checklist": _checklist(round_.checklist, round_.checked),
         "reflection": {"keep": reflection.keep, "stop": reflection.stop, "start": reflection.start},
+        "scorecard": _scorecard(round_) if pair else None,
     }
 
 
-def _question(question: QuestionRecord, insights: AnswerInsights | None) -> Json:
+def _scorecard(round_: RoundRecord) -> Json:
+    """The interviewer's side of a round (pair mode): their keep and change, and when both sides were in."""
+    reflection = round_.assessment(Role.INTERVIEWER).reflection
+    return {
+        "submitted": Role.INTERVIEWER in round_.assessments,
+        "keep": reflection.keep,
+        "change": reflection.change,
+        "revealed_at": _optional_tenths(round_.revealed_at),
+    }
+
+
+def _evidence(question: QuestionRecord) -> Json:
+    return {
+        "notes": [{"at": _tenths(n.at), "text": n.text, "challenge": n.challenge} for n in question.notes],
+        "heard": sorted(question.heard),
+        "counts": {counter.value: question.counts.get(counter, 0) for counter in Counter},
+    }
+
+
+def _advance(record: SessionRecord) -> str | None:
+    assessment = record.assessments.get(Role.INTERVIEWER)
+    return None if assessment is None or assessment.advance is None else assessment.advance.value
+
+
+def _calibration(record: SessionRecord) -> Json | None:
+    if not record.pair:
+        return None
+    result = calibration(record)
+    return {
+        "questions": [
+            {
+                "round_id": record.rounds[item.round_index].round_id,
+                "question_id": item.question.question_id,
+                "self": _rating(item.own),
+                "interviewer": _rating(item.interviewer),
+                "gap": item.gap,
+                "flag": item.flag or None,
+            }
+            for item in result.questions
+        ],
+        "compared": len(result.compared),
+        "agreed": result.agreed,
+        "mean_gap": None if result.mean_gap is None else round(result.mean_gap, 2),
+        "summary": content.calibration_lines(record)[0],
+    }
+
+
+def _question(question: QuestionRecord, insights: AnswerInsights | None, pair: bool) -> Json:
     return {
         "id": question.question_id,
         "ask": question.ask,
@@ -133,6 +184,8 @@ def _question(question: QuestionRecord, insights: AnswerInsights | None) -> Json
         "checklist": _checklist(question.checklist, question.checked),
         "rating": _rating(question.rating),
         "interviewer_rating": _rating(question.interviewer_rating),
+        "extra_time": question.extra_time,
+        "evidence": _evidence(question) if pair else None,
         "insights": None if insights is None else _answer_insights(insights),
     }
 
@@ -201,4 +254,5 @@ def _summary(record: SessionRecord, totals: SessionInsights) -> Json:
         "cpm": _optional_tenths(totals.cpm),
         "fillers": totals.fillers,
         "coverage": None if totals.coverage is None else round(totals.coverage, 3),
+        "counted": {c.value: n for c, n in content.counted_totals(record).items()} if record.pair else None,
     }

@@ -75,6 +75,7 @@ def render_markdown(record: SessionRecord, totals: SessionInsights | None = None
         out += _round(index, round_, record.pair, totals)
     if record.checklist and any(r.assessed for r in record.rounds):
         out += ["", "## Interview checklist", "", *_checklist(record.checklist, record.checked)]
+    out += _calibration(record)
     out += _summary(record, totals)
     out += _practise_next(record, totals)
     return printable("\n".join(out) + "\n")
@@ -91,7 +92,22 @@ def _round(index: int, round_: RoundRecord, pair: bool, totals: SessionInsights)
         out += ["", "**Round checklist**", "", *_checklist(round_.checklist, round_.checked)]
     if not round_.reflection.is_empty():
         out += ["", "**Reflection**", "", *_reflection(round_.reflection)]
+    scorecard = content.scorecard_lines(round_)
+    if scorecard:
+        out += ["", f"**{content.SCORECARD}**", ""]
+        for label, text in scorecard:
+            out += _list_item(f"**{label}:**", text)
     return out
+
+
+def _calibration(record: SessionRecord) -> list[str]:
+    lines = content.calibration_lines(record)
+    if not lines:
+        return []
+    out = ["", f"## {content.CALIBRATION}", "", escape_inline(lines[0])]
+    out += [""] + [f"- {escape_inline(line)}" for line in lines[1:]] if lines[1:] else []
+    advance = content.advance_text(record)
+    return out + (["", f"**{content.ADVANCE}** {advance}"] if advance else [])
 
 
 def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool, totals: SessionInsights) -> list[str]:
@@ -102,7 +118,7 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     out.append(f"*{' · '.join(facts)}*")
     if question.hint_used and question.hint:
         out += ["", f"**Hint:** {escape_inline(question.hint)}"]
-    out += _answer_block("Answer", question.answer, "*No answer typed.*")
+    out += _answer_block(content.answer_heading(pair), question.answer, "*No answer typed.*")
     if question.interviewer_notes.strip():
         out += _answer_block("Interviewer notes", question.interviewer_notes, "")
     insights = totals.of(question)
@@ -113,6 +129,9 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
         out += ["", "**Checklist**", "", *_checklist(question.checklist, question.checked)]
     for who, rating in content.rating_lines(question, pair):
         out += ["", f"**Rating ({who}):** {rating}"]
+    evidence = content.evidence_lines(question)
+    if evidence:
+        out += ["", f"**{content.EVIDENCE}**", "", *(f"- {escape_inline(line)}" for line in evidence)]
     if question.answer.strip():
         # Insights lines are numbers and fixed labels made here: nothing in them to escape.
         out += ["", f"**Insights:** {content.insights_text(insights.main)}"]
@@ -196,6 +215,8 @@ def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
         cells = [row.number, escape_inline(row.ask), *row.cells()[2:]]
         out.append("| " + " | ".join(cells) + " |")
     out += ["", f"{content.ANSWERING_TIME}: {content.totals_text(totals)}"]
+    if record.pair:
+        out += ["", f"{content.COUNTED}: {content.counted_text(record)}"]
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from msgspec import Struct
 
 from mockint.core.ratings import Rating
-from mockint.session.record import Reflection, Role
+from mockint.session.record import Advance, Counter, Reflection, Role
 
 
 class Start(Struct, frozen=True, tag="start", tag_field="kind"):
@@ -107,6 +107,49 @@ class SubmitAssessment(Struct, frozen=True, tag="submit_assessment", tag_field="
     interview_checks: frozenset[str] = frozenset()
     """The whole interview's checklist: assessed once, with the last round (refused with an earlier one)."""
     reflection: Reflection = Reflection()
+    advance: Advance | None = None
+    """The interviewer's overall "would advance?": given once, with the last round (pair mode)."""
+
+
+# -- a partner interviewing (pair mode) ----------------------------------------------------------
+
+
+class Note(Struct, frozen=True, tag="note", tag_field="kind"):
+    """File a line of the interviewer's notes on the question on screen, stamped with its elapsed time.
+
+    In a pair run the notes are the question's text: lines filed during the
+    main answer make its answer, lines filed during a challenge its answer.
+    """
+
+    text: str
+
+
+class ToggleHeard(Struct, frozen=True, tag="toggle_heard", tag_field="kind"):
+    """Tick (or untick) a "listen for" item of the question on screen: the candidate covered it."""
+
+    item: str
+
+
+class Count(Struct, frozen=True, tag="count", tag_field="kind"):
+    """Count one more filler word or rambling stretch in the question on screen."""
+
+    counter: Counter
+
+
+class PoseChallenge(Struct, frozen=True, tag="pose_challenge", tag_field="kind"):
+    """Pose the question's challenge `index` now, interrupting the answer (early, or a conditional one)."""
+
+    index: int
+
+
+class SkipChallenge(Struct, frozen=True, tag="skip_challenge", tag_field="kind"):
+    """Do not pose the question's conditional challenge `index`: the candidate covered its terms."""
+
+    index: int
+
+
+class AddMinute(Struct, frozen=True, tag="add_minute", tag_field="kind"):
+    """Give the answer on screen one more minute."""
 
 
 class Quit(Struct, frozen=True, tag="quit", tag_field="kind"):
@@ -125,7 +168,10 @@ class Tick(Struct, frozen=True, tag="tick", tag_field="kind"):
 
 Command = (
     Start | BeginRound | EditDraft | Done | Skip | Hint | Pause | Resume | Continue | SubmitAssessment | Quit | Tick
+    | Note | ToggleHeard | Count | PoseChallenge | SkipChallenge | AddMinute
 )
+PAIR_COMMANDS = (Note, ToggleHeard, Count, PoseChallenge, SkipChallenge, AddMinute)
+"""The commands of a partner interviewing: refused in a solo run."""
 
 
 class Decision(Struct, frozen=True):

@@ -21,21 +21,28 @@ from collections.abc import Callable, Iterable
 from mockint.core.clock import Clock
 from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
+    PAIR_COMMANDS,
+    AddMinute,
     BeginRound,
     Command,
     Continue,
+    Count,
     Decision,
     Done,
     EditDraft,
     Hint,
+    Note,
     Pause,
+    PoseChallenge,
     Quit,
     Resume,
     Skip,
+    SkipChallenge,
     Start,
     Step,
     SubmitAssessment,
     Tick,
+    ToggleHeard,
 )
 from mockint.core.model import Pack, Term
 from mockint.session.record import (
@@ -43,6 +50,7 @@ from mockint.session.record import (
     ChallengeRecord,
     ChallengeStatus,
     InterviewAssessment,
+    NoteLine,
     PauseInterval,
     QuestionAssessment,
     QuestionRecord,
@@ -67,7 +75,15 @@ from mockint.session.state import (
     Timed,
 )
 from mockint.core.textmatch import mentioned_terms
-from mockint.session.views import CandidateView, InterviewerView, candidate_view, interviewer_view
+from mockint.session.views import (
+    CandidateView,
+    InterviewerView,
+    candidate_view,
+    elapsed,
+    heard_text,
+    interviewer_view,
+    question_elapsed,
+)
 
 Matcher = Callable[[str, Iterable[Term]], list[Term]]
 """Which of the terms a text mentions (any of its alternatives): decides whether an `unless_mentioned`
@@ -143,9 +159,7 @@ class SessionEngine:
 
     def elapsed(self, at: float | None = None) -> float:
         """Seconds from the start to offset `at` (now by default), pauses excluded."""
-        at = self.offset() if at is None else at
-        paused = sum((p.end if p.end is not None else at) - p.start for p in self.record.pauses)
-        return at - paused
+        return elapsed(self.record, self.offset() if at is None else at)
 
     # -- changing -----------------------------------------------------------
 
@@ -175,6 +189,8 @@ class SessionEngine:
         if at < self._last_at:
             raise EngineError(f"time goes forwards: offset {at:.3f}s comes after {self._last_at:.3f}s")
         self._decisions = decisions
+        if isinstance(command, PAIR_COMMANDS) and not self.record.pair:
+            raise EngineError("Only a pair run has a partner interviewing.")
         handler = self._HANDLERS[type(command)]
         handler(self, command, at)
         decisions.check_all_used()
@@ -196,6 +212,8 @@ class SessionEngine:
         target = self._draft_target()
         if target is None:
             raise EngineError("nothing is being answered now")
+        if self.record.pair:
+            raise EngineError("In a pair run the interviewer's notes are the answer: file a note line.")
         if not 0 <= command.start <= command.end <= len(target.answer):
             raise EngineError("the edit does not fit the text typed so far")
         target.answer = command.applied_to(target.answer)
@@ -229,6 +247,10 @@ class SessionEngine:
         question = self._question(state)
         if not question.hint:
             raise EngineError("This question has no hint.")
+        if self.record.pair and not question.hint_used:
+            unlocks = question.hint_after - question_elapsed(self.record, question, at)
+            if unlocks > 0:
+                raise EngineError(f"The hint unlocks in {_minutes(unlocks)}.")
         if not question.hint_used:
             question.hint_used = True
             self._emit(EventKind.HINT_GIVEN, at)
@@ -261,6 +283,8 @@ class SessionEngine:
         last_round = state.round + 1 == len(self.record.rounds)
         if command.interview_checks and not last_round:
             raise EngineError("The whole interview's checklist is assessed once, with the last round.")
+        if command.advance is not None and (command.role is not Role.INTERVIEWER or not last_round):
+            raise EngineError("The interviewer says whether the candidate would advance once, with the last round.")
         round_ = self.record.rounds[state.round]
         _record_assessment(self.record, round_, command, last_round)
         if not all(role in round_.assessments for role in self._assessing_roles()):
@@ -271,6 +295,61 @@ class SessionEngine:
             self._enter_round(state.round + 1, at)
         else:
             self._finish(at, ended_early=False)
+
+    def _note(self, command: Note, at: float) -> None:
+        state = self._require(Answering, Challenging, Reviewing)
+        text = " ".join(command.text.split())
+        if not text:
+            raise EngineError("A note needs some text.")
+        question = self._question(state)
+        challenge = state.challenge if isinstance(state, Challenging) else None
+        question.notes.append(NoteLine(question_elapsed(self.record, question, at), text, challenge))
+        target: QuestionRecord | ChallengeRecord = question if challenge is None else question.challenges[challenge]
+        target.answer = f"{target.answer}\n{text}" if target.answer else text
+
+    def _toggle_heard(self, command: ToggleHeard, at: float) -> None:
+        question = self._question(self._require(Answering, Challenging, Reviewing))
+        items = {*question.guide, *(item for c in question.challenges for item in c.guide)}
+        if command.item not in items:
+            raise EngineError("That is not one of this question's listen-for items.")
+        question.heard ^= {command.item}
+
+    def _count(self, command: Count, at: float) -> None:
+        question = self._question(self._require(Answering, Challenging, Reviewing))
+        question.counts[command.counter] = question.counts.get(command.counter, 0) + 1
+
+    def _pose_challenge(self, command: PoseChallenge, at: float) -> None:
+        state = self._require_running()
+        if not isinstance(state, Answering):
+            raise EngineError("A challenge is being answered; finish it first.")
+        self._pending_challenge(state, command.index)
+        self._pose(state.round, state.question, command.index, at, interrupted=state.clock.held(at))
+
+    def _skip_challenge(self, command: SkipChallenge, at: float) -> None:
+        state = self._require(Answering, Challenging)
+        challenge = self._pending_challenge(state, command.index)
+        if not challenge.unless_mentioned:
+            raise EngineError("Only a challenge posed unless the candidate mentions something can be skipped.")
+        question = self._question(state)
+        key = Decision(state.round, state.question, command.index)
+        challenge.mentioned = self._decisions.decide(key, heard_text(question), challenge.unless_mentioned)
+        challenge.status = ChallengeStatus.NOT_NEEDED
+        self._emit(EventKind.CHALLENGE_NOT_NEEDED, at, state.round, state.question, command.index)
+
+    def _add_minute(self, command: AddMinute, at: float) -> None:
+        state = self._require(Answering, Challenging)
+        clock = state.clock
+        self.state = _with_clock(state, Countdown(clock.limit + 60, clock.used, clock.since))
+        question = self._question(state)
+        target = question if isinstance(state, Answering) else question.challenges[state.challenge]
+        target.extra_time += 60
+        self._overtime_announced = None  # a new deadline: its time-up is announced again
+
+    def _pending_challenge(self, state: Timed, index: int) -> ChallengeRecord:
+        challenges = self._question(state).challenges
+        if not 0 <= index < len(challenges) or challenges[index].status is not ChallengeStatus.PENDING:
+            raise EngineError(f"Challenge {index + 1} is not waiting to be posed.")
+        return challenges[index]
 
     def _assessing_roles(self) -> tuple[Role, ...]:
         """Who assesses each round: the candidate, and in a pair run the interviewer too."""
@@ -387,8 +466,11 @@ class SessionEngine:
         challenge = question.challenges[index]
         if not challenge.unless_mentioned:
             return False
-        answered = [c.answer for c in question.challenges if c.status is ChallengeStatus.ANSWERED]
-        text = "\n".join([question.answer, *answered])
+        if self.record.pair:  # the interviewer did not decide: what their notes and ticks show does
+            text = heard_text(question)
+        else:
+            answered = [c.answer for c in question.challenges if c.status is ChallengeStatus.ANSWERED]
+            text = "\n".join([question.answer, *answered])
         found = self._decisions.decide(Decision(round_index, question_index, index), text, challenge.unless_mentioned)
         if not found:
             return False
@@ -499,12 +581,23 @@ class SessionEngine:
         SubmitAssessment: _submit_assessment,
         Quit: _quit,
         Tick: _tick,
+        Note: _note,
+        ToggleHeard: _toggle_heard,
+        Count: _count,
+        PoseChallenge: _pose_challenge,
+        SkipChallenge: _skip_challenge,
+        AddMinute: _add_minute,
     }  # type: ignore[dict-item]
 
 
 def handed_in(challenge: ChallengeRecord) -> ChallengeStatus:
     """A challenge ended by the clock or a quit: answered if something was typed, else left empty."""
     return ChallengeStatus.ANSWERED if challenge.answer.strip() else ChallengeStatus.LEFT_EMPTY
+
+
+def _minutes(seconds: float) -> str:
+    whole = max(1, int(seconds + 0.999))
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def _with_clock(state: Timed, clock: Countdown) -> Timed:
@@ -524,7 +617,7 @@ def _record_assessment(record: SessionRecord, round_: RoundRecord, command: Subm
         )
     round_.assessments[role] = RoundAssessment(checked=set(command.round_checks), reflection=command.reflection)
     if last_round:
-        record.assessments[role] = InterviewAssessment(checked=set(command.interview_checks))
+        record.assessments[role] = InterviewAssessment(checked=set(command.interview_checks), advance=command.advance)
 
 
 class _Decisions:

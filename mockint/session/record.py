@@ -69,12 +69,55 @@ class Rules(Struct, frozen=True, kw_only=True):
 PRACTICE_RULES = Rules.for_mode(Mode.PRACTICE)
 
 
+class Counter(str, Enum):
+    """What a partner interviewing counts with one key as the candidate speaks (pair mode)."""
+
+    FILLER = "filler"
+    """A filler word: um, like, you know."""
+    RAMBLING = "rambling"
+    """A stretch that wandered off the question."""
+
+    @property
+    def label(self) -> str:
+        return "Filler words" if self is Counter.FILLER else "Rambling"
+
+
+class Advance(str, Enum):
+    """The interviewer's overall answer to "would this candidate advance?" (pair mode), or no decision."""
+
+    STRONG_YES = "strong_yes"
+    YES = "yes"
+    NO = "no"
+    STRONG_NO = "strong_no"
+    NO_DECISION = "no_decision"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class NoteLine(Struct, frozen=True):
+    """One line of a partner's notes: what the candidate said and how."""
+
+    at: float
+    """Seconds into the question (pauses excluded) when the line was filed."""
+    text: str
+    challenge: int | None = None
+    """The challenge being answered when it was filed; None for the main answer."""
+
+    @property
+    def stamp(self) -> str:
+        minutes, seconds = divmod(int(self.at), 60)
+        return f"{minutes}:{seconds:02d}"
+
+
 class ChallengeStatus(str, Enum):
     PENDING = "pending"
     ANSWERED = "answered"
     SKIPPED = "skipped"
     NOT_NEEDED = "not_needed"
-    """The answer already mentioned one of the challenge's `unless_mentioned` terms."""
+    """The answer already mentioned one of the challenge's `unless_mentioned` terms; in a pair run, the
+    interviewer chose not to pose it (`mentioned` then holds the terms the notes and ticks showed)."""
     NOT_REACHED = "not_reached"
     """The question ended (skip, quit) before the challenge could be posed."""
     LEFT_EMPTY = "left_empty"
@@ -110,10 +153,12 @@ class ChallengeRecord(Struct):
     """Pressure mode cut the answer off at its time limit."""
     mentioned: tuple[str, ...] = ()
     """For a not-needed challenge: the names of the terms the answer already mentioned."""
+    extra_time: int = 0
+    """Seconds a partner interviewing added to its limit (pair mode)."""
 
     @property
     def overtime(self) -> float:
-        return max(0.0, self.time_used - self.limit)
+        return max(0.0, self.time_used - self.limit - self.extra_time)
 
     @property
     def posed(self) -> bool:
@@ -148,7 +193,8 @@ class QuestionRecord(Struct):
     hint_after: int = 0
     """Seconds into the question before a partner may give the hint (pair mode)."""
     answer: str = ""
-    """The main answer; while the question is on screen, the text typed so far."""
+    """The main answer; while the question is on screen, the text typed so far. In a pair run, the
+    interviewer's note lines filed during the main answer, one a line (the candidate speaks)."""
     time_used: float = 0.0
     started_at: float | None = None
     hint_used: bool = False
@@ -161,6 +207,14 @@ class QuestionRecord(Struct):
     explicit_id: bool = True
     """The pack gave the question its id; False for the default by position, so that its history
     goes by its text instead (mockint.analysis.attempts)."""
+    notes: list[NoteLine] = []
+    """A partner's notes as they were filed, stamped (pair mode): the evidence of the reveal."""
+    heard: set[str] = set()
+    """The guide's items (the question's, and its challenges') a partner ticked as the candidate covered them."""
+    counts: dict[Counter, int] = {}
+    """A partner's one-key counts (pair mode)."""
+    extra_time: int = 0
+    """Seconds a partner interviewing added to the answer's limit (pair mode)."""
 
     def assessment(self, role: Role) -> QuestionAssessment:
         """The role's assessment, or an empty one if it has not given it."""
@@ -186,7 +240,7 @@ class QuestionRecord(Struct):
 
     @property
     def overtime(self) -> float:
-        return max(0.0, self.time_used - self.limit)
+        return max(0.0, self.time_used - self.limit - self.extra_time)
 
     @property
     def total_time_used(self) -> float:
@@ -194,7 +248,8 @@ class QuestionRecord(Struct):
 
     @property
     def total_limit(self) -> int:
-        return self.limit + sum(c.limit for c in self.challenges if c.posed)
+        posed = sum(c.limit + c.extra_time for c in self.challenges if c.posed)
+        return self.limit + self.extra_time + posed
 
     @property
     def outcome(self) -> Outcome:
@@ -215,9 +270,11 @@ class Reflection(Struct, frozen=True):
     keep: str = ""
     stop: str = ""
     start: str = ""
+    change: str = ""
+    """A partner's specific "change" for the candidate (pair mode; their "keep" is `keep`)."""
 
     def is_empty(self) -> bool:
-        return not (self.keep.strip() or self.stop.strip() or self.start.strip())
+        return not (self.keep.strip() or self.stop.strip() or self.start.strip() or self.change.strip())
 
 
 class RoundAssessment(Struct, kw_only=True):
@@ -269,9 +326,11 @@ class RoundRecord(Struct):
 
 
 class InterviewAssessment(Struct, kw_only=True):
-    """One role's ticks on the whole interview's checklist."""
+    """One role's ticks on the whole interview's checklist, and a partner's overall decision."""
 
     checked: set[str] = set()
+    advance: Advance | None = None
+    """The interviewer's "would advance?" (pair mode); None when not given."""
 
 
 class PauseInterval(Struct):

@@ -146,3 +146,18 @@ def _round_record(round_: Round) -> RoundRecord:
         budget=round_.total_time,
         checklist=round_.checklist,
     )
+
+
+def swapped_options(record: SessionRecord, round_ids: tuple[str, ...]) -> tuple[SessionOptions, str]:
+    """The next pair interview after `record`, names swapped: on the rounds of `round_ids` (the pack's) that the new
+    candidate did not just see as the interviewer, or on all of them when none is left; and what to tell them."""
+    seen = {r.round_id for r in record.rounds if any(q.reached for q in r.questions)}
+    unseen = tuple(round_id for round_id in round_ids if round_id not in seen)
+    options = SessionOptions(
+        mode=record.mode, round_ids=unseen or round_ids, candidate=record.interviewer, interviewer=record.candidate,
+        pair=True,
+    )
+    who = record.interviewer or "The new candidate"
+    if unseen:
+        return options, f"{who} interviews on the {len(unseen)} round(s) not just seen as the interviewer."
+    return options, f"Only rounds {who} just saw as the interviewer remain: all of them again."

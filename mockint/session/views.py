@@ -31,10 +31,13 @@ from __future__ import annotations
 from msgspec import Struct
 
 from mockint.session.record import (
+    Advance,
     Audience,
     ChallengeRecord,
     ChallengeStatus,
+    Counter,
     Mode,
+    NoteLine,
     QuestionAssessment,
     QuestionRecord,
     Role,
@@ -43,6 +46,7 @@ from mockint.session.record import (
     Rules,
     SessionRecord,
 )
+from mockint.core.textmatch import mentioned_terms
 from mockint.session.state import TIMED, Assessing, Challenging, Finished, Phase, State
 
 
@@ -97,6 +101,29 @@ class InterviewerView(Struct):
 
     position: Position
     record: SessionRecord
+    at: float = 0.0
+    """The offset the view was made at."""
+
+    @property
+    def question_elapsed(self) -> float:
+        """Seconds since the question on screen was shown, pauses excluded; 0 with none on screen."""
+        question = self.question
+        return 0.0 if question is None else question_elapsed(self.record, question, self.at)
+
+    @property
+    def hint_unlocks_in(self) -> float:
+        """Seconds before a partner may give the hint of the question on screen; 0 or less once unlocked."""
+        question = self.question
+        return 0.0 if question is None else question.hint_after - self.question_elapsed
+
+    def terms_heard(self, index: int) -> tuple[str, ...]:
+        """The names of the `unless_mentioned` terms of the challenge `index` of the question on screen that
+        the notes and ticks show the candidate covered: the console's indicator (pair mode)."""
+        question = self.question
+        if question is None:
+            return ()
+        terms = question.challenges[index].unless_mentioned
+        return tuple(term.name for term in mentioned_terms(heard_text(question), terms))
 
     @property
     def round(self) -> RoundRecord | None:
@@ -116,7 +143,27 @@ class InterviewerView(Struct):
 
 def interviewer_view(record: SessionRecord, state: State, at: float) -> InterviewerView:
     """The whole run at offset `at`. It shares the record: a copy for later is codec-encoded."""
-    return InterviewerView(position(state, at), record)
+    return InterviewerView(position(state, at), record, at)
+
+
+def elapsed(record: SessionRecord, at: float) -> float:
+    """Seconds from the session's start to offset `at`, pauses excluded."""
+    paused = sum(min(at, p.end if p.end is not None else at) - p.start for p in record.pauses if p.start <= at)
+    return at - paused
+
+
+def question_elapsed(record: SessionRecord, question: QuestionRecord, at: float) -> float:
+    """Seconds since `question` was shown, to offset `at`, pauses excluded."""
+    if question.started_at is None:
+        return 0.0
+    return elapsed(record, at) - elapsed(record, question.started_at)
+
+
+def heard_text(question: QuestionRecord) -> str:
+    """What a partner's notes and ticks say the candidate covered: where a conditional challenge's terms are
+    looked for in a pair run (the notes are the answers' text)."""
+    answered = [c.answer for c in question.challenges if c.posed]
+    return "\n".join([question.answer, *answered, *sorted(question.heard)])
 
 
 class CandidateChallenge(Struct, frozen=True):
@@ -124,6 +171,7 @@ class CandidateChallenge(Struct, frozen=True):
     limit: int
     interrupted: bool
     answer: str
+    """The candidate's own answer; in a pair run the interviewer's notes of it, only once the round is revealed."""
     time_used: float
     status: ChallengeStatus
     """Pending while it is on screen."""
@@ -134,7 +182,8 @@ class CandidateQuestion(Struct, frozen=True):
     ask: str
     limit: int
     answer: str
-    """The candidate's own answer (while on screen, what they have typed so far)."""
+    """The candidate's own answer (while on screen, what they have typed so far); in a pair run the
+    interviewer's notes of it, only once the round is revealed."""
     time_used: float
     skipped: bool
     hint: str | None
@@ -150,6 +199,22 @@ class CandidateQuestion(Struct, frozen=True):
     """Only once the round is revealed."""
     reference: str | None
     """Only once the round is revealed."""
+    evidence: Evidence | None
+    """A partner's notes, ticks and counts (pair mode), only once the round is revealed."""
+    extra_time: int
+    """Seconds the interviewer added to the answer: the candidate sees the clock."""
+
+
+class Evidence(Struct, frozen=True):
+    """What a partner interviewing noted of one question: shown to the candidate at the reveal."""
+
+    notes: tuple[NoteLine, ...]
+    heard: tuple[str, ...]
+    counts: dict[Counter, int]
+
+
+def evidence(question: QuestionRecord) -> Evidence:
+    return Evidence(tuple(question.notes), tuple(sorted(question.heard)), dict(question.counts))
 
 
 class CandidateRound(Struct, frozen=True):
@@ -184,6 +249,8 @@ class CandidateView(Struct, frozen=True):
     """The whole interview's, once the last round's assessment opens."""
     checked: tuple[str, ...]
     """The whole interview's items the candidate ticked."""
+    advance: Advance | None
+    """The interviewer's "would advance?", once the last round is revealed (pair mode)."""
 
 
 def candidate_view(record: SessionRecord, state: State, at: float) -> CandidateView:
@@ -193,6 +260,8 @@ def candidate_view(record: SessionRecord, state: State, at: float) -> CandidateV
     # The whole interview's checklist is asked once, with the last round.
     interview_asked = bool(record.rounds) and _assessment_opened(record, state, len(record.rounds) - 1)
     self_checked = record.assessments.get(Role.SELF)
+    interviewer = record.assessments.get(Role.INTERVIEWER)
+    all_revealed = bool(record.rounds) and record.rounds[-1].revealed
     return CandidateView(
         pack_title=record.pack_title,
         role=record.role,
@@ -206,6 +275,7 @@ def candidate_view(record: SessionRecord, state: State, at: float) -> CandidateV
         rounds=rounds,
         checklist=record.checklist if interview_asked else (),
         checked=tuple(sorted(self_checked.checked)) if self_checked else (),
+        advance=interviewer.advance if interviewer and all_revealed else None,
     )
 
 
@@ -258,16 +328,17 @@ def _candidate_question(
     on_screen = isinstance(state, TIMED) and (state.round, state.question) == (round_index, number - 1)
     guide_shown = record.rules.guide_after_answer is Audience.EVERYONE and not on_screen
     current_challenge = state.challenge if isinstance(state, Challenging) and on_screen else None
+    notes_shown = not record.pair or shown_to_all  # in a pair run the answers are the interviewer's notes
     return CandidateQuestion(
         number=number,
         ask=question.ask,
         limit=question.limit,
-        answer=question.answer,
+        answer=question.answer if notes_shown else "",
         time_used=question.time_used,
         skipped=question.skipped,
         hint=question.hint if question.hint_used else None,
         challenges=tuple(
-            _candidate_challenge(challenge)
+            _candidate_challenge(challenge, notes_shown)
             for index, challenge in enumerate(question.challenges)
             if challenge.posed or index == current_challenge
         ),
@@ -276,15 +347,17 @@ def _candidate_question(
         self_assessment=question.assessments.get(Role.SELF),
         interviewer_assessment=question.assessments.get(Role.INTERVIEWER) if shown_to_all else None,
         reference=question.reference if shown_to_all else None,
+        evidence=evidence(question) if record.pair and shown_to_all else None,
+        extra_time=question.extra_time,
     )
 
 
-def _candidate_challenge(challenge: ChallengeRecord) -> CandidateChallenge:
+def _candidate_challenge(challenge: ChallengeRecord, notes_shown: bool) -> CandidateChallenge:
     return CandidateChallenge(
         ask=challenge.ask,
         limit=challenge.limit,
         interrupted=challenge.interrupted,
-        answer=challenge.answer,
+        answer=challenge.answer if notes_shown else "",
         time_used=challenge.time_used,
         status=challenge.status,
     )

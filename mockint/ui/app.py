@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from mockint.storage.journal import Journal
     from mockint.ui.screens.home import ResumeRequested
     from mockint.ui.screens.setup import StartRequested
+    from mockint.session.record import SessionRecord
     from mockint.session.setup import SessionOptions
 
 
@@ -227,6 +228,19 @@ class MockintApp(App[None]):
         engine.apply(Start())
         self._show_run(engine)
 
+    def swap_roles(self, record: SessionRecord) -> None:
+        """Start the next pair interview of `record`'s pack with the names swapped (see setup.swapped_options)."""
+        from mockint.session.setup import swapped_options
+
+        pack = self.library.find(record.pack_name)
+        if pack is None:
+            self.notify(printable(f"The pack {record.pack_name} is no longer found.", single_line=True),
+                        title="Cannot swap", severity="error", markup=False)  # fmt: skip
+            return
+        options, notice = swapped_options(record, tuple(r.id for r in pack.rounds))
+        self.start_interview(pack, options, save=self.sessions is not None)
+        self.notify(printable(notice, single_line=True), title="Roles swapped", markup=False)
+
     def resume_interview(self, journal_path: Path, journal: Journal) -> None:
         """Continue the run `journal` holds, saving on into it, where and as it stopped.
 
@@ -247,9 +261,10 @@ class MockintApp(App[None]):
 
     def _show_run(self, engine: SessionEngine) -> None:
         from mockint.ui.screens.interview import InterviewScreen
+        from mockint.ui.screens.pair import PairScreen
 
         self.engine = engine
-        screen = InterviewScreen(engine, self.autosave)
+        screen = (PairScreen if engine.record.pair else InterviewScreen)(engine, self.autosave)
         # Replace the setup screen, so leaving the summary lands on the home screen.
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)

@@ -151,6 +151,44 @@ CONTINUE_AFTER_REVEAL = UserCommand(
     "continue", keys=keys.AFTER_REVEAL,
 )
 
+# -- a partner interviewing (pair mode) -------------------------------------------------------
+
+NOTE = UserCommand(
+    "note", "Note", "Write a line of notes on what the candidate says; enter files it, stamped with the time",
+    "start_note", keys="n",
+)
+CLOSE_NOTE = UserCommand(
+    "close_note", "Close note", "Leave the note line for the console's keys (what is typed stays)", "close_note",
+    keys="escape", shown=False, priority=True,
+)
+HEARD = tuple(
+    UserCommand(
+        f"heard_{n}", f"Heard {n}", f"Tick or untick listen-for item {n}: the candidate covered it", f"heard({n})",
+        keys=str(n), shown=False,
+    )
+    for n in range(1, 10)
+)
+FILLER = UserCommand("filler", "Filler", "Count a filler word (um, like, you know)", "count('filler')", keys="f")
+RAMBLING = UserCommand("rambling", "Rambling", "Count a stretch that wandered off the question", "count('rambling')",
+                       keys="r")  # fmt: skip
+POSE = UserCommand("pose", "Pose", "Pose the next scripted challenge now, interrupting the answer", "pose", keys="p")
+SKIP_CHALLENGE = UserCommand(
+    "skip_challenge", "Skip challenge", "Do not pose the next conditional challenge: the candidate covered it",
+    "skip_challenge", keys="x",
+)
+ADD_MINUTE = UserCommand("add_minute", "+1 min", "Give the answer one more minute", "add_minute", keys="m")
+GIVE_HINT = UserCommand("give_hint", "Give hint", "Read the hint out (locked until its time)", "hint", keys="h")
+CANDIDATE_VIEW = UserCommand(
+    "candidate_view", "Candidate view", "Show only what the candidate may see; the same key comes back",
+    "candidate_view", keys="v",
+)
+INTERVIEWER_VIEW = UserCommand(
+    "interviewer_view", "Back to console", "Back to the interviewer's console", "close", keys="v,escape"
+)
+KEY_REFERENCE = UserCommand("key_reference", "Keys", "List every key of the console", "key_reference",
+                            keys="question_mark,f1")  # fmt: skip
+CLOSE_PANEL = UserCommand("close_panel", "Close", "Close this and go on", "close", keys="escape,enter")
+
 # -- the summary and its dialogs -------------------------------------------------------------
 
 GO_HOME = UserCommand(
@@ -158,6 +196,11 @@ GO_HOME = UserCommand(
     keys="enter,escape", priority=True,
 )
 """A priority binding: the summary's table takes enter for its cursor."""
+SWAP_ROLES = UserCommand(
+    "swap_roles", "Swap roles",
+    "Start the next pair interview with the names swapped, on rounds the new candidate has not just seen", "swap_roles",
+    keys="s",
+)
 EXPORT = UserCommand("export", "Export", "Save the transcript as Markdown, JSON or HTML", "export", keys="e")
 CANCEL_EXPORT = UserCommand(
     "cancel_export", "Cancel", "Close the export without writing anything", "cancel", keys="escape"
@@ -177,7 +220,14 @@ CLOSE_QUESTION = UserCommand(
 )
 
 PALETTE_ONLY = (SUSPEND, SCREENSHOT)
-ALL = tuple(value for value in list(globals().values()) if isinstance(value, UserCommand))
+ALL = tuple(
+    dict.fromkeys(
+        each
+        for value in list(globals().values())
+        for each in (value if isinstance(value, tuple) else (value,))  # HEARD is a tuple of commands
+        if isinstance(each, UserCommand)
+    )
+)
 """Every command above, in the order declared: listing them again by hand could miss one."""
 BY_ID = {command.id: command for command in ALL}
 

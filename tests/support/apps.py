@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mockint.core.clock import FakeClock
+from mockint.core.model import Pack
 from mockint.packs.discovery import Library
 from mockint.session.record import Mode
 from mockint.session.setup import SessionOptions
@@ -48,5 +49,16 @@ def interview_app(
         start=StartRequest(pack, SessionOptions(mode=mode)),
         tick_interval=SLOW_TICKS,  # the tests call the tick handler themselves
         save=save,
+    )
+    return app, clock
+
+
+def pair_app(mode: Mode = Mode.PRACTICE, pack: Pack | None = None) -> tuple[MockintApp, FakeClock]:
+    """The real app started straight into a pair run, as `mockint run PACK --pair` does; unsaved."""
+    clock = FakeClock()
+    pack = pack or mini_pack()
+    options = SessionOptions(mode=mode, pair=True, candidate="Ann", interviewer="Bo")
+    app = build_app(
+        Library(packs=(pack,)), clock=clock, start=StartRequest(pack, options), tick_interval=SLOW_TICKS, save=False
     )
     return app, clock

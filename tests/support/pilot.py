@@ -7,7 +7,7 @@ import re
 
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from mockint.core.clock import FakeClock
 from mockint.session.engine import SessionEngine
@@ -75,3 +75,12 @@ async def finish_in_app(pilot: Pilot[None], clock: FakeClock) -> None:
     finish_run(engine_of(pilot.app), clock)
     interview(pilot.app).sync()
     await pilot.pause()
+
+
+def screen_text(app: App[None]) -> str:
+    """Every text the screen on top shows now: what a person looking at it could read."""
+    shown = [
+        w for w in app.screen.query("*")
+        if isinstance(w, (Static, Input)) and w.visible and all(getattr(a, "display", True) for a in w.ancestors_with_self)
+    ]  # fmt: skip
+    return "\n".join(str(w.value) if isinstance(w, Input) else str(w.render()) for w in shown)

@@ -10,11 +10,12 @@ from mockint.core import codec
 from mockint.core.clock import FakeClock
 from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
-    BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, Step, SubmitAssessment, Tick,
+    AddMinute, BeginRound, Command, Continue, Count, Done, EditDraft, Hint, Note, Pause, PoseChallenge, Quit, Resume,
+    Skip, SkipChallenge, Start, Step, SubmitAssessment, Tick, ToggleHeard,
 )
 from mockint.session.engine import SessionEngine
 from mockint.core.model import Pack
-from mockint.session.record import Mode, Reflection, Role, SessionRecord, decode_record
+from mockint.session.record import Advance, Counter, Mode, Reflection, Role, SessionRecord, decode_record
 from mockint.session.setup import EngineError, SessionOptions
 from mockint.session.state import Phase
 
@@ -26,11 +27,16 @@ action = st.one_of(
     st.tuples(st.just("type"), st.one_of(st.sampled_from(TYPED), st.text(max_size=30))),
     st.tuples(st.sampled_from(["done", "skip", "hint", "pause", "tick"]), st.none()),
     st.tuples(st.sampled_from(["assess", "assess interviewer"]), st.sampled_from(SCALE)),
+    st.tuples(st.sampled_from(["pose", "skip challenge", "heard"]), st.integers(min_value=0, max_value=2)),
+    st.tuples(st.sampled_from(["count", "add minute"]), st.sampled_from(Counter)),
 )
 actions = st.lists(st.tuples(action, st.booleans()), min_size=10, max_size=80).map(
     lambda steps: [each for act, then_next in steps for each in ([act, ("next", None)] if then_next else [act])]
 )
 """A candidate's (and an interviewer's) arbitrary doings; those that do not fit the state are refused.
+
+In a pair run the text typed is the interviewer's note line; "pose", "skip challenge" and "heard" name a
+challenge or a guide item by its index.
 
 Most are followed by "next", whatever moves the run on from where it is, so that runs get far.
 """
@@ -55,9 +61,34 @@ def command_for(engine: SessionEngine, name: str, value: object, other_verdict: 
     if name in simple:
         return simple[name]()
     if name == "type":
+        if engine.record.pair:  # the interviewer files a note line; the candidate speaks
+            round_ = engine.interviewer_view().round
+            where = round_.round_id if round_ else "-"
+            return Note(f"{value} NOTE-LINE-MARK {where}{' other' if other_verdict else ''}")
         return EditDraft.between(engine.draft or "", str(value))
+    pair = _pair_command(engine, name, value, other_verdict)
+    if pair is not None:
+        return pair
     if name.startswith("assess"):
         return _assessment(engine, name, Rating.GOOD if value is None else Rating(value), other_verdict)
+    return None
+
+
+def _pair_command(engine: SessionEngine, name: str, value: object, other_verdict: bool) -> Command | None:
+    """A partner's doings; `other_verdict` ticks and counts otherwise (none of it changes where the run goes)."""
+    if name == "pose":
+        return PoseChallenge(int(value))  # type: ignore[call-overload]
+    if name == "skip challenge":
+        return SkipChallenge(int(value))  # type: ignore[call-overload]
+    if name == "add minute":
+        return AddMinute()
+    if name == "count":
+        counter = Counter(value)
+        return Count(counter if not other_verdict else next(c for c in Counter if c is not counter))
+    if name == "heard":
+        question = engine.interviewer_view().question
+        items = (*question.guide, *(i for c in question.challenges for i in c.guide)) if question else ()
+        return ToggleHeard(items[(int(value) + other_verdict) % len(items)]) if items else None  # type: ignore[call-overload]
     return None
 
 
@@ -95,7 +126,10 @@ def _interviewer_assessment(record: SessionRecord, index: int | None, rating: Ra
         notes={q.question_id: f"NOTE-MARK {q.question_id}{suffix}" for q in round_.questions},
         round_checks=ticked(round_.checklist),
         interview_checks=ticked(record.checklist) if last_round else frozenset(),
-        reflection=Reflection(start=f"NOTE-MARK round {round_.round_id}{suffix}"),
+        reflection=Reflection(
+            keep=f"NOTE-MARK keep {round_.round_id}{suffix}", change=f"NOTE-MARK round {round_.round_id}{suffix}"
+        ),
+        advance=(Advance.NO if other else Advance.STRONG_YES) if last_round else None,
     )
 
 

@@ -29,6 +29,7 @@ MODE_HELP = {
 
 
 SAVE_LABEL = "Save as it goes, to resume after a crash (untick: nothing is written)"
+PAIR_LABEL = "Pair: a partner interviews me (from a private kit; both of you score, blind)"
 
 
 @dataclass
@@ -68,15 +69,14 @@ class SetupScreen(Screen[None]):
             yield Static(mode_help(Mode.PRACTICE), id="mode-help")
             yield TickBox("Shuffle questions", id="shuffle", compact=True)
             yield TickBox(SAVE_LABEL, id="save", compact=True, value=getattr(self.app, "sessions", None) is not None)
+            yield TickBox(PAIR_LABEL, id="pair", compact=True)
             yield Label("Your name (optional, shown in the transcript)", classes="field-label")
             yield Input(placeholder="e.g. Jordan", id="candidate", max_length=80)
+            yield Label("Your interviewer's name (optional)", classes="field-label pair-only")
+            yield Input(placeholder="e.g. Sam", id="interviewer", max_length=80, classes="pair-only")
             with Vertical(id="actions"):
                 yield Button("Start interview", variant="primary", id="start")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.sub_title = printable(self.pack.title, single_line=True)
-        self.query_one("#rounds", TickSelectionList).focus()
 
     @property
     def mode(self) -> Mode:
@@ -92,7 +92,23 @@ class SetupScreen(Screen[None]):
             # The engine picks the seed and records it, so a shuffled run can be repeated.
             shuffle=self.query_one("#shuffle", TickBox).value,
             candidate=self.query_one("#candidate", Input).value.strip(),
+            interviewer=self.query_one("#interviewer", Input).value.strip() if self.pair else "",
+            pair=self.pair,
         )
+
+    @property
+    def pair(self) -> bool:
+        return self.query_one("#pair", TickBox).value
+
+    def on_mount(self) -> None:
+        self.sub_title = printable(self.pack.title, single_line=True)
+        self.query_one("#rounds", TickSelectionList).focus()
+        self._show_pair_fields()
+
+    @on(TickBox.Changed, "#pair")
+    def _show_pair_fields(self) -> None:
+        for widget in self.query(".pair-only"):
+            widget.display = self.pair
 
     @on(RadioSet.Changed, "#mode")
     def _mode_changed(self) -> None:
@@ -100,6 +116,7 @@ class SetupScreen(Screen[None]):
 
     @on(Button.Pressed, "#start")
     @on(Input.Submitted, "#candidate")
+    @on(Input.Submitted, "#interviewer")
     def _start_pressed(self) -> None:
         self.action_start()
 

@@ -43,9 +43,24 @@ def practise_text(record: SessionRecord, insights: SessionInsights) -> str:
     return "\n".join(lines)
 
 
+def pair_text(record: SessionRecord) -> str:
+    """A pair run's calibration, each round's scorecard and the overall decision; s swaps the roles."""
+    lines = [f"{content.CALIBRATION}: {line}" if i == 0 else f"  ⚑ {line}"
+             for i, line in enumerate(content.calibration_lines(record))]  # fmt: skip
+    for round_ in record.rounds:
+        for label, text in content.scorecard_lines(round_):
+            lines.append(f"{round_.title} · {label}: {text}")
+    advance = content.advance_text(record)
+    if advance:
+        lines.append(f"{content.ADVANCE} {advance}")
+    lines.append(f"{content.COUNTED}: {content.counted_text(record)}")
+    lines.append("s swaps the roles for the next interview.")
+    return "\n".join(lines)
+
+
 class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
-    BINDINGS = user_commands.bindings(user_commands.GO_HOME, user_commands.EXPORT)
+    BINDINGS = user_commands.bindings(user_commands.GO_HOME, user_commands.EXPORT, user_commands.SWAP_ROLES)
 
     def __init__(self, record: SessionRecord, saved_in: Path | None = None) -> None:
         """`saved_in`: the file the run is saved in, when it is (then leaving loses nothing)."""
@@ -70,6 +85,8 @@ class SummaryScreen(Screen[None]):
             yield Static(plain(content.totals_line(content.session_totals(record))), id="summary-totals")
             yield Static(plain("Typed: " + content.totals_text(self._insights)), id="summary-insights")
             yield Static(plain(practise_text(record, self._insights)), id="summary-practise")
+            if record.pair:
+                yield Static(plain(pair_text(record)), id="summary-pair")
 
         yield Footer()
 
@@ -117,6 +134,15 @@ class SummaryScreen(Screen[None]):
 
         folder = getattr(self.app, "export_dir", None) or Path.cwd()
         self.app.push_screen(ExportDialog(self.record, Path(folder)), exported)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.record.pair if action == "swap_roles" else True
+
+    def action_swap_roles(self) -> None:
+        """The next interview, names swapped (the app starts it); before an export, ask as leaving does."""
+        swap = getattr(self.app, "swap_roles", None)
+        if callable(swap):
+            self._leave_asking(LEAVE_QUESTION, Choice(user_commands.LEAVE, "error"), lambda: swap(self.record))
 
     def action_home(self) -> None:
         """Back home; before an export, ask: export first, leave anyway, or stay."""

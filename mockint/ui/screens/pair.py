@@ -1,0 +1,488 @@
+"""A pair run: the interviewer's console, the candidate's view, the blind scoring hand-offs and the reveal.
+
+The laptop faces the interviewer. The console (PairScreen) draws from the
+interviewer's view and adds a partner's keys to the interview screen's (notes,
+listen-for ticks, counts, challenges posed or skipped, a minute more); every
+one is an engine command, so a pair run is journaled and resumed like any
+other. The candidate's view (CandidateScreen) covers the whole screen and
+draws only from `candidate_view`. After each round the candidate assesses
+themselves first on the shared form, then hands the keyboard back for the
+interviewer's scorecard; the reveal (RevealScreen) is drawn from the
+candidate's view, which holds both sides only once both are in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import ContentSwitcher, Input, Static, TextArea
+
+from mockint.analysis.calibration import gap_flag
+from mockint.session.commands import (
+    AddMinute, Count, Done, Hint, Note, PoseChallenge, SkipChallenge, SubmitAssessment, ToggleHeard,
+)
+from mockint.session.record import ChallengeStatus, Counter, Role
+from mockint.session.state import Phase
+from mockint.session.views import CandidateQuestion, CandidateView, InterviewerView
+from mockint.core.safetext import printable
+from mockint.ui import user_commands
+from mockint.ui.screens.interview import TIMED_PHASES, InterviewScreen
+from mockint.ui.widgets.assessment import AssessmentSubmitted
+from mockint.ui.widgets.challenge_card import ChallengeCard
+from mockint.ui.widgets.footer import ReleasingFooter
+from mockint.ui.widgets.pair_console import NoteInput, PairConsole, listen_for, next_conditional, next_to_pose
+from mockint.ui.widgets.plain import plain
+from mockint.ui.widgets.question_card import QuestionCard
+from mockint.ui.widgets.review import ReviewPanel
+from mockint.ui.widgets.round_intro import RoundIntro
+from mockint.ui.widgets.scorecard import ScorecardForm
+
+CONSOLE_COMMANDS = (
+    user_commands.NOTE,
+    *user_commands.HEARD,
+    user_commands.FILLER,
+    user_commands.RAMBLING,
+    user_commands.POSE,
+    user_commands.SKIP_CHALLENGE,
+    user_commands.ADD_MINUTE,
+    user_commands.GIVE_HINT,
+    user_commands.CANDIDATE_VIEW,
+    user_commands.KEY_REFERENCE,
+)
+NOTE_PHASES = (Phase.ANSWERING, Phase.CHALLENGE, Phase.REVIEW)
+SINGLE_KEY_ACTIONS = {command.action.split("(")[0] for command in CONSOLE_COMMANDS}
+"""Off while a note line is open: its keys type into the line."""
+TO_CANDIDATE = (
+    "Hand the keyboard to the candidate.\n\nThey rate themselves first, on the shared scale; "
+    "your notes and your scorecard stay hidden until both of you are in."
+)
+TO_INTERVIEWER = (
+    "Hand the keyboard back to the interviewer.\n\nThey fill their scorecard without seeing your ratings; "
+    "then both appear side by side."
+)
+
+
+class PairScreen(InterviewScreen):
+    """The interviewer's console over a whole pair run (see the module's docstring)."""
+
+    BINDINGS = user_commands.bindings(*CONSOLE_COMMANDS)
+
+    def __init__(self, engine, autosave=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(engine, autosave)
+        self._scorecard: ScorecardForm | None = None
+        self._handed: set[tuple[int, Role]] = set()
+        """The hand-offs already announced: (round, the role taking the keyboard)."""
+        self._revealed: set[int] = set()
+        """The rounds whose reveal has been shown: each once."""
+
+    def compose(self) -> ComposeResult:
+        record = self.engine.record
+        names = f"{record.interviewer or 'Interviewer'} interviews {record.candidate or 'the candidate'}"
+        yield Static(plain(f"{record.pack_title} · pair mode ({record.mode.value}) · {names}"), id="interview-bar")
+        with ContentSwitcher(id="views", initial="intro"):
+            yield RoundIntro(id="intro")
+            yield PairConsole(id="console")
+            yield ReviewPanel(id="review")
+        yield ReleasingFooter()
+
+    # -- drawing ----------------------------------------------------------------
+
+    def sync(self) -> None:
+        view = self.engine.interviewer_view()
+        position = view.position
+        if position.phase is Phase.FINISHED:
+            self._show_summary()
+            return
+        round_ = view.round
+        self_in = round_ is not None and Role.SELF in round_.assessments
+        shown = (position.phase, position.round, position.question, position.challenge, position.paused, self_in)
+        if shown != self._shown:
+            self._shown = shown
+            self._show_phase(view)
+            self.refresh_bindings()
+        elif position.phase in TIMED_PHASES or position.phase is Phase.REVIEW:
+            self._redraw(view)
+
+    def _redraw(self, view: InterviewerView) -> None:
+        if view.position.phase in TIMED_PHASES:
+            self.query_one(PairConsole).show(view)
+
+    def _show_phase(self, view: InterviewerView) -> None:
+        phase = view.position.phase
+        views = self.query_one("#views", ContentSwitcher)
+        if phase is not Phase.ASSESSMENT:
+            self._remove_scorecard()
+        if phase is Phase.ASSESSMENT:
+            views.current = self._show_scoring(views, view)
+        elif phase in TIMED_PHASES:
+            self._remove_assessment()
+            views.current = "console"
+            self.query_one(PairConsole).show(view)
+            if not isinstance(self.focused, NoteInput):
+                self.set_focus(None)
+        else:
+            super()._show_phase(view)
+
+    def _show_scoring(self, views: ContentSwitcher, view: InterviewerView) -> str:
+        """The candidate's own form first, then the interviewer's scorecard: each after its hand-off."""
+        round_index = view.position.round or 0
+        assert view.round is not None, "an assessment is of a round"
+        if Role.SELF not in view.round.assessments:
+            self._hand_off(round_index, Role.SELF, TO_CANDIDATE)
+            return self._show_assessment(views, view)
+        self._remove_assessment()
+        view_id = f"scorecard-{round_index + 1}"
+        if self._scorecard is None or self._scorecard.id != view_id:
+            self._remove_scorecard()
+            last = round_index + 1 == len(view.record.rounds)
+            self._scorecard = ScorecardForm(view.round, last, id=view_id)
+            views.mount(self._scorecard)
+        self._hand_off(round_index, Role.INTERVIEWER, TO_INTERVIEWER)
+        return view_id
+
+    def _hand_off(self, round_index: int, role: Role, text: str) -> None:
+        if (round_index, role) not in self._handed:
+            self._handed.add((round_index, role))
+            self.app.push_screen(HandOffScreen(text, self._focus_form))
+
+    def _focus_form(self) -> None:
+        """Focus the form's first field as its hand-off closes, before the next key can arrive."""
+        form = self._scorecard or self._assessment_form
+        if form is not None:
+            first = next((w for w in form.query("ItemCheckbox, RatingSet, CappedTextArea") if w.focusable), None)
+            if first is not None:
+                self.set_focus(first)
+
+    def _remove_scorecard(self) -> None:
+        if self._scorecard is not None:
+            self._scorecard.remove()
+            self._scorecard = None
+
+    def _show_summary(self) -> None:
+        last = self._last_revealed()
+        super()._show_summary()
+        if last is not None:
+            self._show_round_reveal(last)
+
+    def _show_round_reveal(self, round_index: int) -> None:
+        """Both sides' assessments of the round, side by side (instead of the solo run's reference answers)."""
+        if round_index not in self._revealed:
+            self._revealed.add(round_index)
+            self.app.push_screen(RevealScreen(self.engine.candidate_view(), round_index))
+
+    def _last_revealed(self) -> int | None:
+        rounds = self.engine.record.rounds
+        return next((i for i in range(len(rounds) - 1, -1, -1) if rounds[i].revealed), None)
+
+    # -- a partner's keys -----------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        phase = self.engine.phase
+        typing = isinstance(self.focused, NoteInput)
+        if typing and (action in SINGLE_KEY_ACTIONS or action == "request_quit"):
+            return False  # keys type into the note line; escape leaves it first
+        if action in ("start_note", "heard", "count"):
+            return phase in NOTE_PHASES
+        question = self.engine.interviewer_view().question
+        if action == "pose":
+            return phase is Phase.ANSWERING and question is not None and next_to_pose(question) is not None
+        if action == "skip_challenge":
+            return phase in TIMED_PHASES and question is not None and next_conditional(question) is not None
+        if action == "add_minute":
+            return phase in TIMED_PHASES
+        if action == "candidate_view":
+            return phase is not Phase.ASSESSMENT  # scoring is blind: each side sees only its own form
+        if action == "key_reference":
+            return True
+        return super().check_action(action, parameters)
+
+    def action_start_note(self) -> None:
+        self.query_one(NoteInput).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not isinstance(event.input, NoteInput):
+            return
+        event.stop()
+        if not event.value.strip():
+            self.set_focus(None)  # an empty line leaves the notes for the console's keys
+            return
+        self._act(Note(event.value))
+        event.input.clear()
+
+    def action_heard(self, number: int) -> None:
+        question = self.engine.interviewer_view().question
+        items = listen_for(question) if question is not None else ()
+        if number > len(items):
+            self.notify(printable(f"There is no listen-for item {number}.", single_line=True), severity="warning",
+                        markup=False)  # fmt: skip
+            return
+        self._act(ToggleHeard(items[number - 1]))
+
+    def action_count(self, counter: str) -> None:
+        self._act(Count(Counter(counter)))
+
+    def action_pose(self) -> None:
+        question = self.engine.interviewer_view().question
+        index = next_to_pose(question) if question is not None else None
+        if index is not None:
+            self._act(PoseChallenge(index))
+
+    def action_skip_challenge(self) -> None:
+        question = self.engine.interviewer_view().question
+        index = next_conditional(question) if question is not None else None
+        if index is not None:
+            self._act(SkipChallenge(index))
+
+    def action_add_minute(self) -> None:
+        self._act(AddMinute())
+
+    def action_hint(self) -> None:
+        self._act(Hint())
+
+    def action_candidate_view(self) -> None:
+        self.app.push_screen(CandidateScreen(self.engine.candidate_view, self.tick))
+
+    def action_key_reference(self) -> None:
+        self.app.push_screen(KeyReferenceScreen())
+
+    def action_done(self) -> None:
+        if self.engine.phase is Phase.ASSESSMENT and self._scorecard is not None:
+            self._scorecard.submit()
+        elif self.engine.phase is Phase.ASSESSMENT:
+            super().action_done()
+        else:
+            self._act(Done())
+
+    def on_assessment_submitted(self, message: AssessmentSubmitted) -> None:
+        message.prevent_default()  # the interview screen's handler would apply it a second time
+        self._submit_assessment(message.assessment)
+
+    def _submit_assessment(self, assessment: SubmitAssessment) -> None:
+        """Hand in one side's assessment; once both are in, show the round's reveal."""
+        round_index = self.engine.interviewer_view().position.round
+        self._act(assessment)
+        if round_index is None or self.engine.phase is Phase.FINISHED:
+            return  # the summary shows the last round's reveal
+        if self.engine.record.rounds[round_index].revealed:
+            self._show_round_reveal(round_index)
+
+    # -- no answer box in a pair run: the candidate speaks, the notes are the text ---------
+
+    def flush_draft(self) -> None:
+        return
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.prevent_default()  # no draft to flush: the interview screen's handler would look for an answer box
+
+
+class HandOffScreen(ModalScreen[None]):
+    """Who takes the keyboard next, before a blind form; enter goes on."""
+
+    BINDINGS = user_commands.bindings(user_commands.CLOSE_PANEL)
+    DEFAULT_CSS = """
+    /* Opaque: the next form waits underneath, and the one taking the keyboard may not see it yet. */
+    HandOffScreen { align: center middle; background: $background; }
+    HandOffScreen > Vertical { width: 64; height: auto; border: thick $accent; padding: 1 2; background: $surface; }
+    """
+
+    def __init__(self, text: str, on_close: Callable[[], None]) -> None:
+        super().__init__()
+        self.text = text
+        self.on_close = on_close
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(plain(self.text), id="hand-off")
+            yield Static("enter: ready", id="hand-off-key")
+
+    def action_close(self) -> None:
+        self.on_close()  # before the screen beneath is back: keys typed straight after land in the form
+        self.dismiss()
+
+
+class KeyReferenceScreen(ModalScreen[None]):
+    """Every key of the console, from the commands it binds."""
+
+    BINDINGS = user_commands.bindings(user_commands.CLOSE_PANEL)
+    DEFAULT_CSS = """
+    KeyReferenceScreen { align: center middle; }
+    KeyReferenceScreen > VerticalScroll {
+        width: 90; max-height: 90%; height: auto; border: thick $accent; padding: 0 1; background: $surface;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(key_reference(), id="key-reference")
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+def key_reference() -> Content:
+    heard = user_commands.HEARD
+    commands = [
+        user_commands.BEGIN, user_commands.DONE, user_commands.SKIP, user_commands.PAUSE, user_commands.CONTINUE,
+        *(c for c in CONSOLE_COMMANDS if c not in heard), user_commands.END_RUN,
+    ]  # fmt: skip
+    lines = [Content.styled("Keys of the interviewer's console", "bold")]
+    lines += [plain(f"{c.keys.replace(',', ' / '):<22} {c.title}: {c.help}") for c in commands]
+    lines.append(plain(f"{'1 … 9':<22} {heard[0].help.replace('item 1', 'item n')}"))
+    lines.append(Content("While a note line is open, keys type into it: enter files it, escape leaves it."))
+    return Content("\n").join(lines)
+
+
+class CandidateScreen(Screen[None]):
+    """The whole screen as the candidate may see it, drawn only from the candidate's view.
+
+    The console's clock keeps running underneath: `tick` is its own, called here too.
+    """
+
+    AUTO_FOCUS = ""
+    BINDINGS = user_commands.bindings(user_commands.INTERVIEWER_VIEW)
+    DEFAULT_CSS = """
+    CandidateScreen { padding: 0 1; }
+    CandidateScreen #candidate-bar { background: $primary; color: $text; padding: 0 1; }
+    CandidateScreen #candidate-persona { color: $text-muted; }
+    CandidateScreen #between { margin: 2 0; text-style: bold; }
+    CandidateScreen ChallengeCard #challenge-answer { display: none; }
+    CandidateScreen ChallengeCard { height: auto; }
+    """
+
+    def __init__(self, view_of: Callable[[], CandidateView], tick: Callable[[], None]) -> None:
+        super().__init__()
+        self.view_of = view_of
+        self.console_tick = tick
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="candidate-bar", markup=False)
+        yield Static(id="candidate-persona", markup=False)
+        yield RoundIntro(id="candidate-intro")
+        yield QuestionCard()
+        yield ChallengeCard()
+        yield Static(id="between", markup=False)
+        yield ReleasingFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(ChallengeCard).answer_box.can_focus = False  # the candidate speaks; nothing is typed here
+        self.set_interval(getattr(self.app, "tick_interval", 0.25), self._tick)
+        self.draw()
+
+    def _tick(self) -> None:
+        self.console_tick()
+        self.draw()
+
+    def draw(self) -> None:
+        view = self.view_of()
+        position = view.position
+        self.query_one("#candidate-bar", Static).update(
+            plain(f"{view.pack_title} · candidate view · {view.candidate or 'Candidate'}")
+        )
+        round_ = view.rounds[position.round] if position.round is not None and view.rounds else None
+        persona = f"Your interviewer: {round_.interviewer}" if round_ and round_.interviewer else ""
+        self.query_one("#candidate-persona", Static).update(plain(persona))
+        question = _on_screen(view)
+        timed = position.phase in TIMED_PHASES and question is not None and round_ is not None
+        intro = self.query_one(RoundIntro)
+        intro.display = position.phase is Phase.ROUND_INTRO and round_ is not None
+        if intro.display and round_ is not None:
+            intro.show_round(round_, round_.number, view.round_count)
+        card, challenge_card = self.query_one(QuestionCard), self.query_one(ChallengeCard)
+        card.display = timed
+        posed = next((c for c in question.challenges if c.status is ChallengeStatus.PENDING), None) if question else None
+        challenge_card.display = timed and posed is not None
+        if timed and question is not None and round_ is not None:
+            card.show_question(question, question.number, round_.question_count, round_.title)
+            card.show_hint(question.hint)
+            card.clock.show(position.clock if posed is None else None)
+            if posed is not None:
+                challenge_card.show_challenge(posed, round_.interviewer or "Your interviewer")
+                challenge_card.clock.show(position.clock)
+        between = "" if timed or intro.display else _between_text(position.phase)
+        self.query_one("#between", Static).update(plain(between))
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+def _on_screen(view: CandidateView) -> CandidateQuestion | None:
+    position = view.position
+    if position.round is None or position.question is None or position.round >= len(view.rounds):
+        return None
+    number = position.question + 1
+    return next((q for q in view.rounds[position.round].questions if q.number == number), None)
+
+
+def _between_text(phase: Phase) -> str:
+    if phase is Phase.REVIEW:
+        return "Between questions: your interviewer is noting the last answer."
+    if phase is Phase.ASSESSMENT:
+        return "The round is over: time to assess it."
+    return "Waiting for your interviewer."
+
+
+class RevealScreen(ModalScreen[None]):
+    """Both assessments of a round side by side, with the gaps flagged, the evidence and the reference.
+
+    Drawn from the candidate's view: it holds the interviewer's side only once the round is revealed.
+    """
+
+    BINDINGS = user_commands.bindings(user_commands.CLOSE_PANEL)
+    DEFAULT_CSS = """
+    RevealScreen { align: center middle; }
+    RevealScreen > VerticalScroll {
+        width: 96%; height: 90%; border: thick $success; padding: 0 1; background: $surface;
+    }
+    """
+
+    def __init__(self, view: CandidateView, round_index: int) -> None:
+        super().__init__()
+        self.view = view
+        self.round_index = round_index
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(reveal_text(self.view, self.round_index), id="reveal")
+            yield Static("enter: go on", id="reveal-key")
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+def reveal_text(view: CandidateView, round_index: int) -> Content:
+    round_ = view.rounds[round_index]
+    lines = [plain(f"Round {round_.number}: both assessments, side by side").stylize("bold"), plain(round_.title)]
+    for question in round_.questions:
+        own = question.self_assessment.rating if question.self_assessment else None
+        theirs = question.interviewer_assessment.rating if question.interviewer_assessment else None
+        lines.append(Content(""))
+        lines.append(plain(f"{question.number}. ").stylize("bold") + plain(question.ask.strip()))
+        lines.append(plain(f"   You: {_label(own):<14} Interviewer: {_label(theirs)}"))
+        flag = gap_flag(own, theirs)
+        if flag:
+            lines.append(plain(f"   ⚑ Gap: {flag}").stylize("bold $warning"))
+        if question.evidence is not None:
+            heard = ", ".join(question.evidence.heard) or "nothing ticked"
+            lines.append(plain(f"   Heard: {heard}"))
+            counts = ", ".join(f"{c.label} {n}" for c, n in question.evidence.counts.items() if n)
+            if counts:
+                lines.append(plain(f"   Counted: {counts}"))
+            lines.extend(plain(f"   {line.stamp}  {line.text}") for line in question.evidence.notes)
+        if question.reference:
+            lines.append(plain(f"   Reference answer: {question.reference.strip()}"))
+    theirs_round = round_.interviewer_assessment
+    if theirs_round is not None:
+        lines.append(Content(""))
+        lines.append(plain(f"Keep: {theirs_round.reflection.keep.strip() or '—'}"))
+        lines.append(plain(f"Change: {theirs_round.reflection.change.strip() or '—'}"))
+    if view.advance is not None:
+        lines.append(plain(f"Would advance? {view.advance.label}"))
+    return Content("\n").join(lines)
+
+
+def _label(rating: object) -> str:
+    return getattr(rating, "label", "not rated")

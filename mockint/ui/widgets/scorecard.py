@@ -1,0 +1,121 @@
+"""The interviewer's scorecard of a round (pair mode): a rating per question with its anchors, a keep and a
+change for the candidate, and with the last round the overall "would advance?".
+
+It is filled without seeing the candidate's self-assessment: it reads only the
+question's kit and the interviewer's own notes and ticks.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Input, Label, RadioSet, Static
+
+from mockint.core.ratings import LEVELS
+from mockint.session.commands import SubmitAssessment
+from mockint.session.record import Advance, QuestionRecord, Reflection, Role, RoundRecord
+from mockint.ui.widgets.assessment import AssessmentSubmitted, RatingSet
+from mockint.core.safetext import printable
+from mockint.ui.widgets.plain import plain
+from mockint.ui.widgets.toggles import ChoiceButton
+
+
+def anchors_text(question: QuestionRecord) -> Content:
+    if not question.anchors:
+        return Content.styled("No anchors in this pack: use the scale's descriptions.", "italic")
+    return Content("\n").join(
+        plain(f"{level.label}: {question.anchors[level]}") for level in LEVELS if level in question.anchors
+    )
+
+
+def evidence_text(question: QuestionRecord) -> Content:
+    heard = ", ".join(sorted(question.heard)) or "nothing ticked"
+    notes = f"{len(question.notes)} note line{'s' if len(question.notes) != 1 else ''}"
+    return plain(f"Your evidence: heard {heard}; {notes}")
+
+
+MAX_LINE = 300
+"""A keep or a change is one specific line."""
+
+
+class ScorecardForm(VerticalScroll):
+    DEFAULT_CSS = """
+    ScorecardForm { padding: 0 1; }
+    ScorecardForm .scorecard-heading { text-style: bold; margin-top: 1; }
+    ScorecardForm .anchors { color: $text-muted; padding-left: 2; }
+    ScorecardForm .reflection-row { height: auto; margin: 0 0 1 2; }
+    ScorecardForm .reflection-label { width: 7; text-style: bold; }
+    ScorecardForm Input { width: 1fr; }
+    ScorecardForm #scorecard-problem { color: $error; }
+    """
+
+    def __init__(self, round_record: RoundRecord, last_round: bool, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.round_record = round_record
+        self.last_round = last_round
+
+    def compose(self) -> ComposeResult:
+        yield Static(plain(f"Your scorecard of “{self.round_record.title}” (the candidate cannot see it)"),
+                     classes="scorecard-heading")  # fmt: skip
+        for number, question in enumerate(self.round_record.questions, 1):
+            yield Static(plain(f"{number}. {question.ask.strip()}"), classes="scorecard-heading")
+            yield Static(anchors_text(question), classes="anchors")
+            yield Static(evidence_text(question), classes="anchors")
+            own = question.assessment(Role.INTERVIEWER).rating
+            yield RatingSet(question.question_id, own)
+        reflection = self.round_record.assessment(Role.INTERVIEWER).reflection
+        yield Static("For the candidate: one specific keep and one specific change", classes="scorecard-heading")
+        for name, label in (("keep", "Keep"), ("change", "Change")):
+            with Horizontal(classes="reflection-row"):
+                yield Label(plain(label), classes="reflection-label")
+                yield Input(printable(getattr(reflection, name), single_line=True), id=f"score-{name}", compact=True,
+                            max_length=MAX_LINE)  # fmt: skip
+        if self.last_round:
+            yield Static("Would they advance?", classes="scorecard-heading")
+            with RadioSet(id="advance"):
+                for choice in Advance:
+                    yield ChoiceButton(plain(choice.label), id=f"advance-{choice.value}")
+        yield Static("", id="scorecard-problem")
+        yield Button("Submit scorecard", id="submit-scorecard", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one(RatingSet).focus()
+
+    def problem(self) -> str:
+        """Why the scorecard cannot go in yet; empty when it can."""
+        reflection = self._reflection()
+        if not reflection.keep.strip() or not reflection.change.strip():
+            return "Give the candidate at least one specific keep and one specific change."
+        return ""
+
+    def _reflection(self) -> Reflection:
+        keep = self.query_one("#score-keep", Input).value
+        return Reflection(keep=keep, change=self.query_one("#score-change", Input).value)
+
+    def _advance(self) -> Advance | None:
+        if not self.last_round:
+            return None
+        pressed = self.query_one("#advance", RadioSet).pressed_button
+        return Advance((pressed.id or "").removeprefix("advance-")) if pressed else Advance.NO_DECISION
+
+    def build_assessment(self) -> SubmitAssessment:
+        ratings = {r.question_id: r.rating for r in self.query(RatingSet) if r.rating is not None}
+        return SubmitAssessment(
+            role=Role.INTERVIEWER, ratings=ratings, reflection=self._reflection(), advance=self._advance()
+        )
+
+    def submit(self) -> None:
+        """Post the scorecard, or say what it lacks."""
+        problem = self.problem()
+        self.query_one("#scorecard-problem", Static).update(plain(problem))
+        if not problem:
+            self.post_message(AssessmentSubmitted(self.build_assessment()))
+            return
+        empty = next(box for box in self.query(Input) if not box.value.strip())
+        empty.focus()  # straight to what is missing
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "submit-scorecard":
+            event.stop()
+            self.submit()

@@ -1,0 +1,212 @@
+"""A whole pair run in the app, in both modes: the console's keys, and the candidate's view at every phase
+holding no private marker (tests/support/packs.marked_pack marks every private field)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+
+from mockint.core.ratings import Rating
+from mockint.session.record import Advance, ChallengeStatus, Counter, Mode, Role
+from mockint.session.state import Phase
+from mockint.ui.screens.pair import CandidateScreen, HandOffScreen, KeyReferenceScreen, PairScreen, RevealScreen
+from mockint.ui.screens.confirm import ConfirmScreen
+from mockint.ui.screens.summary import SummaryScreen
+from mockint.ui.widgets.assessment import AssessmentForm, RatingSet
+from textual.widgets import Input
+from mockint.ui.widgets.scorecard import ScorecardForm
+from support.apps import SIZE, pair_app
+from support.packs import marked_pack
+from support.pilot import engine_of, screen_text, type_text
+
+NOTE = "NOTED-MARK said retention"
+ALWAYS_PRIVATE = ("GUIDE-MARK-1b", "CKIT-MARK", "KWMARK", "ANCHOR-MARK", "FACT-MARK", "RETENTION", "COHORT", "保留")
+
+
+def private_now(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The markers the candidate may not see now: the kit always; notes, ticks and the reference before the
+    reveal; hints not given; challenges not posed."""
+    engine = engine_of(app)
+    record = engine.record
+    markers = list(ALWAYS_PRIVATE)
+    for round_ in record.rounds:
+        if not round_.revealed:
+            markers += ["NOTED-MARK", "GUIDE-MARK", *(q.reference or "" for q in round_.questions)]
+        for question in round_.questions:
+            if question.hint and not question.hint_used:
+                markers.append(question.hint)
+            markers += [c.ask for c in question.challenges if not c.posed and c is not _on_screen(engine)]
+    return [m for m in markers if m]
+
+
+def _on_screen(engine):  # type: ignore[no-untyped-def]
+    view = engine.interviewer_view()
+    return view.challenge
+
+
+async def check_candidate_view(pilot: Pilot[None]) -> str:
+    """Toggle the candidate view on, check it, toggle it off; the text it showed."""
+    app = pilot.app
+    await pilot.press("v")
+    assert isinstance(app.screen, CandidateScreen)
+    shown = screen_text(app)
+    leaked = [marker for marker in private_now(app) if marker in shown]
+    assert not leaked, f"the candidate view at {engine_of(app).state} shows {leaked}"
+    await pilot.press("v")
+    await pilot.pause()
+    assert isinstance(app.screen, PairScreen)
+    return shown
+
+
+async def note(pilot: Pilot[None], text: str) -> None:
+    await pilot.press("n")
+    await type_text(pilot, text)
+    await pilot.press("enter", "escape")
+
+
+async def assess(pilot: Pilot[None], own: Rating, theirs: Rating, last: bool) -> None:
+    """The candidate's self-assessment after its hand-off, then the interviewer's scorecard after its own."""
+    app = pilot.app
+    assert isinstance(app.screen, HandOffScreen) and "candidate" in screen_text(app)
+    assert app.screen.styles.background.a == 1  # opaque: nothing of the form beneath shows through
+    await pilot.press("enter")
+    form = app.screen.query_one(AssessmentForm)
+    assert "ANCHOR-MARK" not in screen_text(app) and "NOTED-MARK" not in screen_text(app)
+    for rating_set in form.query(RatingSet):
+        rating_set.choose(own)
+    await pilot.press("ctrl+d")
+    assert isinstance(app.screen, HandOffScreen) and "interviewer" in screen_text(app)
+    await pilot.press("enter")
+    scorecard = app.screen.query_one(ScorecardForm)
+    shown = screen_text(app)
+    assert "ANCHOR-MARK-1 good" in shown or "ANCHOR-MARK-3 good" in shown  # the anchors, for the interviewer
+    assert own.label not in [str(b.label) for b in scorecard.query("ChoiceButton.-on")]  # blind: not pre-filled
+    for rating_set in scorecard.query(RatingSet):
+        rating_set.choose(theirs)
+    await pilot.press("ctrl+d")
+    assert "keep and one specific change" in screen_text(app)  # refused without them
+    scorecard.query_one("#score-keep", Input).value = "Opens with the metric"
+    scorecard.query_one("#score-change", Input).value = "Give one number"
+    if last:
+        scorecard.query_one("#advance-yes").value = True
+    await pilot.press("ctrl+d")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("mode", Mode)
+async def test_a_whole_pair_run_keeps_the_kit_from_the_candidate_view(mode: Mode) -> None:
+    app, clock = pair_app(mode, marked_pack())
+    async with app.run_test(size=(120, 40)) as pilot:
+        engine = engine_of(app)
+        assert isinstance(app.screen, PairScreen)
+        await check_candidate_view(pilot)  # the round's intro
+        await pilot.press("enter")
+        console = screen_text(app)
+        for marker in ("GUIDE-MARK-1a", "KWMARKONE", "FACT-MARK-1a", "ANCHOR-MARK-1 excellent", "CHALLENGE-MARK-1b"):
+            assert marker in console, marker
+        clock.advance(12)
+        await note(pilot, NOTE)
+        await pilot.press("1", "f", "f", "r")
+        question = engine.record.rounds[0].questions[0]
+        assert question.notes[0].text == NOTE and question.notes[0].stamp == "0:12"
+        assert question.heard == {"GUIDE-MARK-1a"} and question.counts == {Counter.FILLER: 2, Counter.RAMBLING: 1}
+        assert "heard: RETENTION" in screen_text(app)  # the conditional challenge's terms turned up in the notes
+        shown = await check_candidate_view(pilot)
+        assert "Which metrics do you track?" in shown and "NOTED-MARK" not in shown
+        await pilot.press("p")  # fire the first challenge early
+        assert engine.phase is Phase.CHALLENGE
+        shown = await check_candidate_view(pilot)
+        assert "CHALLENGE-MARK-1a" in shown
+        await pilot.press("ctrl+d", "x")  # back to the answer; skip the conditional one
+        assert question.challenges[1].status is ChallengeStatus.NOT_NEEDED
+        await pilot.press("m")
+        assert question.extra_time == 60
+        await pilot.press("ctrl+d")
+        assert engine.phase is Phase.REVIEW
+        await check_candidate_view(pilot)
+        await pilot.press("enter")  # the second question
+        if mode is Mode.PRESSURE:
+            clock.advance(46)
+            app.screen.tick()  # its challenge at 0:45 fires by itself
+            assert engine.phase is Phase.CHALLENGE
+        else:
+            await pilot.press("ctrl+d")
+        await check_candidate_view(pilot)
+        await pilot.press("ctrl+d")
+        if mode is Mode.PRESSURE:
+            await pilot.press("ctrl+d")  # the interrupted answer goes on; end it
+        await pilot.press("enter")
+        assert engine.phase is Phase.ASSESSMENT
+        await assess(pilot, Rating.EXCELLENT, Rating.POOR, last=False)
+        assert isinstance(app.screen, RevealScreen)
+        reveal = screen_text(app)
+        assert "you rated excellent, your interviewer poor" in reveal and "REFERENCE-MARK-1" in reveal
+        assert NOTE in reveal and "GUIDE-MARK-1a" in reveal and "Give one number" in reveal
+        await pilot.press("enter")
+        assert engine.phase is Phase.ROUND_INTRO
+        await check_candidate_view(pilot)
+        await pilot.press("enter", "ctrl+d")  # the conditional challenge, not skipped, is posed
+        assert engine.phase is Phase.CHALLENGE
+        await check_candidate_view(pilot)
+        await pilot.press("ctrl+d", "enter")
+        await assess(pilot, Rating.GOOD, Rating.GOOD, last=True)
+        assert isinstance(app.screen, RevealScreen) and "Would advance? Yes" in screen_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, SummaryScreen)
+        record = engine.record
+        assert record.assessments[Role.INTERVIEWER].advance is Advance.YES
+        assert record.rounds[0].questions[0].assessment(Role.INTERVIEWER).rating is Rating.POOR
+
+
+async def test_the_key_reference_lists_every_key_of_the_console() -> None:
+    app, _ = pair_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, KeyReferenceScreen)
+        shown = screen_text(app)
+        for key in ("n ", "1 … 9", "f ", "r ", "p ", "x ", "m ", "h ", "v ", "ctrl+d", "f4", "escape"):
+            assert key in shown, key
+        await pilot.press("escape")
+        await pilot.press("f1")
+        assert isinstance(app.screen, KeyReferenceScreen)
+
+
+async def test_typing_a_note_does_not_fire_the_console_keys() -> None:
+    app, _ = pair_app()
+    async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
+        await pilot.press("enter")
+        await note(pilot, "fine, very precise; visual example")  # f, v, p, x, m, r typed, not pressed
+        question = engine.interviewer_view().question
+        assert question is not None and question.counts == {} and question.extra_time == 0
+        assert isinstance(app.screen, PairScreen) and engine.phase is Phase.ANSWERING
+        assert question.notes[0].text == "fine, very precise; visual example"
+        await pilot.press("escape")  # with the note line closed, escape asks to end the interview
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+
+
+async def test_the_summary_swaps_the_roles_onto_rounds_the_new_candidate_has_not_seen() -> None:
+    app, _ = pair_app(Mode.PRACTICE, marked_pack())
+    async with app.run_test(size=(120, 40)) as pilot:
+        engine = engine_of(app)
+        first = engine.record
+        first.rounds = first.rounds[:1]  # a run of the first round only: the second is still new to Bo
+        await pilot.press("enter")
+        for _ in range(12):
+            await pilot.press("ctrl+d" if engine.phase is not Phase.REVIEW else "enter")
+            if engine.phase is Phase.ASSESSMENT:
+                break
+        await assess(pilot, Rating.GOOD, Rating.GOOD, last=True)
+        await pilot.press("enter")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "s swaps the roles" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("l")  # leave without exporting (this run is not saved)
+        await pilot.pause()
+        assert isinstance(app.screen, PairScreen)
+        second = engine_of(app).record
+        assert (second.candidate, second.interviewer, second.pair) == ("Bo", "Ann", True)
+        assert [r.round_id for r in second.rounds] == ["r2"]
+        assert first.candidate == "Ann"  # the first run's record is its own

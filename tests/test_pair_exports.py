@@ -1,0 +1,80 @@
+"""A pair run's transcripts: the interviewer's notes as the answer, the evidence, the scorecard, the calibration
+and the overall decision, in every format and the JSON schema; none of it in a solo run's."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+
+from mockint.core.paths import schema_path
+from mockint.core.ratings import Rating
+from mockint.exporters import render
+from mockint.session.commands import (
+    BeginRound, Continue, Count, Done, Note, SubmitAssessment, ToggleHeard,
+)
+from mockint.session.record import Advance, Counter, Reflection, Role, SessionRecord
+from mockint.session.setup import SessionOptions
+from support.packs import make_pack
+from support.sessions import Run
+
+FLAG = "you rated excellent, your interviewer mixed"
+
+
+def pair_record() -> SessionRecord:
+    run = Run(make_pack(), SessionOptions(pair=True, candidate="Ann", interviewer="Bo"))
+    run.clock.advance(1)
+    script = [BeginRound(), Note("completion rate, then engagement"), ToggleHeard("engagement"), Count(Counter.RAMBLING)]
+    for command in script:
+        run.clock.advance(5)
+        assert run.apply(command), command
+    while run.engine.interviewer_view().position.phase.value != "assessment":
+        assert run.apply(Continue() if run.engine.phase.value == "review" else Done())
+    assert run.apply(SubmitAssessment(ratings={"metrics": Rating.EXCELLENT, "drop": Rating.GOOD}))
+    assert run.apply(SubmitAssessment(
+        role=Role.INTERVIEWER, ratings={"metrics": Rating.MIXED, "drop": Rating.GOOD},
+        reflection=Reflection(keep="Structure first", change="Name a number"),
+    ))  # fmt: skip
+    assert run.apply(BeginRound()) and run.apply(Done()) and run.apply(Continue())
+    assert run.apply(SubmitAssessment(ratings={"why": Rating.GOOD}))
+    assert run.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"why": Rating.GOOD}, advance=Advance.STRONG_NO))
+    return run.engine.record
+
+
+def test_a_pair_transcript_carries_the_scorecard_the_evidence_and_the_calibration() -> None:
+    record = pair_record()
+    for fmt in ("md", "html"):
+        text = render(record, fmt)
+        for expected in ("the interviewer&#x27;s notes" if fmt == "html" else "the interviewer's notes",
+                         "0:05 completion rate, then engagement", "Heard: engagement", "Counted: Rambling 1",
+                         "Structure first", "Name a number", f"Ops, question 1: {FLAG}", "Strong no",
+                         "Agreed on 2 of 3 questions; 1 gap of two levels or more",
+                         "Counted by the interviewer:</strong> Filler words 0, Rambling 1" if fmt == "html"
+                         else "Counted by the interviewer: Filler words 0, Rambling 1"):  # fmt: skip
+            assert expected in text, (fmt, expected)
+    document = json.loads(render(record, "json"))
+    schema = json.loads((schema_path("round").parent / "transcript.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(document)
+    metrics = document["rounds"][0]["questions"][0]
+    assert metrics["answer"] == "completion rate, then engagement"
+    assert metrics["evidence"] == {
+        "notes": [{"at": 5.0, "text": "completion rate, then engagement", "challenge": None}],
+        "heard": ["engagement"], "counts": {"filler": 0, "rambling": 1},
+    }  # fmt: skip
+    assert document["rounds"][0]["scorecard"]["change"] == "Name a number"
+    assert document["advance"] == "strong_no" and document["summary"]["counted"] == {"filler": 0, "rambling": 1}
+    calibration = document["calibration"]
+    assert calibration["questions"][0] == {
+        "round_id": "01-ops", "question_id": "metrics", "self": "excellent", "interviewer": "mixed", "gap": -2,
+        "flag": FLAG,
+    }  # fmt: skip
+    assert (calibration["compared"], calibration["agreed"]) == (3, 2)
+
+
+def test_a_solo_transcript_has_none_of_it() -> None:
+    run = Run(make_pack(), SessionOptions())
+    document = json.loads(render(run.engine.record, "json"))
+    assert document["calibration"] is None and document["advance"] is None and document["summary"]["counted"] is None
+    assert all(r["scorecard"] is None for r in document["rounds"])
+    assert all(q["evidence"] is None for r in document["rounds"] for q in r["questions"])
+    assert "Calibration" not in render(run.engine.record, "md")

@@ -1,0 +1,88 @@
+"""Snapshots of a pair run: the interviewer's console, the candidate view, the scorecard and the reveal with its
+calibration (tests/support/packs.marked_pack: every private text is a marker).
+
+Review the report before accepting changes with `--snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from mockint.core.ratings import Rating
+from mockint.ui.widgets.assessment import RatingSet
+from textual.widgets import Input
+from mockint.ui.widgets.scorecard import ScorecardForm
+from support.apps import pair_app
+from support.packs import marked_pack
+from support.pilot import engine_of, settle
+
+SIZE = (120, 36)
+
+
+async def noted(pilot: Pilot[None]) -> None:
+    """The first question, 12 seconds in: a note filed, an item ticked, a filler counted."""
+    app = pilot.app
+    await pilot.press("enter")
+    app.clock.advance(12)  # type: ignore[attr-defined]
+    await pilot.press("n", *"talks about retention", "enter", "escape", "1", "f")
+    app.screen.tick()  # type: ignore[attr-defined]
+    await settle(pilot)
+
+
+async def scorecard(pilot: Pilot[None]) -> None:
+    """The first round's scorecard, after the candidate's own assessment (good everywhere)."""
+    await noted(pilot)
+    await pilot.press("ctrl+d", "ctrl+d", "ctrl+d", "enter", "ctrl+d", "ctrl+d", "enter")
+    await pilot.press("enter")  # the hand-off to the candidate
+    for rating_set in pilot.app.screen.query(RatingSet):
+        rating_set.choose(Rating.EXCELLENT)
+    await pilot.press("ctrl+d", "enter")  # their assessment, then the hand-off back
+    form = pilot.app.screen.query_one(ScorecardForm)
+    for rating_set in form.query(RatingSet):
+        rating_set.choose(Rating.MIXED)
+    form.query_one("#score-keep", Input).value = "Opens with the metric"
+    form.query_one("#score-change", Input).value = "Give one number"
+    await settle(pilot)
+
+
+async def revealed(pilot: Pilot[None]) -> None:
+    await scorecard(pilot)
+    pilot.app.screen.query_one(RatingSet).choose(Rating.POOR)
+    await pilot.press("ctrl+d")
+    await settle(pilot)
+
+
+def test_interviewer_console(snap_compare: object) -> None:
+    app, _ = pair_app(pack=marked_pack())
+    assert snap_compare(app, terminal_size=SIZE, run_before=noted)  # type: ignore[operator]
+
+
+def test_candidate_view(snap_compare: object) -> None:
+    async def candidate(pilot: Pilot[None]) -> None:
+        await noted(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+
+    app, _ = pair_app(pack=marked_pack())
+    assert snap_compare(app, terminal_size=SIZE, run_before=candidate)  # type: ignore[operator]
+
+
+def test_scorecard(snap_compare: object) -> None:
+    app, _ = pair_app(pack=marked_pack())
+    assert snap_compare(app, terminal_size=SIZE, run_before=scorecard)  # type: ignore[operator]
+
+
+def test_reveal_with_calibration(snap_compare: object) -> None:
+    app, _ = pair_app(pack=marked_pack())
+    assert snap_compare(app, terminal_size=SIZE, run_before=revealed)  # type: ignore[operator]
+    assert engine_of(app).record.rounds[0].revealed
+
+
+def test_calibration_summary(snap_compare: object) -> None:
+    async def summary(pilot: Pilot[None]) -> None:
+        await revealed(pilot)
+        await pilot.press("enter", "escape", "y")  # close the reveal, end the run at the next round's intro
+        await settle(pilot)
+
+    app, _ = pair_app(pack=marked_pack())
+    assert snap_compare(app, terminal_size=SIZE, run_before=summary)  # type: ignore[operator]
