@@ -6,6 +6,7 @@ Loopback only; time is a FakeClock, and heartbeats are checked by hand after mov
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from mockint.core.ratings import Rating
 from mockint.remote.client import HOST_GONE, HOST_SILENT, CandidateClient, JoinError, split_address
 from mockint.remote.codes import WORD_LIST, CodeError, checked_code, new_code, normalised
 from mockint.remote.frames import (
-    MAX_FRAME_BYTES, Heartbeat, Notes, Ready, Refused, SelfAssessment, ViewFrame, Welcome, encode_frame,
+    MAX_FRAME_BYTES, Heartbeat, Notes, Ready, Refused, SelfAssessment, ViewFrame, Welcome, decode_frame, encode_frame,
 )  # fmt: skip
 from mockint.remote.host import ENDED, REPLACED, HostEventKind
 from mockint.remote.timing import Timing
@@ -31,7 +32,7 @@ from mockint.session.setup import SessionOptions
 from mockint.session.state import State
 from mockint.session.views import CandidateView, candidate_view
 from support.marked import marked_pack, private_now
-from support.remote import CODE, QUIET, BareCandidate, BareHost, hosting, until
+from support.remote import CODE, QUIET, BareCandidate, BareHost, HostedRun, hosting, until
 from support.sessions import Run
 
 TESTS_DIR = Path(__file__).parent
@@ -143,6 +144,52 @@ async def test_the_host_drops_a_silent_candidate_who_may_rejoin() -> None:
         client = await join(address, FakeClock())
         assert await client.next_view(after=0) is not None
         await client.leave()
+
+
+async def test_the_heartbeat_loops_run_on_the_injected_sleep() -> None:
+    """Each side's loop beats and checks every `heartbeat_every` of its sleep; here a sleep ends when the test says."""
+    timing = Timing(heartbeat_every=2.0, silent_after=5.0)
+    run = pair_run()
+    host_sleeps: asyncio.Queue[None] = asyncio.Queue()
+
+    async def host_sleep(seconds: float) -> None:
+        await host_sleeps.get()
+        run.clock.advance(seconds)
+
+    hosted = HostedRun(run, timing=timing, sleep=host_sleep)
+    address = await hosted.host.start()
+    bare = await BareCandidate.connect(address)
+    assert isinstance(await bare.join(), Welcome)
+    assert isinstance(await bare.frame(), ViewFrame)
+    for _ in range(2):
+        host_sleeps.put_nowait(None)
+        assert await bare.frame() == Heartbeat()  # 2 s, then 4 s: not yet silent
+    host_sleeps.put_nowait(None)  # 6 s without a word from the candidate
+    await until(lambda: not hosted.host.connected)
+    assert hosted.events[-1].kind is HostEventKind.SILENT
+    await hosted.host.close()
+
+
+async def test_the_candidates_heartbeat_loop_beats_then_notices_a_silent_host() -> None:
+    clock = FakeClock()
+    sleeps: asyncio.Queue[None] = asyncio.Queue()
+
+    async def sleep(seconds: float) -> None:
+        await sleeps.get()
+        clock.advance(seconds)
+
+    bare_host = BareHost()
+    address = await bare_host.start()
+    client = await CandidateClient.join(
+        address.host, address.port, CODE, clock=clock, timing=Timing(heartbeat_every=2.0, silent_after=5.0), sleep=sleep
+    )
+    connection = await bare_host.candidate()
+    for _ in range(2):
+        sleeps.put_nowait(None)
+        assert decode_frame(await asyncio.wait_for(connection.recv(), 5)) == Heartbeat()
+    sleeps.put_nowait(None)  # 6 s without a word from the host
+    assert await client.wait_ended() == HOST_SILENT
+    await bare_host.close()
 
 
 async def test_the_candidate_notices_a_silent_host() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from websockets.asyncio.client import ClientConnection, connect
@@ -35,14 +35,16 @@ QUIET = Timing(heartbeat_every=None)
 class HostedRun:
     """A host serving the candidate's view of `run`, recording the intents and events it passes on."""
 
-    def __init__(self, run: Run, code: str = CODE, timing: Timing = QUIET) -> None:
+    def __init__(
+        self, run: Run, code: str = CODE, timing: Timing = QUIET, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    ) -> None:
         self.run = run
         self.intents: list[Intent] = []
         self.events: list[HostEvent] = []
         engine = run.engine
         self.host = CandidateHost(
             code, lambda: candidate_view(engine.record, engine.state, engine.offset()), self.intents.append,
-            clock=run.clock, on_event=self.events.append, timing=timing,
+            clock=run.clock, on_event=self.events.append, timing=timing, sleep=sleep,
         )  # fmt: skip
 
     @property
