@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 from msgspec.structs import replace
+from websockets.asyncio.client import connect
+from websockets.exceptions import InvalidStatus
+from websockets.typing import Origin
 
 import support.remote
 
@@ -75,6 +78,13 @@ async def test_a_wrong_code_is_refused_alike_and_nothing_is_sent() -> None:
         assert not hosted.host.connected and hosted.host.wrong_codes == 2
         assert not any("Marked" in message for message in bare.messages)
         await bare.close()
+
+
+async def test_a_web_page_cannot_connect() -> None:
+    async with hosting(pair_run()) as (hosted, address):
+        with pytest.raises(InvalidStatus, match="403"):
+            await connect(f"ws://{address.host}:{address.port}", origin=Origin("http://example.org"), proxy=None)
+        assert not hosted.host.connected
 
 
 async def test_wrong_codes_make_the_host_back_off_and_then_tell_the_interviewer() -> None:

@@ -108,8 +108,9 @@ class CandidateHost:
 
     async def start(self, port: int = 0, lan: bool = False) -> Address:
         """Listen on `port` (0: any free one), on loopback unless `lan`; the address bound."""
+        # origins=[None]: no web page open in a browser on this machine may connect (browsers send an Origin).
         self._server = await serve(
-            self._serve, None if lan else LOOPBACK, port,
+            self._serve, None if lan else LOOPBACK, port, origins=[None],
             compression=None, ping_interval=None, max_size=2 * MAX_FRAME_BYTES,
             server_header=None, logger=LOG,
         )  # fmt: skip
