@@ -8,8 +8,8 @@ import pytest
 
 TESTS_DIR = Path(__file__).parent
 
-pytest_plugins = ("support.special_files",)
-"""Its fixtures (`opened`) are requested by name in the tests of special files."""
+pytest_plugins = ("support.special_files", "support.history")
+"""Fixtures requested by name: `opened` (the tests of special files), `local_time_utc` (the history's dates)."""
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).parent.parent
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
@@ -46,6 +48,20 @@ def test_an_import_of_a_higher_layer_breaks_the_layers_contract(tmp_path: Path) 
     assert result.returncode != 0
     assert "Layers: each folder imports only the folders below it BROKEN" in result.stdout
     assert "mockint.core.model -> mockint.session.engine" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "imported"),
+    [("remote/host.py", "mockint.ui import app"), ("storage/history.py", "mockint.remote import host")],
+)
+def test_the_wire_sits_between_the_ui_and_storage(tmp_path: Path, module: str, imported: str) -> None:
+    project = copy_of_the_package(tmp_path)
+    with (project / "mockint" / module).open("a", encoding="utf-8") as source:
+        source.write(f"\nfrom {imported}  # noqa: E402\n")
+    result = lint_imports(project)
+    assert result.returncode != 0
+    importer = "mockint." + module.removesuffix(".py").replace("/", ".")
+    assert f"{importer} -> {imported.replace(' import ', '.')}" in result.stdout
 
 
 def test_textual_outside_the_ui_breaks_the_boundary(tmp_path: Path) -> None:

@@ -30,7 +30,6 @@ from mockint.exporters import FORMATS, ExportError, export_session, file_stem, r
 from mockint.exporters.content import session_totals, totals_line
 from mockint.exporters.files import MAX_NAME_PART
 from mockint.exporters.markdown import escape_line, quote
-from mockint.core.ratings import Rating
 from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
 from mockint.session.record import Advance, Counter, Mode, Reflection, Role, SessionRecord
 from mockint.core.safetext import has_unsafe_characters, printable

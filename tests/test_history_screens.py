@@ -10,7 +10,6 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Sparkline, Static
 
 from mockint.core.clock import FakeClock
-from mockint.core.paths import sessions_dir
 from mockint.ui.screens.attempts import AttemptsScreen
 from mockint.ui.screens.drill import DrillScreen
 from mockint.ui.screens.export_dialog import ExportDialog
@@ -21,7 +20,7 @@ from mockint.analysis.attempts import QuestionKey
 from mockint.ui.app import DrillRequest, build_app
 from support.apps import SIZE, make_app
 from support.packs import sample_library
-from support.history import DAY_ONE, local_time_utc, saved_sessions  # noqa: F401 (a fixture)
+from support.history import DAY_ONE, saved_sessions
 from support.pilot import engine_of, text_of
 
 pytestmark = pytest.mark.usefixtures("local_time_utc")

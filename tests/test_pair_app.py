@@ -1,5 +1,5 @@
 """A whole pair run in the app, in both modes: the console's keys, and the candidate's view at every phase
-holding no private marker (tests/support/packs.marked_pack marks every private field)."""
+holding no private marker (tests/support/marked.marked_pack marks every private field)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from mockint.ui.widgets.assessment import AssessmentForm, RatingSet
 from textual.widgets import Input
 from mockint.ui.widgets.scorecard import ScorecardForm
 from support.apps import SIZE, pair_app
-from support.packs import marked_pack
-from support.pilot import engine_of, screen_text, type_text
+from support.marked import marked_pack
+from support.pilot import engine_of, widget_texts, type_text
 
 NOTE = "NOTED-MARK said retention"
 ALWAYS_PRIVATE = ("GUIDE-MARK-1b", "CKIT-MARK", "KWMARK", "ANCHOR-MARK", "FACT-MARK", "RETENTION", "COHORT", "保留")
@@ -49,7 +49,7 @@ async def check_candidate_view(pilot: Pilot[None]) -> str:
     app = pilot.app
     await pilot.press("v")
     assert isinstance(app.screen, CandidateScreen)
-    shown = screen_text(app)
+    shown = widget_texts(app)
     leaked = [marker for marker in private_now(app) if marker in shown]
     assert not leaked, f"the candidate view at {engine_of(app).state} shows {leaked}"
     await pilot.press("v")
@@ -67,24 +67,24 @@ async def note(pilot: Pilot[None], text: str) -> None:
 async def assess(pilot: Pilot[None], own: Rating, theirs: Rating, last: bool) -> None:
     """The candidate's self-assessment after its hand-off, then the interviewer's scorecard after its own."""
     app = pilot.app
-    assert isinstance(app.screen, HandOffScreen) and "candidate" in screen_text(app)
+    assert isinstance(app.screen, HandOffScreen) and "candidate" in widget_texts(app)
     assert app.screen.styles.background.a == 1  # opaque: nothing of the form beneath shows through
     await pilot.press("enter")
     form = app.screen.query_one(AssessmentForm)
-    assert "ANCHOR-MARK" not in screen_text(app) and "NOTED-MARK" not in screen_text(app)
+    assert "ANCHOR-MARK" not in widget_texts(app) and "NOTED-MARK" not in widget_texts(app)
     for rating_set in form.query(RatingSet):
         rating_set.choose(own)
     await pilot.press("ctrl+d")
-    assert isinstance(app.screen, HandOffScreen) and "interviewer" in screen_text(app)
+    assert isinstance(app.screen, HandOffScreen) and "interviewer" in widget_texts(app)
     await pilot.press("enter")
     scorecard = app.screen.query_one(ScorecardForm)
-    shown = screen_text(app)
+    shown = widget_texts(app)
     assert "ANCHOR-MARK-1 good" in shown or "ANCHOR-MARK-3 good" in shown  # the anchors, for the interviewer
     assert own.label not in [str(b.label) for b in scorecard.query("ChoiceButton.-on")]  # blind: not pre-filled
     for rating_set in scorecard.query(RatingSet):
         rating_set.choose(theirs)
     await pilot.press("ctrl+d")
-    assert "keep and one specific change" in screen_text(app)  # refused without them
+    assert "keep and one specific change" in widget_texts(app)  # refused without them
     scorecard.query_one("#score-keep", Input).value = "Opens with the metric"
     scorecard.query_one("#score-change", Input).value = "Give one number"
     if last:
@@ -101,7 +101,7 @@ async def test_a_whole_pair_run_keeps_the_kit_from_the_candidate_view(mode: Mode
         assert isinstance(app.screen, PairScreen)
         await check_candidate_view(pilot)  # the round's intro
         await pilot.press("enter")
-        console = screen_text(app)
+        console = widget_texts(app)
         for marker in ("GUIDE-MARK-1a", "KWMARKONE", "FACT-MARK-1a", "ANCHOR-MARK-1 excellent", "CHALLENGE-MARK-1b"):
             assert marker in console, marker
         clock.advance(12)
@@ -110,7 +110,7 @@ async def test_a_whole_pair_run_keeps_the_kit_from_the_candidate_view(mode: Mode
         question = engine.record.rounds[0].questions[0]
         assert question.notes[0].text == NOTE and question.notes[0].stamp == "0:12"
         assert question.heard == {"GUIDE-MARK-1a"} and question.counts == {Counter.FILLER: 2, Counter.RAMBLING: 1}
-        assert "heard: RETENTION" in screen_text(app)  # the conditional challenge's terms turned up in the notes
+        assert "heard: RETENTION" in widget_texts(app)  # the conditional challenge's terms turned up in the notes
         shown = await check_candidate_view(pilot)
         assert "Which metrics do you track?" in shown and "NOTED-MARK" not in shown
         await pilot.press("p")  # fire the first challenge early
@@ -139,7 +139,7 @@ async def test_a_whole_pair_run_keeps_the_kit_from_the_candidate_view(mode: Mode
         assert engine.phase is Phase.ASSESSMENT
         await assess(pilot, Rating.EXCELLENT, Rating.POOR, last=False)
         assert isinstance(app.screen, RevealScreen)
-        reveal = screen_text(app)
+        reveal = widget_texts(app)
         assert "you rated excellent, your interviewer poor" in reveal and "REFERENCE-MARK-1" in reveal
         assert NOTE in reveal and "GUIDE-MARK-1a" in reveal and "Give one number" in reveal
         await pilot.press("enter")
@@ -150,7 +150,7 @@ async def test_a_whole_pair_run_keeps_the_kit_from_the_candidate_view(mode: Mode
         await check_candidate_view(pilot)
         await pilot.press("ctrl+d", "enter")
         await assess(pilot, Rating.GOOD, Rating.GOOD, last=True)
-        assert isinstance(app.screen, RevealScreen) and "Would advance? Yes" in screen_text(app)
+        assert isinstance(app.screen, RevealScreen) and "Would advance? Yes" in widget_texts(app)
         await pilot.press("enter")
         assert isinstance(app.screen, SummaryScreen)
         record = engine.record
@@ -163,7 +163,7 @@ async def test_the_key_reference_lists_every_key_of_the_console() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, KeyReferenceScreen)
-        shown = screen_text(app)
+        shown = widget_texts(app)
         for key in ("n ", "1 … 9", "f ", "r ", "p ", "x ", "m ", "h ", "v ", "ctrl+d", "f4", "escape"):
             assert key in shown, key
         await pilot.press("escape")
@@ -200,7 +200,7 @@ async def test_the_summary_swaps_the_roles_onto_rounds_the_new_candidate_has_not
         await assess(pilot, Rating.GOOD, Rating.GOOD, last=True)
         await pilot.press("enter")
         assert isinstance(app.screen, SummaryScreen)
-        assert "s swaps the roles" in screen_text(app)
+        assert "s swaps the roles" in widget_texts(app)
         await pilot.press("s")
         await pilot.pause()
         await pilot.press("l")  # leave without exporting (this run is not saved)

@@ -1,5 +1,5 @@
 """Snapshots of a pair run: the interviewer's console, the candidate view, the scorecard and the reveal with its
-calibration (tests/support/packs.marked_pack: every private text is a marker).
+calibration (tests/support/marked.marked_pack: every private text is a marker).
 
 Review the report before accepting changes with `--snapshot-update`.
 """
@@ -13,7 +13,7 @@ from mockint.ui.widgets.assessment import RatingSet
 from textual.widgets import Input
 from mockint.ui.widgets.scorecard import ScorecardForm
 from support.apps import pair_app
-from support.packs import marked_pack
+from support.marked import marked_pack
 from support.pilot import engine_of, settle
 
 SIZE = (120, 36)

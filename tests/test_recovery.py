@@ -9,7 +9,6 @@ be written is the run kept as Markdown and JSON transcripts instead.
 
 from __future__ import annotations
 
-import json
 import stat
 import tempfile
 from datetime import datetime, timezone

@@ -33,7 +33,8 @@ from mockint.ui.user_commands import UserCommand, declared
 from mockint.ui.screens.pair import CandidateScreen, KeyReferenceScreen
 from mockint.ui.widgets.pair_console import NoteInput
 from support.apps import SIZE, interview_app, make_app, pair_app
-from support.packs import kit_pack, marked_pack
+from support.marked import marked_pack
+from support.packs import kit_pack
 from support.pilot import engine_of
 from support.history import DAY_ONE, saved_sessions
 from support.saved import saved_run

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-from collections.abc import Callable
-
 import msgspec
 import pytest
 from hypothesis import given, settings
@@ -16,47 +14,11 @@ from mockint.core.ratings import Rating
 from mockint.session.commands import Quit, SubmitAssessment
 from mockint.session.record import Audience, Counter, Mode, QuestionAssessment, Role, RoundRecord, Rules, SessionRecord
 from mockint.session.setup import SessionOptions
-from mockint.session.state import Assessing, Challenging, Finished, State
+from mockint.session.state import Assessing, Finished, State
 from mockint.session import views
 from mockint.session.views import CandidateView, InterviewerView, candidate_view
-from support.packs import marked_pack
+from support.marked import CandidateViewOf, marked_pack, private_now
 from support.sessions import Run, actions, modes
-
-
-CandidateViewOf = Callable[[SessionRecord, State, float], CandidateView]
-
-
-def private_now(record: SessionRecord, state: State) -> set[str]:
-    """Every marker the candidate may not see in `state`."""
-    # Keywords and trigger terms (every alternative), anchors, facts: never. The guides never either, but
-    # for the items a partner ticked as heard, which are evidence once their round is revealed.
-    private = {"KWMARK", "RETENTION", "UNLESS-ALT-MARK", "COHORT", "保留", "ANCHOR-MARK", "FACT-MARK"}
-    for round_ in record.rounds:
-        for question in round_.questions:
-            guides = {*question.guide, *(item for c in question.challenges for item in c.guide)}
-            private |= guides - (question.heard if round_.revealed_at is not None else set())
-    opened = {index for index, r in enumerate(record.rounds) if r.assessed}
-    if isinstance(state, Assessing):
-        opened.add(state.round)
-    if len(record.rounds) - 1 not in opened:
-        private.add("CHECK-MARK-P")  # the whole interview's checklist is asked once, with the last round
-    for r_index, round_ in enumerate(record.rounds):
-        if r_index not in opened:
-            private |= {*round_.checklist, *(item for q in round_.questions for item in q.checklist)}
-        if round_.revealed_at is None:
-            private |= {f"NOTE-MARK {q.question_id}" for q in round_.questions} | {f"NOTE-MARK round {round_.round_id}"}
-            private |= {f"NOTE-MARK keep {round_.round_id}", f"NOTE-LINE-MARK {round_.round_id}"}  # the partner's keep, note lines
-            private |= {q.reference for q in round_.questions if q.reference}  # shown once the round is revealed
-        for q_index, question in enumerate(round_.questions):
-            if question.hint and not question.hint_used:
-                private.add(question.hint)
-            for c_index, challenge in enumerate(question.challenges):
-                on_screen = isinstance(state, Challenging) and (state.round, state.question, state.challenge) == (
-                    r_index, q_index, c_index
-                )
-                if not (challenge.posed or on_screen):
-                    private.add(challenge.ask)
-    return private
 
 
 def view_now(run: Run, view_of: CandidateViewOf = candidate_view) -> CandidateView:

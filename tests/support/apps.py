@@ -10,7 +10,6 @@ from mockint.packs.discovery import Library
 from mockint.session.record import Mode
 from mockint.session.setup import SessionOptions
 from mockint.ui.app import MockintApp, StartRequest, build_app
-from mockint.core.model import Pack
 from support.packs import mini_pack, sample_library
 
 SIZE = (100, 30)

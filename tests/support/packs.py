@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from mockint.core.model import Challenge, Interviewer, Pack, Question, Round, Term
-from mockint.core.ratings import LEVELS
 from mockint.packs.discovery import BrokenFile, Library, load_pack
 
 TESTS_DIR = Path(__file__).parent.parent
@@ -77,45 +76,3 @@ def make_pack() -> Pack:
             Round(id="02-hr", title="HR", questions=(q3,), checklist=("Smiled",)),
         ),
     )
-
-
-def kit(number: int) -> dict:
-    """The interviewer's kit of question `number`, every field marked."""
-    return {
-        "anchors": {level: f"ANCHOR-MARK-{number} {level.value}" for level in LEVELS},
-        "reference": f"REFERENCE-MARK-{number}",
-        "facts": (f"FACT-MARK-{number}a", f"FACT-MARK-{number}b"),
-        "hint_after": 7,
-    }
-
-
-def marked_pack() -> Pack:
-    """Every private field holds a marker found nowhere else; terms to mention are in capitals (typed in lower case)."""
-    first = Question(
-        id="q1", ask="Which metrics do you track?", time=60,
-        guide=("GUIDE-MARK-1a", "GUIDE-MARK-1b"), keywords=terms(("KWMARKONE", "KWMARK-ALT-1"), "KWMARKTWO"),
-        hint="HINT-MARK-1", checklist=("CHECK-MARK-1",), **kit(1),
-        challenges=(
-            Challenge(ask="CHALLENGE-MARK-1a", time=30, guide=("CKIT-MARK-1a",)),
-            Challenge(ask="CHALLENGE-MARK-1b", time=20, unless_mentioned=terms(("RETENTION", "UNLESS-ALT-MARK")),
-                      guide=("CKIT-MARK-1b",)),
-        ),
-    )  # fmt: skip
-    second = Question(
-        id="q2", ask="Views dropped overnight. What do you do?", time=120, guide=("GUIDE-MARK-2",),
-        hint="HINT-MARK-2", challenges=(Challenge(ask="CHALLENGE-MARK-2", time=30, at=45, guide=("CKIT-MARK-2",)),),
-        **kit(2),
-    )  # fmt: skip
-    third = Question(
-        id="q3", ask="Why us?", time=60, keywords=terms("KWMARKTHREE",), **kit(3),
-        challenges=(Challenge(ask="CHALLENGE-MARK-3", time=30, unless_mentioned=terms("COHORT", ("留存", "保留")),
-                              guide=("CKIT-MARK-3",)),),
-    )  # fmt: skip
-    return Pack(
-        name="marked", title="Marked", checklist=("CHECK-MARK-P",),
-        rounds=(
-            Round(id="r1", title="Ops", questions=(first, second), interviewer=Interviewer("Lee", "dry"),
-                  checklist=("CHECK-MARK-R1",)),
-            Round(id="r2", title="Culture", questions=(third,), intro="Tell me why."),
-        ),
-    )  # fmt: skip

@@ -77,8 +77,9 @@ async def finish_in_app(pilot: Pilot[None], clock: FakeClock) -> None:
     await pilot.pause()
 
 
-def screen_text(app: App[None]) -> str:
-    """Every text the screen on top shows now: what a person looking at it could read."""
+def widget_texts(app: App[None]) -> str:
+    """The whole text of every widget shown on the screen on top, scrolled out of sight or not: where a private
+    text must never be, even where the terminal would cut it off."""
     shown = [
         w for w in app.screen.query("*")
         if isinstance(w, (Static, Input)) and w.visible and all(getattr(a, "display", True) for a in w.ancestors_with_self)
