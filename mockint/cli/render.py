@@ -7,7 +7,6 @@ Never imports textual.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -17,7 +16,7 @@ from rich.text import Text
 from mockint.core.durations import format_duration
 from mockint.core.model import Pack
 from mockint.core.safetext import printable
-from mockint.core.userpaths import shortening_bases
+from mockint.core.userpaths import short_path
 
 if TYPE_CHECKING:
     from mockint.packs.discovery import Library
@@ -66,8 +65,8 @@ def _by_location(packs: Sequence[Pack]) -> dict[str, list[Pack]]:
     """
     groups: dict[str, list[Pack]] = {}
     for pack in packs:
-        directory = pack.source.parent if pack.source is not None else None
-        groups.setdefault(f"{pack.origin}: {_one_line(_short_path(directory))}", []).append(pack)
+        where = short_path(pack.source.parent) if pack.source is not None else "-"
+        groups.setdefault(f"{pack.origin}: {_one_line(where)}", []).append(pack)
     return groups
 
 
@@ -87,18 +86,6 @@ def packs_table(packs: Sequence[Pack]) -> Table:
             format_duration(pack.total_time),
         )
     return table
-
-
-def _short_path(path: Path | None) -> str:
-    """`path` relative to the working directory when inside it, else with `~` for home."""
-    if path is None:
-        return "-"
-    if not path.is_absolute():
-        return path.as_posix()
-    for base, prefix in shortening_bases():
-        if path.is_relative_to(base) and path != base:
-            return (prefix / path.relative_to(base)).as_posix()
-    return str(path)
 
 
 def _one_line(text: object) -> str:
