@@ -26,11 +26,11 @@ Pure module: no textual import.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import stat
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 import msgspec
@@ -190,20 +190,25 @@ class RoundCache:
         return kept
 
 
+# The code's digest and the entries' checksum are CRC-32s: they have to notice a change
+# or damage, not resist forgery (whoever can write the cache could write any digest), and
+# zlib is loaded at launch anyway, where hashlib would load OpenSSL for this alone.
+
+
 def loading_code_digest() -> str:
-    """A digest of the source of LOADING_MODULES; an empty string when it cannot be read."""
-    digest = hashlib.blake2b(digest_size=16)
+    """A CRC-32 of the source of LOADING_MODULES; an empty string when it cannot be read."""
+    digest = 0
     package = Path(__file__).parent.parent
     try:
         for name in LOADING_MODULES:
-            digest.update((package / name).read_bytes())
+            digest = zlib.crc32((package / name).read_bytes(), digest)
     except OSError:
         return ""
-    return digest.hexdigest()
+    return f"{digest:08x}"
 
 
 def _checksum(entries: msgspec.Raw) -> str:
-    return hashlib.blake2b(entries, digest_size=16).hexdigest()
+    return f"{zlib.crc32(entries):08x}"
 
 
 def _identity(path: Path) -> tuple[int, int, int] | None:
