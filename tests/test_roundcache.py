@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import shutil
@@ -431,6 +430,6 @@ def test_any_round_comes_back_from_the_cache_file_as_it_went_in(tmp_path, round_
     cache.put_meta(meta_path, meta)
     cache.save()
     reopened = RoundCache.open(cache_file)
-    assert reopened.get(path) == dataclasses.replace(round_, source=path)
-    assert reopened.get_meta(meta_path) == dataclasses.replace(meta, source=meta_path)
+    assert reopened.get(path) == msgspec.structs.replace(round_, source=path)
+    assert reopened.get_meta(meta_path) == msgspec.structs.replace(meta, source=meta_path)
     assert reopened.get(meta_path) is None and reopened.get_meta(path) is None

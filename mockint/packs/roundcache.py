@@ -25,7 +25,6 @@ Pure module: no textual import.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import stat
 import tempfile
@@ -114,20 +113,20 @@ class RoundCache:
         entry = self._entry(path)
         if entry is None or entry.round is None:
             return None
-        return dataclasses.replace(entry.round, source=path)
+        return msgspec.structs.replace(entry.round, source=path)
 
     def put(self, path: Path, round_: Round) -> None:
-        self._store(path, round_=dataclasses.replace(round_, source=None))
+        self._store(path, round_=msgspec.structs.replace(round_, source=None))
 
     def get_meta(self, path: Path) -> InterviewMeta | None:
         """A pack's unchanged interview.yaml, as load_interview_meta read it last time."""
         entry = self._entry(path)
         if entry is None or entry.meta is None:
             return None
-        return dataclasses.replace(entry.meta, source=path)
+        return msgspec.structs.replace(entry.meta, source=path)
 
     def put_meta(self, path: Path, meta: InterviewMeta) -> None:
-        self._store(path, meta=dataclasses.replace(meta, source=None))
+        self._store(path, meta=msgspec.structs.replace(meta, source=None))
 
     def _entry(self, path: Path) -> _Entry | None:
         """What was stored for `path`, if it has the right shape and the file has not changed since."""
