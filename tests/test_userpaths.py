@@ -148,6 +148,14 @@ def test_short_path_finds_home_reached_through_a_link(places: Path, monkeypatch:
     assert short_path(places / "home-link" / "notes" / "a.yaml") == Path("~/notes/a.yaml")
 
 
+def test_short_path_does_not_shorten_against_the_root(places: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir("/")
+    assert short_path(places / "elsewhere" / "rounds") == places / "elsewhere" / "rounds"
+    monkeypatch.setenv("HOME", "/")
+    monkeypatch.chdir(places / "home" / "work")
+    assert short_path(places / "elsewhere" / "rounds") == places / "elsewhere" / "rounds"
+
+
 def test_short_path_without_a_current_folder_still_shortens_home(places: Path) -> None:
     gone = places / "home" / "gone"
     gone.mkdir()

@@ -117,7 +117,8 @@ def shortening_bases() -> list[tuple[Path, Path]]:
     """The current folder and home, each with the prefix that stands for it, those that can be found.
 
     For showing paths short: a deleted current folder or an unknown home
-    only means that paths under them are shown in full.
+    only means that paths under them are shown in full. The root is no base
+    (`/etc` says more than `etc` or `~/etc`), as when mockint runs from `/`.
     """
     bases: list[tuple[Path, Path]] = []
     try:
@@ -128,7 +129,7 @@ def shortening_bases() -> list[tuple[Path, Path]]:
         bases.append((Path.home(), Path("~")))
     except RuntimeError:
         pass  # shown in full, see above
-    return bases
+    return [(base, prefix) for base, prefix in bases if base.parent != base]
 
 
 def short_path(path: Path) -> Path:
