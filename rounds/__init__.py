@@ -1,1 +1,1 @@
-"""The interview packs bundled with mockint (data only, read with importlib.resources)."""
+"""The interview packs bundled with mockint (data only, found by mockint.core.paths.bundled_rounds_dir)."""

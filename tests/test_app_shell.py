@@ -94,6 +94,15 @@ async def test_an_empty_library_says_how_to_add_rounds(tmp_path: Path) -> None:
         assert "Choose pack" not in palette_commands(app)
 
 
+async def test_an_empty_library_shows_the_rounds_folder_under_home_with_a_tilde(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    app = make_app(tmp_path, library=Library(packs=()))
+    async with app.run_test(size=SIZE):
+        assert "~/rounds" in text_of(app, "#empty")
+
+
 async def test_q_on_home_quits(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

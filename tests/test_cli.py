@@ -134,6 +134,17 @@ def test_list_shows_paths_relative_to_the_working_directory(
 
 
 @pytest.mark.usefixtures("wide_terminal")
+def test_list_shows_paths_under_home_with_a_tilde(
+    capsys: pytest.CaptureFixture[str], rounds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(rounds_dir.parent))
+    monkeypatch.chdir(rounds_dir / "backend")  # the rounds folder is not inside the current one
+    code, out, _ = run(capsys, "--rounds", str(rounds_dir), "list")
+    assert code == 0
+    assert "--rounds: ~/rounds" in [line.strip() for line in out.splitlines()]
+
+
+@pytest.mark.usefixtures("wide_terminal")
 def test_list_reports_broken_files_with_their_first_error(
     capsys: pytest.CaptureFixture[str], rounds_dir: Path
 ) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from msgspec import structs
+from msgspec.structs import replace
 
 from mockint.analysis.attempts import question_histories, question_key
 from mockint.analysis.drill import drill_pack, drill_picks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -166,3 +167,26 @@ def test_the_app_is_built_from_what_the_command_line_gives(
     [app] = apps
     assert (app.library, app.export_dir, app.data_dir) == (library, tmp_path, isolated_user_dirs)
     assert app._exit_after_first_paint
+
+
+@pytest.mark.parametrize("ending", ["returns", "raises"])
+def test_what_launch_loaded_is_frozen_while_the_app_runs_and_only_then(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, isolated_user_dirs: Path, ending: str
+) -> None:
+    frozen_while_running: list[int] = []
+
+    def run(app: MockintApp) -> None:
+        frozen_while_running.append(gc.get_freeze_count())
+        if ending == "raises":
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(MockintApp, "run", run)
+    monkeypatch.setattr(launch, "require_terminal", lambda: None)  # pytest's streams are not a terminal
+    assert gc.get_freeze_count() == 0
+    if ending == "raises":
+        with pytest.raises(KeyboardInterrupt):
+            launch._run_app(Library(packs=()), start=None, export_dir=tmp_path, save=False)
+    else:
+        assert launch._run_app(Library(packs=()), start=None, export_dir=tmp_path, save=False) == 0
+    assert frozen_while_running[0] > 10_000  # the modules and classes loaded so far
+    assert gc.get_freeze_count() == 0

@@ -3,7 +3,7 @@ blind scoring and the calibration."""
 
 from __future__ import annotations
 
-import dataclasses
+from msgspec.structs import replace
 
 import pytest
 
@@ -24,10 +24,10 @@ def pair_run(mode: Mode = Mode.PRACTICE, hint_after: int = 0) -> Run:
     pack = make_pack()
     if hint_after:
         first = pack.rounds[0].questions[0]
-        first = dataclasses.replace(first, hint_after=hint_after)
-        rounds = (dataclasses.replace(pack.rounds[0], questions=(first, *pack.rounds[0].questions[1:])),
+        first = replace(first, hint_after=hint_after)
+        rounds = (replace(pack.rounds[0], questions=(first, *pack.rounds[0].questions[1:])),
                   *pack.rounds[1:])  # fmt: skip
-        pack = dataclasses.replace(pack, rounds=rounds)
+        pack = replace(pack, rounds=rounds)
     run = Run(pack, SessionOptions(mode=mode, pair=True, candidate="Ann", interviewer="Bo"))
     assert run.apply(BeginRound())
     return run

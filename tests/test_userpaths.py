@@ -17,6 +17,7 @@ from mockint.core.userpaths import (
     existing_folder,
     expand,
     optional_folder,
+    short_path,
     shortening_bases,
     shown,
     working_folder,
@@ -88,6 +89,80 @@ def test_a_deleted_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     with pytest.raises(PathProblem, match="the current folder no longer exists"):
         working_folder()
     assert [prefix for _base, prefix in shortening_bases()] == [Path("~")]
+
+
+@pytest.fixture
+def places(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """`home/work` is the current folder, `home` the home folder and `elsewhere` under neither."""
+    root = tmp_path.resolve()
+    for folder in ("home/work/rounds", "elsewhere/rounds"):
+        (root / folder).mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(root / "home"))
+    monkeypatch.chdir(root / "home" / "work")
+    return root
+
+
+def test_short_path_is_relative_to_the_current_folder_inside_it(places: Path) -> None:
+    assert short_path(places / "home" / "work" / "rounds" / "a.yaml") == Path("rounds/a.yaml")
+    assert short_path(places / "home" / "work") == Path(".")
+
+
+def test_short_path_is_under_home_outside_the_current_folder(places: Path) -> None:
+    assert short_path(places / "home" / "notes" / "a.yaml") == Path("~/notes/a.yaml")
+    assert short_path(places / "home") == Path("~")
+
+
+def test_short_path_keeps_a_path_outside_both_in_full(places: Path) -> None:
+    assert short_path(places / "elsewhere" / "rounds") == places / "elsewhere" / "rounds"
+
+
+def test_short_path_keeps_a_relative_path_as_given(places: Path) -> None:
+    assert short_path(Path("../notes/a.yaml")) == Path("../notes/a.yaml")
+
+
+def test_short_path_resolves_links_in_the_folders_to_find_the_current_one(places: Path) -> None:
+    # The current folder is always the resolved one: a path through a link to it is still inside it.
+    (places / "elsewhere" / "to-work").symlink_to(places / "home" / "work")
+    assert short_path(places / "elsewhere" / "to-work" / "rounds" / "a.yaml") == Path("rounds/a.yaml")
+
+
+def test_short_path_shows_a_link_by_its_own_name(places: Path) -> None:
+    (places / "home" / "work" / "link.yaml").symlink_to(places / "elsewhere" / "rounds" / "a.yaml")
+    (places / "home" / "work" / "loop.yaml").symlink_to(places / "home" / "work" / "loop.yaml")
+    assert short_path(places / "home" / "work" / "link.yaml") == Path("link.yaml")
+    assert short_path(places / "home" / "work" / "loop.yaml") == Path("loop.yaml")
+
+
+def test_short_path_keeps_home_as_written_when_a_folder_in_it_links_out(places: Path) -> None:
+    # ~/.local/share kept elsewhere, as some people keep their dotfiles: still shown under ~.
+    (places / "home" / ".local").mkdir()
+    (places / "home" / ".local" / "share").symlink_to(places / "elsewhere")
+    assert short_path(places / "home" / ".local" / "share" / "rounds") == Path("~/.local/share/rounds")
+
+
+def test_short_path_finds_home_reached_through_a_link(places: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (places / "home-link").symlink_to(places / "home")
+    monkeypatch.setenv("HOME", str(places / "home-link"))
+    monkeypatch.chdir(places / "elsewhere")
+    assert short_path(places / "home" / "notes" / "a.yaml") == Path("~/notes/a.yaml")
+    assert short_path(places / "home-link" / "notes" / "a.yaml") == Path("~/notes/a.yaml")
+
+
+def test_short_path_does_not_shorten_against_the_root(places: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir("/")
+    assert short_path(places / "elsewhere" / "rounds") == places / "elsewhere" / "rounds"
+    monkeypatch.setenv("HOME", "/")
+    monkeypatch.chdir(places / "home" / "work")
+    assert short_path(places / "elsewhere" / "rounds") == places / "elsewhere" / "rounds"
+
+
+def test_short_path_without_a_current_folder_still_shortens_home(places: Path) -> None:
+    gone = places / "home" / "gone"
+    gone.mkdir()
+    os.chdir(gone)
+    gone.rmdir()
+    assert short_path(places / "home" / "work" / "a.yaml") == Path("~/work/a.yaml")
+    assert short_path(Path("a.yaml")) == Path("a.yaml")
 
 
 def test_shown_keeps_a_message_on_one_readable_line() -> None:

@@ -20,8 +20,10 @@ with its last attempt when the pack no longer has it. Pure module: no textual im
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+
+from msgspec.structs import replace
 
 from mockint.analysis.attempts import QuestionHistory, question_key
 from mockint.analysis.practise import OUTCOME_RANK, UNRATED_RANK

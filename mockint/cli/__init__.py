@@ -5,14 +5,13 @@
 stderr and an exit status, never a traceback: a path or environment value
 that cannot be used (mockint.core.userpaths.PathProblem) is a usage error and any
 other file-system failure a failure, both caught in `main`. Heavy imports
-(rich, yaml, the loader) happen inside the handlers so `mockint --version` and
-`--help` start fast. This module never imports textual.
+(rich, yaml, json, the loader) happen inside the handlers so `mockint --version`,
+`--help` and the app start fast. This module never imports textual.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shlex
 import sys
@@ -273,6 +272,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    import json
+
     from mockint.packs.discovery import BrokenFile, discovered_files
     from mockint.packs.loader import check_file
 

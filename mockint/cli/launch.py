@@ -8,6 +8,7 @@ inside its handlers).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Mapping
@@ -187,7 +188,14 @@ def _run_app(
         exit_after_first_paint=os.environ.get(EXIT_AFTER_PAINT_VARIABLE) == "1",
         save=save,
     )
-    app.run()
+    # What is loaded by now (modules, Textual's classes, the library) lives as long as the app. Frozen,
+    # it is not walked by the full collection that comes around the first paint (~20 ms, before it
+    # as often as not); unfrozen once the app is over, so nothing stays frozen for whoever runs next.
+    gc.freeze()
+    try:
+        app.run()
+    finally:
+        gc.unfreeze()
     # The terminal is restored by now: say where a failed run was saved (see mockint.storage.recovery).
     _tell(app.recovery.report_lines() if app.recovery is not None else [])
     # Textual's status for a failure is 1 (EXIT_FAILURE); a signal's is 128 + its number (see process_signals).

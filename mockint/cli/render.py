@@ -18,7 +18,7 @@ from rich.text import Text
 from mockint.core.durations import format_duration
 from mockint.core.model import Pack
 from mockint.core.safetext import printable
-from mockint.core.userpaths import shortening_bases
+from mockint.core.userpaths import short_path
 
 from mockint.storage.history import HISTORY_HEADINGS, SessionEntry, history_cells
 
@@ -69,8 +69,8 @@ def _by_location(packs: Sequence[Pack]) -> dict[str, list[Pack]]:
     """
     groups: dict[str, list[Pack]] = {}
     for pack in packs:
-        directory = pack.source.parent if pack.source is not None else None
-        groups.setdefault(f"{pack.origin}: {_one_line(_short_path(directory))}", []).append(pack)
+        where = short_path(pack.source.parent) if pack.source is not None else "-"
+        groups.setdefault(f"{pack.origin}: {_one_line(where)}", []).append(pack)
     return groups
 
 
@@ -99,7 +99,7 @@ def print_history(entries: Sequence[SessionEntry], console: Console, folder: Pat
     thousand rows: names and dates wrap within their column, figures never do.
     """
     if not entries:
-        console.print(Text(f"No saved interviews in {_one_line(_short_path(folder))}."), soft_wrap=True)
+        console.print(Text(f"No saved interviews in {_one_line(short_path(folder))}."), soft_wrap=True)
         return
     rows = [history_cells(entry) for entry in entries]
     for line in text_table(HISTORY_HEADINGS, rows, console.width):
@@ -165,18 +165,6 @@ def _wrap(text: str, width: int) -> list[str]:
         lines += pieces[:-1]
         line = pieces[-1]
     return [*lines, line]
-
-
-def _short_path(path: Path | None) -> str:
-    """`path` relative to the working directory when inside it, else with `~` for home."""
-    if path is None:
-        return "-"
-    if not path.is_absolute():
-        return path.as_posix()
-    for base, prefix in shortening_bases():
-        if path.is_relative_to(base) and path != base:
-            return (prefix / path.relative_to(base)).as_posix()
-    return str(path)
 
 
 def _one_line(text: object) -> str:

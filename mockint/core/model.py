@@ -1,19 +1,22 @@
 """The interview model: packs of rounds of questions with scripted challenges.
 
 These are plain immutable values built by the loader; nothing here reads files
-or knows about the terminal. Pure module: no textual import.
+or knows about the terminal. They are msgspec structs, the codec's own kind of
+value, as the session's are: the round cache reads them back with every field
+checked, and defining them costs a launch a fraction of what dataclasses did.
+Pure module: no textual import.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from mockint.core.ratings import Rating
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(msgspec.Struct, frozen=True):
     """A keyword or an `unless_mentioned` item: one or more ways of saying the same thing.
 
     It counts once when any of its alternatives is mentioned; the first is its
@@ -31,8 +34,7 @@ class Term:
         return cls(alternatives)
 
 
-@dataclass(frozen=True)
-class Challenge:
+class Challenge(msgspec.Struct, frozen=True):
     """A scripted follow-up: the interviewer pushing back on an answer."""
 
     ask: str
@@ -46,8 +48,7 @@ class Challenge:
     """What a good answer to this pushback contains: the interviewer's kit."""
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(msgspec.Struct, frozen=True):
     id: str
     ask: str
     time: int
@@ -57,7 +58,7 @@ class Question:
     hint: str | None = None
     challenges: tuple[Challenge, ...] = ()
     checklist: tuple[str, ...] = ()
-    anchors: dict[Rating, str] = field(default_factory=dict)
+    anchors: dict[Rating, str] = msgspec.field(default_factory=dict)
     """What an answer at each of the rating scale's levels contains: the levels a file gives, lowest first."""
     reference: str | None = None
     """A reference answer, in prose."""
@@ -76,19 +77,17 @@ class Question:
         return self.hint_after if self.hint_after is not None else self.time // 3
 
 
-@dataclass(frozen=True)
-class Interviewer:
+class Interviewer(msgspec.Struct, frozen=True):
     name: str = "Interviewer"
     style: str = ""
 
 
-@dataclass(frozen=True)
-class Round:
+class Round(msgspec.Struct, frozen=True):
     id: str
     """The round file's stem, e.g. `01-fundamentals`; used by `--round`."""
     title: str
     questions: tuple[Question, ...]
-    interviewer: Interviewer = field(default_factory=Interviewer)
+    interviewer: Interviewer = msgspec.field(default_factory=Interviewer)
     intro: str = ""
     time: int | None = None
     """Soft budget for the whole round, in seconds."""
@@ -103,8 +102,7 @@ class Round:
         return sum(q.time + sum(c.time for c in q.challenges) for q in self.questions)
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(msgspec.Struct, frozen=True):
     """An interview: a folder of round files, optionally described by interview.yaml."""
 
     name: str
@@ -134,8 +132,7 @@ INTERVIEW_FILE = "interview.yaml"
 """The optional file in a pack folder that describes the pack (not a round)."""
 
 
-@dataclass(frozen=True)
-class InterviewMeta:
+class InterviewMeta(msgspec.Struct, frozen=True):
     """What interview.yaml says about a pack; `title` is None when it gives none."""
 
     title: str | None = None

@@ -6,7 +6,7 @@ argument (defaulting to os.environ) so tests can isolate the user directory.
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib.util
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +17,7 @@ from mockint.core.userpaths import optional_folder
 
 DATA_DIR_VARIABLE = "MOCKINT_DATA_DIR"
 SCHEMA_NAMES = ("round", "interview")
+BUNDLED_ROUNDS_PACKAGE = "mockint.rounds"
 PRIVATE_DIR_MODE = 0o700
 SESSIONS_FOLDER = "sessions"
 
@@ -74,8 +75,16 @@ def make_private_dir(path: Path) -> None:
 
 
 def bundled_rounds_dir() -> Path:
-    """The packs shipped with mockint (the `mockint.rounds` data package)."""
-    return Path(str(importlib.resources.files("mockint.rounds")))
+    """The packs shipped with mockint: the folder of the `mockint.rounds` data package.
+
+    Found from the package's spec, which runs nothing. importlib.resources would
+    load its readers, and zipfile with them, on every launch, to find a folder
+    that is always on disk: mockint is installed as files, never run from a zip.
+    """
+    spec = importlib.util.find_spec(BUNDLED_ROUNDS_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"no module named {BUNDLED_ROUNDS_PACKAGE!r}", name=BUNDLED_ROUNDS_PACKAGE)
+    return Path(spec.origin).parent
 
 
 def schema_path(name: str) -> Path:

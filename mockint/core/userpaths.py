@@ -117,7 +117,8 @@ def shortening_bases() -> list[tuple[Path, Path]]:
     """The current folder and home, each with the prefix that stands for it, those that can be found.
 
     For showing paths short: a deleted current folder or an unknown home
-    only means that paths under them are shown in full.
+    only means that paths under them are shown in full. The root is no base
+    (`/etc` says more than `etc` or `~/etc`), as when mockint runs from `/`.
     """
     bases: list[tuple[Path, Path]] = []
     try:
@@ -128,7 +129,28 @@ def shortening_bases() -> list[tuple[Path, Path]]:
         bases.append((Path.home(), Path("~")))
     except RuntimeError:
         pass  # shown in full, see above
-    return bases
+    return [(base, prefix) for base, prefix in bases if base.parent != base]
+
+
+def short_path(path: Path) -> Path:
+    """`path` as a person would type it here: relative to the current folder when inside it, else under `~`.
+
+    A relative path is already relative to the current folder and is kept as
+    given. An absolute one is compared with each base as written and, failing
+    that, with the links in its folders and in the base resolved: the current
+    folder is always the resolved one (a link to a project, macOS's /var in
+    /private/var), and a home or data folder may be reached through a link.
+    The last part is never resolved, so a link is shown by its own name (and a
+    link loop needs no resolving). A path under neither base is kept in full.
+    """
+    if not path.is_absolute():
+        return path
+    resolved = Path(os.path.realpath(path.parent)) / path.name
+    for base, prefix in shortening_bases():
+        for inside, outer in ((path, base), (resolved, Path(os.path.realpath(base)))):
+            if inside.is_relative_to(outer):
+                return prefix / inside.relative_to(outer)
+    return path
 
 
 def _blocked_reason(path: Path) -> str:

@@ -25,12 +25,11 @@ Pure module: no textual import.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import os
 import stat
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 import msgspec
@@ -51,6 +50,8 @@ LOADING_MODULES = (
     "packs/regularfile.py",
     "core/safetext.py",
     "core/diagnostics.py",
+    "core/ratings.py",
+    "core/textmatch.py",
     "packs/roundcache.py",
 )
 """The modules that decide what a valid round is and how it is stored, relative to the mockint
@@ -114,20 +115,20 @@ class RoundCache:
         entry = self._entry(path)
         if entry is None or entry.round is None:
             return None
-        return dataclasses.replace(entry.round, source=path)
+        return msgspec.structs.replace(entry.round, source=path)
 
     def put(self, path: Path, round_: Round) -> None:
-        self._store(path, round_=dataclasses.replace(round_, source=None))
+        self._store(path, round_=msgspec.structs.replace(round_, source=None))
 
     def get_meta(self, path: Path) -> InterviewMeta | None:
         """A pack's unchanged interview.yaml, as load_interview_meta read it last time."""
         entry = self._entry(path)
         if entry is None or entry.meta is None:
             return None
-        return dataclasses.replace(entry.meta, source=path)
+        return msgspec.structs.replace(entry.meta, source=path)
 
     def put_meta(self, path: Path, meta: InterviewMeta) -> None:
-        self._store(path, meta=dataclasses.replace(meta, source=None))
+        self._store(path, meta=msgspec.structs.replace(meta, source=None))
 
     def _entry(self, path: Path) -> _Entry | None:
         """What was stored for `path`, if it has the right shape and the file has not changed since."""
@@ -190,20 +191,25 @@ class RoundCache:
         return kept
 
 
+# The code's digest and the entries' checksum are CRC-32s: they have to notice a change
+# or damage, not resist forgery (whoever can write the cache could write any digest), and
+# zlib is loaded at launch anyway, where hashlib would load OpenSSL for this alone.
+
+
 def loading_code_digest() -> str:
-    """A digest of the source of LOADING_MODULES; an empty string when it cannot be read."""
-    digest = hashlib.blake2b(digest_size=16)
+    """A CRC-32 of the source of LOADING_MODULES; an empty string when it cannot be read."""
+    digest = 0
     package = Path(__file__).parent.parent
     try:
         for name in LOADING_MODULES:
-            digest.update((package / name).read_bytes())
+            digest = zlib.crc32((package / name).read_bytes(), digest)
     except OSError:
         return ""
-    return digest.hexdigest()
+    return f"{digest:08x}"
 
 
 def _checksum(entries: msgspec.Raw) -> str:
-    return hashlib.blake2b(entries, digest_size=16).hexdigest()
+    return f"{zlib.crc32(entries):08x}"
 
 
 def _identity(path: Path) -> tuple[int, int, int] | None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 
+import msgspec
+
 from mockint.core.model import Pack, Question, Round
 from mockint.session.record import (
     ChallengeRecord,
@@ -90,7 +92,7 @@ def select_rounds(pack: Pack, options: SessionOptions) -> list[Round]:
 def _shuffled(round_: Round, rng: random.Random) -> Round:
     questions = list(round_.questions)
     rng.shuffle(questions)
-    return replace(round_, questions=tuple(questions))
+    return msgspec.structs.replace(round_, questions=tuple(questions))
 
 
 def _question_record(question: Question) -> QuestionRecord:

@@ -6,7 +6,6 @@ setup screen is imported when a pack is chosen.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from mockint.packs.discovery import BrokenFile, Library
 from mockint.core.durations import format_duration
 from mockint.core.model import Pack, Round
 from mockint.core.safetext import printable
-from mockint.core.userpaths import shortening_bases
+from mockint.core.userpaths import short_path
 from mockint.ui import user_commands
 from mockint.ui.widgets.plain import plain
 
@@ -147,7 +146,7 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def _empty_message(self) -> Content:
-        return plain(EMPTY_LIBRARY.format(user_rounds=display_path(self._user_rounds)))
+        return plain(EMPTY_LIBRARY.format(user_rounds=short_path(self._user_rounds)))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         pack = self._pack_of(event.option)
@@ -243,19 +242,4 @@ def broken_file_line(item: BrokenFile) -> str:
     first = item.first
     more = len(item.diagnostics) - 1
     suffix = f" (and {more} more)" if more > 0 else ""
-    return str(replace(first, file=display_path(first.file))) + suffix
-
-
-def display_path(path: Path) -> Path:
-    """`path` relative to the working directory when inside it, else with `~` for home.
-
-    Links in its folders are resolved, but not the file itself: a link is
-    shown by its own name (and a link loop cannot be resolved).
-    """
-    absolute = Path(os.path.realpath(path.parent)) / path.name
-    for base, prefix in shortening_bases():
-        try:
-            return prefix / absolute.relative_to(base.resolve())
-        except ValueError:
-            continue
-    return path
+    return str(replace(first, file=short_path(first.file))) + suffix
