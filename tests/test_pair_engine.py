@@ -244,6 +244,6 @@ def test_swapped_options_swap_the_names_and_propose_rounds_not_just_seen() -> No
     run = pair_run(Mode.PRESSURE)
     options, notice = swapped_options(run.engine.record, ("01-ops", "02-hr", "03-new"))
     assert (options.candidate, options.interviewer, options.pair, options.mode) == ("Bo", "Ann", True, Mode.PRESSURE)
-    assert options.round_ids == ("02-hr", "03-new") and notice.startswith("Bo interviews on the 2 round(s)")
+    assert options.round_ids == ("02-hr", "03-new") and notice.startswith("Bo answers now, on the 2 rounds not just seen")
     options, notice = swapped_options(run.engine.record, ("01-ops",))
     assert options.round_ids == ("01-ops",) and notice == "Only rounds Bo just saw as the interviewer remain: all of them again."

@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from mockint.core.ratings import Rating
-from mockint.ui.widgets.assessment import RatingSet
+from mockint.ui.widgets.assessment import RatingDescription, RatingSet
 from textual.widgets import Input
 from mockint.ui.widgets.scorecard import ScorecardForm
 from support.apps import pair_app
@@ -86,3 +86,19 @@ def test_calibration_summary(snap_compare: object) -> None:
 
     app, _ = pair_app(pack=marked_pack())
     assert snap_compare(app, terminal_size=SIZE, run_before=summary)  # type: ignore[operator]
+
+
+async def test_the_digit_keys_rate_on_the_scorecard_and_the_level_is_described() -> None:
+    """The scale's keys work for the interviewer as for the candidate: 1 poor … 4 excellent, 5 no evidence."""
+    app, _ = pair_app(pack=marked_pack())
+    async with app.run_test(size=SIZE) as pilot:
+        await scorecard(pilot)
+        form = pilot.app.screen.query_one(ScorecardForm)
+        first, second = form.query(RatingSet)
+        first.focus()
+        await pilot.press("3")
+        second.focus()
+        await pilot.press("5")
+        assert (first.rating, second.rating) == (Rating.GOOD, Rating.NO_EVIDENCE)
+        descriptions = [str(d.render()) for d in form.query(RatingDescription)]
+        assert descriptions[0].startswith("Good — ") and descriptions[1].startswith("No evidence — ")

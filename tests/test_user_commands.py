@@ -58,7 +58,7 @@ def test_screens_bind_only_declared_commands() -> None:
     classes = list(bound_classes())
     names = {cls.__name__ for cls in classes}
     assert {"MockintApp", "HomeScreen", "PackList", "SetupScreen", "InterviewScreen", "SummaryScreen"} <= names
-    assert {"ExportDialog", "QuestionDialog", "QuestionAssessment", "RevealPanel"} <= names
+    assert {"ExportDialog", "QuestionDialog", "RatedQuestion", "RevealPanel"} <= names
     for cls in classes:
         for binding in cls.BINDINGS:
             command = declared(binding)  # type: ignore[arg-type]

@@ -161,5 +161,6 @@ def swapped_options(record: SessionRecord, round_ids: tuple[str, ...]) -> tuple[
     )
     who = record.interviewer or "The new candidate"
     if unseen:
-        return options, f"{who} interviews on the {len(unseen)} round(s) not just seen as the interviewer."
+        rounds = "1 round" if len(unseen) == 1 else f"{len(unseen)} rounds"
+        return options, f"{who} answers now, on the {rounds} not just seen as the interviewer."
     return options, f"Only rounds {who} just saw as the interviewer remain: all of them again."

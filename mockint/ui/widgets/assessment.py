@@ -131,8 +131,35 @@ class RatingDescription(Static):
     """
 
 
-class QuestionAssessment(Vertical):
-    """One question's checklist and rating; a digit key pressed anywhere inside rates it."""
+class RatedQuestion(Vertical):
+    """A question someone rates, in any role's form: a digit key pressed anywhere inside rates it, and the line
+    under its choices says what the level in view means."""
+
+    DEFAULT_CSS = """
+    RatedQuestion {
+        height: auto;
+    }
+    """
+
+    # The digit keys: each level's place in the scale (1 poor … 4 excellent, 5 no evidence).
+    BINDINGS = user_commands.bindings(
+        user_commands.RATE_POOR,
+        user_commands.RATE_MIXED,
+        user_commands.RATE_GOOD,
+        user_commands.RATE_EXCELLENT,
+        user_commands.RATE_NO_EVIDENCE,
+    )
+
+    def action_rate(self, level: str) -> None:
+        self.query_one(RatingSet).choose(Rating(level))
+
+    def on_rating_set_in_view(self, message: RatingSet.InView) -> None:
+        message.stop()
+        self.query_one(RatingDescription).update(plain(rating_description(message.rating_set.in_view)))
+
+
+class QuestionAssessment(RatedQuestion):
+    """One question's checklist and rating in the candidate's own assessment."""
 
     DEFAULT_CSS = """
     QuestionAssessment {
@@ -147,15 +174,6 @@ class QuestionAssessment(Vertical):
         color: $text-muted;
     }
     """
-
-    # The digit keys: each level's place in the scale (1 poor … 4 excellent, 5 no evidence).
-    BINDINGS = user_commands.bindings(
-        user_commands.RATE_POOR,
-        user_commands.RATE_MIXED,
-        user_commands.RATE_GOOD,
-        user_commands.RATE_EXCELLENT,
-        user_commands.RATE_NO_EVIDENCE,
-    )
 
     def __init__(self, number: int, question: QuestionRecord) -> None:
         super().__init__(classes="question-assessment")
@@ -176,13 +194,6 @@ class QuestionAssessment(Vertical):
         # The choices take one line where they fit beside their label, two lines on a narrow terminal.
         room = event.size.width - RATING_INDENT
         self.query_one(RatingSet).set_class(room < RatingSet.ONE_ROW_WIDTH, "-two-rows")
-
-    def action_rate(self, level: str) -> None:
-        self.query_one(RatingSet).choose(Rating(level))
-
-    def on_rating_set_in_view(self, message: RatingSet.InView) -> None:
-        message.stop()
-        self.query_one(RatingDescription).update(plain(rating_description(message.rating_set.in_view)))
 
 
 class ItemCheckbox(WrappingTickBox):

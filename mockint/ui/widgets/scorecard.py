@@ -15,7 +15,9 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 from mockint.core.ratings import LEVELS
 from mockint.session.commands import SubmitAssessment
 from mockint.session.record import Advance, QuestionRecord, Reflection, Role, RoundRecord
-from mockint.ui.widgets.assessment import AssessmentSubmitted, RatingSet
+from mockint.ui.widgets.assessment import (
+    AssessmentSubmitted, RatedQuestion, RatingDescription, RatingSet, rating_description,
+)
 from mockint.core.safetext import printable
 from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.toggles import ChoiceButton
@@ -47,6 +49,7 @@ class ScorecardForm(VerticalScroll):
     ScorecardForm .reflection-row { height: auto; margin: 0 0 1 2; }
     ScorecardForm .reflection-label { width: 7; text-style: bold; }
     ScorecardForm Input { width: 1fr; }
+    ScorecardForm RatingDescription { margin-left: 0; }
     ScorecardForm #scorecard-problem { color: $error; }
     """
 
@@ -59,11 +62,13 @@ class ScorecardForm(VerticalScroll):
         yield Static(plain(f"Your scorecard of “{self.round_record.title}” (the candidate cannot see it)"),
                      classes="scorecard-heading")  # fmt: skip
         for number, question in enumerate(self.round_record.questions, 1):
-            yield Static(plain(f"{number}. {question.ask.strip()}"), classes="scorecard-heading")
-            yield Static(anchors_text(question), classes="anchors")
-            yield Static(evidence_text(question), classes="anchors")
             own = question.assessment(Role.INTERVIEWER).rating
-            yield RatingSet(question.question_id, own)
+            with RatedQuestion():
+                yield Static(plain(f"{number}. {question.ask.strip()}"), classes="scorecard-heading")
+                yield Static(anchors_text(question), classes="anchors")
+                yield Static(evidence_text(question), classes="anchors")
+                yield RatingSet(question.question_id, own)
+                yield RatingDescription(plain(rating_description(own)))
         reflection = self.round_record.assessment(Role.INTERVIEWER).reflection
         yield Static("For the candidate: one specific keep and one specific change", classes="scorecard-heading")
         for name, label in (("keep", "Keep"), ("change", "Change")):
