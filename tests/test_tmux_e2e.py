@@ -76,6 +76,9 @@ def test_a_short_pair_run_tick_note_candidate_view_score_and_export(tmp_path: Pa
         tmux.press("1")
         tmux.wait_for("[x] Current role")
         tmux.press("n")
+        # Typing waits for the line to open (the console's keys leave the footer), as a person sees it open:
+        # keys sent in the same burst as the n would reach the console before the line takes them.
+        tmux.wait_until(lambda: "n Note" not in tmux.screen(), "the note line did not open")
         tmux.type("owns the payments service")
         tmux.wait_for("owns the payments service")
         tmux.press("Enter")
@@ -101,7 +104,7 @@ def test_a_short_pair_run_tick_note_candidate_view_score_and_export(tmp_path: Pa
         tmux.press("Enter")
         tmux.wait_for("Hand the keyboard to the candidate")
         tmux.press("Enter")
-        tmux.wait_for("How did")
+        tmux.wait_for("Not rated yet.")  # the candidate's form (its heading may be scrolled out of sight)
         tmux.press("4")  # the candidate rates the first answer excellent
         tmux.wait_for("Stands out")
         tmux.press("C-d")

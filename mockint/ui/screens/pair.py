@@ -201,7 +201,8 @@ class PairScreen(InterviewScreen):
         return super().check_action(action, parameters)
 
     def action_start_note(self) -> None:
-        self.query_one(NoteInput).focus()
+        # At once, not on a later message as focus() does: what is typed right after the key goes into the line.
+        self.set_focus(self.query_one(NoteInput))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if not isinstance(event.input, NoteInput):
