@@ -210,3 +210,19 @@ async def test_the_summary_swaps_the_roles_onto_rounds_the_new_candidate_has_not
         assert (second.candidate, second.interviewer, second.pair) == ("Bo", "Ann", True)
         assert [r.round_id for r in second.rounds] == ["r2"]
         assert first.candidate == "Ann"  # the first run's record is its own
+
+
+async def test_the_review_of_a_pair_run_calls_the_text_the_interviewers_notes() -> None:
+    app, clock = pair_app(Mode.PRACTICE, marked_pack())
+    async with app.run_test(size=(120, 40)) as pilot:
+        engine = engine_of(app)
+        await pilot.press("enter")
+        clock.advance(12)
+        await note(pilot, NOTE)
+        await pilot.press("ctrl+d", "ctrl+d")  # the first challenge, then the answer
+        await pilot.pause()
+        assert engine.phase is Phase.REVIEW
+        review = widget_texts(app)
+        assert "Interviewer's notes (" in review and "Keywords in the notes:" in review and NOTE in review
+        assert "Your answer" not in review and "Keywords you used" not in review
+
