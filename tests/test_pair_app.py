@@ -226,3 +226,13 @@ async def test_the_review_of_a_pair_run_calls_the_text_the_interviewers_notes() 
         assert "Interviewer's notes (" in review and "Keywords in the notes:" in review and NOTE in review
         assert "Your answer" not in review and "Keywords you used" not in review
 
+
+async def test_the_give_hint_key_says_why_there_is_none_in_pressure_mode() -> None:
+    app, _ = pair_app(Mode.PRESSURE)
+    async with app.run_test(size=SIZE) as pilot:
+        notes: list[str] = []
+        app.screen.notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
+        await pilot.press("enter", "h")
+        assert notes == ["Hints are off in pressure mode."]
+        assert not engine_of(app).interviewer_view().question.hint_used  # type: ignore[union-attr]
+
