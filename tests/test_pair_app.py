@@ -224,7 +224,8 @@ async def test_the_review_of_a_pair_run_calls_the_text_the_interviewers_notes() 
         assert engine.phase is Phase.REVIEW
         review = widget_texts(app)
         assert "Interviewer's notes (" in review and "Keywords in the notes:" in review and NOTE in review
-        assert "Your answer" not in review and "Keywords you used" not in review
+        assert "no notes taken (" in review  # the challenge, posed and noted nothing of
+        assert "Your answer" not in review and "Keywords you used" not in review and "no answer typed" not in review
 
 
 async def test_the_give_hint_key_says_why_there_is_none_in_pressure_mode() -> None:

@@ -38,11 +38,15 @@ def guide_mentions(record: QuestionRecord) -> list[list[str]]:
     return [[term.name for term in mentioned_terms(item, said)] for item in record.guide]
 
 
-def challenge_line(challenge: ChallengeRecord) -> str:
+NO_NOTES = "no notes taken"
+"""A pair run's question or challenge the interviewer noted nothing of."""
+
+
+def challenge_line(challenge: ChallengeRecord, pair: bool = False) -> str:
     timing = f"{format_clock(challenge.time_used)} / {format_clock(challenge.limit)}"
     match challenge.status:
         case ChallengeStatus.ANSWERED if not challenge.answer.strip():
-            return f"no answer typed ({timing})"
+            return f"{NO_NOTES if pair else 'no answer typed'} ({timing})"
         case ChallengeStatus.ANSWERED:
             return f"answered in {timing}"
         case ChallengeStatus.SKIPPED:
@@ -78,7 +82,10 @@ ANSWER, NOTES = "Your answer", "Interviewer's notes"
 """What the review calls the question's text: the candidate's typed answer, or in a pair run the notes."""
 
 
-KEYWORD_LABELS = {False: ("Keywords you used", "Keywords not used"), True: ("Keywords in the notes", "Keywords not in the notes")}
+KEYWORD_LABELS = {
+    False: ("Keywords you used", "Keywords not used"),
+    True: ("Keywords in the notes", "Keywords not in the notes"),
+}
 """By pair: the labels of the keywords found in the question's text and those not."""
 
 
@@ -115,7 +122,8 @@ def own_answer(record: QuestionRecord, pair: bool = False) -> Content:
     timing = f"{format_clock(record.time_used)} / {format_clock(record.limit)}"
     heading = plain(f"{answer_label(pair)} ({timing})").stylize("bold underline")
     if not record.answer.strip():
-        return Content("\n").join([heading, Content.styled("No notes taken." if pair else "No answer typed.", "italic")])
+        empty = Content.styled("No notes taken." if pair else "No answer typed.", "italic")
+        return Content("\n").join([heading, empty])
     return Content("\n").join([heading, plain(record.answer.strip())])
 
 
@@ -131,7 +139,10 @@ def evidence_content(record: QuestionRecord, width: int, pair: bool = False) -> 
     if record.hint_used and record.hint:
         lines += [plain(f"You took the hint: {record.hint}").stylize("italic"), ""]
     for challenge in record.challenges:
-        lines += [plain(f"Challenge: {challenge.ask.strip()}").stylize("bold"), plain(f"  {challenge_line(challenge)}")]
+        lines += [
+            plain(f"Challenge: {challenge.ask.strip()}").stylize("bold"),
+            plain(f"  {challenge_line(challenge, pair)}"),
+        ]
         if challenge.answer.strip():
             lines.append(plain(f"  {answer_label(pair)}: {challenge.answer.strip()}"))
         if challenge.guide:
