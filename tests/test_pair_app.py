@@ -17,7 +17,7 @@ from textual.widgets import Input
 from mockint.ui.widgets.scorecard import ScorecardForm
 from support.apps import SIZE, pair_app
 from support.marked import marked_pack
-from support.pilot import engine_of, widget_texts, type_text
+from support.pilot import engine_of, text_of, type_text, widget_texts
 
 NOTE = "NOTED-MARK said retention"
 ALWAYS_PRIVATE = ("GUIDE-MARK-1b", "CKIT-MARK", "KWMARK", "ANCHOR-MARK", "FACT-MARK", "RETENTION", "COHORT", "保留")
@@ -210,3 +210,42 @@ async def test_the_summary_swaps_the_roles_onto_rounds_the_new_candidate_has_not
         assert (second.candidate, second.interviewer, second.pair) == ("Bo", "Ann", True)
         assert [r.round_id for r in second.rounds] == ["r2"]
         assert first.candidate == "Ann"  # the first run's record is its own
+
+
+async def test_the_review_of_a_pair_run_calls_the_text_the_interviewers_notes() -> None:
+    app, clock = pair_app(Mode.PRACTICE, marked_pack())
+    async with app.run_test(size=(120, 40)) as pilot:
+        engine = engine_of(app)
+        await pilot.press("enter")
+        clock.advance(12)
+        await note(pilot, NOTE)
+        await pilot.press("ctrl+d", "ctrl+d")  # the first challenge, then the answer
+        await pilot.pause()
+        assert engine.phase is Phase.REVIEW
+        review = widget_texts(app)
+        assert "Interviewer's notes (" in review and "Keywords in the notes:" in review and NOTE in review
+        assert "no notes taken (" in review  # the challenge, posed and noted nothing of
+        assert "Your answer" not in review and "Keywords you used" not in review and "no answer typed" not in review
+
+
+async def test_the_give_hint_key_says_why_there_is_none_in_pressure_mode() -> None:
+    app, _ = pair_app(Mode.PRESSURE)
+    async with app.run_test(size=SIZE) as pilot:
+        notes: list[str] = []
+        app.screen.notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
+        await pilot.press("enter", "h")
+        assert notes == ["Hints are off in pressure mode."]
+        assert not engine_of(app).interviewer_view().question.hint_used  # type: ignore[union-attr]
+
+
+async def test_the_summary_title_says_it_was_a_pair_run_and_who_interviewed_whom() -> None:
+    app, _ = pair_app(Mode.PRESSURE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        title = text_of(app, "#summary-title")
+        assert "pair run, pressure mode: Bo interviewed Ann" in title and "practice" not in title

@@ -190,6 +190,14 @@ async def test_every_declared_command_is_in_the_palette_and_its_keys_work(
         await walk_pair_console(checker)
         checked |= checker.checked
 
+    app, _ = pair_app(Mode.PRESSURE)  # no hints: the console's hint key says why
+    async with app.run_test(size=SIZE) as pilot:
+        checker = CommandChecker(pilot, monkeypatch)
+        await pilot.press("enter")
+        await checker.check(user_commands.GIVE_HINT_REFUSED, user_commands.HINT_REFUSED)
+        assert user_commands.GIVE_HINT.id not in checker.enabled_now()
+        checked |= checker.checked
+
     assert checked == set(user_commands.BY_ID)
 
 

@@ -42,6 +42,11 @@ def mode_label(record: SessionRecord) -> str:
     return f"{record.mode.value}, pair" if record.pair else record.mode.value
 
 
+def who_interviewed(record: SessionRecord) -> str:
+    """`Bo interviewed Ann` (a pair run), the roles standing in for names not given."""
+    return f"{record.interviewer or 'A partner'} interviewed {record.candidate or 'the candidate'}"
+
+
 SESSION_LENGTH = "Session length (pauses excluded)"
 ANSWERING_TIME = "Answering time (challenges included)"
 """Labels that keep the header's figure (start to end) apart from the summary's (time spent answering)."""

@@ -178,6 +178,10 @@ SKIP_CHALLENGE = UserCommand(
 )
 ADD_MINUTE = UserCommand("add_minute", "+1 min", "Give the answer one more minute", "add_minute", keys="m")
 GIVE_HINT = UserCommand("give_hint", "Give hint", "Read the hint out (locked until its time)", "hint", keys="h")
+GIVE_HINT_REFUSED = UserCommand(
+    "give_hint_refused", "Give hint", "Say why there is no hint to give (pressure mode)", "hint_refused",
+    keys="h", shown=False,
+)
 CANDIDATE_VIEW = UserCommand(
     "candidate_view", "Candidate view", "Show only what the candidate may see; the same key comes back",
     "candidate_view", keys="v",

@@ -201,7 +201,8 @@ class InterviewScreen(Screen[None]):
         elif phase is Phase.REVIEW:
             assert question is not None, "a review is of a question"
             review = self.query_one(ReviewPanel)
-            review.show_review(question, (view.position.question or 0) + 1, len(round_.questions))
+            number = (view.position.question or 0) + 1
+            review.show_review(question, number, len(round_.questions), pair=view.record.pair)
             review.focus()
 
     def _show_assessment(self, views: ContentSwitcher, view: InterviewerView) -> str:

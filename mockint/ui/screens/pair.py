@@ -50,6 +50,7 @@ CONSOLE_COMMANDS = (
     user_commands.SKIP_CHALLENGE,
     user_commands.ADD_MINUTE,
     user_commands.GIVE_HINT,
+    user_commands.GIVE_HINT_REFUSED,
     user_commands.CANDIDATE_VIEW,
     user_commands.KEY_REFERENCE,
 )
@@ -328,7 +329,7 @@ def key_reference() -> Content:
     heard = user_commands.HEARD
     commands = [
         user_commands.BEGIN, user_commands.DONE, user_commands.SKIP, user_commands.PAUSE, user_commands.CONTINUE,
-        *(c for c in CONSOLE_COMMANDS if c not in heard), user_commands.END_RUN,
+        *(c for c in CONSOLE_COMMANDS if c.shown), user_commands.END_RUN,
     ]  # fmt: skip
     lines = [Content.styled("Keys of the interviewer's console", "bold")]
     lines += [plain(f"{c.keys.replace(',', ' / '):<22} {c.title}: {c.help}") for c in commands]

@@ -58,6 +58,15 @@ def pair_text(record: SessionRecord) -> str:
     return "\n".join(lines)
 
 
+def title_text(record: SessionRecord) -> str:
+    """The pack, how the run went (a pair run: who interviewed whom) and whether it finished."""
+    status = "ended early" if record.ended_early else "finished" if record.finished else "unfinished"
+    run = f"{record.mode.value} mode"
+    if record.pair:
+        run = f"pair run, {run}: {content.who_interviewed(record)}"
+    return f"{record.pack_title} · {run} · {status}"
+
+
 class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
     BINDINGS = user_commands.bindings(user_commands.GO_HOME, user_commands.EXPORT, user_commands.SWAP_ROLES)
@@ -75,8 +84,7 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         record = self.record
-        status = "ended early" if record.ended_early else "finished" if record.finished else "unfinished"
-        yield Static(plain(f"{record.pack_title} · {record.mode.value} mode · {status}"), id="summary-title")
+        yield Static(plain(title_text(record)), id="summary-title")
         yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
         # The totals and practise-next scroll on their own, so a short terminal keeps room for the table.
         with VerticalScroll(id="summary-report"):

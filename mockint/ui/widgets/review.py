@@ -1,5 +1,7 @@
 """After a question (practice or pair mode): what a strong answer covers, next to what was said.
 
+In a pair run what was said is the interviewer's notes, and the panel says so.
+
 It shows the interviewer's kit (the guide, keywords, facts, the challenges'
 guides, the anchors) but never the reference answer: a solo candidate rates
 themselves after the round, and a reference read first would anchor the rating
@@ -36,11 +38,15 @@ def guide_mentions(record: QuestionRecord) -> list[list[str]]:
     return [[term.name for term in mentioned_terms(item, said)] for item in record.guide]
 
 
-def challenge_line(challenge: ChallengeRecord) -> str:
+NO_NOTES = "no notes taken"
+"""A pair run's question or challenge the interviewer noted nothing of."""
+
+
+def challenge_line(challenge: ChallengeRecord, pair: bool = False) -> str:
     timing = f"{format_clock(challenge.time_used)} / {format_clock(challenge.limit)}"
     match challenge.status:
         case ChallengeStatus.ANSWERED if not challenge.answer.strip():
-            return f"no answer typed ({timing})"
+            return f"{NO_NOTES if pair else 'no answer typed'} ({timing})"
         case ChallengeStatus.ANSWERED:
             return f"answered in {timing}"
         case ChallengeStatus.SKIPPED:
@@ -72,16 +78,31 @@ def guide_item(item: str, terms: list[str]) -> Content:
     return Content.assemble(plain(item), plain(f" (mentioned: {', '.join(terms)})").stylize("italic dim"))
 
 
-def review_content(record: QuestionRecord, width: int) -> Content:
-    """The review at `width` cells: the answer and its time, the guide with keyword evidence, the facts,
-    the keywords, the hint, the challenges with their guides, the anchors."""
-    sections = [plain(record.ask.strip()).stylize("bold"), own_answer(record)]
+ANSWER, NOTES = "Your answer", "Interviewer's notes"
+"""What the review calls the question's text: the candidate's typed answer, or in a pair run the notes."""
+
+
+KEYWORD_LABELS = {
+    False: ("Keywords you used", "Keywords not used"),
+    True: ("Keywords in the notes", "Keywords not in the notes"),
+}
+"""By pair: the labels of the keywords found in the question's text and those not."""
+
+
+def answer_label(pair: bool) -> str:
+    return NOTES if pair else ANSWER
+
+
+def review_content(record: QuestionRecord, width: int, pair: bool = False) -> Content:
+    """The review at `width` cells: the answer (in a pair run the interviewer's notes) and its time, the
+    guide with keyword evidence, the facts, the keywords, the hint, the challenges with their guides, the anchors."""
+    sections = [plain(record.ask.strip()).stylize("bold"), own_answer(record, pair)]
     if record.guide:
         items = [guide_item(item, terms) for item, terms in zip(record.guide, guide_mentions(record))]
         sections.append(bulleted("What a strong answer covers", items, width))
     if record.facts:
         sections.append(bulleted(content.FACTS, [plain(fact) for fact in record.facts], width))
-    evidence = evidence_content(record, width)
+    evidence = evidence_content(record, width, pair)
     if evidence:
         sections.append(evidence)
     if record.anchors:
@@ -94,31 +115,36 @@ def bulleted(heading: str, items: list[Content], width: int) -> Content:
     return Content("\n").join([title, hanging_bullets(items, width)])
 
 
-def own_answer(record: QuestionRecord) -> Content:
-    """What the candidate said and the time it took, to read next to the guide."""
+def own_answer(record: QuestionRecord, pair: bool = False) -> Content:
+    """What the candidate said (in a pair run, the notes of it) and the time it took, to read next to the guide."""
     if record.skipped:
         return Content.styled("You skipped this question.", "italic")
     timing = f"{format_clock(record.time_used)} / {format_clock(record.limit)}"
-    heading = plain(f"Your answer ({timing})").stylize("bold underline")
+    heading = plain(f"{answer_label(pair)} ({timing})").stylize("bold underline")
     if not record.answer.strip():
-        return Content("\n").join([heading, Content.styled("No answer typed.", "italic")])
+        empty = Content.styled("No notes taken." if pair else "No answer typed.", "italic")
+        return Content("\n").join([heading, empty])
     return Content("\n").join([heading, plain(record.answer.strip())])
 
 
-def evidence_content(record: QuestionRecord, width: int) -> Content:
+def evidence_content(record: QuestionRecord, width: int, pair: bool = False) -> Content:
     """The keywords used and not, the hint if taken, and how each challenge went, with what it looks for."""
     lines: list[Content | str] = []
     if record.keywords:
         said = set(mentioned_terms(full_answer(record), record.keywords))
         used = ", ".join(k.name for k in record.keywords if k in said) or "none"
         missed = ", ".join(k.name for k in record.keywords if k not in said) or "none"
-        lines += [plain(f"Keywords you used: {used}"), plain(f"Keywords not used: {missed}"), ""]
+        said_label, missed_label = KEYWORD_LABELS[pair]
+        lines += [plain(f"{said_label}: {used}"), plain(f"{missed_label}: {missed}"), ""]
     if record.hint_used and record.hint:
         lines += [plain(f"You took the hint: {record.hint}").stylize("italic"), ""]
     for challenge in record.challenges:
-        lines += [plain(f"Challenge: {challenge.ask.strip()}").stylize("bold"), plain(f"  {challenge_line(challenge)}")]
+        lines += [
+            plain(f"Challenge: {challenge.ask.strip()}").stylize("bold"),
+            plain(f"  {challenge_line(challenge, pair)}"),
+        ]
         if challenge.answer.strip():
-            lines.append(plain(f"  Your answer: {challenge.answer.strip()}"))
+            lines.append(plain(f"  {answer_label(pair)}: {challenge.answer.strip()}"))
         if challenge.guide:
             lines.append(plain(f"  {content.CHALLENGE_GUIDE}:"))
             guide = hanging_bullets([plain(item) for item in challenge.guide], width - len(INDENT))
@@ -132,9 +158,10 @@ class ReviewBody(Static):
     """The review text, laid out for the widget's own width so bullets can hang."""
 
     record: QuestionRecord | None = None
+    pair: bool = False
 
-    def show(self, record: QuestionRecord) -> None:
-        self.record = record
+    def show(self, record: QuestionRecord, pair: bool) -> None:
+        self.record, self.pair = record, pair
         self.refresh(layout=True)
 
     def render(self) -> Content:
@@ -144,7 +171,7 @@ class ReviewBody(Static):
         return self._content(width).get_height(self.styles, width)
 
     def _content(self, width: int) -> Content:
-        return Content("") if self.record is None else review_content(self.record, width)
+        return Content("") if self.record is None else review_content(self.record, width, self.pair)
 
 
 class ReviewPanel(VerticalScroll):
@@ -176,7 +203,7 @@ class ReviewPanel(VerticalScroll):
         yield ReviewBody(id="review-body")
         yield Static(plain(f"Press {first_key(CONTINUE)} to continue."), id="review-prompt")
 
-    def show_review(self, record: QuestionRecord, number: int, total: int) -> None:
+    def show_review(self, record: QuestionRecord, number: int, total: int, pair: bool = False) -> None:
         self.query_one("#review-title", Static).update(plain(f"Review · question {number} of {total}"))
-        self.query_one(ReviewBody).show(record)
+        self.query_one(ReviewBody).show(record, pair)
         self.scroll_home(animate=False)
