@@ -191,8 +191,8 @@ class Tick(Struct, frozen=True, tag="tick", tag_field="kind"):
 
 
 Command = (
-    Start | BeginRound | EditDraft | EditForm | Done | Skip | Hint | Pause | Resume | Continue | SubmitAssessment | Quit | Tick
-    | Note | ToggleHeard | Count | PoseChallenge | SkipChallenge | AddMinute
+    Start | BeginRound | EditDraft | EditForm | Done | Skip | Hint | Pause | Resume | Continue | SubmitAssessment
+    | Quit | Tick | Note | ToggleHeard | Count | PoseChallenge | SkipChallenge | AddMinute
 )
 PAIR_COMMANDS = (Note, ToggleHeard, Count, PoseChallenge, SkipChallenge, AddMinute)
 """The commands of a partner interviewing: refused in a solo run."""
