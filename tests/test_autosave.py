@@ -177,8 +177,7 @@ async def test_a_half_written_reflection_is_saved_and_back_in_its_box_on_resume(
         await pilot.pause()
         box = app.screen.query_one("#reflect-keep", TextArea)
         assert box.text == "open with the metric"
-        box.focus()
-        box.move_cursor(box.document.end)
+        box.focus()  # its cursor after the text put back: typing goes on where it stopped
         await pilot.press(*" that matters")
         await pilot.pause()
     assert restored(isolated_user_dirs).record.form_drafts == {Role.SELF: {"keep": "open with the metric that matters"}}

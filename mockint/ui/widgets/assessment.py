@@ -291,6 +291,8 @@ class AssessmentForm(VerticalScroll):
             yield ItemCheckbox(item, scope, item in ticked)
 
     def on_mount(self) -> None:
+        for box in self.query(CappedTextArea):
+            box.move_cursor(box.document.end)  # text put back after a restart goes on where it stopped
         first = next((w for w in self.query("ItemCheckbox, RatingSet, CappedTextArea") if w.focusable), None)
         if first is not None:
             first.focus()
