@@ -6,11 +6,13 @@ import stat
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from mockint import cli
 from mockint.core.clock import FakeClock
 from mockint.core.paths import sessions_dir
-from mockint.session.commands import EditDraft, Start
+from mockint.session.commands import EditDraft, EditForm, Start, SubmitAssessment
+from mockint.session.record import NOTE_LINE, Reflection, Role
 from mockint.session.engine import SessionEngine
 from mockint.session.setup import SessionOptions
 from mockint.storage.autosave import Autosave, SessionNotFound, find_unfinished, open_journal, unfinished_journals
@@ -20,7 +22,7 @@ from mockint.ui.screens.home import HomeScreen
 from mockint.ui.screens.interview import InterviewScreen
 from support.apps import SIZE, make_app
 from support.packs import mini_pack
-from support.saved import final_record, only_journal, restored, saved_run
+from support.saved import final_record, only_journal, restored, saved_commands, saved_run
 
 
 def mode(path: Path) -> int:
@@ -163,3 +165,58 @@ async def test_the_setup_screens_box_runs_an_interview_that_writes_nothing(isola
         await pilot.pause()
     assert app.autosave is None
     assert not sessions_dir(isolated_user_dirs).exists()
+
+
+async def test_a_half_written_reflection_is_saved_and_back_in_its_box_on_resume(isolated_user_dirs: Path) -> None:
+    keep = EditForm.between(Role.SELF, "keep", "", "open with the metric")
+    saved_commands(sessions_dir(isolated_user_dirs), SessionOptions(), "assessment", keep)
+    app = make_app(isolated_user_dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        box = app.screen.query_one("#reflect-keep", TextArea)
+        assert box.text == "open with the metric"
+        box.focus()  # its cursor after the text put back: typing goes on where it stopped
+        await pilot.press(*" that matters")
+        await pilot.pause()
+    assert restored(isolated_user_dirs).record.form_drafts == {Role.SELF: {"keep": "open with the metric that matters"}}
+
+
+async def test_a_partners_half_written_lines_are_saved_and_back_on_resume(isolated_user_dirs: Path) -> None:
+    """The note line being written, then (in another run) the scorecard's change, survive a restart."""
+    note = EditForm.between(Role.INTERVIEWER, NOTE_LINE, "", "asks who the")
+    saved_commands(sessions_dir(isolated_user_dirs), SessionOptions(pair=True), "answering", note)
+    app = make_app(isolated_user_dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.query_one("#note-input", Input).value == "asks who the"
+        await pilot.press("n", *" users are")
+        await pilot.pause()
+    assert restored(isolated_user_dirs).record.form_drafts == {Role.INTERVIEWER: {NOTE_LINE: "asks who the users are"}}
+    discard_all(isolated_user_dirs)
+
+    change = EditForm.between(Role.INTERVIEWER, "change", "", "name the trade-off")
+    own = SubmitAssessment(reflection=Reflection(keep="numbers"))
+    saved_commands(sessions_dir(isolated_user_dirs), SessionOptions(pair=True), "assessment", own, change)
+    app = make_app(isolated_user_dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")  # the hand-off to the interviewer
+        await pilot.pause()
+        box = app.screen.query_one("#score-change", Input)
+        assert box.value == "name the trade-off"
+        box.focus()
+        await pilot.pause()
+        await pilot.press("end", *" first")  # focus selects the field's text: go to its end first
+        await pilot.pause()
+    assert restored(isolated_user_dirs).record.form_drafts == {Role.INTERVIEWER: {"change": "name the trade-off first"}}
+
+
+def discard_all(data_dir: Path) -> None:
+    for journal in unfinished_journals(sessions_dir(data_dir)):
+        journal.unlink()

@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 
 from mockint.core import codec
 from mockint.core.clock import FakeClock
-from mockint.session.commands import BeginRound, Done, EditDraft, Start, Tick
+from mockint.session.commands import BeginRound, Done, EditDraft, EditForm, Start, SubmitAssessment, Tick
 from mockint.session.engine import SessionEngine
-from mockint.session.record import Mode, SESSION_FORMAT
+from mockint.session.record import NOTE_LINE, Mode, Reflection, Role, SESSION_FORMAT
 from mockint.session.setup import SessionOptions
-from mockint.session.state import Answering
+from mockint.session.state import Answering, Phase
 from mockint.storage.journal import (
     JOURNAL_FORMAT,
     SAVE_EVERY,
@@ -123,6 +123,67 @@ def test_the_journal_grows_with_what_is_typed_not_with_its_square() -> None:
     size = len(kept.data())
     assert size < 3 * len(text) + 120 * len(kept.lines)
     assert len(kept.lines) < len(text) / 5
+
+
+def type_into_form(run: Run, role: Role, field: str, text: str, every: float = 0.1, tick_every: int = 3) -> None:
+    """Type `text` into a form's field a character at a time, with the screen's ticks in between."""
+    for index in range(len(text)):
+        run.clock.advance(every)
+        old = run.engine.record.form_drafts.get(role, {}).get(field, "")
+        run.apply(EditForm.between(role, field, old, text[: index + 1]))
+        if index % tick_every == 0:
+            run.apply(Tick())
+
+
+def assessing_run(pair: bool = False) -> tuple[Run, Kept]:
+    run, kept = kept_run(options=SessionOptions(pair=pair))
+    while run.engine.phase is not Phase.ASSESSMENT:
+        run.act("next", None)
+    return run, kept
+
+
+def test_after_a_kill_a_half_written_reflection_misses_only_its_last_second() -> None:
+    run, kept = assessing_run()
+    text = "Keep opening with the metric that matters, then the trade-off. "
+    type_into_form(run, Role.SELF, "keep", text)
+    restored = replay(read_journal(kept.data(closed=False)), FakeClock())
+    saved = restored.record.form_drafts[Role.SELF]["keep"]
+    assert restored.phase is Phase.ASSESSMENT
+    assert text.startswith(saved) and len(saved) >= len(text) - 2 * 10  # ten characters a second
+    resumed = replay(read_journal(kept.data(closed=True)), FakeClock())
+    assert resumed.record.form_drafts[Role.SELF]["keep"] == text  # a clean exit writes what was held back
+
+
+def test_after_a_kill_the_partners_note_line_and_scorecard_lines_are_kept() -> None:
+    run, kept = kept_run(options=SessionOptions(pair=True))
+    run.apply(BeginRound())
+    type_into_form(run, Role.INTERVIEWER, NOTE_LINE, "asks who the users are")
+    run.clock.advance(1.5)
+    run.apply(Tick())
+    restored = replay(read_journal(kept.data(closed=False)), FakeClock())
+    assert restored.record.form_drafts == {Role.INTERVIEWER: {NOTE_LINE: "asks who the users are"}}
+    while run.engine.phase is not Phase.ASSESSMENT:
+        run.act("next", None)
+    run.apply(SubmitAssessment(reflection=Reflection(keep="numbers")))
+    type_into_form(run, Role.INTERVIEWER, "change", "name the trade-off first")
+    run.clock.advance(1.5)
+    run.apply(Tick())
+    restored = replay(read_journal(kept.data(closed=False)), FakeClock())
+    assert restored.record.form_drafts[Role.INTERVIEWER]["change"] == "name the trade-off first"
+    assert restored.record == run.engine.record
+
+
+def test_a_long_reflection_grows_the_journal_with_what_is_typed_not_with_its_square() -> None:
+    run, kept = assessing_run()
+    text = "word " * 400
+    type_into_form(run, Role.SELF, "start", text, every=0.05)
+    run.apply(SubmitAssessment(reflection=Reflection(start=text)))
+    data = kept.data()
+    steps = len(data) - len(kept.lines[0])  # the steps, after the header's copy of the record
+    assert steps < 3 * len(text) + 150 * len(kept.lines)  # the text once typed, once submitted, and each line's frame
+    assert len(kept.lines) < len(text) / 5
+    restored = replay(read_journal(data), FakeClock())
+    assert restored.record == run.engine.record and restored.record.form_drafts == {}
 
 
 def test_an_exit_writes_the_typing_held_back() -> None:

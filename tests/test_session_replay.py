@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 from mockint.core import codec
 from mockint.core.clock import FakeClock
 from mockint.session.commands import (
-    AddMinute, BeginRound, Continue, Count, Decision, Done, EditDraft, Note, Pause, PoseChallenge, Quit, Resume, Skip,
-    SkipChallenge, Step, Tick, ToggleHeard,
+    AddMinute, BeginRound, Continue, Count, Decision, Done, EditDraft, EditForm, Note, Pause, PoseChallenge, Quit, Resume, Skip,
+    SkipChallenge, Step, SubmitAssessment, Tick, ToggleHeard,
 )
 from mockint.session.engine import SessionEngine, resume_origin
-from mockint.session.record import ChallengeStatus, Counter, Mode, Outcome, decode_record
+from mockint.session.record import NOTE_LINE, ChallengeStatus, Counter, Mode, Outcome, Reflection, Role, decode_record
 from mockint.session.setup import EngineError, ReplayError, SessionOptions
-from mockint.session.state import Answering, Challenging, Finished, State
+from mockint.session.state import Answering, Challenging, Finished, Phase, State
 from support.packs import make_pack
 from support.sessions import TYPED, Run, actions, modes
 
@@ -275,3 +275,44 @@ def test_a_partners_commands_replay_the_same() -> None:
     assert run.engine.record.rounds[0].questions[1].challenges[0].interrupted
     assert_replays_the_same(run)
     assert_survives_the_codec(run.engine)
+
+
+def test_text_typed_into_a_form_is_kept_until_handed_in_and_replays() -> None:
+    """The partner's note line and both sides' reflections, half typed, are in the record; filing or submitting
+    them clears them; every edit survives the codec and replays."""
+    run = Run(make_pack(), SessionOptions(pair=True))
+    assert run.apply(BeginRound())
+    assert run.apply(EditForm.between(Role.INTERVIEWER, NOTE_LINE, "", "completion ra"))
+    assert run.engine.record.form_drafts == {Role.INTERVIEWER: {NOTE_LINE: "completion ra"}}
+    assert_replays_the_same(run)
+    assert run.apply(Note("completion rate")) and run.engine.record.form_drafts == {}
+    while run.engine.phase is not Phase.ASSESSMENT:
+        run.act("next", None)
+    assert run.apply(EditForm.between(Role.SELF, "keep", "", "numbers first"))
+    assert run.apply(EditForm.between(Role.SELF, "keep", "numbers first", "Numbers first"))
+    assert run.apply(EditForm.between(Role.INTERVIEWER, "change", "", "slow down"))
+    assert run.engine.record.form_drafts == {Role.SELF: {"keep": "Numbers first"}, Role.INTERVIEWER: {"change": "slow down"}}
+    assert_replays_the_same(run)
+    assert_survives_the_codec(run.engine)
+    assert run.apply(SubmitAssessment(reflection=Reflection(keep="Numbers first")))
+    assert run.engine.record.form_drafts == {Role.INTERVIEWER: {"change": "slow down"}}  # only the side handed in
+    assert_replays_the_same(run)
+
+
+def test_form_edits_that_do_not_fit_are_refused_without_a_change() -> None:
+    solo = scripted(Mode.PRACTICE, BeginRound())
+    pair = Run(make_pack(), SessionOptions(pair=True))
+    assert_refused(solo, EditForm.between(Role.SELF, "keep", "", "too early"))  # no assessment is open
+    assert_refused(solo, EditForm.between(Role.INTERVIEWER, NOTE_LINE, "", "x"))  # nobody interviews a solo run
+    assert_refused(solo, EditForm(Role.SELF, "rating", EditDraft(0, 0, "x")))  # no such field
+    assert_refused(pair, EditForm.between(Role.INTERVIEWER, NOTE_LINE, "", "x"))  # the round has not begun
+    assert pair.apply(BeginRound())
+    assert_refused(pair, EditForm.between(Role.SELF, NOTE_LINE, "", "x"))  # the candidate speaks
+    assert_refused(pair, EditForm(Role.INTERVIEWER, NOTE_LINE, EditDraft(0, 3, "x")))  # past the end of the text
+
+
+def assert_refused(run: Run, command: EditForm) -> None:
+    before = codec.encode(run.engine.record), run.engine.state
+    with pytest.raises(EngineError):
+        run.engine.apply(command)
+    assert (codec.encode(run.engine.record), run.engine.state) == before

@@ -229,3 +229,24 @@ def test_the_candidate_view_counts_progress_and_shows_the_clock() -> None:
     assert [q.ask for q in view.rounds[0].questions] == ["Which metrics do you track?"]
     assert view.position.clock is not None and view.position.clock.remaining == 45
     assert (view.rounds[0].interviewer, view.rounds[0].interviewer_style) == ("Lee", "dry")
+
+
+def show_the_interviewers_form_drafts(record: SessionRecord, state: State, at: float) -> CandidateView:
+    """A candidate view that carries what the interviewer is typing and has not handed in."""
+    view = candidate_view(record, state, at)
+    typing = " ".join(text for text in record.form_drafts.get(Role.INTERVIEWER, {}).values())
+    return replace(view, candidate=f"{view.candidate} {typing}")
+
+
+def drafting_run() -> list[tuple[str, object]]:
+    """A whole run in which the interviewer half-writes note lines and scorecard lines, and the candidate their
+    reflection, before each is handed in."""
+    return [step for each in whole_run() for step in (each, ("draft interviewer", "half a"), ("draft", "keep"))]
+
+
+def test_the_interviewers_half_typed_text_never_reaches_the_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    run = drive_twins(Mode.PRACTICE, True, drafting_run(), quit_at_end=True)
+    assert Role.INTERVIEWER in run.engine.record.form_drafts  # typed at the quit, not handed in
+    assert "FORM-DRAFT-MARK" in codec.encode(run.engine.interviewer_view()).decode()
+    with pytest.raises(AssertionError, match="FORM-DRAFT-MARK"):
+        drive_twins(Mode.PRACTICE, True, drafting_run(), quit_at_end=False, view_of=show_the_interviewers_form_drafts)

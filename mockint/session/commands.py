@@ -59,6 +59,30 @@ class EditDraft(Struct, frozen=True, tag="edit_draft", tag_field="kind"):
         return self.start == self.end and not self.text
 
 
+class EditForm(Struct, frozen=True, tag="edit_form", tag_field="kind"):
+    """Text typed into one of a role's form fields, not handed in yet, changed by `edit`.
+
+    `field` is one of FORM_FIELDS: a reflection of `role`'s assessment of the
+    round being assessed (`keep`, `stop`, `start`, `change`), or NOTE_LINE, the
+    line a partner is writing (pair mode). Like `EditDraft` it only writes the
+    text into the record (`SessionRecord.form_drafts`), so the journal keeps it
+    the same way, and a resumed run puts it back in its form. Submitting the
+    assessment, or filing the note line, clears it.
+    """
+
+    role: Role
+    field: str
+    edit: EditDraft
+
+    @classmethod
+    def between(cls, role: Role, field: str, old: str, new: str) -> EditForm:
+        return cls(role, field, EditDraft.between(old, new))
+
+    @property
+    def is_empty(self) -> bool:
+        return self.edit.is_empty
+
+
 class Done(Struct, frozen=True, tag="done", tag_field="kind"):
     """The candidate is done with the current question or challenge.
 
@@ -167,8 +191,8 @@ class Tick(Struct, frozen=True, tag="tick", tag_field="kind"):
 
 
 Command = (
-    Start | BeginRound | EditDraft | Done | Skip | Hint | Pause | Resume | Continue | SubmitAssessment | Quit | Tick
-    | Note | ToggleHeard | Count | PoseChallenge | SkipChallenge | AddMinute
+    Start | BeginRound | EditDraft | EditForm | Done | Skip | Hint | Pause | Resume | Continue | SubmitAssessment
+    | Quit | Tick | Note | ToggleHeard | Count | PoseChallenge | SkipChallenge | AddMinute
 )
 PAIR_COMMANDS = (Note, ToggleHeard, Count, PoseChallenge, SkipChallenge, AddMinute)
 """The commands of a partner interviewing: refused in a solo run."""

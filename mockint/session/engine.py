@@ -30,6 +30,7 @@ from mockint.session.commands import (
     Decision,
     Done,
     EditDraft,
+    EditForm,
     Hint,
     Note,
     Pause,
@@ -46,6 +47,8 @@ from mockint.session.commands import (
 )
 from mockint.core.model import Pack, Term
 from mockint.session.record import (
+    NOTE_LINE,
+    REFLECTION_FIELDS,
     Audience,
     ChallengeRecord,
     ChallengeStatus,
@@ -218,6 +221,36 @@ class SessionEngine:
             raise EngineError("the edit does not fit the text typed so far")
         target.answer = command.applied_to(target.answer)
 
+    def _edit_form(self, command: EditForm, at: float) -> None:
+        role, field = command.role, command.field
+        if role is Role.INTERVIEWER and not self.record.pair:
+            raise EngineError("Only a pair run has a partner interviewing.")
+        if field == NOTE_LINE:
+            self._require(Answering, Challenging, Reviewing)
+            if role is not Role.INTERVIEWER:
+                raise EngineError("Only the interviewer writes note lines.")
+        elif field in REFLECTION_FIELDS:
+            self._require(Assessing)
+        else:
+            raise EngineError(f"a form has no field {field!r}")
+        old = self.record.form_drafts.get(role, {}).get(field, "")
+        if not 0 <= command.edit.start <= command.edit.end <= len(old):
+            raise EngineError("the edit does not fit the text typed so far")
+        self._set_form(role, {**self.record.form_drafts.get(role, {}), field: command.edit.applied_to(old)})
+
+    def _clear_form(self, role: Role, fields: tuple[str, ...]) -> None:
+        """Drop the drafts of fields just handed in."""
+        drafts = self.record.form_drafts.get(role, {})
+        self._set_form(role, {name: text for name, text in drafts.items() if name not in fields})
+
+    def _set_form(self, role: Role, drafts: dict[str, str]) -> None:
+        """Keep the role's fields that hold text; a role with none has no entry, so a run that typed none has none."""
+        kept = {name: text for name, text in drafts.items() if text}
+        if kept:
+            self.record.form_drafts[role] = kept
+        else:
+            self.record.form_drafts.pop(role, None)
+
     def _done(self, command: Done, at: float) -> None:
         state = self._require_running()
         target = self._draft_target()
@@ -287,6 +320,7 @@ class SessionEngine:
             raise EngineError("The interviewer says whether the candidate would advance once, with the last round.")
         round_ = self.record.rounds[state.round]
         _record_assessment(self.record, round_, command, last_round)
+        self._clear_form(command.role, REFLECTION_FIELDS)
         if not all(role in round_.assessments for role in self._assessing_roles()):
             return
         round_.revealed_at = at
@@ -306,6 +340,7 @@ class SessionEngine:
         question.notes.append(NoteLine(question_elapsed(self.record, question, at), text, challenge))
         target: QuestionRecord | ChallengeRecord = question if challenge is None else question.challenges[challenge]
         target.answer = f"{target.answer}\n{text}" if target.answer else text
+        self._clear_form(Role.INTERVIEWER, (NOTE_LINE,))
 
     def _toggle_heard(self, command: ToggleHeard, at: float) -> None:
         question = self._question(self._require(Answering, Challenging, Reviewing))
@@ -572,6 +607,7 @@ class SessionEngine:
         Start: _start,
         BeginRound: _begin_round,
         EditDraft: _edit_draft,
+        EditForm: _edit_form,
         Done: _done,
         Skip: _skip,
         Hint: _hint,

@@ -266,6 +266,13 @@ class QuestionRecord(Struct):
         return [c for c in self.challenges if c.posed]
 
 
+NOTE_LINE = "note_line"
+"""The form field of the line a partner is writing, before it is filed (pair mode)."""
+REFLECTION_FIELDS = ("keep", "stop", "start", "change")
+"""The text fields of a round's assessment form: `Reflection`'s fields."""
+FORM_FIELDS = (*REFLECTION_FIELDS, NOTE_LINE)
+
+
 class Reflection(Struct, frozen=True):
     keep: str = ""
     stop: str = ""
@@ -366,6 +373,9 @@ class SessionRecord(Struct):
     checklist: tuple[str, ...] = ()
     assessments: dict[Role, InterviewAssessment] = {}
     pauses: list[PauseInterval] = []
+    form_drafts: dict[Role, dict[str, str]] = {}
+    """Text typed into a role's form fields and not handed in yet, by field (mockint.session.commands.EditForm):
+    what a resumed run puts back in its forms. Each role's own: no view but the interviewer's holds it."""
     ended_early: bool = False
     finished: bool = False
     duration: float = 0.0

@@ -10,9 +10,9 @@ A journal is a file of JSON lines (format `mockint.journal/1`):
   its offset in seconds since the session's start, and the decisions it took.
 
 `JournalKeeper` decides which steps reach the journal and when. Transitions
-are written as they happen. Typing (`EditDraft`, one per change) is held
-back and written as one edit from the text last saved
-(`EditDraft.between`), at the latest `SAVE_EVERY` seconds after it changed
+are written as they happen. Typing (`EditDraft`, one per change, and
+`EditForm` for a form's fields) is held back and written as one edit per
+text from the text last saved (`EditDraft.between`), at the latest `SAVE_EVERY` seconds after it changed
 and before any transition, so the journal grows with what is typed, not with
 the square of a long answer. Ticks that changed nothing are left out, but one
 is kept every `SAVE_EVERY` seconds: the offset a run resumes at is the last
@@ -33,9 +33,9 @@ from msgspec import Struct
 from mockint import __version__
 from mockint.core.clock import Clock, FakeClock
 from mockint.core.codec import CodecError, decode, encode
-from mockint.session.commands import Done, EditDraft, Step, Tick
+from mockint.session.commands import Done, EditDraft, EditForm, Step, Tick
 from mockint.session.engine import SessionEngine
-from mockint.session.record import SessionRecord, check_format
+from mockint.session.record import Role, SessionRecord, check_format
 from mockint.session.setup import ReplayError
 from mockint.session.state import Finished
 
@@ -93,6 +93,8 @@ class JournalKeeper:
         self._saved_text = engine.draft
         """The text being typed as the journal has it."""
         self._typed = engine.draft
+        self._saved_forms = self._typed_forms = _form_texts(engine.record)
+        """The form fields' text as the journal has it, and as last typed."""
         self._first_unsaved: float | None = None
         """The offset of the first edit not in the journal yet."""
         self._last_edit_at = 0.0
@@ -107,6 +109,10 @@ class JournalKeeper:
             self._typed = self._engine.draft
             self._note_unsaved(step.at)
             return self._due(step.at)
+        if isinstance(command, EditForm):
+            self._typed_forms = _form_texts(self._engine.record)
+            self._note_unsaved(step.at)
+            return self._due(step.at)
         if isinstance(command, Tick) and self._engine.state is self._state and not step.decisions:
             self._quiet_tick = step
             return self._due(step.at)
@@ -119,6 +125,7 @@ class JournalKeeper:
         lines.append(step_line(step))
         self._state = self._engine.state
         self._saved_text = self._typed = self._engine.draft
+        self._saved_forms = self._typed_forms = _form_texts(self._engine.record)
         self._last_written_at = step.at
         self._quiet_tick = None
         return lines
@@ -153,12 +160,27 @@ class JournalKeeper:
         if self._first_unsaved is None:
             return []
         self._first_unsaved = None
+        edits = [edit for edit in (self._answer_edit(), *self._form_edits()) if edit is not None]
+        steps = [Step(self._last_edit_at, edit) for edit in edits]
+        self._last_written_at = max(self._last_written_at, self._last_edit_at) if steps else self._last_written_at
+        return [step_line(step) for step in steps]
+
+    def _answer_edit(self) -> EditDraft | None:
         edit = EditDraft.between(self._saved_text or "", self._typed or "")
         self._saved_text = self._typed
-        if edit.is_empty:
-            return []
-        self._last_written_at = max(self._last_written_at, self._last_edit_at)
-        return [step_line(Step(self._last_edit_at, edit))]
+        return None if edit.is_empty else edit
+
+    def _form_edits(self) -> list[EditForm]:
+        saved, current = self._saved_forms, self._typed_forms
+        self._saved_forms = current
+        fields = sorted(saved.keys() | current.keys())
+        edits = [EditForm.between(role, field, saved.get((role, field), ""), current.get((role, field), ""))
+                 for role, field in fields]  # fmt: skip
+        return [edit for edit in edits if not edit.is_empty]
+
+
+def _form_texts(record: SessionRecord) -> dict[tuple[Role, str], str]:
+    return {(role, field): text for role, fields in record.form_drafts.items() for field, text in fields.items()}
 
 
 # -- reading and restoring -------------------------------------------------------

@@ -66,6 +66,7 @@ def private_now(record: SessionRecord, state: State) -> set[str]:
     # Keywords and trigger terms (every alternative), anchors, facts: never. The guides never either, but
     # for the items a partner ticked as heard, which are evidence once their round is revealed.
     private = {"KWMARK", "RETENTION", "UNLESS-ALT-MARK", "COHORT", "保留", "ANCHOR-MARK", "FACT-MARK"}
+    private.add("FORM-DRAFT-MARK")  # what the interviewer is typing and has not handed in: never
     for round_ in record.rounds:
         for question in round_.questions:
             guides = {*question.guide, *(item for c in question.challenges for item in c.guide)}

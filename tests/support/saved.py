@@ -6,13 +6,14 @@ from pathlib import Path
 
 from mockint.core.clock import FakeClock
 from mockint.core.paths import sessions_dir
-from mockint.session.commands import BeginRound, EditDraft, Quit, Start
+from mockint.session.commands import BeginRound, Command, EditDraft, Quit, Start
 from mockint.session.engine import SessionEngine
 from mockint.session.setup import SessionOptions
 from mockint.session.record import SessionRecord, decode_record
 from mockint.storage.autosave import Autosave, open_journal
 from mockint.storage.journal import replay
 from support.packs import mini_pack
+from support.sessions import command_for
 
 
 def only_journal(data_dir: Path) -> Path:
@@ -39,6 +40,23 @@ def saved_run(folder: Path, typed: str = "halfway there", end: bool = False) -> 
     engine.apply(EditDraft.between("", typed))
     if end:
         engine.apply(Quit())
+    autosave.close()
+    assert autosave.problems == []
+    return engine
+
+
+def saved_commands(folder: Path, options: SessionOptions, *commands: Command | str) -> SessionEngine:
+    """A run of the mini pack saved in `folder` and left unfinished: each command applied in turn, or for a
+    name (support.sessions.command_for's), what it stands for then ("next" until `phase.value` is its name)."""
+    engine = SessionEngine.new(mini_pack(), options, FakeClock())
+    autosave = Autosave.start(folder, engine)
+    engine.apply(Start())
+    for command in commands:
+        if isinstance(command, str):
+            while engine.phase.value != command:
+                engine.apply(command_for(engine, "next", None))
+        else:
+            engine.apply(command)
     autosave.close()
     assert autosave.problems == []
     return engine

@@ -10,12 +10,14 @@ from mockint.core import codec
 from mockint.core.clock import FakeClock
 from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
-    AddMinute, BeginRound, Command, Continue, Count, Done, EditDraft, Hint, Note, Pause, PoseChallenge, Quit, Resume,
+    AddMinute, BeginRound, Command, Continue, Count, Done, EditDraft, EditForm, Hint, Note, Pause, PoseChallenge, Quit, Resume,
     Skip, SkipChallenge, Start, Step, SubmitAssessment, Tick, ToggleHeard,
 )
 from mockint.session.engine import SessionEngine
 from mockint.core.model import Pack
-from mockint.session.record import Advance, Counter, Mode, Reflection, Role, SessionRecord, decode_record
+from mockint.session.record import (
+    NOTE_LINE, REFLECTION_FIELDS, Advance, Counter, Mode, Reflection, Role, SessionRecord, decode_record,
+)
 from mockint.session.setup import EngineError, SessionOptions
 from mockint.session.state import Phase
 
@@ -25,6 +27,7 @@ TYPED = ["", "I track completion and engagement.", "Retention by cohort, like, w
 action = st.one_of(
     st.tuples(st.sampled_from(["advance", "advance", "wait"]), st.floats(min_value=0, max_value=90, allow_nan=False)),
     st.tuples(st.just("type"), st.one_of(st.sampled_from(TYPED), st.text(max_size=30))),
+    st.tuples(st.sampled_from(["draft", "draft interviewer"]), st.one_of(st.sampled_from(TYPED), st.text(max_size=30))),
     st.tuples(st.sampled_from(["done", "skip", "hint", "pause", "tick"]), st.none()),
     st.tuples(st.sampled_from(["assess", "assess interviewer"]), st.sampled_from(SCALE)),
     st.tuples(st.sampled_from(["pose", "skip challenge", "heard"]), st.integers(min_value=0, max_value=2)),
@@ -35,7 +38,8 @@ actions = st.lists(st.tuples(action, st.booleans()), min_size=10, max_size=80).m
 )
 """A candidate's (and an interviewer's) arbitrary doings; those that do not fit the state are refused.
 
-In a pair run the text typed is the interviewer's note line; "pose", "skip challenge" and "heard" name a
+In a pair run the text typed is the interviewer's note line; "draft" types into the form's fields not handed
+in yet (the reflection being assessed, or the partner's note line being written); "pose", "skip challenge" and "heard" name a
 challenge or a guide item by its index.
 
 Most are followed by "next", whatever moves the run on from where it is, so that runs get far.
@@ -66,6 +70,8 @@ def command_for(engine: SessionEngine, name: str, value: object, other_verdict: 
             where = round_.round_id if round_ else "-"
             return Note(f"{value} NOTE-LINE-MARK {where}{' other' if other_verdict else ''}")
         return EditDraft.between(engine.draft or "", str(value))
+    if name.startswith("draft"):
+        return _form_edit(engine, Role.INTERVIEWER if name == "draft interviewer" else Role.SELF, str(value), other_verdict)
     pair = _pair_command(engine, name, value, other_verdict)
     if pair is not None:
         return pair
@@ -90,6 +96,18 @@ def _pair_command(engine: SessionEngine, name: str, value: object, other_verdict
         items = (*question.guide, *(i for c in question.challenges for i in c.guide)) if question else ()
         return ToggleHeard(items[(int(value) + other_verdict) % len(items)]) if items else None  # type: ignore[call-overload]
     return None
+
+
+def _form_edit(engine: SessionEngine, role: Role, value: str, other_verdict: bool) -> EditForm:
+    """An edit of a field of `role`'s form: a reflection while assessing, else the partner's note line.
+
+    The interviewer's text carries FORM-DRAFT-MARK, never the candidate's to see.
+    """
+    field = REFLECTION_FIELDS[len(value) % len(REFLECTION_FIELDS)] if engine.phase is Phase.ASSESSMENT else NOTE_LINE
+    if role is Role.INTERVIEWER:
+        value = f"{value} FORM-DRAFT-MARK{' other' if other_verdict else ''}"
+    old = engine.record.form_drafts.get(role, {}).get(field, "")
+    return EditForm.between(role, field, old, value)
 
 
 _NEXT = {Phase.ROUND_INTRO: "begin", Phase.REVIEW: "continue", Phase.ASSESSMENT: "assess"}

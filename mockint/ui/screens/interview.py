@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static, TextArea
 
 from mockint.session.commands import (
-    BeginRound, Command, Continue, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, SubmitAssessment, Tick,
+    BeginRound, Command, Continue, Done, EditDraft, EditForm, Hint, Pause, Quit, Resume, Skip, SubmitAssessment, Tick,
 )
 from mockint.session.engine import SessionEngine
 from mockint.storage.autosave import Autosave
@@ -22,6 +22,7 @@ from mockint.ui import user_commands
 from mockint.ui.screens.confirm import ConfirmScreen
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.screens.too_small import is_too_small
+from mockint.session.record import Role
 from mockint.session.setup import EngineError, Event, EventKind
 from mockint.session.state import Phase
 from mockint.session.views import InterviewerView
@@ -219,7 +220,10 @@ class InterviewScreen(Screen[None]):
             assert view.round is not None, "an assessment is of a round"
             # The whole interview's checklist is asked once, with the last round's.
             interview_checklist = record.checklist if round_number == len(record.rounds) else ()
-            self._assessment_form = AssessmentForm(view.round, interview_checklist, record.checked, id=view_id)
+            drafts = record.form_drafts.get(Role.SELF)
+            self._assessment_form = AssessmentForm(
+                view.round, interview_checklist, record.checked, drafts=drafts, id=view_id
+            )
             views.mount(self._assessment_form)
         return view_id
 
@@ -369,8 +373,25 @@ class InterviewScreen(Screen[None]):
         self._submit_assessment(message.assessment)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self.keep_reflection_text(event.text_area):
+            return
         if event.text_area is self._answer_box():
             self.flush_draft()
+
+    def keep_reflection_text(self, text_area: TextArea) -> bool:
+        """Hand the engine a reflection box's text as typed, so it is saved before it is submitted; False for
+        another box."""
+        field = AssessmentForm.reflection_field(text_area)
+        if field is None or self.engine.phase is not Phase.ASSESSMENT:
+            return False
+        self.keep_form_text(Role.SELF, field, text_area.text)
+        return True
+
+    def keep_form_text(self, role: Role, field: str, text: str) -> None:
+        """Hand the engine the text of a form's field as it is now (nothing when unchanged)."""
+        old = self.engine.interviewer_view().record.form_drafts.get(role, {}).get(field, "")
+        if text != old:
+            self._apply(EditForm.between(role, field, old, text))
 
     def _answer_box(self) -> TextArea:
         return self.query_one(AnsweringView).active_answer_box(self.engine.phase)

@@ -25,7 +25,7 @@ from mockint.analysis.calibration import gap_flag
 from mockint.session.commands import (
     AddMinute, Count, Done, Hint, Note, PoseChallenge, SkipChallenge, SubmitAssessment, ToggleHeard,
 )
-from mockint.session.record import ChallengeStatus, Counter, Role
+from mockint.session.record import NOTE_LINE, ChallengeStatus, Counter, Role
 from mockint.session.state import Phase
 from mockint.session.views import CandidateQuestion, CandidateView, InterviewerView
 from mockint.core.safetext import printable
@@ -90,6 +90,12 @@ class PairScreen(InterviewScreen):
             yield ReviewPanel(id="review")
         yield ReleasingFooter()
 
+    def on_mount(self) -> None:
+        """Put back the note line a restart interrupted (the interview screen's on_mount runs too)."""
+        note = self.query_one(NoteInput)
+        note.value = self.engine.interviewer_view().record.form_drafts.get(Role.INTERVIEWER, {}).get(NOTE_LINE, "")
+        note.select_on_focus = False  # a half-written line goes on where it stopped, not replaced by the next key
+
     # -- drawing ----------------------------------------------------------------
 
     def sync(self) -> None:
@@ -140,7 +146,8 @@ class PairScreen(InterviewScreen):
         if self._scorecard is None or self._scorecard.id != view_id:
             self._remove_scorecard()
             last = round_index + 1 == len(view.record.rounds)
-            self._scorecard = ScorecardForm(view.round, last, id=view_id)
+            drafts = view.record.form_drafts.get(Role.INTERVIEWER)
+            self._scorecard = ScorecardForm(view.round, last, drafts=drafts, id=view_id)
             views.mount(self._scorecard)
         self._hand_off(round_index, Role.INTERVIEWER, TO_INTERVIEWER)
         return view_id
@@ -215,6 +222,15 @@ class PairScreen(InterviewScreen):
         self._act(Note(event.value))
         event.input.clear()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Hand the engine a half-written note line or scorecard line as typed, so it is saved before it is filed."""
+        if isinstance(event.input, NoteInput):
+            field: str | None = NOTE_LINE if self.engine.phase in NOTE_PHASES else None
+        else:
+            field = ScorecardForm.reflection_field(event.input) if self.engine.phase is Phase.ASSESSMENT else None
+        if field is not None:
+            self.keep_form_text(Role.INTERVIEWER, field, event.value)
+
     def action_heard(self, number: int) -> None:
         question = self.engine.interviewer_view().question
         items = listen_for(question) if question is not None else ()
@@ -279,6 +295,7 @@ class PairScreen(InterviewScreen):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.prevent_default()  # no draft to flush: the interview screen's handler would look for an answer box
+        self.keep_reflection_text(event.text_area)  # the candidate's own form
 
 
 class HandOffScreen(ModalScreen[None]):

@@ -265,10 +265,13 @@ class AssessmentForm(VerticalScroll):
         interview_checklist: tuple[str, ...],
         interview_checked: set[str],
         *,
+        drafts: dict[str, str] | None = None,
         id: str | None = None,
     ) -> None:
+        """`drafts` is the text typed into the reflection before a restart, by field, and not handed in."""
         super().__init__(id=id)
         self.round_record = round_record
+        self.drafts = drafts or {}
         self.interview_checklist = interview_checklist
         self.interview_checked = interview_checked
 
@@ -286,7 +289,7 @@ class AssessmentForm(VerticalScroll):
                 yield Label(plain(label), classes="reflection-label")
                 # Multi-line: a paste of several lines keeps every line; the box grows to a few lines, then scrolls.
                 yield CappedTextArea(
-                    getattr(reflection, name), placeholder=prompt, id=f"reflect-{name}",
+                    self.drafts.get(name, getattr(reflection, name)), placeholder=prompt, id=f"reflect-{name}",
                     compact=True, soft_wrap=True, highlight_cursor_line=False,
                 )
         yield Button("Submit assessment", id="submit-assessment", variant="primary")
@@ -299,6 +302,8 @@ class AssessmentForm(VerticalScroll):
             yield ItemCheckbox(item, scope, item in ticked)
 
     def on_mount(self) -> None:
+        for box in self.query(CappedTextArea):
+            box.move_cursor(box.document.end)  # text put back after a restart goes on where it stopped
         first = next((w for w in self.query("ItemCheckbox, RatingSet, CappedTextArea") if w.focusable), None)
         if first is not None:
             first.focus()
@@ -306,6 +311,12 @@ class AssessmentForm(VerticalScroll):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         # A reflection box grows with its lines: keep all of it, its cursor too, in view.
         event.text_area.call_after_refresh(event.text_area.scroll_visible, animate=False)
+
+    @staticmethod
+    def reflection_field(text_area: TextArea) -> str | None:
+        """The reflection field a text area of the form types into (`keep`, `stop`, `start`); None for another."""
+        name = (text_area.id or "").removeprefix("reflect-")
+        return name if name in REFLECTION_PROMPTS and isinstance(text_area, CappedTextArea) else None
 
     def build_assessment(self) -> SubmitAssessment:
         """The candidate's own assessment of the round, as the form stands."""

@@ -53,9 +53,13 @@ class ScorecardForm(VerticalScroll):
     ScorecardForm #scorecard-problem { color: $error; }
     """
 
-    def __init__(self, round_record: RoundRecord, last_round: bool, *, id: str | None = None) -> None:
+    def __init__(
+        self, round_record: RoundRecord, last_round: bool, *, drafts: dict[str, str] | None = None, id: str | None = None
+    ) -> None:
+        """`drafts` is the text typed into keep and change before a restart, by field, and not handed in."""
         super().__init__(id=id)
         self.round_record = round_record
+        self.drafts = drafts or {}
         self.last_round = last_round
 
     def compose(self) -> ComposeResult:
@@ -74,7 +78,8 @@ class ScorecardForm(VerticalScroll):
         for name, label in (("keep", "Keep"), ("change", "Change")):
             with Horizontal(classes="reflection-row"):
                 yield Label(plain(label), classes="reflection-label")
-                yield Input(printable(getattr(reflection, name), single_line=True), id=f"score-{name}", compact=True,
+                text = self.drafts.get(name, getattr(reflection, name))
+                yield Input(printable(text, single_line=True), id=f"score-{name}", compact=True,
                             max_length=MAX_LINE)  # fmt: skip
         if self.last_round:
             yield Static("Would they advance?", classes="scorecard-heading")
@@ -86,6 +91,12 @@ class ScorecardForm(VerticalScroll):
 
     def on_mount(self) -> None:
         self.query_one(RatingSet).focus()
+
+    @staticmethod
+    def reflection_field(box: Input) -> str | None:
+        """The reflection field an input of the scorecard types into (`keep`, `change`); None for another."""
+        name = (box.id or "").removeprefix("score-")
+        return name if name in ("keep", "change") else None
 
     def problem(self) -> str:
         """Why the scorecard cannot go in yet; empty when it can."""
