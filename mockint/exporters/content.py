@@ -17,7 +17,6 @@ from mockint.analysis.calibration import calibration
 from mockint.analysis.calibration import summary_line as calibration_summary
 from mockint.analysis.insights import AnswerInsights, SessionInsights, TextInsights, counted
 from mockint.core.model import Interviewer
-from mockint.core.ratings import LEVELS
 from mockint.session.record import ChallengeRecord, ChallengeStatus, Counter, Outcome, QuestionRecord, Role, RoundRecord, SessionRecord
 from mockint.core.textmatch import mentioned_terms
 
