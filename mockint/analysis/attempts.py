@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import cached_property
 
 from mockint.analysis.insights import AnswerInsights, answer_insights
-from mockint.analysis.practise import LOW_COVERAGE, WEAK_RATINGS, checklist_score, lowest_rating
+from mockint.analysis.practise import LOW_COVERAGE, OUTCOME_REASONS, WEAK_RATINGS, checklist_score, lowest_rating
 from mockint.core.ratings import Rating
 from mockint.session.record import Outcome, QuestionRecord, Reflection, Role, SessionRecord
 
@@ -76,18 +76,26 @@ class Attempt:
         """The lower of the candidate's and the interviewer's level (see practise.lowest_rating)."""
         return lowest_rating(self.question)
 
+    @property
+    def rating_points(self) -> float | None:
+        """The attempt's (lower) level as points; None when it had none."""
+        rating = self.rating
+        return float(rating.points) if rating is not None and rating.points is not None else None
+
+    @property
+    def coverage_percent(self) -> float:
+        """The mean of the keyword coverage and the checklist ticked, as far as the question has them."""
+        parts = [part for part in (self.coverage, self.checklist_score) if part is not None]
+        return 100 * sum(parts) / len(parts) if parts else 0.0
+
     def rating_of(self, role: Role) -> Rating | None:
         return self.question.assessment(role).rating
 
     def weaknesses(self) -> list[str]:
         """Why this attempt was weak, in words; empty when it was not."""
         reasons = []
-        if self.outcome is Outcome.SKIPPED:
-            reasons.append("skipped")
-        elif self.outcome is Outcome.CUT_OFF:
-            reasons.append("cut off at the time limit")
-        elif self.outcome is Outcome.NO_ANSWER:
-            reasons.append("no answer typed")
+        if self.outcome in OUTCOME_REASONS:
+            reasons.append(OUTCOME_REASONS[self.outcome])
         if self.rating in WEAK_RATINGS:
             reasons.append(f"rated {self.rating.label.lower()}")  # type: ignore[union-attr]
         score = self.checklist_score

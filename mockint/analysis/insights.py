@@ -156,7 +156,7 @@ def text_insights(text: str, seconds: float) -> TextInsights:
 
 
 class _Totals:
-    """Words, characters, time, paces and fillers added up over `parts`, each worked out once."""
+    """Words, characters, time, paces and fillers added up over `parts`."""
 
     parts: tuple[TextInsights, ...] | tuple[AnswerInsights, ...]
     """What is added up; each subclass says what its parts are."""

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from mockint.core.durations import format_duration
 from mockint.core.model import Pack
-from mockint.core.safetext import printable
+from mockint.core.safetext import one_line, printable
 from mockint.core.userpaths import short_path
 
 from mockint.storage.history import HISTORY_HEADINGS, SessionEntry, history_cells
@@ -50,7 +50,7 @@ def print_library(library: Library, console: Console) -> None:
     if library.shadowed:
         console.print("Shadowed packs (an earlier directory has a pack of the same name):")
         for shadowed in library.shadowed:
-            name, hidden, by = (_one_line(part) for part in (shadowed.name, shadowed.hidden, shadowed.by))
+            name, hidden, by = (one_line(part) for part in (shadowed.name, shadowed.hidden, shadowed.by))
             _print_line(console, f"  {name} in {hidden} is shadowed by {by}")
         console.print()
     if library.broken:
@@ -70,7 +70,7 @@ def _by_location(packs: Sequence[Pack]) -> dict[str, list[Pack]]:
     groups: dict[str, list[Pack]] = {}
     for pack in packs:
         where = short_path(pack.source.parent) if pack.source is not None else "-"
-        groups.setdefault(f"{pack.origin}: {_one_line(where)}", []).append(pack)
+        groups.setdefault(f"{pack.origin}: {one_line(where)}", []).append(pack)
     return groups
 
 
@@ -83,7 +83,7 @@ def packs_table(packs: Sequence[Pack]) -> Table:
     table.add_column("Time", justify="right", no_wrap=True)
     for pack in packs:
         table.add_row(
-            Text(_one_line(pack.name)),
+            Text(one_line(pack.name)),
             Text(printable(pack.title)),
             str(len(pack.rounds)),
             str(pack.question_count),
@@ -99,7 +99,7 @@ def print_history(entries: Sequence[SessionEntry], console: Console, folder: Pat
     thousand rows: names and dates wrap within their column, figures never do.
     """
     if not entries:
-        console.print(Text(f"No saved interviews in {_one_line(short_path(folder))}."), soft_wrap=True)
+        console.print(Text(f"No saved interviews in {one_line(short_path(folder))}."), soft_wrap=True)
         return
     rows = [history_cells(entry) for entry in entries]
     for line in text_table(HISTORY_HEADINGS, rows, console.width):
@@ -167,9 +167,6 @@ def _wrap(text: str, width: int) -> list[str]:
     return [*lines, line]
 
 
-def _one_line(text: object) -> str:
-    """A name or path from outside, printable on one line (see mockint.core.safetext)."""
-    return printable(str(text), single_line=True)
 
 
 def _print_line(console: Console, line: str) -> None:

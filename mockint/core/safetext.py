@@ -40,6 +40,16 @@ def printable(text: str, *, single_line: bool = False) -> str:
     return text.translate(_SINGLE_LINE if single_line else _MULTI_LINE)
 
 
+def one_line(text: object) -> str:
+    """A name, path or error from outside as one printable line, for messages."""
+    return printable(str(text), single_line=True)
+
+
+def quoted(text: str) -> str:
+    """`text` quoted as Python writes it, on one printable line: a name the user gave, in a message."""
+    return printable(repr(text), single_line=True)
+
+
 def has_unsafe_characters(text: str) -> bool:
     """Whether `text` holds a control character other than newline and tab, or a bidi control."""
     return _UNSAFE.search(text) is not None

@@ -302,11 +302,6 @@ def mentions(text: str, term_text: str) -> bool:
     return NormalisedText(text).mentions(term_text)
 
 
-def mentions_term(text: str, term: Term) -> bool:
-    """True when any alternative of `term` appears in `text`."""
-    return NormalisedText(text).mentions_term(term)
-
-
 def mentioned_terms(text: str, terms: Iterable[Term]) -> list[Term]:
     """The terms of `terms` that `text` mentions, in their given order."""
     return NormalisedText(text).mentioned(terms)

@@ -496,5 +496,4 @@ def calibration_lines(record: SessionRecord) -> list[str]:
 
 def advance_text(record: SessionRecord) -> str | None:
     """The interviewer's overall "would advance?", or None when not given (or a solo run)."""
-    assessment = record.assessments.get(Role.INTERVIEWER)
-    return assessment.advance.label if assessment is not None and assessment.advance is not None else None
+    return record.advance.label if record.advance is not None else None

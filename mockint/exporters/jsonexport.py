@@ -15,6 +15,7 @@ from mockint.exporters import content
 from mockint.analysis.insights import AnswerInsights, SessionInsights, TextInsights, answer_insights, session_insights
 from mockint.analysis.practise import OVERTIME_GRACE, overtime, practise_next
 from mockint.analysis.calibration import calibration
+from mockint.analysis.calibration import summary_line as calibration_summary
 from mockint.session.record import ChallengeRecord, Counter, QuestionRecord, Role, RoundRecord, SessionRecord
 from mockint.core.model import Term
 from mockint.core.safetext import BIDI_CONTROLS, CONTROL_CODES
@@ -125,8 +126,7 @@ def _evidence(question: QuestionRecord) -> Json:
 
 
 def _advance(record: SessionRecord) -> str | None:
-    assessment = record.assessments.get(Role.INTERVIEWER)
-    return None if assessment is None or assessment.advance is None else assessment.advance.value
+    return None if record.advance is None else record.advance.value
 
 
 def _calibration(record: SessionRecord) -> Json | None:
@@ -148,7 +148,7 @@ def _calibration(record: SessionRecord) -> Json | None:
         "compared": len(result.compared),
         "agreed": result.agreed,
         "mean_gap": None if result.mean_gap is None else round(result.mean_gap, 2),
-        "summary": content.calibration_lines(record)[0],
+        "summary": calibration_summary(result),
     }
 
 

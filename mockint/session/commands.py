@@ -51,6 +51,10 @@ class EditDraft(Struct, frozen=True, tag="edit_draft", tag_field="kind"):
             tail += 1
         return cls(start, len(old) - tail, new[start : len(new) - tail])
 
+    def fits(self, old: str) -> bool:
+        """Whether the characters it replaces are in `old`."""
+        return 0 <= self.start <= self.end <= len(old)
+
     def applied_to(self, old: str) -> str:
         return old[: self.start] + self.text + old[self.end :]
 

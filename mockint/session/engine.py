@@ -217,7 +217,7 @@ class SessionEngine:
             raise EngineError("nothing is being answered now")
         if self.record.pair:
             raise EngineError("In a pair run the interviewer's notes are the answer: file a note line.")
-        if not 0 <= command.start <= command.end <= len(target.answer):
+        if not command.fits(target.answer):
             raise EngineError("the edit does not fit the text typed so far")
         target.answer = command.applied_to(target.answer)
 
@@ -234,7 +234,7 @@ class SessionEngine:
         else:
             raise EngineError(f"a form has no field {field!r}")
         old = self.record.form_drafts.get(role, {}).get(field, "")
-        if not 0 <= command.edit.start <= command.edit.end <= len(old):
+        if not command.edit.fits(old):
             raise EngineError("the edit does not fit the text typed so far")
         self._set_form(role, {**self.record.form_drafts.get(role, {}), field: command.edit.applied_to(old)})
 
@@ -375,8 +375,8 @@ class SessionEngine:
         state = self._require(Answering, Challenging)
         clock = state.clock
         self.state = _with_clock(state, Countdown(clock.limit + 60, clock.used, clock.since))
-        question = self._question(state)
-        target = question if isinstance(state, Answering) else question.challenges[state.challenge]
+        target = self._draft_target()
+        assert target is not None, "a question or challenge is on screen while its clock runs"
         target.extra_time += 60
         self._overtime_announced = None  # a new deadline: its time-up is announced again
 

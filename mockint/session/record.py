@@ -387,6 +387,12 @@ class SessionRecord(Struct):
         assessment = self.assessments.get(Role.SELF)
         return assessment.checked if assessment else set()
 
+    @property
+    def advance(self) -> Advance | None:
+        """The interviewer's overall "would advance?"; None when not given (or a solo run)."""
+        assessment = self.assessments.get(Role.INTERVIEWER)
+        return assessment.advance if assessment is not None else None
+
     def questions(self) -> list[QuestionRecord]:
         return [q for r in self.rounds for q in r.questions]
 

@@ -260,7 +260,6 @@ def candidate_view(record: SessionRecord, state: State, at: float) -> CandidateV
     # The whole interview's checklist is asked once, with the last round.
     interview_asked = bool(record.rounds) and _assessment_opened(record, state, len(record.rounds) - 1)
     self_checked = record.assessments.get(Role.SELF)
-    interviewer = record.assessments.get(Role.INTERVIEWER)
     all_revealed = bool(record.rounds) and record.rounds[-1].revealed
     return CandidateView(
         pack_title=record.pack_title,
@@ -275,7 +274,7 @@ def candidate_view(record: SessionRecord, state: State, at: float) -> CandidateV
         rounds=rounds,
         checklist=record.checklist if interview_asked else (),
         checked=tuple(sorted(self_checked.checked)) if self_checked else (),
-        advance=interviewer.advance if interviewer and all_revealed else None,
+        advance=record.advance if all_revealed else None,
     )
 
 

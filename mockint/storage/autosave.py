@@ -29,7 +29,7 @@ from pathlib import Path
 
 from mockint.core.codec import encode
 from mockint.core.paths import make_private_dir
-from mockint.core.safetext import printable
+from mockint.core.safetext import one_line, quoted
 from mockint.core.userpaths import reason
 from mockint.session.commands import Step
 from mockint.session.engine import SessionEngine
@@ -79,28 +79,28 @@ def find_unfinished(folder: Path, given: str | None) -> Path:
     journals = unfinished_journals(folder)
     if given is None:
         if not journals:
-            raise SessionNotFound(f"no unfinished interview to resume (sessions are saved in {_shown(folder)})")
+            raise SessionNotFound(f"no unfinished interview to resume (sessions are saved in {one_line(folder)})")
         return journals[0]
     matching = [path for path in journals if path.stem.startswith(given.lower())] if given else []
     if len(matching) == 1:
         return matching[0]
     if matching:
-        raise SessionNotFound(f"{_quoted(given)} matches {len(matching)} unfinished interviews; give more of its id")
+        raise SessionNotFound(f"{quoted(given)} matches {len(matching)} unfinished interviews; give more of its id")
     if given and any(path.name.startswith(given.lower()) for path in folder.glob(f"*{RECORD_SUFFIX}")):
-        raise SessionNotFound(f"interview {_quoted(given)} has finished; there is nothing to resume")
-    raise SessionNotFound(f"no unfinished interview {_quoted(given)} in {_shown(folder)}")
+        raise SessionNotFound(f"interview {quoted(given)} has finished; there is nothing to resume")
+    raise SessionNotFound(f"no unfinished interview {quoted(given)} in {one_line(folder)}")
 
 
 def read_header(path: Path) -> JournalHeader:
     """A journal's first line only: enough to say which interview it is."""
     with open(path, "rb") as handle:
         first = handle.readline()
-    return read_journal(first.rstrip(b"\n") + b"\n", name=_shown(path)).header
+    return read_journal(first.rstrip(b"\n") + b"\n", name=one_line(path)).header
 
 
 def open_journal(path: Path) -> Journal:
     """Read the good part of a journal; JournalError when it cannot be resumed, OSError when unreadable."""
-    return read_journal(path.read_bytes(), name=_shown(path))
+    return read_journal(path.read_bytes(), name=one_line(path))
 
 
 def discard(journal: Path) -> None:
@@ -284,7 +284,7 @@ class Autosave:
         try:
             action()
         except (OSError, ValueError) as error:
-            where = _shown(self.folder)
+            where = one_line(self.folder)
             self.problems.append(f"could not {what} in {where}: {reason(error) if isinstance(error, OSError) else error}")
             return False
         return True
@@ -311,12 +311,3 @@ def started_text(header: JournalHeader) -> str:
     mode = "pair" if record.pair else record.mode.value
     started: datetime = record.started_wall
     return f"{record.pack_title} ({mode}), started {started.astimezone():%Y-%m-%d %H:%M}"
-
-
-def _shown(path: Path) -> str:
-    return printable(str(path), single_line=True)
-
-
-def _quoted(text: str) -> str:
-    return printable(repr(text), single_line=True)
-

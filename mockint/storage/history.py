@@ -19,7 +19,7 @@ from pathlib import Path
 from mockint.core.codec import CodecError
 from mockint.core.durations import format_duration
 from mockint.core.ratings import LEVELS
-from mockint.core.safetext import printable
+from mockint.core.safetext import one_line, quoted
 from mockint.core.userpaths import reason
 from mockint.exporters.content import session_totals
 from mockint.session.record import QuestionRecord, Role, SessionRecord, decode_record
@@ -103,7 +103,7 @@ def read_history(folder: Path) -> History:
     except FileNotFoundError:
         return History([])
     except OSError as error:
-        return History([], [f"cannot read {_shown(folder)}: {reason(error)}"])
+        return History([], [f"cannot read {one_line(folder)}: {reason(error)}"])
     history = History([])
     for name in sorted(names):
         stem, suffix = os.path.splitext(name)
@@ -125,10 +125,10 @@ def _read_entry(path: Path, warnings: list[str]) -> SessionEntry | None:
             return SessionEntry(path.stem, Status.UNFINISHED, record, path)
         record = decode_record(path.read_bytes())
     except (CodecError, JournalError) as error:
-        warnings.append(f"{_shown(path)} left out: {error}")
+        warnings.append(f"{one_line(path)} left out: {error}")
         return None
     except OSError as error:
-        warnings.append(f"{_shown(path)} left out: {reason(error)}")
+        warnings.append(f"{one_line(path)} left out: {reason(error)}")
         return None
     status = Status.ENDED_EARLY if record.ended_early else Status.FINISHED
     return SessionEntry(path.stem, status, record, path)
@@ -144,8 +144,8 @@ def find_session(history: History, given: str) -> SessionEntry:
     if len(matching) == 1:
         return matching[0]
     if matching:
-        raise SessionNotFound(f"{_quoted(given)} matches {len(matching)} saved interviews; give more of its id")
-    raise SessionNotFound(f"no saved interview {_quoted(given)} (mockint history lists them)")
+        raise SessionNotFound(f"{quoted(given)} matches {len(matching)} saved interviews; give more of its id")
+    raise SessionNotFound(f"no saved interview {quoted(given)} (mockint history lists them)")
 
 
 def drill_from(history: History, now: datetime, count: int = DEFAULT_COUNT, pack: str | None = None) -> list[DrillPick]:
@@ -202,9 +202,9 @@ def history_cells(entry: SessionEntry) -> tuple[str, ...]:
     percent = entry.checklist_percent
     return (
         f"{entry.started.astimezone():%Y-%m-%d %H:%M}",
-        _one_line(record.pack_name),
+        one_line(record.pack_name),
         mode_text(record),
-        _one_line(record.candidate) or "–",
+        one_line(record.candidate) or "–",
         format_duration(record.duration) if entry.finished else "–",
         entry.status.label,
         "–" if percent is None else f"{percent}%",
@@ -238,15 +238,3 @@ def history_json(entry: SessionEntry) -> dict[str, object]:
 
 def _rounded(points: float | None) -> float | None:
     return None if points is None else round(points, 2)
-
-
-def _one_line(text: str) -> str:
-    return printable(text, single_line=True)
-
-
-def _shown(path: Path) -> str:
-    return printable(str(path), single_line=True)
-
-
-def _quoted(text: str) -> str:
-    return printable(repr(text), single_line=True)

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from mockint import __version__
 from mockint.core.paths import make_private_dir
-from mockint.core.safetext import printable
+from mockint.core.safetext import one_line, printable
 from mockint.core.userpaths import reason
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ class RecoveryWriter:
             with open(self.log, "a", encoding="utf-8", errors="backslashreplace") as handle:
                 handle.write(text)
         except OSError as error:
-            self.problems.append(f"could not write {self._shown(self.log)}: {reason(error)}")
+            self.problems.append(f"could not write {one_line(self.log)}: {reason(error)}")
             self.log, self._log_failed = None, True
             return False
         return True
@@ -149,7 +149,7 @@ class RecoveryWriter:
             return []
         first = self.cause
         if self.transcripts:
-            names = " and ".join(self._shown(path) for path in self.transcripts)
+            names = " and ".join(one_line(path) for path in self.transcripts)
             first += f"; your interview so far is saved in {names}"
         elif self.saved:
             first += f"; {self.saved}"
@@ -157,7 +157,7 @@ class RecoveryWriter:
             first += f" ({'; '.join(self.problems)})"
         lines = [f"mockint: {first}"]
         if self.log is not None and self.cause == UNEXPECTED_ERROR:
-            lines.append(f"mockint: details for a bug report are in {self._shown(self.log)}")
+            lines.append(f"mockint: details for a bug report are in {one_line(self.log)}")
         if self.unwritten:
             lines.append("mockint: nothing could be saved; here is what would have been:")
             lines.extend(printable(text.rstrip("\n")) for text in self.unwritten)
@@ -195,7 +195,7 @@ class RecoveryWriter:
         try:
             make_private_dir(folder)
         except (OSError, ValueError) as error:
-            self.problems.append(f"could not write in {self._shown(folder)}: {reason(error)}")
+            self.problems.append(f"could not write in {one_line(folder)}: {reason(error)}")
             return False
         self._folder_ready = True
         return True
@@ -204,7 +204,3 @@ class RecoveryWriter:
         when = f"{self._wall():%Y-%m-%d %H:%M:%S %z}".strip()
         versions = f"mockint {__version__} (Python {platform.python_version()})"
         return "\n".join([f"{versions} {self.cause} at {when}.", *notes]) + "\n\n"
-
-    @staticmethod
-    def _shown(path: Path) -> str:
-        return printable(str(path), single_line=True)

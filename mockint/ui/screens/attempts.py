@@ -71,8 +71,8 @@ class AttemptsScreen(Screen[None]):
             table.add_column(heading, width=max(len(heading), *(cells[number].cell_length for _, cells in rows)))
         for label, cells in rows:
             table.add_row(plain(label).stylize("bold"), *cells)
-        ratings = [rating_points(a) for a in attempts]
-        coverage = [coverage_percent(a) for a in attempts]
+        ratings = [a.rating_points for a in attempts]  # the chart draws None as 0, a gap
+        coverage = [a.coverage_percent for a in attempts]
         self.query_one("#rating-label", Static).update(plain(f"Rating over time (poor 1 to excellent {len(LEVELS)}): {_series(ratings)}"))
         self.query_one("#rating-chart", Sparkline).data = [points or 0.0 for points in ratings]
         self.query_one("#coverage-label", Static).update(plain(f"Keywords and checklist covered, %: {_series(coverage)}"))
@@ -108,18 +108,6 @@ def attempt_rows(attempts: Sequence[Attempt]) -> list[tuple[str, list[str]]]:
         ("Start", [a.reflection.start or "–" for a in attempts]),
     ]
     return rows
-
-
-def rating_points(attempt: Attempt) -> float | None:
-    """The attempt's (lower) level as points; None when it had none (the chart draws it as 0, a gap)."""
-    rating = attempt.rating
-    return float(rating.points) if rating is not None and rating.points is not None else None
-
-
-def coverage_percent(attempt: Attempt) -> float:
-    """The mean of the keyword coverage and the checklist ticked, as far as the question has them."""
-    parts = [part for part in (attempt.coverage, attempt.checklist_score) if part is not None]
-    return 100 * sum(parts) / len(parts) if parts else 0.0
 
 
 def _series(values: list[float | None]) -> str:

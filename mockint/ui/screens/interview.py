@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static, TextArea
 
 from mockint.session.commands import (
@@ -82,14 +83,21 @@ class InterviewScreen(Screen[None]):
         """The engine is paused by a hold, not by the candidate: lifting the holds resumes it."""
 
     def compose(self) -> ComposeResult:
-        record = self.engine.record
-        mode = "pair" if record.pair else record.mode.value
-        yield Static(plain(f"{record.pack_title} · {mode} mode"), id="interview-bar")
+        yield Static(plain(self.bar_text()), id="interview-bar")
         with ContentSwitcher(id="views", initial="intro"):
             yield RoundIntro(id="intro")
-            yield AnsweringView(id="answering")
+            yield self.answering_view()
             yield ReviewPanel(id="review")
         yield ReleasingFooter()
+
+    def bar_text(self) -> str:
+        """The line above the run: the pack and how it is run."""
+        record = self.engine.record
+        return f"{record.pack_title} · {record.mode.value} mode"
+
+    def answering_view(self) -> Widget:
+        """What the answering and challenge phases show: the candidate's answer boxes."""
+        return AnsweringView(id="answering")
 
     def on_mount(self) -> None:
         self.set_interval(getattr(self.app, "tick_interval", DEFAULT_TICK_INTERVAL), self.tick)

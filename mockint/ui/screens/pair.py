@@ -19,25 +19,25 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, Static, TextArea
 
 from mockint.analysis.calibration import gap_flag
 from mockint.session.commands import (
-    AddMinute, Count, Done, Hint, Note, PoseChallenge, SkipChallenge, SubmitAssessment, ToggleHeard,
+    AddMinute, Count, Done, Note, PoseChallenge, SkipChallenge, SubmitAssessment, ToggleHeard,
 )
 from mockint.session.record import NOTE_LINE, ChallengeStatus, Counter, Role
 from mockint.session.state import Phase
 from mockint.session.views import CandidateQuestion, CandidateView, InterviewerView
 from mockint.core.safetext import printable
 from mockint.ui import user_commands
-from mockint.ui.screens.interview import TIMED_PHASES, InterviewScreen
+from mockint.ui.screens.interview import DEFAULT_TICK_INTERVAL, TIMED_PHASES, InterviewScreen
 from mockint.ui.widgets.assessment import AssessmentSubmitted
 from mockint.ui.widgets.challenge_card import ChallengeCard
 from mockint.ui.widgets.footer import ReleasingFooter
 from mockint.ui.widgets.pair_console import NoteInput, PairConsole, listen_for, next_conditional, next_to_pose
 from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.question_card import QuestionCard
-from mockint.ui.widgets.review import ReviewPanel
 from mockint.ui.widgets.round_intro import RoundIntro
 from mockint.ui.widgets.scorecard import ScorecardForm
 
@@ -80,15 +80,14 @@ class PairScreen(InterviewScreen):
         self._revealed: set[int] = set()
         """The rounds whose reveal has been shown: each once."""
 
-    def compose(self) -> ComposeResult:
+    def bar_text(self) -> str:
         record = self.engine.record
         names = f"{record.interviewer or 'Interviewer'} interviews {record.candidate or 'the candidate'}"
-        yield Static(plain(f"{record.pack_title} · pair mode ({record.mode.value}) · {names}"), id="interview-bar")
-        with ContentSwitcher(id="views", initial="intro"):
-            yield RoundIntro(id="intro")
-            yield PairConsole(id="console")
-            yield ReviewPanel(id="review")
-        yield ReleasingFooter()
+        return f"{record.pack_title} · pair mode ({record.mode.value}) · {names}"
+
+    def answering_view(self) -> Widget:
+        """The interviewer's console: the question, the private kit and the notes."""
+        return PairConsole(id="console")
 
     def on_mount(self) -> None:
         """Put back the note line a restart interrupted (the interview screen's on_mount runs too)."""
@@ -258,11 +257,8 @@ class PairScreen(InterviewScreen):
     def action_add_minute(self) -> None:
         self._act(AddMinute())
 
-    def action_hint(self) -> None:
-        self._act(Hint())
-
     def action_candidate_view(self) -> None:
-        self.app.push_screen(CandidateScreen(self.engine.candidate_view, self.tick))
+        self.app.push_screen(CandidateScreen(self.engine.candidate_view))
 
     def action_key_reference(self) -> None:
         self.app.push_screen(KeyReferenceScreen())
@@ -358,7 +354,7 @@ def key_reference() -> Content:
 class CandidateScreen(Screen[None]):
     """The whole screen as the candidate may see it, drawn only from the candidate's view.
 
-    The console's clock keeps running underneath: `tick` is its own, called here too.
+    The console's clock keeps running underneath (its screen's timer moves the session on); this one only redraws.
     """
 
     AUTO_FOCUS = ""
@@ -372,10 +368,9 @@ class CandidateScreen(Screen[None]):
     CandidateScreen ChallengeCard { height: auto; }
     """
 
-    def __init__(self, view_of: Callable[[], CandidateView], tick: Callable[[], None]) -> None:
+    def __init__(self, view_of: Callable[[], CandidateView]) -> None:
         super().__init__()
         self.view_of = view_of
-        self.console_tick = tick
 
     def compose(self) -> ComposeResult:
         yield Static(id="candidate-bar", markup=False)
@@ -388,12 +383,10 @@ class CandidateScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ChallengeCard).answer_box.can_focus = False  # the candidate speaks; nothing is typed here
-        self.set_interval(getattr(self.app, "tick_interval", 0.25), self._tick)
+        # The console's own timer keeps running underneath and moves the session on; this only redraws.
+        self.set_interval(getattr(self.app, "tick_interval", DEFAULT_TICK_INTERVAL), self.draw)
         self.draw()
 
-    def _tick(self) -> None:
-        self.console_tick()
-        self.draw()
 
     def draw(self) -> None:
         view = self.view_of()

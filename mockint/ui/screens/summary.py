@@ -178,10 +178,7 @@ class SummaryScreen(Screen[None]):
         self.app.push_screen(ChoiceScreen(question, choices, default=user_commands.EXPORT_FIRST.id), answered)
 
     def _go_home(self) -> None:
-        show_home = getattr(self.app, "show_home", None)
-        if callable(show_home):
-            show_home()
-        elif len(self.app.screen_stack) > 1:
+        if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         else:
             self.app.exit()

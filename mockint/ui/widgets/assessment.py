@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Label, RadioSet, Static, TextArea
 
+from mockint.exporters import content
 from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import SubmitAssessment
 from mockint.session.record import QuestionRecord, Reflection, RoundRecord
@@ -116,7 +117,7 @@ class RatingSet(RadioSet):
 
 def rating_description(rating: Rating | None) -> str:
     """`Good — Answers it: …`: the level and what it means; NOT_RATED for none."""
-    return NOT_RATED if rating is None else f"{rating.label} — {rating.description}"
+    return NOT_RATED if rating is None else content.rating_text(rating)
 
 
 class RatingDescription(Static):

@@ -11,7 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from mockint.core.ratings import LEVELS
+from mockint.core.durations import format_clock
+from mockint.exporters import content
 from mockint.session.record import ChallengeRecord, ChallengeStatus, Counter, QuestionRecord
 from mockint.session.views import InterviewerView
 from mockint.ui import user_commands
@@ -35,11 +36,6 @@ def next_conditional(question: QuestionRecord) -> int | None:
         (i for i, c in enumerate(question.challenges) if c.status is ChallengeStatus.PENDING and c.unless_mentioned),
         None,
     )
-
-
-def _clock(seconds: float) -> str:
-    minutes, rest = divmod(int(seconds), 60)
-    return f"{minutes}:{rest:02d}"
 
 
 def _heading(text: str) -> Content:
@@ -66,7 +62,7 @@ def kit_text(view: InterviewerView) -> Content:
         lines.append(_hint_line(view, question))
     if question.anchors:
         lines.append(_heading("Anchors"))
-        lines.extend(plain(f" {level.label}: {question.anchors[level]}") for level in LEVELS if level in question.anchors)
+        lines.extend(plain(f" {line}") for line in content.anchor_lines(question))
     if question.challenges:
         lines.append(_heading("Challenges (p poses the next, x skips a conditional one)"))
         for index, challenge in enumerate(question.challenges):
@@ -84,12 +80,12 @@ def _hint_line(view: InterviewerView, question: QuestionRecord) -> Content:
     if not view.record.rules.hints:
         return plain(f" (no hints in pressure mode) {question.hint}")
     wait = view.hint_unlocks_in
-    lock = f" locked for {_clock(wait + 0.999)}: " if wait > 0 else " unlocked: "
+    lock = f" locked for {format_clock(wait + 0.999)}: " if wait > 0 else " unlocked: "
     return plain(lock + question.hint)
 
 
 def _challenge_line(view: InterviewerView, index: int, challenge: ChallengeRecord) -> Content:
-    trigger = f"at {_clock(challenge.at)}" if challenge.at is not None else "after the answer"
+    trigger = f"at {format_clock(challenge.at)}" if challenge.at is not None else "after the answer"
     if challenge.unless_mentioned:
         names = ", ".join(term.name for term in challenge.unless_mentioned)
         heard = view.terms_heard(index) if challenge.status is ChallengeStatus.PENDING else challenge.mentioned
@@ -166,6 +162,6 @@ class PairConsole(Vertical):
             challenge_card.clock.show(position.clock)
         paused = " · PAUSED" if position.paused else ""
         extra = f" · +{question.extra_time // 60} min" if question.extra_time else ""
-        self.query_one("#elapsed", Static).update(plain(f"Question time {_clock(view.question_elapsed)}{extra}{paused}"))
+        self.query_one("#elapsed", Static).update(plain(f"Question time {format_clock(view.question_elapsed)}{extra}{paused}"))
         self.query_one("#notes", Static).update(notes_text(question))
         self.query_one("#kit-text", Static).update(kit_text(view))

@@ -40,7 +40,7 @@ def own_rating(assessment: QuestionAssessment | None) -> str:
     rating = assessment.rating if assessment is not None else None
     if rating is None:
         return "Your rating: not rated."
-    return f"Your rating: {rating.label} — {rating.description}"
+    return f"Your rating: {content.rating_text(rating)}"
 
 
 def answer_excerpt(question: CandidateQuestion, width: int) -> Content:

@@ -19,23 +19,9 @@ from textual.widgets import Static
 from mockint.core.durations import format_clock
 from mockint.exporters import content
 from mockint.session.record import ChallengeRecord, ChallengeStatus, QuestionRecord
-from mockint.core.textmatch import mentioned_terms
+from mockint.analysis.insights import AnswerInsights, answer_insights
 from mockint.ui.widgets.keys import CONTINUE, first_key
 from mockint.ui.widgets.plain import plain
-
-
-def full_answer(record: QuestionRecord) -> str:
-    """Everything the candidate said for the question, challenge answers included."""
-    return "\n".join([record.answer, *(c.answer for c in record.challenges)])
-
-
-def guide_mentions(record: QuestionRecord) -> list[list[str]]:
-    """For each guide item: the keywords the answer mentioned that the item itself names.
-
-    Keyword evidence only: a term being said is not a verdict that the point was made.
-    """
-    said = mentioned_terms(full_answer(record), record.keywords)
-    return [[term.name for term in mentioned_terms(item, said)] for item in record.guide]
 
 
 NO_NOTES = "no notes taken"
@@ -96,13 +82,15 @@ def answer_label(pair: bool) -> str:
 def review_content(record: QuestionRecord, width: int, pair: bool = False) -> Content:
     """The review at `width` cells: the answer (in a pair run the interviewer's notes) and its time, the
     guide with keyword evidence, the facts, the keywords, the hint, the challenges with their guides, the anchors."""
+    insights = answer_insights(record)
     sections = [plain(record.ask.strip()).stylize("bold"), own_answer(record, pair)]
     if record.guide:
-        items = [guide_item(item, terms) for item, terms in zip(record.guide, guide_mentions(record))]
+        # Keyword evidence only: a term being said is not a verdict that the point was made.
+        items = [guide_item(line.text, list(line.mentioned)) for line in content.guide_lines(record, insights)]
         sections.append(bulleted("What a strong answer covers", items, width))
     if record.facts:
         sections.append(bulleted(content.FACTS, [plain(fact) for fact in record.facts], width))
-    evidence = evidence_content(record, width, pair)
+    evidence = evidence_content(record, insights, width, pair)
     if evidence:
         sections.append(evidence)
     if record.anchors:
@@ -127,13 +115,12 @@ def own_answer(record: QuestionRecord, pair: bool = False) -> Content:
     return Content("\n").join([heading, plain(record.answer.strip())])
 
 
-def evidence_content(record: QuestionRecord, width: int, pair: bool = False) -> Content:
+def evidence_content(record: QuestionRecord, insights: AnswerInsights, width: int, pair: bool = False) -> Content:
     """The keywords used and not, the hint if taken, and how each challenge went, with what it looks for."""
     lines: list[Content | str] = []
     if record.keywords:
-        said = set(mentioned_terms(full_answer(record), record.keywords))
-        used = ", ".join(k.name for k in record.keywords if k in said) or "none"
-        missed = ", ".join(k.name for k in record.keywords if k not in said) or "none"
+        used = ", ".join(k.name for k in insights.covered) or "none"
+        missed = ", ".join(k.name for k in insights.missed) or "none"
         said_label, missed_label = KEYWORD_LABELS[pair]
         lines += [plain(f"{said_label}: {used}"), plain(f"{missed_label}: {missed}"), ""]
     if record.hint_used and record.hint:

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
-from mockint.core.ratings import LEVELS
+from mockint.exporters import content
 from mockint.session.commands import SubmitAssessment
 from mockint.session.record import Advance, QuestionRecord, Reflection, Role, RoundRecord
 from mockint.ui.widgets.assessment import (
@@ -26,9 +26,7 @@ from mockint.ui.widgets.toggles import ChoiceButton
 def anchors_text(question: QuestionRecord) -> Content:
     if not question.anchors:
         return Content.styled("No anchors in this pack: use the scale's descriptions.", "italic")
-    return Content("\n").join(
-        plain(f"{level.label}: {question.anchors[level]}") for level in LEVELS if level in question.anchors
-    )
+    return Content("\n").join(plain(line) for line in content.anchor_lines(question))
 
 
 def evidence_text(question: QuestionRecord) -> Content:
