@@ -36,7 +36,8 @@ from mockint.session.commands import BeginRound, Continue, Done, EditDraft, Star
 from mockint.session.engine import SessionEngine
 from mockint.session.record import new_session_id
 from mockint.session.setup import SessionOptions
-from mockint.storage.autosave import Autosave, record_path, write_private_file
+from mockint.storage.autosave import Autosave, record_path
+from mockint.core.newfile import replace_file
 
 SESSIONS = 1_000
 UNFINISHED = 20
@@ -73,7 +74,7 @@ def fill(folder: Path) -> None:
     for number in range(SESSIONS):
         record.id = new_session_id()
         record.started_wall = start + timedelta(hours=number)
-        write_private_file(record_path(folder, record.id), encode(record))
+        replace_file(record_path(folder, record.id), encode(record))
     for _ in range(UNFINISHED):
         engine = SessionEngine.new(pack, SessionOptions(), FakeClock())
         autosave = Autosave.start(folder, engine)

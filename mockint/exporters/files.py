@@ -1,7 +1,7 @@
 """Writing transcripts to disk: predictable names, never overwriting, never half-written.
 
-Each file is first written to a hidden temp file in the target folder and moved
-into place with os.replace, so a reader never sees a partial transcript. The
+Each file is written whole or not at all (mockint.core.newfile.replace_file, 0600:
+a transcript is private), so a reader never sees a partial transcript. The
 final name is reserved beforehand with an exclusive create, so an existing file
 (even one created a moment ago by another export) is never overwritten. If any
 file of a set fails, the files already written by that call are removed again:
@@ -18,12 +18,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from mockint.core.newfile import replace_file
 from mockint.core.userpaths import PATH_ERRORS, PathProblem, existing_folder, reason, shown
 
 MAX_SUFFIX = 1000
@@ -72,7 +72,9 @@ def write_new_files(out_dir: str | os.PathLike[str], stem: str, texts: dict[str,
         reserved = _reserve(folder, stem, list(texts))
         try:
             for path, text in zip(reserved, texts.values()):
-                _replace_atomically(path, text)
+                # Names from the file system may hold undecodable bytes (lone surrogates):
+                # written as visible escapes (valid JSON escapes, too) rather than failing the export.
+                replace_file(path, text.encode("utf-8", errors="backslashreplace"))
         except BaseException:
             _remove_quietly(reserved)
             raise
@@ -115,21 +117,6 @@ def _reserve(out_dir: Path, stem: str, extensions: list[str]) -> list[Path]:
             _remove_quietly(reserved)
             raise
     raise ExportError(f"cannot export to {shown(out_dir)}: {stem}-2 ... -{MAX_SUFFIX} are all taken")
-
-
-def _replace_atomically(path: Path, text: str) -> None:
-    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # Names from the file system may hold undecodable bytes (lone surrogates):
-        # written as visible escapes (valid JSON escapes, too) rather than failing the export.
-        with os.fdopen(descriptor, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 def _remove_quietly(paths: list[Path]) -> None:

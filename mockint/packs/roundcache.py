@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 import time
 import zlib
 from pathlib import Path
@@ -36,6 +35,7 @@ import msgspec
 
 from mockint.core import codec
 from mockint.core.model import InterviewMeta, Round
+from mockint.core.newfile import replace_file
 from mockint.core.paths import make_private_dir
 from mockint.packs.regularfile import UnreadableFile, read_regular_file
 
@@ -169,10 +169,7 @@ class RoundCache:
         payload = codec.encode(_CacheFile(CACHE_FORMAT, self._code, _checksum(entries), entries))
         try:
             make_private_dir(self.file.parent)
-            handle, temp = tempfile.mkstemp(dir=self.file.parent, prefix=".roundcache-")
-            with os.fdopen(handle, "wb") as out:
-                out.write(payload)
-            os.replace(temp, self.file)
+            replace_file(self.file, payload)
         except OSError:
             return
         self._dirty = False

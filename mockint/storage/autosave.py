@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import os
 import queue
-import secrets
 import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 from mockint.core.codec import encode
+from mockint.core.newfile import PRIVATE_FILE_MODE, replace_file
 from mockint.core.paths import make_private_dir
 from mockint.core.safetext import one_line, quoted
 from mockint.core.userpaths import reason
@@ -38,7 +38,6 @@ from mockint.storage.journal import Journal, JournalHeader, JournalKeeper, heade
 
 JOURNAL_SUFFIX = ".journal"
 RECORD_SUFFIX = ".json"
-PRIVATE_FILE_MODE = 0o600
 CLOSE_WAIT_SECONDS = 10.0
 """How long an exit waits for the writer to finish what is queued."""
 
@@ -109,23 +108,6 @@ def discard(journal: Path) -> None:
 
 
 # -- writing ----------------------------------------------------------------------
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write `path` (0600) whole or not at all: a temp file beside it, synced, then renamed over it."""
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
-    try:
-        try:
-            os.fchmod(descriptor, PRIVATE_FILE_MODE)
-            _write_all(descriptor, data)
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def _write_all(descriptor: int, data: bytes) -> None:
@@ -245,7 +227,7 @@ class Autosave:
         elif isinstance(item, _Open):
             self._open(item.new)
         elif isinstance(item, _Rewrite):
-            self._attempt("cut the damaged journal to its good part", lambda: write_private_file(self.journal, item.data))
+            self._attempt("cut the damaged journal to its good part", lambda: replace_file(self.journal, item.data))
         elif isinstance(item, _Record):
             self._attempt("save the finished interview", lambda: self._save_record(item.data))
         return True
@@ -271,7 +253,7 @@ class Autosave:
 
     def _save_record(self, data: bytes) -> None:
         make_private_dir(self.folder)
-        write_private_file(self.record, data)
+        replace_file(self.record, data)
         if self._descriptor is not None:
             os.fsync(self._descriptor)
 

@@ -17,7 +17,8 @@ from mockint.session.commands import BeginRound, EditDraft, Start
 from mockint.session.engine import SessionEngine
 from mockint.session.record import Mode, QuestionAssessment, Role, SessionRecord
 from mockint.session.setup import SessionOptions
-from mockint.storage.autosave import Autosave, record_path, write_private_file
+from mockint.storage.autosave import Autosave, record_path
+from mockint.core.newfile import replace_file
 from support.packs import mini_pack
 from support.runs import finish_run
 
@@ -40,7 +41,7 @@ def save_record(folder: Path, record: SessionRecord) -> Path:
     """Write `record` as the final record of a finished session, as the autosave does."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = record_path(folder, record.id)
-    write_private_file(path, encode(record))
+    replace_file(path, encode(record))
     return path
 
 

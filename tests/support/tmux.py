@@ -46,9 +46,16 @@ class Tmux:
         return self.run("capture-pane", "-p", "-t", self.session)
 
     def wait_for(self, text: str) -> str:
-        """The screen, once `text` shows on it."""
-        self.wait_until(lambda: text in self.screen(), f"{text!r} did not show")
-        return self.screen()
+        """The screen on which `text` showed (the same capture: the app may be repainting a moment later)."""
+        captured = ""
+
+        def shows() -> bool:
+            nonlocal captured
+            captured = self.screen()
+            return text in captured
+
+        self.wait_until(shows, f"{text!r} did not show")
+        return captured
 
     def type(self, text: str) -> None:
         self.run("send-keys", "-t", self.session, "-l", text)
