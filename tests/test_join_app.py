@@ -13,11 +13,12 @@ from mockint.cli.launch import joined_exit_status
 from mockint.core.ratings import Rating
 from mockint.remote.client import HOST_SILENT
 from mockint.remote.frames import Notes, Ready, SelfAssessment
+from mockint.remote.host import REPLACED
 from mockint.session.commands import AddMinute, BeginRound, Continue, Note, Pause, PoseChallenge, Quit, Resume
 from mockint.session.state import Phase
 from mockint.ui.screens.pair import RevealScreen
 from mockint.ui.widgets.assessment import AssessmentForm, RatingSet
-from support.joined import Joined, joined_app
+from support.joined import Joined, join, joined_app
 from support.marked import private_now
 from support.pilot import screen_text, widget_texts
 from support.remote import QUIET, until
@@ -182,3 +183,15 @@ async def assess_both(joined: Joined) -> None:
     assert isinstance(intent, SelfAssessment)
     await joined.apply(intent.assessment, command_for(joined.run.engine, "assess interviewer", Rating.MIXED))
     assert isinstance(joined.pilot.app.screen, RevealScreen)
+
+
+async def test_another_terminal_taking_over_is_said_and_counts_as_a_lost_connection() -> None:
+    async with joined_app() as joined:
+        address = joined.screen.address.rsplit(":", 1)
+        other = await join(joined.hosted, address[0], int(address[1]))
+        try:
+            await until(lambda: "Another terminal joined with the code" in screen_text(joined.pilot.app))
+        finally:
+            await other.leave()
+    assert joined.client.ended == REPLACED
+    assert joined_exit_status(REPLACED) == EXIT_CONNECTION_LOST
