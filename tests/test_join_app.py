@@ -16,6 +16,7 @@ from mockint.remote.frames import Notes, Ready, SelfAssessment
 from mockint.remote.host import REPLACED
 from mockint.session.commands import AddMinute, BeginRound, Continue, Note, Pause, PoseChallenge, Quit, Resume
 from mockint.session.state import Phase
+from mockint.ui.screens import joined as joined_screen
 from mockint.ui.screens.pair import RevealScreen
 from mockint.ui.widgets.assessment import AssessmentForm, RatingSet
 from support.joined import Joined, join, joined_app
@@ -195,3 +196,14 @@ async def test_another_terminal_taking_over_is_said_and_counts_as_a_lost_connect
             await other.leave()
     assert joined.client.ended == REPLACED
     assert joined_exit_status(REPLACED) == EXIT_CONNECTION_LOST
+
+
+async def test_notes_go_to_the_host_after_a_pause_in_typing_without_leaving_the_box(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(joined_screen, "NOTES_DEBOUNCE", 0.01)  # the pause: no test waits a whole second
+    async with joined_app() as joined:
+        await joined.apply(BeginRound())
+        await joined.pilot.press(*"cohorts")
+        await until(lambda: joined.hosted.intents[-1:] == [Notes("cohorts")])
+        assert joined.pilot.app.focused is joined.screen.notes_box

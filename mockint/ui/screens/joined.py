@@ -131,8 +131,8 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
     async def show_received(self) -> None:
         view = self._view()
         await self._follow_notes(view)
-        self.draw()
         self._show_self_assessment(view)
+        self.draw()
         self._show_reveals(view)
         self.refresh_bindings()
 
@@ -231,7 +231,6 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
         )  # fmt: skip
         if not asked:
             self._remove_form()
-            self.draw()
             return
         assert index is not None
         form_id = f"self-assessment-{index + 1}"
@@ -239,7 +238,6 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
             self._remove_form()
             self._form = AssessmentForm(own_round(view.rounds[index]), view.checklist, set(view.checked), id=form_id)
             self.mount(self._form, before="#connection")
-        self.draw()
 
     def _remove_form(self) -> None:
         if self._form is not None:
