@@ -43,6 +43,7 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
 
     BINDINGS = user_commands.bindings(
         user_commands.READY,
+        user_commands.DONE,
         user_commands.WRITE_NOTES,
         user_commands.LEAVE_NOTES,
         user_commands.SAVE_COPY,
@@ -239,6 +240,10 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
             self._form = AssessmentForm(own_round(view.rounds[index]), view.checklist, set(view.checked), id=form_id)
             self.mount(self._form, before="#connection")
 
+    def action_done(self) -> None:
+        if self._form is not None:
+            self._form.post_message(AssessmentSubmitted(self._form.build_assessment()))
+
     def _remove_form(self) -> None:
         if self._form is not None:
             self._form.remove()
@@ -268,6 +273,8 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
         phase = self.client.received.view.position.phase if self.client.received is not None else None
         if action == "ready":
             return connected and phase in READY_PHASES
+        if action == "done":
+            return connected and self._form is not None  # hands in the self-assessment, as on one terminal
         if action == "write_notes":
             return connected and self.notes_box.display and self.focused is not self.notes_box
         if action == "leave_notes":
