@@ -164,8 +164,8 @@ def test_snapshot_reveal(snap_compare) -> None:
 
 def revealed(answer: str = "", skipped: bool = False, rating: Rating | None = None) -> CandidateQuestion:
     return CandidateQuestion(
-        number=1, ask="Design a cache.", limit=120, answer=answer, time_used=61.5, skipped=skipped, hint=None,
-        challenges=(), checklist=(), guide=(), self_assessment=QuestionAssessment(rating=rating),
+        question_id="q1", number=1, ask="Design a cache.", limit=120, answer=answer, time_used=61.5, skipped=skipped,
+        hint=None, challenges=(), checklist=(), guide=(), self_assessment=QuestionAssessment(rating=rating),
         interviewer_assessment=None, reference="A TTL per kind of data.", evidence=None, extra_time=0,
     )  # fmt: skip
 

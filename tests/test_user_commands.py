@@ -32,7 +32,10 @@ from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.user_commands import UserCommand, declared
 from mockint.ui.screens.pair import CandidateScreen, KeyReferenceScreen
 from mockint.ui.widgets.pair_console import NoteInput
+from mockint.session.commands import BeginRound, Quit
 from support.apps import SIZE, interview_app, make_app, pair_app
+from support.joined import Joined, joined_app
+from support.remote import until
 from support.marked import marked_pack
 from support.packs import kit_pack
 from support.pilot import engine_of
@@ -198,6 +201,11 @@ async def test_every_declared_command_is_in_the_palette_and_its_keys_work(
         assert user_commands.GIVE_HINT.id not in checker.enabled_now()
         checked |= checker.checked
 
+    async with joined_app() as joined:
+        checker = CommandChecker(joined.pilot, monkeypatch)
+        await walk_joined(checker, joined)
+        checked |= checker.checked
+
     assert checked == set(user_commands.BY_ID)
 
 
@@ -249,6 +257,22 @@ async def walk_pair_console(checker: CommandChecker) -> None:
     await pilot.pause()
     assert isinstance(app.screen, SummaryScreen)
     await checker.check(user_commands.SWAP_ROLES)
+
+
+async def walk_joined(checker: CommandChecker, joined: Joined) -> None:
+    """A candidate's screen joined from another terminal: a round's intro, the notes box, the end, the host gone."""
+    await checker.check(user_commands.READY, user_commands.LEAVE_SESSION)
+    await joined.apply(BeginRound())
+    assert checker.app.focused is joined.screen.notes_box
+    await checker.check(user_commands.LEAVE_NOTES)
+    await checker.pilot.press("escape")
+    await checker.check(user_commands.WRITE_NOTES)
+    await joined.apply(Quit())
+    await checker.check(user_commands.SAVE_COPY)
+    await joined.hosted.host.close()
+    await until(lambda: joined.screen.shown_sequence >= 0 and joined.client.ended is not None)
+    await checker.pilot.pause()
+    await checker.check(user_commands.CLOSE_JOINED, user_commands.SAVE_COPY)
 
 
 async def walk_interview(checker: CommandChecker, mode: Mode) -> None:

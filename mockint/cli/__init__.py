@@ -151,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     resume.add_argument("session", nargs="?", metavar="SESSION", help="a session id, or its first characters")
 
     _add_session_parsers(commands, rounds_after)
+    _add_join_parser(commands)
 
     new = commands.add_parser("new", help="write a commented template round file")
     new.add_argument("path", type=Path, metavar="PATH", help=f"the file to create (ends in {ROUND_SUFFIX})")
@@ -183,6 +184,23 @@ def _add_run_parser(commands: argparse._SubParsersAction, rounds_after: argparse
         "--out", type=_existing_dir, metavar="DIR", help="where exported transcripts go (default: current folder)"
     )
     _add_no_save_option(run, default=argparse.SUPPRESS)
+
+
+def _add_join_parser(commands: argparse._SubParsersAction) -> None:
+    join = commands.add_parser(
+        "join",
+        help="join, as the candidate, an interview your interviewer hosts on another terminal",
+        description=(
+            "Join the interview hosted at HOST:PORT (the line the interviewer's screen shows) and see the candidate's"
+            " view. Without --code, asks for the code without showing it, so it stays out of the shell's history."
+            " Exit status 3 when joining fails, 4 when the connection is lost."
+        ),
+    )
+    join.add_argument("address", metavar="HOST:PORT", help="where the interviewer's terminal listens")
+    join.add_argument("--code", metavar="CODE", help="the join code (asked for when not given)")
+    join.add_argument(
+        "--out", type=_existing_dir, metavar="DIR", help="where your copy of the transcript goes (default: current folder)"
+    )
 
 
 def _add_session_parsers(commands: argparse._SubParsersAction, rounds_after: argparse.ArgumentParser) -> None:
@@ -366,6 +384,12 @@ def run_export(args: argparse.Namespace) -> int:
     return export(args)
 
 
+def run_join(args: argparse.Namespace) -> int:
+    from mockint.cli.launch import join_session
+
+    return join_session(args)
+
+
 def run_drill(args: argparse.Namespace) -> int:
     from mockint.cli.launch import drill
 
@@ -384,6 +408,7 @@ HANDLERS: dict[str, Handler] = {
     "history": run_history,
     "export": run_export,
     "drill": run_drill,
+    "join": run_join,
     "default": run_default,
 }
 DEFAULT_COMMAND = "default"

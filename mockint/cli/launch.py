@@ -1,4 +1,5 @@
-"""The command-line handlers that open the app: plain `mockint`, `mockint run PACK`, `mockint resume` and `mockint drill`.
+"""The command-line handlers that open the app: plain `mockint`, `mockint run PACK`, `mockint resume`, `mockint drill`
+and `mockint join HOST:PORT`.
 
 Textual is imported only once the arguments are known to be good, so a usage
 error is reported without loading it (and mockint.cli imports this module only
@@ -8,20 +9,23 @@ inside its handlers).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
+import math
 import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mockint.cli.exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
+from mockint.cli.exits import EXIT_CONNECTION_LOST, EXIT_FAILURE, EXIT_NOT_JOINED, EXIT_OK, EXIT_USAGE, CliError
 from mockint.packs.discovery import Library, discover, load_pack
 from mockint.core.model import Pack
 from mockint.core.safetext import printable
 from mockint.core.userpaths import expand, look, reason, shown, working_folder
 
 if TYPE_CHECKING:
+    from mockint.remote.client import JoinError
     from mockint.ui.app import DrillRequest, ResumeRequest, StartRequest
     from mockint.session.setup import SessionOptions
 
@@ -118,6 +122,81 @@ def drill(args: argparse.Namespace) -> int:
         print(printable(f"{number}. {' '.join(pick.question.ask.split())}", single_line=True))
         print(printable(f"   {pick.history.key.pack} · {'; '.join(pick.reasons)}", single_line=True))
     return EXIT_OK
+
+
+def join_session(args: argparse.Namespace) -> int:
+    """Join the interview hosted at HOST:PORT and show the candidate's screen until it ends.
+
+    The address and the code are checked, and the host joined, before the terminal is: what
+    went wrong with the wire is said the same way from a script. Exit status: 0 after a normal
+    end (the interviewer ended it, or the candidate left), EXIT_NOT_JOINED when joining failed,
+    EXIT_CONNECTION_LOST when the connection was lost or another terminal took over.
+    """
+    from mockint.remote.client import split_address
+
+    try:
+        host, port = split_address(args.address)
+    except ValueError as error:
+        raise CliError(str(error), EXIT_USAGE) from None
+    export_dir = args.out or working_folder()
+    code = args.code if args.code is not None else _ask_code()
+    if not code.strip():
+        raise CliError("no join code given: your interviewer's screen shows it", EXIT_USAGE)
+    return asyncio.run(_join_and_show(host, port, code, args.address.strip(), export_dir))
+
+
+def _ask_code() -> str:
+    """The join code, typed without echo (kept out of the shell's history)."""
+    import getpass
+
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise CliError("give the join code with --code: there is no terminal to ask for it on", EXIT_USAGE)
+    try:
+        return getpass.getpass("Join code (your interviewer's screen shows it): ")
+    except EOFError:
+        raise CliError("no join code given: your interviewer's screen shows it", EXIT_USAGE) from None
+
+
+async def _join_and_show(host: str, port: int, code: str, address: str, export_dir: Path) -> int:
+    from mockint.core.clock import MonotonicClock
+    from mockint.remote.client import CandidateClient, JoinError
+
+    clock = MonotonicClock()
+    try:
+        client = await CandidateClient.join(host, port, code, clock=clock)
+    except JoinError as error:
+        raise CliError(join_error_text(error), EXIT_NOT_JOINED) from None
+    try:
+        require_terminal()
+        from mockint.ui.app import JoinRequest, build_app
+
+        app = build_app(Library(packs=()), clock=clock, export_dir=export_dir, start=JoinRequest(client, address),
+                        save=False)  # fmt: skip
+        await app.run_async()
+    finally:
+        ended = client.ended
+        await client.leave()
+    if app.return_code:
+        return app.return_code  # an unexpected error (1) or a signal's status
+    return joined_exit_status(ended)
+
+
+def join_error_text(error: JoinError) -> str:
+    """Why joining failed, and how long to wait first when the host is backing off."""
+    if error.retry_after is None:
+        return str(error)
+    return f"{error} (in {math.ceil(error.retry_after)} s)"
+
+
+def joined_exit_status(ended: str | None) -> int:
+    """0 when the session ended as it should; otherwise say why on stderr and return EXIT_CONNECTION_LOST."""
+    from mockint.remote.client import LEFT
+    from mockint.remote.host import ENDED
+
+    if ended in (None, LEFT, ENDED):
+        return EXIT_OK
+    _tell([f"mockint: {printable(ended, single_line=True)}"])
+    return EXIT_CONNECTION_LOST
 
 
 def session_options(args: argparse.Namespace, pack: Pack) -> SessionOptions:

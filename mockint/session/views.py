@@ -178,6 +178,8 @@ class CandidateChallenge(Struct, frozen=True):
 
 
 class CandidateQuestion(Struct, frozen=True):
+    question_id: str
+    """What the candidate's own assessment keys its ratings and ticks by (SubmitAssessment)."""
     number: int
     ask: str
     limit: int
@@ -203,6 +205,8 @@ class CandidateQuestion(Struct, frozen=True):
     """A partner's notes, ticks and counts (pair mode), only once the round is revealed."""
     extra_time: int
     """Seconds the interviewer added to the answer: the candidate sees the clock."""
+    candidate_notes: str = ""
+    """The candidate's own notes or outline, as the host recorded them (two terminals)."""
 
 
 class Evidence(Struct, frozen=True):
@@ -329,6 +333,7 @@ def _candidate_question(
     current_challenge = state.challenge if isinstance(state, Challenging) and on_screen else None
     notes_shown = not record.pair or shown_to_all  # in a pair run the answers are the interviewer's notes
     return CandidateQuestion(
+        question_id=question.question_id,
         number=number,
         ask=question.ask,
         limit=question.limit,

@@ -44,6 +44,7 @@ from mockint.ui.screens.too_small import SizeGuard
 from mockint.core.userpaths import reason, shown, working_folder
 
 if TYPE_CHECKING:
+    from mockint.remote.client import CandidateClient
     from mockint.session.engine import SessionEngine
     from mockint.storage.autosave import Autosave
     from mockint.storage.journal import Journal
@@ -87,6 +88,16 @@ class DrillRequest:
     pack: str | None
 
 
+@dataclass(frozen=True)
+class JoinRequest:
+    """The candidate's screen of a session hosted on another terminal (`mockint join`): nothing else is shown."""
+
+    client: CandidateClient
+    """Joined already, on the loop the app runs on; the command line leaves and closes it once the app ends."""
+    address: str
+    """`HOST:PORT` as the candidate gave it, for the connection line."""
+
+
 class MockintApp(App[None]):
     TITLE = "mockint"
     # The home screen is the default screen, whose CSS_PATH Textual does not
@@ -100,7 +111,7 @@ class MockintApp(App[None]):
         clock: Clock,
         data_dir: Path,
         export_dir: Path,
-        start: StartRequest | ResumeRequest | DrillRequest | None,
+        start: StartRequest | ResumeRequest | DrillRequest | JoinRequest | None,
         tick_interval: float,
         exit_after_first_paint: bool,
         stop_process: Callable[[], object],
@@ -131,6 +142,10 @@ class MockintApp(App[None]):
         self._size_guard = SizeGuard(self)
 
     def get_default_screen(self) -> Screen:
+        if isinstance(self._start, JoinRequest):
+            from mockint.ui.screens.joined import JoinedScreen
+
+            return JoinedScreen(self._start.client, self._start.address)
         # Offered only on a plain launch: not over an interview started from the command line.
         offer = self.sessions if self._start is None else None
         saved_in = sessions_dir(self.data_dir)
@@ -439,7 +454,7 @@ def build_app(
     clock: Clock | None = None,
     data_dir: Path | None = None,
     export_dir: Path | None = None,
-    start: StartRequest | ResumeRequest | DrillRequest | None = None,
+    start: StartRequest | ResumeRequest | DrillRequest | JoinRequest | None = None,
     tick_interval: float = 0.25,
     exit_after_first_paint: bool = False,
     stop_process: Callable[[], object] = process_signals.stop_this_process,

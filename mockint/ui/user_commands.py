@@ -193,6 +193,33 @@ KEY_REFERENCE = UserCommand("key_reference", "Keys", "List every key of the cons
                             keys="question_mark,f1")  # fmt: skip
 CLOSE_PANEL = UserCommand("close_panel", "Close", "Close this and go on", "close", keys="escape,enter")
 
+# -- a candidate joined from another terminal (mockint join) ------------------------------------
+
+READY = UserCommand(
+    "ready", "Ready", "Tell your interviewer you are ready: to begin the round, or for the next question", "ready",
+    keys=keys.BEGIN,
+)
+WRITE_NOTES = UserCommand(
+    "write_notes", "Notes", "Type notes or an outline; your interviewer's record keeps them, labelled as yours",
+    "write_notes", keys="n",
+)
+LEAVE_NOTES = UserCommand(
+    "leave_notes", "Leave notes", "Leave your notes box (what you typed is sent)", "leave_notes", keys="escape",
+    shown=False, priority=True,
+)
+SAVE_COPY = UserCommand(
+    "save_copy", "Save my copy", "Save your copy of the transcript (Markdown and JSON) in the export folder",
+    "save_copy", keys="s",
+)
+CLOSE_JOINED = UserCommand(
+    "close_joined", "Close", "Close mockint: the connection to your interviewer has ended", "close_joined",
+    keys="enter,escape",
+)
+LEAVE_SESSION = UserCommand(
+    "leave_session", "Leave", "Leave the interview and close mockint; your interviewer's terminal is told", "leave",
+    keys="ctrl+q",
+)
+
 # -- the summary and its dialogs -------------------------------------------------------------
 
 GO_HOME = UserCommand(

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from msgspec.structs import replace
+
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -28,7 +30,7 @@ from mockint.session.commands import (
 )
 from mockint.session.record import NOTE_LINE, ChallengeStatus, Counter, Role
 from mockint.session.state import Phase
-from mockint.session.views import CandidateQuestion, CandidateView, InterviewerView
+from mockint.session.views import CandidateQuestion, CandidateView, ClockFigures, InterviewerView
 from mockint.core.safetext import printable
 from mockint.ui import user_commands
 from mockint.ui.screens.interview import DEFAULT_TICK_INTERVAL, TIMED_PHASES, InterviewScreen
@@ -368,9 +370,14 @@ class CandidateScreen(Screen[None]):
     CandidateScreen ChallengeCard { height: auto; }
     """
 
-    def __init__(self, view_of: Callable[[], CandidateView]) -> None:
+    def __init__(
+        self, view_of: Callable[[], CandidateView], remaining_of: Callable[[], float | None] | None = None
+    ) -> None:
+        """`remaining_of` counts the answer's clock down on this machine between views (a joined terminal);
+        without it the view's own figures are shown."""
         super().__init__()
         self.view_of = view_of
+        self.remaining_of = remaining_of
 
     def compose(self) -> ComposeResult:
         yield Static(id="candidate-bar", markup=False)
@@ -388,9 +395,15 @@ class CandidateScreen(Screen[None]):
         self.draw()
 
 
+    def clock_figures(self, view: CandidateView) -> ClockFigures | None:
+        figures = view.position.clock
+        remaining = self.remaining_of() if self.remaining_of is not None and figures is not None else None
+        return figures if figures is None or remaining is None else replace(figures, remaining=remaining)
+
     def draw(self) -> None:
         view = self.view_of()
         position = view.position
+        clock = self.clock_figures(view)
         self.query_one("#candidate-bar", Static).update(
             plain(f"{view.pack_title} · candidate view · {view.candidate or 'Candidate'}")
         )
@@ -410,10 +423,10 @@ class CandidateScreen(Screen[None]):
         if timed and question is not None and round_ is not None:
             card.show_question(question, question.number, round_.question_count, round_.title)
             card.show_hint(question.hint)
-            card.clock.show(position.clock if posed is None else None)
+            card.clock.show(clock if posed is None else None)
             if posed is not None:
                 challenge_card.show_challenge(posed, round_.interviewer or "Your interviewer")
-                challenge_card.clock.show(position.clock)
+                challenge_card.clock.show(clock)
         between = "" if timed or intro.display else _between_text(position.phase)
         self.query_one("#between", Static).update(plain(between))
 

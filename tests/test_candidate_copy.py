@@ -1,0 +1,75 @@
+"""The candidate's own copy of a session joined from another terminal: what their last view holds, as Markdown and
+JSON, labelled as theirs, written without overwriting."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from mockint.core import codec
+from mockint.core.ratings import Rating
+from mockint.exporters.candidate_copy import COPY_FORMAT, CandidateCopy, render_candidate_markdown, save_candidate_copy
+from mockint.session.commands import BeginRound, Continue, Done, Note, Quit
+from mockint.session.state import Phase
+from mockint.session.views import CandidateView, candidate_view
+from mockint.session.setup import SessionOptions
+from support.marked import marked_pack, private_now
+from support.sessions import Run, command_for
+
+SAVED = datetime(2026, 3, 2, 14, 5, tzinfo=timezone.utc)
+
+
+def pair_run() -> Run:
+    return Run(marked_pack(), SessionOptions(pair=True, candidate="Ann", interviewer="Bo"))
+
+
+def first_round_revealed() -> Run:
+    """Round 1 of the marked pack answered, with a note line, both sides assessed (self good, interviewer poor)."""
+    run = pair_run()
+    engine = run.engine
+    run.apply(BeginRound())
+    run.apply(Note("Talks about *retention* NOTE-LINE-MARK r1"))
+    for _question in range(2):
+        while engine.phase in (Phase.ANSWERING, Phase.CHALLENGE):
+            assert run.apply(Done())
+        assert run.apply(Continue())
+    assert run.apply(command_for(engine, "assess", Rating.GOOD))  # type: ignore[arg-type]
+    assert run.apply(command_for(engine, "assess interviewer", Rating.POOR))  # type: ignore[arg-type]
+    assert run.apply(Quit())
+    return run
+
+
+def view_of(run: Run) -> CandidateView:
+    return candidate_view(run.engine.record, run.engine.state, run.engine.offset())
+
+
+def test_the_markdown_copy_holds_both_sides_of_a_revealed_round_and_says_whose_copy_it_is() -> None:
+    run = first_round_revealed()
+    markdown = render_candidate_markdown(view_of(run), SAVED)
+    assert markdown.startswith("# Mock interview: Marked (the candidate's copy)\n")
+    assert "- **Saved:** 2026-03-02 14:05 UTC" in markdown and "\n## Round 1: Ops (with Lee)\n" in markdown
+    assert "- **Your rating:** Good" in markdown and "- **Your interviewer's rating:** Poor" in markdown
+    assert "- **Gap:** you rated good, your interviewer poor" in markdown
+    assert "REFERENCE-MARK-1" in markdown and "Talks about \\*retention\\*" in markdown
+    assert not [marker for marker in private_now(run.engine.record, run.engine.state) if marker in markdown]
+
+
+def test_an_unrevealed_round_is_said_to_be_so_and_holds_nothing_of_the_interviewer() -> None:
+    run = pair_run()
+    run.apply(BeginRound())
+    run.apply(Note("NOTE-LINE-MARK r1"))
+    run.apply(Quit())
+    markdown = render_candidate_markdown(view_of(run), SAVED)
+    assert "_Not revealed: the interviewer's side of this round is not in this copy._" in markdown
+    assert "NOTE-LINE-MARK" not in markdown and "REFERENCE-MARK" not in markdown
+
+
+def test_both_files_are_written_never_overwriting_and_the_json_is_the_view(tmp_path: Path) -> None:
+    view = view_of(first_round_revealed())
+    first = save_candidate_copy(view, tmp_path, SAVED)
+    second = save_candidate_copy(view, tmp_path, SAVED)
+    assert [p.name for p in first] == ["mockint-Marked-Ann-20260302-1405-candidate-copy.md",
+                                       "mockint-Marked-Ann-20260302-1405-candidate-copy.json"]  # fmt: skip
+    assert [p.name for p in second] == [p.name.replace("-copy.", "-copy-2.") for p in first]
+    copy = codec.decode(first[1].read_text(encoding="utf-8"), CandidateCopy)
+    assert copy.format == COPY_FORMAT and copy.saved == SAVED and copy.view == view

@@ -1,0 +1,209 @@
+"""The candidate's screen joined from another terminal (`mockint join`), against a host in the same process on
+loopback: what it shows as the host's engine moves, what it sends back, and how it ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button
+
+from mockint.cli.exits import EXIT_CONNECTION_LOST, EXIT_OK
+from mockint.cli.launch import joined_exit_status
+from mockint.core.ratings import Rating
+from mockint.remote.client import HOST_SILENT
+from mockint.remote.frames import Notes, Ready, SelfAssessment
+from mockint.remote.host import REPLACED
+from mockint.session.commands import AddMinute, BeginRound, Continue, Note, Pause, PoseChallenge, Quit, Resume
+from mockint.session.state import Phase
+from mockint.ui.screens import joined as joined_screen
+from mockint.ui.screens.pair import RevealScreen
+from mockint.ui.widgets.assessment import AssessmentForm, RatingSet
+from support.joined import Joined, join, joined_app
+from support.marked import private_now
+from support.pilot import screen_text, widget_texts
+from support.remote import QUIET, until
+from support.sessions import command_for
+
+
+async def test_the_question_and_its_clock_show_and_count_down_on_the_candidates_own_clock() -> None:
+    async with joined_app() as joined:
+        assert "Round 1 of 2" in screen_text(joined.pilot.app)
+        await joined.apply(BeginRound())
+        text = screen_text(joined.pilot.app)
+        assert "Which metrics do you track?" in text and "1:00 left" in text and "Question 1 of 2" in text
+        joined.run.clock.advance(10)  # no view is sent: the candidate's terminal counts down by itself
+        joined.screen.draw()
+        assert "0:50 left" in screen_text(joined.pilot.app)
+        await joined.apply(Pause())
+        assert "0:50 left (paused)" in screen_text(joined.pilot.app)
+        joined.run.clock.advance(30)
+        joined.screen.draw()
+        assert "0:50 left (paused)" in screen_text(joined.pilot.app)
+        await joined.apply(Resume(), AddMinute())
+        assert "1:50 left" in screen_text(joined.pilot.app)
+
+
+async def test_a_challenge_posed_on_the_host_appears_on_the_candidates_screen() -> None:
+    async with joined_app() as joined:
+        await joined.apply(BeginRound())
+        assert "CHALLENGE-MARK-1a" not in screen_text(joined.pilot.app)
+        await joined.apply(PoseChallenge(0))
+        text = screen_text(joined.pilot.app)
+        assert "Lee pushes back:" in text and "CHALLENGE-MARK-1a" in text and "0:30 left" in text
+
+
+async def test_ready_at_a_round_intro_and_between_questions_reaches_the_host() -> None:
+    async with joined_app() as joined:
+        await joined.pilot.press("enter")
+        await until(lambda: joined.hosted.intents == [Ready()])
+        await joined.apply(BeginRound())
+        await joined.answer_to_the_end()
+        assert "when you are ready for the next question" in screen_text(joined.pilot.app)
+        await joined.pilot.press("space")
+        await until(lambda: joined.hosted.intents == [Ready(), Ready()])
+
+
+async def test_notes_typed_reach_the_host_whole_on_leaving_the_box_and_on_leaving_the_question() -> None:
+    async with joined_app() as joined:
+        await joined.apply(BeginRound())
+        assert joined.pilot.app.focused is joined.screen.notes_box
+        await joined.pilot.press(*"metrics", "enter", *"retention")
+        await joined.pilot.press("escape")
+        await until(lambda: joined.hosted.intents == [Notes("metrics\nretention")])
+        await joined.pilot.press("n", *" first")
+        await joined.answer_to_the_end()  # the question ends before the pause in typing: its notes go at once
+        await until(lambda: joined.hosted.intents[-1:] == [Notes("metrics\nretention first")])
+        assert not joined.screen.notes_box.display
+
+
+async def test_the_self_assessment_is_submitted_to_the_host_and_the_reveal_shows_both_sides() -> None:
+    async with joined_app() as joined:
+        await joined.apply(BeginRound())
+        await joined.answer_to_the_end()
+        await joined.apply(Continue())
+        await joined.answer_to_the_end()
+        await joined.apply(Continue())
+        app = joined.pilot.app
+        form = app.screen.query_one(AssessmentForm)
+        assert "How did “Ops” go?" in screen_text(app) and "ANCHOR-MARK" not in widget_texts(app)
+        for rating_set in form.query(RatingSet):
+            rating_set.choose(Rating.GOOD)
+        await joined.pilot.press("ctrl+d")  # as on one terminal; the form's button does the same
+        await until(lambda: len(joined.hosted.intents) == 1)
+        [intent] = joined.hosted.intents
+        assert isinstance(intent, SelfAssessment)
+        assert intent.assessment.ratings == {"q1": Rating.GOOD, "q2": Rating.GOOD}
+        await joined.apply(intent.assessment)
+        assert "Waiting for your interviewer's scorecard" in screen_text(app)
+        await joined.apply(command_for(joined.run.engine, "assess interviewer", Rating.POOR))
+        assert isinstance(app.screen, RevealScreen)
+        text = screen_text(app)
+        assert "Round 1: both assessments, side by side" in text
+        assert "You: Good" in text and "Interviewer: Poor" in text and "REFERENCE-MARK-1" in text
+
+
+async def test_the_interviewer_ending_the_session_is_said_and_a_key_closes_the_app_with_status_0() -> None:
+    async with joined_app() as joined:
+        await joined.apply(BeginRound())
+        await joined.pilot.press(*"half a thought")
+        await joined.hosted.host.close()
+        await until(lambda: "The interviewer ended the session" in screen_text(joined.pilot.app))
+        assert joined.pilot.app.focused is None  # the keys are the screen's again, not the notes box's
+        assert {"save_copy", "close_joined"} <= joined_bindings(joined)
+        joined.run.clock.advance(10)
+        joined.screen.draw()
+        assert "1:00 left" in screen_text(joined.pilot.app)  # the clock stopped with the connection
+        await joined.pilot.press("enter")
+        await until(lambda: joined.pilot.app.return_code == 0)
+    assert joined_exit_status(joined.client.ended) == EXIT_OK
+
+
+async def test_a_host_gone_silent_is_said_and_ends_with_the_lost_connection_status(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    async with joined_app() as joined:
+        joined.run.clock.advance(QUIET.silent_after + 1)
+        await joined.client.check_heartbeat()
+        await until(lambda: "stopped answering" in screen_text(joined.pilot.app))
+        assert f"{HOST_SILENT.capitalize()}. s: save your copy · enter: close" in screen_text(joined.pilot.app)
+    assert joined_exit_status(joined.client.ended) == EXIT_CONNECTION_LOST
+    assert capsys.readouterr().err == f"mockint: {HOST_SILENT}\n"
+
+
+async def test_the_candidate_saves_their_own_copy_at_the_end_never_overwriting(tmp_path: Path) -> None:
+    async with joined_app(export_dir=tmp_path) as joined:
+        assert "save_copy" not in joined_bindings(joined)
+        await joined.apply(BeginRound(), Quit())
+        assert "The interview is over" in screen_text(joined.pilot.app)
+        await joined.pilot.press("s", "s")
+        await until(lambda: len(list(tmp_path.iterdir())) == 4)
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert names[0].endswith("-candidate-copy-2.json") and names[2].endswith("-candidate-copy.json"), names
+    markdown = next(tmp_path.glob("*-candidate-copy.md")).read_text(encoding="utf-8")
+    assert "(the candidate's copy)" in markdown and "Which metrics do you track?" in markdown
+
+
+def joined_bindings(joined: Joined) -> set[str]:
+    return {active.binding.action for active in joined.pilot.app.screen.active_bindings.values() if active.enabled}
+
+
+async def test_nothing_private_shows_on_the_candidates_screen_through_a_whole_pair_interview() -> None:
+    async with joined_app() as joined:
+        app, engine = joined.pilot.app, joined.run.engine
+        checked_phases: set[Phase] = set()
+
+        def nothing_private_shown() -> None:
+            shown = widget_texts(app)
+            leaked = sorted(marker for marker in private_now(engine.record, engine.state) if marker in shown)
+            assert not leaked, (engine.phase, leaked)
+            checked_phases.add(engine.phase)
+
+        while engine.phase is not Phase.FINISHED:
+            nothing_private_shown()
+            if engine.phase in (Phase.ANSWERING, Phase.CHALLENGE):
+                round_id = engine.interviewer_view().round.round_id  # type: ignore[union-attr]
+                await joined.apply(Note(f"says so NOTE-LINE-MARK {round_id}"), command_for(engine, "heard", 0))
+                nothing_private_shown()
+            if engine.phase is Phase.ASSESSMENT:
+                await assess_both(joined)
+                nothing_private_shown()  # the reveal, on top
+                await joined.pilot.press("escape")
+                continue
+            await joined.apply(command_for(engine, "next", None))  # type: ignore[arg-type]
+        nothing_private_shown()
+        assert checked_phases == set(Phase) - {Phase.NOT_STARTED}
+
+
+async def assess_both(joined: Joined) -> None:
+    """The candidate's own form, sent from their screen, then the interviewer's scorecard on the host."""
+    form = joined.pilot.app.screen.query_one(AssessmentForm)
+    form.query_one("#submit-assessment", Button).press()
+    await until(lambda: any(isinstance(intent, SelfAssessment) for intent in joined.hosted.intents))
+    intent = joined.hosted.intents.pop()
+    assert isinstance(intent, SelfAssessment)
+    await joined.apply(intent.assessment, command_for(joined.run.engine, "assess interviewer", Rating.MIXED))
+    assert isinstance(joined.pilot.app.screen, RevealScreen)
+
+
+async def test_another_terminal_taking_over_is_said_and_counts_as_a_lost_connection() -> None:
+    async with joined_app() as joined:
+        address = joined.screen.address.rsplit(":", 1)
+        other = await join(joined.hosted, address[0], int(address[1]))
+        try:
+            await until(lambda: "Another terminal joined with the code" in screen_text(joined.pilot.app))
+        finally:
+            await other.leave()
+    assert joined.client.ended == REPLACED
+    assert joined_exit_status(REPLACED) == EXIT_CONNECTION_LOST
+
+
+async def test_notes_go_to_the_host_after_a_pause_in_typing_without_leaving_the_box(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(joined_screen, "NOTES_DEBOUNCE", 0.01)  # the pause: no test waits a whole second
+    async with joined_app() as joined:
+        await joined.apply(BeginRound())
+        await joined.pilot.press(*"cohorts")
+        await until(lambda: joined.hosted.intents[-1:] == [Notes("cohorts")])
+        assert joined.pilot.app.focused is joined.screen.notes_box
