@@ -20,6 +20,7 @@ from mockint.storage.journal import replay
 from mockint.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from mockint.ui.screens.home import HomeScreen
 from mockint.ui.screens.interview import InterviewScreen
+from mockint.ui.widgets.countdown import CountdownClock
 from support.apps import SIZE, make_app
 from support.packs import mini_pack
 from support.saved import final_record, only_journal, restored, saved_commands, saved_run
@@ -220,3 +221,18 @@ async def test_a_partners_half_written_lines_are_saved_and_back_on_resume(isolat
 def discard_all(data_dir: Path) -> None:
     for journal in unfinished_journals(sessions_dir(data_dir)):
         journal.unlink()
+
+
+async def test_the_resumed_notice_gives_the_time_left_as_the_clock_shows_it(isolated_user_dirs: Path) -> None:
+    """48.4 s left: the clock reads 0:49 (it rounds up), and so does the notice, not a rounded `48s`."""
+    saved_commands(sessions_dir(isolated_user_dirs), SessionOptions(), "answering", 11.6)
+    app = make_app(isolated_user_dirs)
+    notices: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.notify = lambda message, **_: notices.append(message)  # type: ignore[method-assign]
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        clock = str(app.screen.query_one("#main-clock", CountdownClock).render())
+    assert clock == "0:49 left"
+    assert [notice for notice in notices if notice.endswith(" · 0:49 left")], notices
