@@ -77,6 +77,12 @@ def test_history_is_per_person_after_a_role_swap(folder: Path) -> None:
     assert bo.average_rating(Role.INTERVIEWER) is None
 
 
+def test_the_candidates_named_are_each_listed_once_the_latest_first(folder: Path) -> None:
+    for candidate, days in (("Ana", 0), ("", 1), (" bo ", 2), ("ANA", 3)):
+        save_finished(folder, candidate, days)
+    assert read_history(folder).candidates() == ["ANA", "bo"]
+
+
 def test_a_session_is_found_by_its_ids_start_or_as_latest(folder: Path) -> None:
     older, newer = save_finished(folder), save_finished(folder, days=1)
     history = read_history(folder)

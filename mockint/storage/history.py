@@ -95,6 +95,15 @@ class History:
         wanted = name.strip().casefold()
         return History([e for e in self.entries if e.record.candidate.strip().casefold() == wanted], self.warnings)
 
+    def candidates(self) -> list[str]:
+        """The candidates' names, each once (as `for_candidate` matches them), most recent first; unnamed left out."""
+        names: dict[str, str] = {}
+        for entry in self.entries:
+            name = entry.record.candidate.strip()
+            if name:
+                names.setdefault(name.casefold(), name)
+        return list(names.values())
+
 
 def read_history(folder: Path) -> History:
     """Every session saved in `folder`, newest first."""

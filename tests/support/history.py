@@ -77,6 +77,17 @@ def saved_sessions(data_dir: Path) -> tuple[SessionRecord, SessionRecord]:
     return first, second
 
 
+def swapped_pair(data_dir: Path) -> tuple[SessionRecord, SessionRecord, SessionRecord]:
+    """Ana interviewed by Bo, then (roles swapped, on the same laptop) Bo by Ana, then Ana again: a shared history."""
+    folder = sessions_dir(data_dir)
+    records = (finished_record("Ana", days=0), finished_record("Bo", days=1), finished_record("Ana", days=2))
+    for number, (record, interviewer) in enumerate(zip(records, ("Bo", "Ana", "Bo")), 1):
+        record.id = str(number) * 32  # ids shown on screens, the same every run
+        record.pair, record.interviewer = True, interviewer
+        save_record(folder, record)
+    return records
+
+
 @pytest.fixture
 def local_time_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Dates are shown in local time: make it UTC, so screens show the same whatever the machine's zone."""

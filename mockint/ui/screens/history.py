@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, Select, Static
 
 from mockint.core.safetext import printable
 from mockint.core.userpaths import reason, shown
@@ -23,6 +25,7 @@ from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.widgets.plain import plain
 
 NO_SESSIONS = "No saved interviews yet. Every interview is saved as it goes, in {folder}."
+EVERYONE = "Everyone"
 
 
 class HistoryTable(DataTable):
@@ -31,38 +34,83 @@ class HistoryTable(DataTable):
     BINDINGS = user_commands.bindings(user_commands.OPEN_SESSION)
 
 
+class CandidateChoice(Select[str]):
+    """Whose interviews the history shows: one candidate's, by name, or everyone's (blank)."""
+
+
 class HistoryScreen(Screen[None]):
+    """Everyone's interviews at first: on a laptop people share, the screen cannot know who is at it, and after a
+    role swap the last candidate is the other person; `c` chooses whose (the names are the candidates')."""
+
     CSS_PATH = "history.tcss"
-    BINDINGS = user_commands.bindings(user_commands.BACK, user_commands.ATTEMPTS)
+    BINDINGS = user_commands.bindings(user_commands.BACK, user_commands.WHOSE_HISTORY, user_commands.ATTEMPTS)
 
     def __init__(self, folder: Path) -> None:
         """`folder`: where the sessions are saved (the data folder's `sessions/`)."""
         super().__init__()
         self.folder = folder
         self.history: History = read_history(folder)
+        self.candidate: str | None = None
+        """Whose interviews are shown, by the candidate's name; None for everyone's."""
+
+    @property
+    def shown(self) -> History:
+        return self.history.for_candidate(self.candidate)
 
     def compose(self) -> ComposeResult:
-        count = len(self.history.entries)
-        title = f"Saved interviews: {count}, newest first"
-        yield Static(plain(title, single_line=True), id="history-title")
-        if count:
+        with Horizontal(id="history-top"):
+            yield Static(self._title(), id="history-title")
+            names = self.history.candidates()
+            if names:
+                options = [(plain(name, single_line=True), name) for name in names]
+                yield CandidateChoice(options, prompt=EVERYONE, compact=True, id="history-candidate")
+        if self.history.entries:
             yield HistoryTable(id="history-table", cursor_type="row", zebra_stripes=True)
         else:
             yield Static(plain(NO_SESSIONS.format(folder=shown(self.folder))), id="history-empty")
         yield Footer()
 
+    def _title(self) -> Content:
+        count, total = len(self.shown.entries), len(self.history.entries)
+        if self.candidate is None:
+            return plain(f"Saved interviews: {total}, newest first", single_line=True)
+        return plain(f"Saved interviews of {self.candidate}: {count} of {total}, newest first", single_line=True)
+
     def on_mount(self) -> None:
         for warning in self.history.warnings:
             self.notify(printable(warning, single_line=True), title="Not listed", severity="warning", markup=False)
-        if not self.history.entries:
-            return
+        if self.history.entries:
+            self._fill_table()
+            self.query_one(HistoryTable).focus()
+
+    def _fill_table(self) -> None:
         table = self.query_one(HistoryTable)
-        rows = {entry.id: [plain(cell, single_line=True) for cell in history_cells(entry)] for entry in self.history.entries}
+        table.clear(columns=True)
+        entries = self.shown.entries
+        rows = {entry.id: [plain(cell, single_line=True) for cell in history_cells(entry)] for entry in entries}
         for index, heading in enumerate(HISTORY_HEADINGS):
             table.add_column(heading, width=max(len(heading), *(row[index].cell_length for row in rows.values())))
         for key, cells in rows.items():
             table.add_row(*cells, key=key)
-        table.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Choosing whose history needs a name to choose.
+        return action != "whose" or bool(self.history.candidates())
+
+    def action_whose(self) -> None:
+        choice = self.query_one(CandidateChoice)
+        choice.focus()
+        choice.action_show_overlay()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        candidate = None if event.value is Select.NULL else str(event.value)
+        if candidate == self.candidate:
+            return
+        self.candidate = candidate
+        self.query_one("#history-title", Static).update(self._title())
+        self._fill_table()
+        self.query_one(HistoryTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -81,7 +129,7 @@ class HistoryScreen(Screen[None]):
     def action_attempts(self) -> None:
         from mockint.ui.screens.attempts import AttemptsScreen
 
-        self.app.push_screen(AttemptsScreen([entry.record for entry in self.history.entries if entry.finished]))
+        self.app.push_screen(AttemptsScreen([entry.record for entry in self.shown.entries if entry.finished]))
 
     def action_back(self) -> None:
         self.app.pop_screen()
