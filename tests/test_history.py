@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,10 @@ from mockint.core.paths import sessions_dir
 from mockint.core.ratings import Rating
 from mockint.session.record import QuestionAssessment, Role
 from mockint.storage.autosave import journal_path, record_path
-from mockint.storage.history import Status, find_session, read_history, SessionNotFound
-from support.history import finished_record, save_finished, save_record, save_unfinished
+from mockint.storage.history import Status, find_session, read_history, SessionNotFound, wrap_cell
+from support.history import (
+    LONG_PACK_NAMES, finished_record, long_named_sessions, save_finished, save_record, save_unfinished,
+)
 
 
 @pytest.fixture
@@ -121,6 +124,42 @@ def test_history_table_fits_80_columns_and_names_each_session(
     assert code == 0
     assert all(len(line) <= 80 for line in out.splitlines())
     assert ana.id[:8] in out and "Ana" in out and "75%" in out and "2.5/4" in out and "finished" in out
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+def test_history_table_breaks_pack_names_only_at_their_hyphens(
+    isolated_user_dirs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """Every part of a long pack name and of a person's name shows whole; the ids and ratings always show."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    records = long_named_sessions(isolated_user_dirs)
+    code, out, _ = run(capsys, "history")
+    assert code == 0
+    assert all(len(line) <= columns for line in out.splitlines())
+    words = [word for name in LONG_PACK_NAMES for word in re.findall(r"[^-]+-?", name)]
+    cut = [word for word in [*words, "Christopher", "Alexander"] if not re.search(rf"(?<![\w-]){re.escape(word)}(?!\w)", out)]
+    assert cut == []
+    assert all(record.id[:8] in out for record in records) and out.count("2.5/4") == 3
+
+
+def test_a_narrow_history_leaves_out_the_length_then_the_mode_and_says_so(
+    isolated_user_dirs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_named_sessions(isolated_user_dirs)
+    widths = {}
+    for columns in (80, 100):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        _, widths[columns], _ = run(capsys, "history")
+    headings = {columns: out.splitlines()[0].split() for columns, out in widths.items()}
+    assert headings[80] == ["Date", "Pack", "Name", "Status", "Ticked", "Rating", "Id"]
+    assert widths[80].splitlines()[-1] == "(Mode and Length left out to fit; --json has every column)"
+    assert "Length" in headings[100] and "Mode" in headings[100] and "left out" not in widths[100]
+
+
+def test_a_word_longer_than_its_column_is_shortened_not_carried_over() -> None:
+    assert wrap_cell("Name", "Maximilianus Bo", 8) == ["Maximil…", "Bo"]
+    assert wrap_cell("Pack", "supercalifragilistic-pack", 12) == ["supercalifr…", "pack"]
+    assert wrap_cell("Name", "", 8) == [""]
 
 
 def test_history_of_nothing_says_where_it_looked(capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,7 +21,7 @@ from mockint.analysis.attempts import QuestionKey
 from mockint.ui.app import DrillRequest, build_app
 from support.apps import SIZE, make_app
 from support.packs import sample_library
-from support.history import DAY_ONE, saved_sessions, swapped_pair
+from support.history import DAY_ONE, long_named_sessions, saved_sessions, swapped_pair
 from support.pilot import engine_of, text_of
 
 pytestmark = pytest.mark.usefixtures("local_time_utc")
@@ -168,6 +168,27 @@ async def test_history_shows_one_candidates_interviews_after_a_role_swap(tmp_pat
         await pilot.press("escape", "c", "up", "enter")  # everyone again
         await pilot.pause()
         assert screen.query_one(DataTable).row_count == 3
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+async def test_the_history_table_fits_the_screen_without_scrolling_sideways(tmp_path: Path, columns: int) -> None:
+    long_named_sessions(tmp_path)
+    async with history_app(tmp_path).run_test(size=(columns, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        table = pilot.app.screen.query_one(DataTable)
+        headings = [str(column.label) for column in table.columns.values()]
+        assert headings[-2:] == ["Rating", "Id"]
+        assert table.max_scroll_x == 0
+        lines = str(table.get_row_at(0)[1]).split("\n")  # the newest: data-science-case-interviews
+        assert "".join(lines) == "data-science-case-interviews" and all(line.endswith("-") for line in lines[:-1])
+        dropped = text_of(pilot.app, "#history-dropped")
+        assert ("Mode" in headings, dropped) == ((True, "") if columns == 100 else (False, "Mode and Length left out to fit: a wider terminal shows them"))
+
+
+def test_snapshot_history_at_80_columns(snap_compare: object, tmp_path: Path) -> None:
+    long_named_sessions(tmp_path)
+    assert snap_compare(history_app(tmp_path), terminal_size=(80, 30), press=["h"])  # type: ignore[operator]
 
 
 def test_snapshot_history_of_one_candidate(snap_compare: object, tmp_path: Path) -> None:

@@ -17,7 +17,9 @@ from textual.widgets import DataTable, Footer, Select, Static
 
 from mockint.core.safetext import printable
 from mockint.core.userpaths import reason, shown
-from mockint.storage.history import HISTORY_HEADINGS, History, SessionEntry, full_record, history_cells, read_history
+from mockint.storage.history import (
+    History, HistoryLayout, SessionEntry, full_record, history_cells, history_layout, read_history,
+)
 from mockint.session.record import SessionRecord
 from mockint.storage.journal import JournalError
 from mockint.ui import user_commands
@@ -32,6 +34,10 @@ class HistoryTable(DataTable):
     """The sessions; enter opens the highlighted one, as a command with a footer label."""
 
     BINDINGS = user_commands.bindings(user_commands.OPEN_SESSION)
+
+
+def _cell(lines: list[str]) -> Content:
+    return Content("\n").join(plain(line, single_line=True) for line in lines)
 
 
 class CandidateChoice(Select[str]):
@@ -52,6 +58,8 @@ class HistoryScreen(Screen[None]):
         self.history: History = read_history(folder)
         self.candidate: str | None = None
         """Whose interviews are shown, by the candidate's name; None for everyone's."""
+        self.table_layout: HistoryLayout | None = None
+        """The table's columns as last fitted to its width."""
 
     @property
     def shown(self) -> History:
@@ -64,6 +72,7 @@ class HistoryScreen(Screen[None]):
             if names:
                 options = [(plain(name, single_line=True), name) for name in names]
                 yield CandidateChoice(options, prompt=EVERYONE, compact=True, id="history-candidate")
+        yield Static("", id="history-dropped")
         if self.history.entries:
             yield HistoryTable(id="history-table", cursor_type="row", zebra_stripes=True)
         else:
@@ -72,26 +81,42 @@ class HistoryScreen(Screen[None]):
 
     def _title(self) -> Content:
         count, total = len(self.shown.entries), len(self.history.entries)
-        if self.candidate is None:
-            return plain(f"Saved interviews: {total}, newest first", single_line=True)
-        return plain(f"Saved interviews of {self.candidate}: {count} of {total}, newest first", single_line=True)
+        whose = "" if self.candidate is None else f" of {self.candidate}"
+        counted = f"{total}" if self.candidate is None else f"{count} of {total}"
+        return plain(f"Saved interviews{whose}: {counted}, newest first", single_line=True)
+
+    def _dropped_note(self) -> Content:
+        dropped = self.table_layout.dropped if self.table_layout is not None else ()
+        return plain(f"{' and '.join(dropped)} left out to fit: a wider terminal shows them" if dropped else "")
 
     def on_mount(self) -> None:
         for warning in self.history.warnings:
             self.notify(printable(warning, single_line=True), title="Not listed", severity="warning", markup=False)
         if self.history.entries:
-            self._fill_table()
             self.query_one(HistoryTable).focus()
 
+    def on_resize(self) -> None:
+        if self.history.entries:
+            self.call_after_refresh(self._fill_table)  # once the table has its new width
+
     def _fill_table(self) -> None:
+        """The table laid out as `mockint history` lays it out, to the table's width: names break at their
+        hyphens and spaces, and columns are left out (said above it) rather than scrolled to."""
         table = self.query_one(HistoryTable)
+        cursor = table.cursor_row
         table.clear(columns=True)
         entries = self.shown.entries
-        rows = {entry.id: [plain(cell, single_line=True) for cell in history_cells(entry)] for entry in entries}
-        for index, heading in enumerate(HISTORY_HEADINGS):
-            table.add_column(heading, width=max(len(heading), *(row[index].cell_length for row in rows.values())))
+        rows = {entry.id: history_cells(entry) for entry in entries}
+        width = table.size.width - table.styles.scrollbar_size_vertical
+        self.table_layout = history_layout(list(rows.values()), width, spacing=2 * table.cell_padding)
+        for heading, column_width in zip(self.table_layout.headings, self.table_layout.widths):
+            table.add_column(plain(heading), width=column_width)
         for key, cells in rows.items():
-            table.add_row(*cells, key=key)
+            lines = self.table_layout.lines(cells)
+            table.add_row(*(_cell(cell) for cell in lines), key=key, height=max(len(cell) for cell in lines))
+        table.move_cursor(row=min(cursor, table.row_count - 1))
+        self.query_one("#history-title", Static).update(self._title())
+        self.query_one("#history-dropped", Static).update(self._dropped_note())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Choosing whose history needs a name to choose.
@@ -108,7 +133,6 @@ class HistoryScreen(Screen[None]):
         if candidate == self.candidate:
             return
         self.candidate = candidate
-        self.query_one("#history-title", Static).update(self._title())
         self._fill_table()
         self.query_one(HistoryTable).focus()
 
