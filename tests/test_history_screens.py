@@ -183,7 +183,8 @@ async def test_the_history_table_fits_the_screen_without_scrolling_sideways(tmp_
         lines = str(table.get_row_at(0)[1]).split("\n")  # the newest: data-science-case-interviews
         assert "".join(lines) == "data-science-case-interviews" and all(line.endswith("-") for line in lines[:-1])
         dropped = text_of(pilot.app, "#history-dropped")
-        assert ("Mode" in headings, dropped) == ((True, "") if columns == 100 else (False, "Mode and Length left out to fit: a wider terminal shows them"))
+        narrow = (False, "Mode and Length left out to fit: a wider terminal shows them")
+        assert ("Mode" in headings, dropped) == ((True, "") if columns == 100 else narrow)
 
 
 def test_snapshot_history_at_80_columns(snap_compare: object, tmp_path: Path) -> None:
