@@ -272,4 +272,4 @@ async def test_the_resumed_notice_gives_the_time_left_as_the_clock_shows_it(isol
         await pilot.pause()
         clock = str(app.screen.query_one("#main-clock", CountdownClock).render())
     assert clock == "0:49 left"
-    assert [notice for notice in notices if notice.endswith(" · 0:49 left")], notices
+    assert [notice for notice in notices if notice.endswith(" · 0:49 left when resumed")], notices

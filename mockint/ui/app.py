@@ -409,7 +409,8 @@ class MockintApp(App[None]):
 
 
 def resumed_text(engine: SessionEngine) -> str:
-    """Where a resumed run stands: `Pack · round 1 of 2 · question 2 of 3 · 1:10 left`, its time as the clock says it."""
+    """Where a resumed run stands: `Pack · round 1 of 2 · question 2 of 3 · 1:10 left when resumed`, its time as the
+    clock said it then (the notice stays a few seconds while the clock goes on)."""
     from mockint.core.durations import format_time_left
 
     view = engine.interviewer_view()
@@ -420,7 +421,7 @@ def resumed_text(engine: SessionEngine) -> str:
         if position.question is not None:
             parts.append(f"question {position.question + 1} of {len(view.round.questions)}")
     if position.clock is not None:
-        parts.append(format_time_left(position.clock.remaining))
+        parts.append(f"{format_time_left(position.clock.remaining)} when resumed")
     return " · ".join(parts)
 
 
