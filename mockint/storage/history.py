@@ -301,18 +301,9 @@ def history_layout(rows: Sequence[Sequence[str]], width: int, spacing: int = 2) 
             columns.remove(HISTORY_HEADINGS.index(dropping))
         widths = _fitted(columns, rows, width - spacing * len(columns), whole_pieces=True)
         if widths is not None:
-            return _trimmed(HistoryLayout(tuple(columns), widths), rows)
+            return HistoryLayout(tuple(columns), widths)
     narrowest = _fitted(columns, rows, width - spacing * len(columns), whole_pieces=False)
-    return _trimmed(HistoryLayout(tuple(columns), narrowest or tuple(_least(i, rows, False) for i in columns)), rows)
-
-
-def _trimmed(layout: HistoryLayout, rows: Sequence[Sequence[str]]) -> HistoryLayout:
-    """`layout` without the cells its wrapped columns leave unused (a date broken in two needs only the longer)."""
-    used = [cell_len(heading) for heading in layout.headings]
-    for row in rows:
-        for n, lines in enumerate(layout.lines(row)):
-            used[n] = max(used[n], *(cell_len(line) for line in lines))
-    return HistoryLayout(layout.columns, tuple(used))
+    return HistoryLayout(tuple(columns), narrowest or tuple(_least(i, rows, False) for i in columns))
 
 
 def _fitted(columns: list[int], rows: Sequence[Sequence[str]], room: int, whole_pieces: bool) -> tuple[int, ...] | None:
@@ -326,8 +317,16 @@ def _fitted(columns: list[int], rows: Sequence[Sequence[str]], room: int, whole_
         giving = [i for i in columns if HISTORY_HEADINGS[i] in group]
         while giving and sum(widths.values()) > room and any(widths[i] > least[i] for i in giving):
             widest = max(giving, key=lambda i: widths[i] - least[i])
-            widths[widest] -= 1
+            widths[widest] = max(least[widest], _narrower(widest, rows, widths[widest]))
     return tuple(widths[i] for i in columns)
+
+
+def _narrower(column: int, rows: Sequence[Sequence[str]], width: int) -> int:
+    """The width the column's cells take broken into lines of less than `width`: the next width at which they
+    break differently, so that no column is left wider than its lines."""
+    heading = HISTORY_HEADINGS[column]
+    lines = (line for row in rows for line in wrap_cell(heading, row[column], width - 1))
+    return max(cell_len(heading), *(cell_len(line) for line in lines))
 
 
 def _least(column: int, rows: Sequence[Sequence[str]], whole_pieces: bool) -> int:
