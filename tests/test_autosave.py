@@ -6,13 +6,14 @@ import stat
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, RadioButton, TextArea
 
 from mockint import cli
 from mockint.core.clock import FakeClock
 from mockint.core.paths import sessions_dir
-from mockint.session.commands import EditDraft, EditForm, Start, SubmitAssessment
-from mockint.session.record import NOTE_LINE, Reflection, Role
+from mockint.core.ratings import Rating
+from mockint.session.commands import ChooseInForm, EditDraft, EditForm, Start, SubmitAssessment
+from mockint.session.record import NOTE_LINE, Advance, FormChoices, Reflection, Role
 from mockint.session.engine import SessionEngine
 from mockint.session.setup import SessionOptions
 from mockint.storage.autosave import Autosave, SessionNotFound, find_unfinished, open_journal, unfinished_journals
@@ -20,7 +21,10 @@ from mockint.storage.journal import replay
 from mockint.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from mockint.ui.screens.home import HomeScreen
 from mockint.ui.screens.interview import InterviewScreen
-from support.apps import SIZE, make_app
+from mockint.ui.widgets.assessment import ROUND_SCOPE, ItemCheckbox, RatingSet
+from mockint.ui.widgets.countdown import CountdownClock
+from mockint.ui.widgets.scorecard import ScorecardForm
+from support.apps import SIZE, make_app, resumed_app
 from support.packs import mini_pack
 from support.saved import final_record, only_journal, restored, saved_commands, saved_run
 
@@ -217,6 +221,55 @@ async def test_a_partners_half_written_lines_are_saved_and_back_on_resume(isolat
     assert restored(isolated_user_dirs).record.form_drafts == {Role.INTERVIEWER: {"change": "name the trade-off first"}}
 
 
+async def test_ratings_and_ticks_chosen_are_saved_and_chosen_again_on_resume(isolated_user_dirs: Path) -> None:
+    """A rating chosen by key is saved at once; on resume the form has it chosen, and the ticks ticked."""
+    ticks = FormChoices(round_checks=frozenset({"Introduced yourself in under a minute"}))
+    saved_commands(sessions_dir(isolated_user_dirs), SessionOptions(), "assessment", ChooseInForm(Role.SELF, ticks))
+    async with resumed_app(isolated_user_dirs) as (app, pilot):
+        [round_tick] = [box for box in app.screen.query(ItemCheckbox) if box.scope == ROUND_SCOPE]
+        assert round_tick.value
+        first = app.screen.query(RatingSet).first()
+        first.focus()
+        await pilot.press("3")  # good
+        await pilot.pause()
+    choices = restored(isolated_user_dirs).record.form_choices[Role.SELF]
+    assert choices.ratings == {first.question_id: Rating.GOOD} and choices.round_checks == ticks.round_checks
+
+    async with resumed_app(isolated_user_dirs) as (app, _):
+        ratings = {r.question_id: r.rating for r in app.screen.query(RatingSet)}
+        assert ratings == {first.question_id: Rating.GOOD, **{q: None for q in ratings if q != first.question_id}}
+
+
+async def test_a_partners_scorecard_ratings_and_advance_are_chosen_again_on_resume(isolated_user_dirs: Path) -> None:
+    """The last round's scorecard, the candidate's own assessment in: its rating and "would advance?" come back."""
+    scorecard = FormChoices(ratings={"cache": Rating.EXCELLENT}, advance=Advance.STRONG_YES)  # the last question
+    theirs = SubmitAssessment(role=Role.INTERVIEWER, reflection=Reflection(keep="numbers", change="trade-offs"))
+    saved_commands(sessions_dir(isolated_user_dirs), SessionOptions(pair=True), "assessment", SubmitAssessment(),
+                   theirs, "assessment", SubmitAssessment(), ChooseInForm(Role.INTERVIEWER, scorecard))  # fmt: skip
+    async with resumed_app(isolated_user_dirs) as (app, pilot):
+        await pilot.press("enter")  # the hand-off to the interviewer
+        await pilot.pause()
+        form = app.screen.query_one(ScorecardForm)
+        assert form.form_choices() == scorecard
+        assert form.query_one("#advance-strong_yes", RadioButton).value
+    assert restored(isolated_user_dirs).record.form_choices == {Role.INTERVIEWER: scorecard}
+
+
 def discard_all(data_dir: Path) -> None:
     for journal in unfinished_journals(sessions_dir(data_dir)):
         journal.unlink()
+
+
+async def test_the_resumed_notice_gives_the_time_left_as_the_clock_shows_it(isolated_user_dirs: Path) -> None:
+    """48.4 s left: the clock reads 0:49 (it rounds up), and so does the notice, not a rounded `48s`."""
+    saved_commands(sessions_dir(isolated_user_dirs), SessionOptions(), "answering", 11.6)
+    app = make_app(isolated_user_dirs)
+    notices: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.notify = lambda message, **_: notices.append(message)  # type: ignore[method-assign]
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        clock = str(app.screen.query_one("#main-clock", CountdownClock).render())
+    assert clock == "0:49 left"
+    assert [notice for notice in notices if notice.endswith(" · 0:49 left when resumed")], notices

@@ -1,8 +1,9 @@
 """Killed at any moment, resumed where it stopped: the installed `mockint` in tmux, for real.
 
 An interview is started, typed into and killed with SIGKILL at several points
-(mid-answer, mid-challenge, on a review); each time `mockint resume` brings
-back the question, and the text that was on disk. Before each kill the test
+(mid-answer, mid-challenge, on a review, with a rating chosen in an assessment not
+handed in); each time `mockint resume` brings back the question, and the text (and
+the choices) that were on disk. Before each kill the test
 waits until what was typed shows in the journal on disk (it never times the
 save). SIGTERM and SIGHUP save on the way out, so even what was typed just
 before them comes back.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from mockint.core.codec import CodecError
+from mockint.core.ratings import Rating
 from mockint.session.engine import SessionEngine
 from mockint.session.state import Phase
 from mockint.storage.journal import JournalError
@@ -120,6 +123,31 @@ def test_killed_at_any_point_it_resumes_with_every_answer(tmp_path: Path) -> Non
     assert first.answer == FIRST + MORE
     assert first.challenges[0].answer == CHALLENGE
     assert second.answer == SECOND
+
+
+def test_a_rating_chosen_and_not_handed_in_survives_a_kill(tmp_path: Path) -> None:
+    """The rating is chosen more than 2 s before the kill; the journal is not looked at before it."""
+    runs = Runs(tmp_path)
+    with runs.launch("run", "quick") as tmux:
+        tmux.wait_for("Quick one")
+        tmux.press("Enter")
+        tmux.wait_for("process and a thread")
+        tmux.press("C-d")
+        tmux.wait_for("Review")
+        tmux.press("Enter")
+        tmux.wait_for("Submit assessment")
+        tmux.press("2")  # mixed, not handed in
+        tmux.wait_for("▐●▌ Mixed")
+        chosen_at = time.monotonic()
+        tmux.wait_until(lambda: time.monotonic() - chosen_at > 2.5, "time did not pass")
+        kill(tmux, signal.SIGKILL)
+        assert tmux.wait_for_exit() == 128 + signal.SIGKILL
+    [choices] = restored(runs.data_dir).record.form_choices.values()
+    assert list(choices.ratings.values()) == [Rating.MIXED]
+
+    with runs.launch("resume") as tmux:
+        screen = tmux.wait_for("Submit assessment")
+        assert "▐●▌ Mixed" in screen and "Resumed" in screen
 
 
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])

@@ -6,7 +6,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from mockint.core.durations import MAX_SECONDS, DurationError, format_clock, format_duration, parse_duration
+from mockint.core.durations import (
+    MAX_SECONDS, DurationError, format_clock, format_duration, format_time_left, parse_duration,
+)
 
 
 @pytest.mark.parametrize(
@@ -91,3 +93,10 @@ def test_format_clock(seconds: float, clock: str) -> None:
 
 def test_format_duration_of_zero() -> None:
     assert format_duration(0) == "0s"
+
+
+@pytest.mark.parametrize(
+    ("remaining", "text"), [(228.4, "3:49 left"), (120, "2:00 left"), (0.2, "0:01 left"), (0, "0:00 left"), (-12.7, "+0:12 over")]
+)
+def test_time_left_reads_as_the_clock_does(remaining: float, text: str) -> None:
+    assert format_time_left(remaining) == text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,10 @@ from mockint.core.paths import sessions_dir
 from mockint.core.ratings import Rating
 from mockint.session.record import QuestionAssessment, Role
 from mockint.storage.autosave import journal_path, record_path
-from mockint.storage.history import Status, find_session, read_history, SessionNotFound
-from support.history import finished_record, save_finished, save_record, save_unfinished
+from mockint.storage.history import Status, find_session, read_history, SessionNotFound, wrap_cell
+from support.history import (
+    LONG_PACK_NAMES, finished_record, long_named_sessions, save_finished, save_record, save_unfinished,
+)
 
 
 @pytest.fixture
@@ -77,6 +80,12 @@ def test_history_is_per_person_after_a_role_swap(folder: Path) -> None:
     assert bo.average_rating(Role.INTERVIEWER) is None
 
 
+def test_the_candidates_named_are_each_listed_once_the_latest_first(folder: Path) -> None:
+    for candidate, days in (("Ana", 0), ("", 1), (" bo ", 2), ("ANA", 3)):
+        save_finished(folder, candidate, days)
+    assert read_history(folder).candidates() == ["ANA", "bo"]
+
+
 def test_a_session_is_found_by_its_ids_start_or_as_latest(folder: Path) -> None:
     older, newer = save_finished(folder), save_finished(folder, days=1)
     history = read_history(folder)
@@ -115,6 +124,59 @@ def test_history_table_fits_80_columns_and_names_each_session(
     assert code == 0
     assert all(len(line) <= 80 for line in out.splitlines())
     assert ana.id[:8] in out and "Ana" in out and "75%" in out and "2.5/4" in out and "finished" in out
+
+
+def column_texts(table: str, heading: str) -> list[str]:
+    """Each row's text in the column under `heading`, its lines joined again (after a hyphen, or with a space)."""
+    lines = table.splitlines()
+    start = lines[0].index(heading)
+    end = start + len(heading) + len(re.match(r" *", lines[0][start + len(heading):]).group())
+    texts: list[str] = []
+    for line in lines[2:]:
+        if line.startswith("("):  # the note under the table
+            break
+        cell = line[start:end].strip()
+        if re.match(r"\d{4}-", line):
+            texts.append(cell)
+        elif cell:
+            texts[-1] += cell if texts[-1].endswith("-") else f" {cell}"
+    return texts
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+def test_history_table_breaks_pack_names_only_at_their_hyphens(
+    isolated_user_dirs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """Every part of a long pack name and of a person's name shows whole; the ids and ratings always show."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    records = long_named_sessions(isolated_user_dirs)
+    code, out, _ = run(capsys, "history")
+    assert code == 0
+    assert all(len(line) <= columns for line in out.splitlines())
+    newest_first = records[::-1]
+    assert column_texts(out, "Pack") == [record.pack_name for record in newest_first]
+    assert column_texts(out, "Name") == [record.candidate for record in newest_first]
+    assert all(record.id[:8] in out for record in records) and out.count("2.5/4") == 3
+
+
+def test_a_narrow_history_leaves_out_the_length_then_the_mode_and_says_so(
+    isolated_user_dirs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_named_sessions(isolated_user_dirs)
+    widths = {}
+    for columns in (80, 100):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        _, widths[columns], _ = run(capsys, "history")
+    headings = {columns: out.splitlines()[0].split() for columns, out in widths.items()}
+    assert headings[80] == ["Date", "Pack", "Name", "Status", "Ticked", "Rating", "Id"]
+    assert widths[80].splitlines()[-1] == "(Mode and Length left out to fit; --json has every column)"
+    assert "Length" in headings[100] and "Mode" in headings[100] and "left out" not in widths[100]
+
+
+def test_a_word_longer_than_its_column_is_shortened_not_carried_over() -> None:
+    assert wrap_cell("Name", "Maximilianus Bo", 8) == ["Maximil…", "Bo"]
+    assert wrap_cell("Pack", "supercalifragilistic-pack", 12) == ["supercalifr…", "pack"]
+    assert wrap_cell("Name", "", 8) == [""]
 
 
 def test_history_of_nothing_says_where_it_looked(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Sparkline, Static
+from textual.widgets._select import SelectOverlay
 
 from mockint.core.clock import FakeClock
 from mockint.ui.screens.attempts import AttemptsScreen
@@ -20,7 +21,7 @@ from mockint.analysis.attempts import QuestionKey
 from mockint.ui.app import DrillRequest, build_app
 from support.apps import SIZE, make_app
 from support.packs import sample_library
-from support.history import DAY_ONE, saved_sessions
+from support.history import DAY_ONE, long_named_sessions, saved_sessions, swapped_pair
 from support.pilot import engine_of, text_of
 
 pytestmark = pytest.mark.usefixtures("local_time_utc")
@@ -138,3 +139,59 @@ def test_snapshot_attempts(snap_compare: object, tmp_path: Path) -> None:
 def test_snapshot_drill(snap_compare: object, tmp_path: Path) -> None:
     saved_sessions(tmp_path)
     assert snap_compare(history_app(tmp_path), terminal_size=SIZE, press=["l", "d"])  # type: ignore[operator]
+
+
+async def test_history_shows_one_candidates_interviews_after_a_role_swap(tmp_path: Path) -> None:
+    """Everyone's at first; `c` offers the candidates' names; choosing one narrows the table and the attempts."""
+    swapped_pair(tmp_path)
+    async with history_app(tmp_path).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert screen.query_one(DataTable).row_count == 3
+        await pilot.press("c")
+        await pilot.pause()
+        overlay = screen.query_one(SelectOverlay)
+        assert [str(overlay.get_option_at_index(i).prompt) for i in range(overlay.option_count)] == ["Everyone", "Ana", "Bo"]
+        await pilot.press("down", "enter")  # Ana, the latest candidate
+        await pilot.pause()
+        table = screen.query_one(DataTable)
+        assert [str(table.get_row(key)[3]) for key in table.rows] == ["Ana", "Ana"]
+        assert text_of(pilot.app, "#history-title") == "Saved interviews of Ana: 2 of 3, newest first"
+        assert table.has_focus
+        await pilot.press("a")
+        attempts = pilot.app.screen
+        assert isinstance(attempts, AttemptsScreen)
+        assert {a.candidate for h in attempts.histories for a in h.attempts} == {"Ana"}
+        await pilot.press("escape", "c", "up", "enter")  # everyone again
+        await pilot.pause()
+        assert screen.query_one(DataTable).row_count == 3
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+async def test_the_history_table_fits_the_screen_without_scrolling_sideways(tmp_path: Path, columns: int) -> None:
+    long_named_sessions(tmp_path)
+    async with history_app(tmp_path).run_test(size=(columns, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        table = pilot.app.screen.query_one(DataTable)
+        headings = [str(column.label) for column in table.columns.values()]
+        assert headings[-2:] == ["Rating", "Id"]
+        assert table.max_scroll_x == 0
+        lines = str(table.get_row_at(0)[1]).split("\n")  # the newest: data-science-case-interviews
+        assert "".join(lines) == "data-science-case-interviews" and all(line.endswith("-") for line in lines[:-1])
+        dropped = text_of(pilot.app, "#history-dropped")
+        narrow = (False, "Mode and Length left out to fit: a wider terminal shows them")
+        assert ("Mode" in headings, dropped) == ((True, "") if columns == 100 else narrow)
+
+
+def test_snapshot_history_at_80_columns(snap_compare: object, tmp_path: Path) -> None:
+    long_named_sessions(tmp_path)
+    assert snap_compare(history_app(tmp_path), terminal_size=(80, 30), press=["h"])  # type: ignore[operator]
+
+
+def test_snapshot_history_of_one_candidate(snap_compare: object, tmp_path: Path) -> None:
+    swapped_pair(tmp_path)
+    assert snap_compare(history_app(tmp_path), terminal_size=SIZE, press=["h", "c", "down", "enter"])  # type: ignore[operator]

@@ -9,9 +9,12 @@ from hypothesis import strategies as st
 
 from mockint.core import codec
 from mockint.core.clock import FakeClock
-from mockint.session.commands import BeginRound, Done, EditDraft, EditForm, Start, SubmitAssessment, Tick
+from mockint.core.ratings import Rating
+from mockint.session.commands import (
+    BeginRound, ChooseInForm, Done, EditDraft, EditForm, Start, SubmitAssessment, Tick,
+)
 from mockint.session.engine import SessionEngine
-from mockint.session.record import NOTE_LINE, Mode, Reflection, Role, SESSION_FORMAT
+from mockint.session.record import NOTE_LINE, FormChoices, Mode, Reflection, Role, SESSION_FORMAT
 from mockint.session.setup import SessionOptions
 from mockint.session.state import Answering, Phase
 from mockint.storage.journal import (
@@ -171,6 +174,23 @@ def test_after_a_kill_the_partners_note_line_and_scorecard_lines_are_kept() -> N
     restored = replay(read_journal(kept.data(closed=False)), FakeClock())
     assert restored.record.form_drafts[Role.INTERVIEWER]["change"] == "name the trade-off first"
     assert restored.record == run.engine.record
+
+
+def test_ratings_and_ticks_chosen_and_not_handed_in_are_in_the_journal_at_once() -> None:
+    """Each role's choices replay from a journal cut at the kill (no second has to pass), and go once handed in."""
+    run, kept = assessing_run(pair=True)
+    [first, second] = [q.question_id for q in run.engine.interviewer_view().round.questions]
+    own = FormChoices(ratings={first: Rating.GOOD}, question_checks={first: frozenset({"Mentioned a concrete result"})},
+                      round_checks=frozenset({"Introduced yourself in under a minute"}))  # fmt: skip
+    scorecard = FormChoices(ratings={first: Rating.POOR, second: Rating.NO_EVIDENCE})
+    run.apply(ChooseInForm(Role.SELF, own))
+    run.apply(ChooseInForm(Role.INTERVIEWER, scorecard))
+    restored = replay(read_journal(kept.data(closed=False)), FakeClock())
+    assert restored.record.form_choices == {Role.SELF: own, Role.INTERVIEWER: scorecard}
+    assert restored.record == run.engine.record
+    run.apply(SubmitAssessment(ratings={first: Rating.GOOD}))
+    restored = replay(read_journal(kept.data(closed=False)), FakeClock())
+    assert restored.record.form_choices == {Role.INTERVIEWER: scorecard}
 
 
 def test_a_long_reflection_grows_the_journal_with_what_is_typed_not_with_its_square() -> None:

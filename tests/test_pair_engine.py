@@ -10,10 +10,13 @@ import pytest
 from mockint.analysis.calibration import calibration, summary_line
 from mockint.core.ratings import Rating
 from mockint.session.commands import (
-    AddMinute, BeginRound, Continue, Count, Done, EditDraft, Hint, Note, Pause, PoseChallenge, Resume, SkipChallenge,
+    AddMinute, BeginRound, ChooseInForm, Continue, Count, Done, EditDraft, EditForm, Hint, Note, Pause, PoseChallenge,
+    Resume, SkipChallenge,
     SubmitAssessment, Tick, ToggleHeard,
 )
-from mockint.session.record import Advance, ChallengeStatus, Counter, Mode, NoteLine, Reflection, Role
+from mockint.session.record import (
+    Advance, ChallengeStatus, Counter, FormChoices, Mode, NoteLine, Reflection, Role,
+)
 from mockint.session.setup import SessionOptions, swapped_options
 from mockint.session.state import Answering, Assessing, Challenging, Finished, Reviewing
 from support.packs import make_pack
@@ -247,3 +250,29 @@ def test_swapped_options_swap_the_names_and_propose_rounds_not_just_seen() -> No
     assert options.round_ids == ("02-hr", "03-new") and notice.startswith("Bo answers now, on the 2 rounds not just seen")
     options, notice = swapped_options(run.engine.record, ("01-ops",))
     assert options.round_ids == ("01-ops",) and notice == "Only rounds Bo just saw as the interviewer remain: all of them again."
+
+
+def test_choices_not_handed_in_are_kept_per_role_and_go_with_the_round() -> None:
+    """Kept while the round is assessed; a role's go when it hands in; what either changed after handing in goes
+    when the round ends, rather than into the next round's form."""
+    run = pair_run()
+    scorecard = FormChoices(ratings={"metrics": Rating.POOR})
+    assert not run.apply(ChooseInForm(Role.INTERVIEWER, scorecard))  # nothing is being assessed yet
+    finish_round(run)
+    own = FormChoices(ratings={"metrics": Rating.GOOD}, round_checks=frozenset({"x"}))
+    assert run.apply(ChooseInForm(Role.SELF, own)) and run.apply(ChooseInForm(Role.INTERVIEWER, scorecard))
+    assert run.engine.record.form_choices == {Role.SELF: own, Role.INTERVIEWER: scorecard}
+    assert run.apply(SubmitAssessment(ratings={"metrics": Rating.GOOD}))
+    assert run.engine.record.form_choices == {Role.INTERVIEWER: scorecard}
+    assert run.apply(ChooseInForm(Role.SELF, own))  # changed after handing in, not handed in again
+    assert run.apply(EditForm.between(Role.SELF, "keep", "", "typed after handing in"))
+    assert run.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"metrics": Rating.POOR}))
+    assert (run.engine.record.form_choices, run.engine.record.form_drafts) == ({}, {})
+
+
+def test_an_interviewers_choices_are_refused_in_a_solo_run() -> None:
+    run = Run(make_pack(), SessionOptions())
+    while not isinstance(run.engine.state, Assessing):
+        run.act("next", None)
+    assert not run.apply(ChooseInForm(Role.INTERVIEWER, FormChoices(ratings={"metrics": Rating.POOR})))
+    assert run.apply(ChooseInForm(Role.SELF, FormChoices(ratings={"metrics": Rating.POOR})))

@@ -238,10 +238,20 @@ def show_the_interviewers_form_drafts(record: SessionRecord, state: State, at: f
     return replace(view, candidate=f"{view.candidate} {typing}")
 
 
+def show_the_interviewers_form_choices(record: SessionRecord, state: State, at: float) -> CandidateView:
+    """A candidate view that carries what the interviewer has chosen in the scorecard and not handed in."""
+    view = candidate_view(record, state, at)
+    choices = record.form_choices.get(Role.INTERVIEWER)
+    return replace(view, candidate=f"{view.candidate} {codec.encode(choices).decode() if choices else ''}")
+
+
 def drafting_run() -> list[tuple[str, object]]:
-    """A whole run in which the interviewer half-writes note lines and scorecard lines, and the candidate their
-    reflection, before each is handed in."""
-    return [step for each in whole_run() for step in (each, ("draft interviewer", "half a"), ("draft", "keep"))]
+    """A whole run in which the interviewer half-writes note lines and scorecard lines and chooses ratings, and
+    the candidate their reflection and ratings, before each is handed in (the twin's interviewer chooses another
+    rating)."""
+    drafting = (("draft interviewer", "half a"), ("draft", "keep"), ("choose interviewer", Rating.POOR),
+                ("choose", Rating.GOOD))  # fmt: skip
+    return [step for each in whole_run() for step in (each, *drafting)]
 
 
 def test_the_interviewers_half_typed_text_never_reaches_the_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -250,3 +260,11 @@ def test_the_interviewers_half_typed_text_never_reaches_the_candidate(monkeypatc
     assert "FORM-DRAFT-MARK" in codec.encode(run.engine.interviewer_view()).decode()
     with pytest.raises(AssertionError, match="FORM-DRAFT-MARK"):
         drive_twins(Mode.PRACTICE, True, drafting_run(), quit_at_end=False, view_of=show_the_interviewers_form_drafts)
+
+
+def test_the_interviewers_ratings_not_handed_in_never_reach_the_candidate() -> None:
+    """The twins' interviewers choose different ratings: a candidate view holding them would tell the twins apart
+    (the second run shows that they were there to be found)."""
+    drive_twins(Mode.PRACTICE, True, drafting_run(), quit_at_end=True)
+    with pytest.raises(AssertionError, match="shows the interviewer's assessment"):
+        drive_twins(Mode.PRACTICE, True, drafting_run(), quit_at_end=False, view_of=show_the_interviewers_form_choices)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len, chop_cells
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -20,7 +20,7 @@ from mockint.core.model import Pack
 from mockint.core.safetext import one_line, printable
 from mockint.core.userpaths import short_path
 
-from mockint.storage.history import HISTORY_HEADINGS, SessionEntry, history_cells
+from mockint.storage.history import FIGURES, HistoryLayout, SessionEntry, history_cells, history_layout
 
 if TYPE_CHECKING:
     from mockint.packs.discovery import Library
@@ -93,7 +93,7 @@ def packs_table(packs: Sequence[Pack]) -> Table:
 
 
 def print_history(entries: Sequence[SessionEntry], console: Console, folder: Path) -> None:
-    """The saved sessions, newest first, as one table (the history screen's columns).
+    """The saved sessions, newest first, as one table (the history screen's columns, fitted alike).
 
     Laid out here rather than by a rich Table, which takes most of a second over a
     thousand rows: names and dates wrap within their column, figures never do.
@@ -102,44 +102,32 @@ def print_history(entries: Sequence[SessionEntry], console: Console, folder: Pat
         console.print(Text(f"No saved interviews in {one_line(short_path(folder))}."), soft_wrap=True)
         return
     rows = [history_cells(entry) for entry in entries]
-    for line in text_table(HISTORY_HEADINGS, rows, console.width):
+    layout = history_layout(rows, console.width + len(_GAP), spacing=len(_GAP))
+    for line in text_table(layout, rows):
         console.file.write(line + "\n")
+    if layout.dropped:
+        console.print(Text(f"({' and '.join(layout.dropped)} left out to fit; --json has every column)"), soft_wrap=True)
 
 
-_FIGURES = ("Length", "Ticked", "Rating")
-_WRAPPING = {"Date": 10, "Pack": 4, "Mode": 8, "Name": 4, "Status": 10, "Rating": 5}
-"""The columns that may wrap, and their narrowest."""
 _GAP = "  "
 
 
-def text_table(headings: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[str]:
-    """`rows` under `headings` in columns fitted to `width` cells: the wrapping columns give way first."""
-    widths = [max(cell_len(heading), *(cell_len(row[i]) for row in rows)) for i, heading in enumerate(headings)]
-    room = width - len(_GAP) * (len(headings) - 1)
-    if sum(widths) > room:
-        # A wrapping column first gives up what wrapping at its spaces saves, then narrows to its least.
-        least = {i: max(_WRAPPING[h], cell_len(h)) for i, h in enumerate(headings) if h in _WRAPPING}
-        for i in least:
-            longest_word = max(cell_len(word) for row in rows for word in row[i].split(" "))
-            widths[i] = max(least[i], min(widths[i], longest_word))
-        while sum(widths) > room and any(widths[i] > least[i] for i in least):
-            widest = max(least, key=lambda i: widths[i] - least[i])
-            widths[widest] -= 1
-    right = [heading in _FIGURES for heading in headings]
-    lines = _table_row(headings, widths, right)
-    lines.append("─" * (sum(widths) + len(_GAP) * (len(widths) - 1)))
+def text_table(layout: HistoryLayout, rows: Sequence[Sequence[str]]) -> list[str]:
+    """`rows` under their headings in the columns `layout` chose."""
+    right = [heading in FIGURES for heading in layout.headings]
+    lines = _table_row([[heading] for heading in layout.headings], layout.widths, right)
+    lines.append("─" * (sum(layout.widths) + len(_GAP) * (len(layout.widths) - 1)))
     for row in rows:
-        lines += _table_row(row, widths, right)
+        lines += _table_row(layout.lines(row), layout.widths, right)
     return lines
 
 
-def _table_row(cells: Sequence[str], widths: Sequence[int], right: Sequence[bool]) -> list[str]:
-    wrapped = [_wrap(cell, width) for cell, width in zip(cells, widths)]
-    height = max(len(lines) for lines in wrapped)
+def _table_row(cells: Sequence[Sequence[str]], widths: Sequence[int], right: Sequence[bool]) -> list[str]:
+    height = max(len(lines) for lines in cells)
     return [
         _GAP.join(
             _pad(lines[n] if n < len(lines) else "", width, flush_right)
-            for lines, width, flush_right in zip(wrapped, widths, right)
+            for lines, width, flush_right in zip(cells, widths, right)
         ).rstrip()
         for n in range(height)
     ]
@@ -148,25 +136,6 @@ def _table_row(cells: Sequence[str], widths: Sequence[int], right: Sequence[bool
 def _pad(text: str, width: int, flush_right: bool) -> str:
     gap = " " * (width - cell_len(text))
     return gap + text if flush_right else text + gap
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """`text` in lines of at most `width` cells, broken at spaces, a word too long for a line cut."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split(" "):
-        joined = f"{line} {word}" if line else word
-        if cell_len(joined) <= width:
-            line = joined
-            continue
-        if line:
-            lines.append(line)
-        pieces = chop_cells(word, width) if cell_len(word) > width else [word]
-        lines += pieces[:-1]
-        line = pieces[-1]
-    return [*lines, line]
-
-
 
 
 def _print_line(console: Console, line: str) -> None:

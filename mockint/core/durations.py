@@ -5,6 +5,7 @@ Pure module: no textual import.
 
 from __future__ import annotations
 
+import math
 import re
 
 MAX_SECONDS = 3 * 60 * 60
@@ -61,6 +62,19 @@ def format_duration(seconds: float) -> str:
     minutes, secs = divmod(rest, 60)
     parts = [f"{hours}h" if hours else "", f"{minutes}m" if minutes else "", f"{secs}s" if secs else ""]
     return "".join(parts) or "0s"
+
+
+def format_time_left(remaining: float) -> str:
+    """What a clock says of the time left: `3:48 left`, or `+0:12 over` once it has run out.
+
+    The one way time left is worded, by the answer clock and by anything that
+    speaks of it (a resumed run's notice), so that the two always agree.
+    Remaining time rounds up so a fresh 2m question reads 2:00 and 0:00 only
+    shows once the time is really gone; overtime rounds down for the same reason.
+    """
+    if remaining < 0:
+        return f"+{format_clock(-remaining)} over"
+    return f"{format_clock(math.ceil(remaining))} left"
 
 
 def format_clock(seconds: float) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from msgspec import Struct
 
 from mockint.core.ratings import Rating
-from mockint.session.record import Advance, Counter, Reflection, Role
+from mockint.session.record import Advance, Counter, FormChoices, Reflection, Role
 
 
 class Start(Struct, frozen=True, tag="start", tag_field="kind"):
@@ -85,6 +85,19 @@ class EditForm(Struct, frozen=True, tag="edit_form", tag_field="kind"):
     @property
     def is_empty(self) -> bool:
         return self.edit.is_empty
+
+
+class ChooseInForm(Struct, frozen=True, tag="choose_in_form", tag_field="kind"):
+    """A rating chosen, an item ticked or "would advance?" answered in `role`'s assessment form of the round being
+    assessed, not handed in yet: `choices` is all the form holds chosen now.
+
+    Kept in `SessionRecord.form_choices`, so the journal saves it at once (a
+    click is rare, and small) and a resumed run puts it back in its form.
+    Submitting the assessment clears it.
+    """
+
+    role: Role
+    choices: FormChoices
 
 
 class Done(Struct, frozen=True, tag="done", tag_field="kind"):
@@ -195,8 +208,8 @@ class Tick(Struct, frozen=True, tag="tick", tag_field="kind"):
 
 
 Command = (
-    Start | BeginRound | EditDraft | EditForm | Done | Skip | Hint | Pause | Resume | Continue | SubmitAssessment
-    | Quit | Tick | Note | ToggleHeard | Count | PoseChallenge | SkipChallenge | AddMinute
+    Start | BeginRound | EditDraft | EditForm | ChooseInForm | Done | Skip | Hint | Pause | Resume | Continue
+    | SubmitAssessment | Quit | Tick | Note | ToggleHeard | Count | PoseChallenge | SkipChallenge | AddMinute
 )
 PAIR_COMMANDS = (Note, ToggleHeard, Count, PoseChallenge, SkipChallenge, AddMinute)
 """The commands of a partner interviewing: refused in a solo run."""

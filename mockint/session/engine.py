@@ -24,6 +24,7 @@ from mockint.session.commands import (
     PAIR_COMMANDS,
     AddMinute,
     BeginRound,
+    ChooseInForm,
     Command,
     Continue,
     Count,
@@ -52,6 +53,7 @@ from mockint.session.record import (
     Audience,
     ChallengeRecord,
     ChallengeStatus,
+    FormChoices,
     InterviewAssessment,
     NoteLine,
     PauseInterval,
@@ -238,6 +240,22 @@ class SessionEngine:
             raise EngineError("the edit does not fit the text typed so far")
         self._set_form(role, {**self.record.form_drafts.get(role, {}), field: command.edit.applied_to(old)})
 
+    def _choose_in_form(self, command: ChooseInForm, at: float) -> None:
+        self._require(Assessing)
+        if command.role is Role.INTERVIEWER and not self.record.pair:
+            raise EngineError("Only a pair run has a partner interviewing.")
+        if command.choices == FormChoices():
+            self.record.form_choices.pop(command.role, None)
+        else:
+            self.record.form_choices[command.role] = command.choices
+
+    def _drop_assessment_drafts(self) -> None:
+        """The round is over: what either role changed in its form after handing it in goes with it, rather
+        than into the next round's form."""
+        for role in list(self.record.form_drafts):
+            self._clear_form(role, REFLECTION_FIELDS)
+        self.record.form_choices.clear()
+
     def _clear_form(self, role: Role, fields: tuple[str, ...]) -> None:
         """Drop the drafts of fields just handed in."""
         drafts = self.record.form_drafts.get(role, {})
@@ -321,9 +339,11 @@ class SessionEngine:
         round_ = self.record.rounds[state.round]
         _record_assessment(self.record, round_, command, last_round)
         self._clear_form(command.role, REFLECTION_FIELDS)
+        self.record.form_choices.pop(command.role, None)
         if not all(role in round_.assessments for role in self._assessing_roles()):
             return
         round_.revealed_at = at
+        self._drop_assessment_drafts()
         self._emit(EventKind.ROUND_ASSESSED, at)
         if state.round + 1 < len(self.record.rounds):
             self._enter_round(state.round + 1, at)
@@ -608,6 +628,7 @@ class SessionEngine:
         BeginRound: _begin_round,
         EditDraft: _edit_draft,
         EditForm: _edit_form,
+        ChooseInForm: _choose_in_form,
         Done: _done,
         Skip: _skip,
         Hint: _hint,

@@ -332,6 +332,17 @@ class RoundRecord(Struct):
         return self.assessment(Role.SELF).reflection
 
 
+class FormChoices(Struct, frozen=True, kw_only=True):
+    """What a role has chosen in its assessment form of a round and not handed in yet: the ratings, the items
+    ticked and, with the last round, the interviewer's "would advance?" (mockint.session.commands.ChooseInForm)."""
+
+    ratings: dict[str, Rating] = {}
+    question_checks: dict[str, frozenset[str]] = {}
+    round_checks: frozenset[str] = frozenset()
+    interview_checks: frozenset[str] = frozenset()
+    advance: Advance | None = None
+
+
 class InterviewAssessment(Struct, kw_only=True):
     """One role's ticks on the whole interview's checklist, and a partner's overall decision."""
 
@@ -376,6 +387,9 @@ class SessionRecord(Struct):
     form_drafts: dict[Role, dict[str, str]] = {}
     """Text typed into a role's form fields and not handed in yet, by field (mockint.session.commands.EditForm):
     what a resumed run puts back in its forms. Each role's own: no view but the interviewer's holds it."""
+    form_choices: dict[Role, FormChoices] = {}
+    """What a role has chosen in its assessment form and not handed in yet (ratings, ticks, "would advance?"):
+    kept and put back like `form_drafts`, and as private."""
     ended_early: bool = False
     finished: bool = False
     duration: float = 0.0

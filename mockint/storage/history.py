@@ -10,11 +10,14 @@ Pure module: no textual import.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
+
+from rich.cells import cell_len, chop_cells
 
 from mockint.core.codec import CodecError
 from mockint.core.durations import format_duration
@@ -94,6 +97,15 @@ class History:
             return self
         wanted = name.strip().casefold()
         return History([e for e in self.entries if e.record.candidate.strip().casefold() == wanted], self.warnings)
+
+    def candidates(self) -> list[str]:
+        """The candidates' names, each once (as `for_candidate` matches them), most recent first; unnamed left out."""
+        names: dict[str, str] = {}
+        for entry in self.entries:
+            name = entry.record.candidate.strip()
+            if name:
+                names.setdefault(name.casefold(), name)
+        return list(names.values())
 
 
 def read_history(folder: Path) -> History:
@@ -238,3 +250,117 @@ def history_json(entry: SessionEntry) -> dict[str, object]:
 
 def _rounded(points: float | None) -> float | None:
     return None if points is None else round(points, 2)
+
+
+# -- laid out: the columns fitted to a width, by the command line and the history screen alike ---------
+
+FIGURES = ("Length", "Ticked", "Rating")
+"""The columns of figures, set flush right."""
+_NARROWEST = {"Date": 10, "Pack": 12, "Mode": 8, "Name": 8, "Status": 10, "Rating": 7}
+"""The columns that may take more than one line, and their narrowest when even their longest words do not fit
+(then shortened): a pack's name breaks after its hyphens, the others at their spaces (Rating's 7 holds `/ 3.0/4`,
+an interviewer's rating under the candidate's own)."""
+_LONGEST_PIECE = {"Pack": 20, "Name": 16}
+"""A piece of a name longer than this is shortened (…) rather than the column widened for it."""
+_GIVING_WAY = (("Date",), ("Mode",), ("Pack", "Name"), ("Status", "Rating"))
+"""The order the columns narrow in: a date and a mode break cleanly in two, names at their hyphens and spaces;
+a rating on one line reads best."""
+DROPPED_FIRST = ("Length", "Mode")
+"""Left out, in this order, when the names would otherwise be cut: how long a run took matters least, then its
+mode (a pair run shows in its ratings anyway)."""
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class HistoryLayout:
+    """Which of HISTORY_HEADINGS' columns are shown and how wide, so that no word is cut in two."""
+
+    columns: tuple[int, ...]
+    """Indexes into HISTORY_HEADINGS, in order."""
+    widths: tuple[int, ...]
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        return tuple(HISTORY_HEADINGS[i] for i in self.columns)
+
+    @property
+    def dropped(self) -> tuple[str, ...]:
+        return tuple(h for i, h in enumerate(HISTORY_HEADINGS) if i not in self.columns)
+
+    def lines(self, cells: Sequence[str]) -> list[list[str]]:
+        """Each shown cell of a row (history_cells) in the lines its column's width allows."""
+        return [wrap_cell(HISTORY_HEADINGS[i], cells[i], width) for i, width in zip(self.columns, self.widths)]
+
+
+def history_layout(rows: Sequence[Sequence[str]], width: int, spacing: int = 2) -> HistoryLayout:
+    """The columns of `rows` (history_cells) fitted into `width` cells, `spacing` of them taken by each column
+    besides its text; columns are left out (DROPPED_FIRST) rather than a name cut."""
+    columns = list(range(len(HISTORY_HEADINGS)))
+    for dropping in (None, *DROPPED_FIRST):
+        if dropping is not None:
+            columns.remove(HISTORY_HEADINGS.index(dropping))
+        widths = _fitted(columns, rows, width - spacing * len(columns), whole_pieces=True)
+        if widths is not None:
+            return HistoryLayout(tuple(columns), widths)
+    narrowest = _fitted(columns, rows, width - spacing * len(columns), whole_pieces=False)
+    return HistoryLayout(tuple(columns), narrowest or tuple(_least(i, rows, False) for i in columns))
+
+
+def _fitted(columns: list[int], rows: Sequence[Sequence[str]], room: int, whole_pieces: bool) -> tuple[int, ...] | None:
+    """The columns' widths within `room`: each as wide as its text, giving way (_GIVING_WAY) down to its least
+    (its longest piece, when `whole_pieces`); None when even that is too wide."""
+    widths = {i: max(cell_len(HISTORY_HEADINGS[i]), *(cell_len(row[i]) for row in rows)) for i in columns}
+    least = {i: min(widths[i], _least(i, rows, whole_pieces)) for i in columns}
+    if sum(least.values()) > room:
+        return None
+    for group in _GIVING_WAY:
+        giving = [i for i in columns if HISTORY_HEADINGS[i] in group]
+        while giving and sum(widths.values()) > room and any(widths[i] > least[i] for i in giving):
+            widest = max(giving, key=lambda i: widths[i] - least[i])
+            widths[widest] = max(least[widest], _narrower(widest, rows, widths[widest]))
+    return tuple(widths[i] for i in columns)
+
+
+def _narrower(column: int, rows: Sequence[Sequence[str]], width: int) -> int:
+    """The width the column's cells take broken into lines of less than `width`: the next width at which they
+    break differently, so that no column is left wider than its lines."""
+    heading = HISTORY_HEADINGS[column]
+    lines = (line for row in rows for line in wrap_cell(heading, row[column], width - 1))
+    return max(cell_len(heading), *(cell_len(line) for line in lines))
+
+
+def _least(column: int, rows: Sequence[Sequence[str]], whole_pieces: bool) -> int:
+    heading = HISTORY_HEADINGS[column]
+    if heading not in _NARROWEST:
+        return max(cell_len(heading), *(cell_len(row[column]) for row in rows))
+    if not whole_pieces:
+        return max(_NARROWEST[heading], cell_len(heading))
+    longest = max(cell_len(piece.rstrip()) for row in rows for piece in _pieces(heading, row[column]))
+    return max(cell_len(heading), min(longest, _LONGEST_PIECE.get(heading, longest)))
+
+
+def _pieces(heading: str, text: str) -> list[str]:
+    """Where a cell may break: after a pack name's hyphens, after the other texts' spaces."""
+    return re.findall(r"[^-]+-*|-+", text) if heading == "Pack" else re.findall(r"[^ ]+ *| +", text)
+
+
+def wrap_cell(heading: str, text: str, width: int) -> list[str]:
+    """`text` of the column `heading` in lines of at most `width` cells, broken where `_pieces` allows; a piece
+    too long for a line is shortened with an ellipsis, never carried on to the next line."""
+    lines: list[str] = []
+    line = ""
+    for piece in _pieces(heading, text) or [""]:
+        if cell_len((line + piece).rstrip()) <= width:
+            line += piece
+            continue
+        if line:
+            lines.append(line.rstrip())
+        line = piece if cell_len(piece.rstrip()) <= width else ellipsised(piece.rstrip(), width) + " "
+    return [*lines, line.rstrip()]
+
+
+def ellipsised(text: str, width: int) -> str:
+    """`text` cut to `width` cells, its end an ellipsis when it had to be cut."""
+    if cell_len(text) <= width:
+        return text
+    return chop_cells(text, max(1, width - 1))[0] + ELLIPSIS if width > 1 else ELLIPSIS[:width]

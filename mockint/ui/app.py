@@ -424,8 +424,9 @@ class MockintApp(App[None]):
 
 
 def resumed_text(engine: SessionEngine) -> str:
-    """Where a resumed run stands: `Round 1, question 2 of 3 · 1m 10s left`."""
-    from mockint.core.durations import format_duration
+    """Where a resumed run stands: `Pack · round 1 of 2 · question 2 of 3 · 1:10 left when resumed`, its time as the
+    clock said it then (the notice stays a few seconds while the clock goes on)."""
+    from mockint.core.durations import format_time_left
 
     view = engine.interviewer_view()
     position = view.position
@@ -435,7 +436,7 @@ def resumed_text(engine: SessionEngine) -> str:
         if position.question is not None:
             parts.append(f"question {position.question + 1} of {len(view.round.questions)}")
     if position.clock is not None:
-        parts.append(f"{format_duration(max(0.0, position.clock.remaining))} left")
+        parts.append(f"{format_time_left(position.clock.remaining)} when resumed")
     return " · ".join(parts)
 
 

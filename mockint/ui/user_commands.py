@@ -105,6 +105,9 @@ OPEN_SESSION = UserCommand(
 ATTEMPTS = UserCommand(
     "attempts", "Attempts", "Every question you were asked, its attempts side by side", "attempts", keys="a"
 )
+WHOSE_HISTORY = UserCommand(
+    "whose_history", "Whose", "Show one candidate's interviews and attempts, or everyone's", "whose", keys="c"
+)
 BACK_TO_HISTORY = UserCommand("back_to_history", "Back", "Back to the saved interviews", "back", keys="escape")
 START_DRILL = UserCommand("start_drill", "Start drill", "Start a practice round of these questions", "start", keys="ctrl+s")
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+
+from textual.pilot import Pilot
 
 from mockint.core.clock import FakeClock
 from mockint.core.model import Pack
@@ -61,3 +65,14 @@ def pair_app(mode: Mode = Mode.PRACTICE, pack: Pack | None = None) -> tuple[Mock
         Library(packs=(pack,)), clock=clock, start=StartRequest(pack, options), tick_interval=SLOW_TICKS, save=False
     )
     return app, clock
+
+
+@asynccontextmanager
+async def resumed_app(data_dir: Path) -> AsyncIterator[tuple[MockintApp, Pilot[None]]]:
+    """The app on `data_dir` at SIZE, its unfinished interview resumed from the home screen's offer (`r`)."""
+    app = make_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        yield app, pilot

@@ -78,6 +78,34 @@ def saved_sessions(data_dir: Path) -> tuple[SessionRecord, SessionRecord]:
     return first, second
 
 
+def swapped_pair(data_dir: Path) -> tuple[SessionRecord, SessionRecord, SessionRecord]:
+    """Ana interviewed by Bo, then (roles swapped, on the same laptop) Bo by Ana, then Ana again: a shared history."""
+    folder = sessions_dir(data_dir)
+    records = (finished_record("Ana", days=0), finished_record("Bo", days=1), finished_record("Ana", days=2))
+    for number, (record, interviewer) in enumerate(zip(records, ("Bo", "Ana", "Bo")), 1):
+        record.id = str(number) * 32  # ids shown on screens, the same every run
+        record.pair, record.interviewer = True, interviewer
+        save_record(folder, record)
+    return records
+
+
+LONG_PACK_NAMES = ("tiktok-social-media-manager", "influencer-marketing-case", "data-science-case-interviews")
+
+
+def long_named_sessions(data_dir: Path) -> list[SessionRecord]:
+    """Finished runs of packs with long hyphenated names (a bundled pack's among them), one of a long-named
+    candidate, pair runs with both ratings: the history at its widest."""
+    records = []
+    for number, (pack, candidate) in enumerate(zip(LONG_PACK_NAMES, ("Christopher Alexander", "Bo", "Ana")), 1):
+        record = finished_record(candidate, days=number)
+        record.id, record.pack_name, record.pair, record.interviewer = str(number) * 32, pack, True, "Sam"
+        for question in record.questions():
+            question.assessments[Role.INTERVIEWER] = QuestionAssessment(rating=Rating.GOOD)
+        save_record(sessions_dir(data_dir), record)
+        records.append(record)
+    return records
+
+
 @pytest.fixture
 def local_time_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Dates are shown in local time: make it UTC, so screens show the same whatever the machine's zone."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mockint.core.clock import FakeClock
 from mockint.core.paths import sessions_dir
-from mockint.session.commands import BeginRound, Command, EditDraft, Quit, Start
+from mockint.session.commands import BeginRound, Command, EditDraft, Quit, Start, Tick
 from mockint.session.engine import SessionEngine
 from mockint.session.setup import SessionOptions
 from mockint.session.record import SessionRecord, decode_record
@@ -45,14 +45,19 @@ def saved_run(folder: Path, typed: str = "halfway there", end: bool = False) -> 
     return engine
 
 
-def saved_commands(folder: Path, options: SessionOptions, *commands: Command | str) -> SessionEngine:
+def saved_commands(folder: Path, options: SessionOptions, *commands: Command | str | float) -> SessionEngine:
     """A run of the mini pack saved in `folder` and left unfinished: each command applied in turn, or for a
-    name (support.sessions.command_for's), what it stands for then ("next" until `phase.value` is its name)."""
-    engine = SessionEngine.new(mini_pack(), options, FakeClock())
+    name (support.sessions.command_for's), what it stands for then ("next" until `phase.value` is its name),
+    or for a number, that many seconds passing (then a tick)."""
+    clock = FakeClock()
+    engine = SessionEngine.new(mini_pack(), options, clock)
     autosave = Autosave.start(folder, engine)
     engine.apply(Start())
     for command in commands:
-        if isinstance(command, str):
+        if isinstance(command, float | int):
+            clock.advance(command)
+            engine.apply(Tick())
+        elif isinstance(command, str):
             while engine.phase.value != command:
                 engine.apply(command_for(engine, "next", None))
         else:

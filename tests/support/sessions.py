@@ -10,13 +10,14 @@ from mockint.core import codec
 from mockint.core.clock import FakeClock
 from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
-    AddMinute, BeginRound, Command, Continue, Count, Done, EditDraft, EditForm, Hint, Note, Pause, PoseChallenge, Quit, Resume,
+    AddMinute, BeginRound, ChooseInForm, Command, Continue, Count, Done, EditDraft, EditForm, Hint, Note, Pause,
+    PoseChallenge, Quit, Resume,
     Skip, SkipChallenge, Start, Step, SubmitAssessment, Tick, ToggleHeard,
 )
 from mockint.session.engine import SessionEngine
 from mockint.core.model import Pack
 from mockint.session.record import (
-    NOTE_LINE, REFLECTION_FIELDS, Advance, Counter, Mode, Reflection, Role, SessionRecord, decode_record,
+    NOTE_LINE, REFLECTION_FIELDS, Advance, Counter, FormChoices, Mode, Reflection, Role, SessionRecord, decode_record,
 )
 from mockint.session.setup import EngineError, SessionOptions
 from mockint.session.state import Phase
@@ -28,6 +29,7 @@ action = st.one_of(
     st.tuples(st.sampled_from(["advance", "advance", "wait"]), st.floats(min_value=0, max_value=90, allow_nan=False)),
     st.tuples(st.just("type"), st.one_of(st.sampled_from(TYPED), st.text(max_size=30))),
     st.tuples(st.sampled_from(["draft", "draft interviewer"]), st.one_of(st.sampled_from(TYPED), st.text(max_size=30))),
+    st.tuples(st.sampled_from(["choose", "choose interviewer"]), st.sampled_from(SCALE)),
     st.tuples(st.sampled_from(["done", "skip", "hint", "pause", "tick"]), st.none()),
     st.tuples(st.sampled_from(["assess", "assess interviewer"]), st.sampled_from(SCALE)),
     st.tuples(st.sampled_from(["pose", "skip challenge", "heard"]), st.integers(min_value=0, max_value=2)),
@@ -39,7 +41,8 @@ actions = st.lists(st.tuples(action, st.booleans()), min_size=10, max_size=80).m
 """A candidate's (and an interviewer's) arbitrary doings; those that do not fit the state are refused.
 
 In a pair run the text typed is the interviewer's note line; "draft" types into the form's fields not handed
-in yet (the reflection being assessed, or the partner's note line being written); "pose", "skip challenge" and "heard" name a
+in yet (the reflection being assessed, or the partner's note line being written), "choose" rates every question
+of the round being assessed in the form, not handing it in; "pose", "skip challenge" and "heard" name a
 challenge or a guide item by its index.
 
 Most are followed by "next", whatever moves the run on from where it is, so that runs get far.
@@ -72,6 +75,9 @@ def command_for(engine: SessionEngine, name: str, value: object, other_verdict: 
         return EditDraft.between(engine.draft or "", str(value))
     if name.startswith("draft"):
         return _form_edit(engine, Role.INTERVIEWER if name == "draft interviewer" else Role.SELF, str(value), other_verdict)
+    if name.startswith("choose"):
+        role = Role.INTERVIEWER if name == "choose interviewer" else Role.SELF
+        return _form_choice(engine, role, Rating(value), other_verdict)
     pair = _pair_command(engine, name, value, other_verdict)
     if pair is not None:
         return pair
@@ -108,6 +114,17 @@ def _form_edit(engine: SessionEngine, role: Role, value: str, other_verdict: boo
         value = f"{value} FORM-DRAFT-MARK{' other' if other_verdict else ''}"
     old = engine.record.form_drafts.get(role, {}).get(field, "")
     return EditForm.between(role, field, old, value)
+
+
+def _form_choice(engine: SessionEngine, role: Role, rating: Rating, other_verdict: bool) -> ChooseInForm:
+    """`rating` chosen for every question of the round on screen in `role`'s form, not handed in; the
+    interviewer's twin chooses another rating and, with the last round, another "would advance?"."""
+    round_ = engine.interviewer_view().round
+    ids = [q.question_id for q in round_.questions] if round_ else []
+    if role is Role.INTERVIEWER and other_verdict:
+        rating = next(level for level in SCALE if level is not rating)
+    advance = None if role is Role.SELF else (Advance.NO if other_verdict else Advance.YES)
+    return ChooseInForm(role, FormChoices(ratings=dict.fromkeys(ids, rating), advance=advance))
 
 
 _NEXT = {Phase.ROUND_INTRO: "begin", Phase.REVIEW: "continue", Phase.ASSESSMENT: "assess"}

@@ -10,12 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, Select, Static
 
 from mockint.core.safetext import printable
 from mockint.core.userpaths import reason, shown
-from mockint.storage.history import HISTORY_HEADINGS, History, SessionEntry, full_record, history_cells, read_history
+from mockint.storage.history import (
+    History, HistoryLayout, SessionEntry, full_record, history_cells, history_layout, read_history,
+)
 from mockint.session.record import SessionRecord
 from mockint.storage.journal import JournalError
 from mockint.ui import user_commands
@@ -23,6 +27,7 @@ from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.widgets.plain import plain
 
 NO_SESSIONS = "No saved interviews yet. Every interview is saved as it goes, in {folder}."
+EVERYONE = "Everyone"
 
 
 class HistoryTable(DataTable):
@@ -31,38 +36,105 @@ class HistoryTable(DataTable):
     BINDINGS = user_commands.bindings(user_commands.OPEN_SESSION)
 
 
+def _cell(lines: list[str]) -> Content:
+    return Content("\n").join(plain(line, single_line=True) for line in lines)
+
+
+class CandidateChoice(Select[str]):
+    """Whose interviews the history shows: one candidate's, by name, or everyone's (blank)."""
+
+
 class HistoryScreen(Screen[None]):
+    """Everyone's interviews at first: on a laptop people share, the screen cannot know who is at it, and after a
+    role swap the last candidate is the other person; `c` chooses whose (the names are the candidates')."""
+
     CSS_PATH = "history.tcss"
-    BINDINGS = user_commands.bindings(user_commands.BACK, user_commands.ATTEMPTS)
+    BINDINGS = user_commands.bindings(user_commands.BACK, user_commands.WHOSE_HISTORY, user_commands.ATTEMPTS)
 
     def __init__(self, folder: Path) -> None:
         """`folder`: where the sessions are saved (the data folder's `sessions/`)."""
         super().__init__()
         self.folder = folder
         self.history: History = read_history(folder)
+        self.candidate: str | None = None
+        """Whose interviews are shown, by the candidate's name; None for everyone's."""
+        self.table_layout: HistoryLayout | None = None
+        """The table's columns as last fitted to its width."""
+
+    @property
+    def shown(self) -> History:
+        return self.history.for_candidate(self.candidate)
 
     def compose(self) -> ComposeResult:
-        count = len(self.history.entries)
-        title = f"Saved interviews: {count}, newest first"
-        yield Static(plain(title, single_line=True), id="history-title")
-        if count:
+        with Horizontal(id="history-top"):
+            yield Static(self._title(), id="history-title")
+            names = self.history.candidates()
+            if names:
+                options = [(plain(name, single_line=True), name) for name in names]
+                yield CandidateChoice(options, prompt=EVERYONE, compact=True, id="history-candidate")
+        yield Static("", id="history-dropped")
+        if self.history.entries:
             yield HistoryTable(id="history-table", cursor_type="row", zebra_stripes=True)
         else:
             yield Static(plain(NO_SESSIONS.format(folder=shown(self.folder))), id="history-empty")
         yield Footer()
 
+    def _title(self) -> Content:
+        count, total = len(self.shown.entries), len(self.history.entries)
+        whose = "" if self.candidate is None else f" of {self.candidate}"
+        counted = f"{total}" if self.candidate is None else f"{count} of {total}"
+        return plain(f"Saved interviews{whose}: {counted}, newest first", single_line=True)
+
+    def _dropped_note(self) -> Content:
+        dropped = self.table_layout.dropped if self.table_layout is not None else ()
+        return plain(f"{' and '.join(dropped)} left out to fit: a wider terminal shows them" if dropped else "")
+
     def on_mount(self) -> None:
         for warning in self.history.warnings:
             self.notify(printable(warning, single_line=True), title="Not listed", severity="warning", markup=False)
-        if not self.history.entries:
-            return
+        if self.history.entries:
+            self.query_one(HistoryTable).focus()
+
+    def on_resize(self) -> None:
+        if self.history.entries:
+            self.call_after_refresh(self._fill_table)  # once the table has its new width
+
+    def _fill_table(self) -> None:
+        """The table laid out as `mockint history` lays it out, to the table's width: names break at their
+        hyphens and spaces, and columns are left out (said above it) rather than scrolled to."""
         table = self.query_one(HistoryTable)
-        rows = {entry.id: [plain(cell, single_line=True) for cell in history_cells(entry)] for entry in self.history.entries}
-        for index, heading in enumerate(HISTORY_HEADINGS):
-            table.add_column(heading, width=max(len(heading), *(row[index].cell_length for row in rows.values())))
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        entries = self.shown.entries
+        rows = {entry.id: history_cells(entry) for entry in entries}
+        width = table.size.width - table.styles.scrollbar_size_vertical
+        self.table_layout = history_layout(list(rows.values()), width, spacing=2 * table.cell_padding)
+        for heading, column_width in zip(self.table_layout.headings, self.table_layout.widths):
+            table.add_column(plain(heading), width=column_width)
         for key, cells in rows.items():
-            table.add_row(*cells, key=key)
-        table.focus()
+            lines = self.table_layout.lines(cells)
+            table.add_row(*(_cell(cell) for cell in lines), key=key, height=max(len(cell) for cell in lines))
+        table.move_cursor(row=min(cursor, table.row_count - 1))
+        self.query_one("#history-title", Static).update(self._title())
+        self.query_one("#history-dropped", Static).update(self._dropped_note())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Choosing whose history needs a name to choose.
+        return action != "whose" or bool(self.history.candidates())
+
+    def action_whose(self) -> None:
+        choice = self.query_one(CandidateChoice)
+        choice.focus()
+        choice.action_show_overlay()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        candidate = None if event.value is Select.NULL else str(event.value)
+        if candidate == self.candidate:
+            return
+        self.candidate = candidate
+        self._fill_table()
+        self.query_one(HistoryTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -81,7 +153,7 @@ class HistoryScreen(Screen[None]):
     def action_attempts(self) -> None:
         from mockint.ui.screens.attempts import AttemptsScreen
 
-        self.app.push_screen(AttemptsScreen([entry.record for entry in self.history.entries if entry.finished]))
+        self.app.push_screen(AttemptsScreen([entry.record for entry in self.shown.entries if entry.finished]))
 
     def action_back(self) -> None:
         self.app.pop_screen()

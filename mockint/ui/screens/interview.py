@@ -11,10 +11,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Static, TextArea
+from textual.widgets import Checkbox, ContentSwitcher, RadioSet, Static, TextArea
 
 from mockint.session.commands import (
-    BeginRound, Command, Continue, Done, EditDraft, EditForm, Hint, Pause, Quit, Resume, Skip, SubmitAssessment, Tick,
+    BeginRound, ChooseInForm, Command, Continue, Done, EditDraft, EditForm, Hint, Pause, Quit, Resume, Skip,
+    SubmitAssessment, Tick,
 )
 from mockint.session.engine import SessionEngine
 from mockint.storage.autosave import Autosave
@@ -23,7 +24,7 @@ from mockint.ui import user_commands
 from mockint.ui.screens.confirm import ConfirmScreen
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.screens.too_small import is_too_small
-from mockint.session.record import Role
+from mockint.session.record import FormChoices, Role
 from mockint.session.setup import EngineError, Event, EventKind
 from mockint.session.state import Phase
 from mockint.session.views import InterviewerView
@@ -33,6 +34,7 @@ from mockint.ui.widgets.footer import ReleasingFooter
 from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.reveal import RevealPanel, has_reference
 from mockint.ui.widgets.review import ReviewPanel
+from mockint.ui.widgets.scorecard import ScorecardForm
 from mockint.ui.widgets.round_intro import RoundIntro
 
 DEFAULT_TICK_INTERVAL = 0.25
@@ -228,9 +230,9 @@ class InterviewScreen(Screen[None]):
             assert view.round is not None, "an assessment is of a round"
             # The whole interview's checklist is asked once, with the last round's.
             interview_checklist = record.checklist if round_number == len(record.rounds) else ()
-            drafts = record.form_drafts.get(Role.SELF)
+            drafts, choices = record.form_drafts.get(Role.SELF), record.form_choices.get(Role.SELF)
             self._assessment_form = AssessmentForm(
-                view.round, interview_checklist, record.checked, drafts=drafts, id=view_id
+                view.round, interview_checklist, record.checked, drafts=drafts, choices=choices, id=view_id
             )
             views.mount(self._assessment_form)
         return view_id
@@ -400,6 +402,27 @@ class InterviewScreen(Screen[None]):
         old = self.engine.interviewer_view().record.form_drafts.get(role, {}).get(field, "")
         if text != old:
             self._apply(EditForm.between(role, field, old, text))
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self.keep_form_choices(event.radio_set)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.keep_form_choices(event.checkbox)
+
+    def keep_form_choices(self, control: Widget) -> None:
+        """Hand the engine what the form `control` is in holds chosen now (a rating, a tick), so it is saved
+        before it is handed in; nothing for a control of no form, or when nothing changed."""
+        if self.engine.phase is not Phase.ASSESSMENT:
+            return
+        for role, form in self.assessment_forms():
+            if form is not None and form in control.ancestors:
+                choices = form.form_choices()
+                if choices != self.engine.interviewer_view().record.form_choices.get(role, FormChoices()):
+                    self._apply(ChooseInForm(role, choices))
+
+    def assessment_forms(self) -> list[tuple[Role, AssessmentForm | ScorecardForm | None]]:
+        """Each role's assessment form on this screen, None when not shown."""
+        return [(Role.SELF, self._assessment_form)]
 
     def _answer_box(self) -> TextArea:
         return self.query_one(AnsweringView).active_answer_box(self.engine.phase)

@@ -34,7 +34,7 @@ from mockint.session.views import CandidateQuestion, CandidateView, ClockFigures
 from mockint.core.safetext import printable
 from mockint.ui import user_commands
 from mockint.ui.screens.interview import DEFAULT_TICK_INTERVAL, TIMED_PHASES, InterviewScreen
-from mockint.ui.widgets.assessment import AssessmentSubmitted
+from mockint.ui.widgets.assessment import AssessmentForm, AssessmentSubmitted
 from mockint.ui.widgets.challenge_card import ChallengeCard
 from mockint.ui.widgets.footer import ReleasingFooter
 from mockint.ui.widgets.pair_console import NoteInput, PairConsole, listen_for, next_conditional, next_to_pose
@@ -147,8 +147,9 @@ class PairScreen(InterviewScreen):
         if self._scorecard is None or self._scorecard.id != view_id:
             self._remove_scorecard()
             last = round_index + 1 == len(view.record.rounds)
-            drafts = view.record.form_drafts.get(Role.INTERVIEWER)
-            self._scorecard = ScorecardForm(view.round, last, drafts=drafts, id=view_id)
+            record = view.record
+            drafts, choices = record.form_drafts.get(Role.INTERVIEWER), record.form_choices.get(Role.INTERVIEWER)
+            self._scorecard = ScorecardForm(view.round, last, drafts=drafts, choices=choices, id=view_id)
             views.mount(self._scorecard)
         self._hand_off(round_index, Role.INTERVIEWER, TO_INTERVIEWER)
         return view_id
@@ -165,6 +166,9 @@ class PairScreen(InterviewScreen):
             first = next((w for w in form.query("ItemCheckbox, RatingSet, CappedTextArea") if w.focusable), None)
             if first is not None:
                 self.set_focus(first)
+
+    def assessment_forms(self) -> list[tuple[Role, AssessmentForm | ScorecardForm | None]]:
+        return [*super().assessment_forms(), (Role.INTERVIEWER, self._scorecard)]
 
     def _remove_scorecard(self) -> None:
         if self._scorecard is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 
 from textual import events
@@ -13,7 +14,7 @@ from textual.widgets import Button, Label, RadioSet, Static, TextArea
 from mockint.exporters import content
 from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import SubmitAssessment
-from mockint.session.record import QuestionRecord, Reflection, RoundRecord
+from mockint.session.record import FormChoices, QuestionRecord, Reflection, RoundRecord
 from mockint.ui import user_commands
 from mockint.ui.widgets.capped_text import CappedTextArea
 from mockint.ui.widgets.plain import plain
@@ -176,20 +177,25 @@ class QuestionAssessment(RatedQuestion):
     }
     """
 
-    def __init__(self, number: int, question: QuestionRecord) -> None:
+    def __init__(self, number: int, question: QuestionRecord, choices: FormChoices | None = None) -> None:
+        """`choices`: what was chosen in the form before a restart and not handed in, over what was handed in."""
         super().__init__(classes="question-assessment")
         self.number = number
         self.question = question
+        self.choices = choices
 
     def compose(self) -> ComposeResult:
         question = self.question
+        qid = question.question_id
+        checked = question.checked if self.choices is None else self.choices.question_checks.get(qid, frozenset())
+        rating = question.rating if self.choices is None else self.choices.ratings.get(qid)
         yield Static(plain(f"{self.number}. {question.ask.strip()}"), classes="assessment-heading")
         for item in question.checklist:
-            yield ItemCheckbox(item, QUESTION_SCOPE, item in question.checked, question.question_id)
+            yield ItemCheckbox(item, QUESTION_SCOPE, item in checked, qid)
         with Horizontal(classes="rating-row"):
             yield Label("Rating", classes="rating-label")
-            yield RatingSet(question.question_id, question.rating)
-        yield RatingDescription(plain(rating_description(question.rating)))
+            yield RatingSet(qid, rating)
+        yield RatingDescription(plain(rating_description(rating)))
 
     def on_resize(self, event: events.Resize) -> None:
         # The choices take one line where they fit beside their label, two lines on a narrow terminal.
@@ -267,12 +273,15 @@ class AssessmentForm(VerticalScroll):
         interview_checked: set[str],
         *,
         drafts: dict[str, str] | None = None,
+        choices: FormChoices | None = None,
         id: str | None = None,
     ) -> None:
-        """`drafts` is the text typed into the reflection before a restart, by field, and not handed in."""
+        """`drafts` is the text typed into the reflection before a restart, by field, and not handed in;
+        `choices` what was chosen (ratings, ticks)."""
         super().__init__(id=id)
         self.round_record = round_record
         self.drafts = drafts or {}
+        self.choices = choices
         self.interview_checklist = interview_checklist
         self.interview_checked = interview_checked
 
@@ -280,9 +289,12 @@ class AssessmentForm(VerticalScroll):
         yield Static(plain(f"How did “{self.round_record.title}” go?"), classes="assessment-title")
         yield Static(RATING_SCALE, classes="assessment-note")
         for number, question in enumerate(self.round_record.questions, 1):
-            yield QuestionAssessment(number, question)
-        yield from self._checklist("This round", self.round_record.checklist, ROUND_SCOPE, self.round_record.checked)
-        yield from self._checklist("The whole interview", self.interview_checklist, INTERVIEW_SCOPE, self.interview_checked)
+            yield QuestionAssessment(number, question, self.choices)
+        choices = self.choices
+        round_ticks = self.round_record.checked if choices is None else choices.round_checks
+        interview_ticks = self.interview_checked if choices is None else choices.interview_checks
+        yield from self._checklist("This round", self.round_record.checklist, ROUND_SCOPE, round_ticks)
+        yield from self._checklist("The whole interview", self.interview_checklist, INTERVIEW_SCOPE, interview_ticks)
         yield Static("Reflection", classes="assessment-heading")
         reflection = self.round_record.reflection
         for name, (label, prompt) in REFLECTION_PROMPTS.items():
@@ -295,7 +307,7 @@ class AssessmentForm(VerticalScroll):
                 )
         yield Button("Submit assessment", id="submit-assessment", variant="primary")
 
-    def _checklist(self, heading: str, items: tuple[str, ...], scope: str, ticked: set[str]) -> ComposeResult:
+    def _checklist(self, heading: str, items: tuple[str, ...], scope: str, ticked: Set[str]) -> ComposeResult:
         if not items:
             return
         yield Static(plain(heading), classes="assessment-heading")
@@ -343,6 +355,14 @@ class AssessmentForm(VerticalScroll):
                 **{name: self.query_one(f"#reflect-{name}", CappedTextArea).text for name in REFLECTION_PROMPTS}
             ),
         )
+
+    def form_choices(self) -> FormChoices:
+        """What the form holds chosen now: its ratings and ticks."""
+        chosen = self.build_assessment()
+        return FormChoices(
+            ratings=chosen.ratings, question_checks=chosen.question_checks,
+            round_checks=chosen.round_checks, interview_checks=chosen.interview_checks,
+        )  # fmt: skip
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "submit-assessment":

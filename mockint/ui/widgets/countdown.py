@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
 from textual.widgets import Static
 
-from mockint.core.durations import format_clock
+from mockint.core.durations import format_time_left
 from mockint.session.views import ClockFigures
 from mockint.ui.widgets.plain import plain
 
@@ -15,14 +13,11 @@ LOW_FRACTION = 0.25
 
 
 def clock_face(remaining: float, limit: float) -> tuple[str, str]:
-    """The clock's text and state ("", "low" or "over") for `remaining` seconds of `limit`.
-
-    Remaining time rounds up so a fresh 2m question reads 2:00, and 0:00 only
-    shows once the time is really gone; overtime rounds down for the same reason.
-    """
+    """The clock's text (mockint.core.durations.format_time_left) and state ("", "low" or "over") for
+    `remaining` seconds of `limit`."""
+    text = format_time_left(remaining)
     if remaining < 0:
-        return f"+{format_clock(-remaining)} over", "over"
-    text = f"{format_clock(math.ceil(remaining))} left"
+        return text, "over"
     low = limit > 0 and remaining / limit <= LOW_FRACTION
     return text, "low" if low else ""
 

@@ -14,7 +14,8 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from mockint.exporters import content
 from mockint.session.commands import SubmitAssessment
-from mockint.session.record import Advance, QuestionRecord, Reflection, Role, RoundRecord
+from mockint.core.ratings import Rating
+from mockint.session.record import Advance, FormChoices, QuestionRecord, Reflection, Role, RoundRecord
 from mockint.ui.widgets.assessment import (
     AssessmentSubmitted, RatedQuestion, RatingDescription, RatingSet, rating_description,
 )
@@ -52,12 +53,20 @@ class ScorecardForm(VerticalScroll):
     """
 
     def __init__(
-        self, round_record: RoundRecord, last_round: bool, *, drafts: dict[str, str] | None = None, id: str | None = None
+        self,
+        round_record: RoundRecord,
+        last_round: bool,
+        *,
+        drafts: dict[str, str] | None = None,
+        choices: FormChoices | None = None,
+        id: str | None = None,
     ) -> None:
-        """`drafts` is the text typed into keep and change before a restart, by field, and not handed in."""
+        """`drafts` is the text typed into keep and change before a restart, by field, and not handed in;
+        `choices` the ratings and "would advance?" chosen."""
         super().__init__(id=id)
         self.round_record = round_record
         self.drafts = drafts or {}
+        self.choices = choices
         self.last_round = last_round
 
     def compose(self) -> ComposeResult:
@@ -65,6 +74,8 @@ class ScorecardForm(VerticalScroll):
                      classes="scorecard-heading")  # fmt: skip
         for number, question in enumerate(self.round_record.questions, 1):
             own = question.assessment(Role.INTERVIEWER).rating
+            if self.choices is not None:
+                own = self.choices.ratings.get(question.question_id)
             with RatedQuestion():
                 yield Static(plain(f"{number}. {question.ask.strip()}"), classes="scorecard-heading")
                 yield Static(anchors_text(question), classes="anchors")
@@ -82,8 +93,9 @@ class ScorecardForm(VerticalScroll):
         if self.last_round:
             yield Static("Would they advance?", classes="scorecard-heading")
             with RadioSet(id="advance"):
+                chosen = self.choices.advance if self.choices is not None else None
                 for choice in Advance:
-                    yield ChoiceButton(plain(choice.label), id=f"advance-{choice.value}")
+                    yield ChoiceButton(plain(choice.label), value=choice is chosen, id=f"advance-{choice.value}")
         yield Static("", id="scorecard-problem")
         yield Button("Submit scorecard", id="submit-scorecard", variant="primary")
 
@@ -108,15 +120,23 @@ class ScorecardForm(VerticalScroll):
         return Reflection(keep=keep, change=self.query_one("#score-change", Input).value)
 
     def _advance(self) -> Advance | None:
-        if not self.last_round:
-            return None
-        pressed = self.query_one("#advance", RadioSet).pressed_button
-        return Advance((pressed.id or "").removeprefix("advance-")) if pressed else Advance.NO_DECISION
+        """What goes in: with the last round, "would advance?" as chosen, or no decision."""
+        return (self._chosen_advance() or Advance.NO_DECISION) if self.last_round else None
+
+    def _chosen_advance(self) -> Advance | None:
+        pressed = self.query_one("#advance", RadioSet).pressed_button if self.last_round else None
+        return Advance((pressed.id or "").removeprefix("advance-")) if pressed is not None else None
+
+    def form_choices(self) -> FormChoices:
+        """What the scorecard holds chosen now: its ratings and, with the last round, "would advance?"."""
+        return FormChoices(ratings=self._ratings(), advance=self._chosen_advance())
+
+    def _ratings(self) -> dict[str, Rating]:
+        return {r.question_id: r.rating for r in self.query(RatingSet) if r.rating is not None}
 
     def build_assessment(self) -> SubmitAssessment:
-        ratings = {r.question_id: r.rating for r in self.query(RatingSet) if r.rating is not None}
         return SubmitAssessment(
-            role=Role.INTERVIEWER, ratings=ratings, reflection=self._reflection(), advance=self._advance()
+            role=Role.INTERVIEWER, ratings=self._ratings(), reflection=self._reflection(), advance=self._advance()
         )
 
     def submit(self) -> None:
