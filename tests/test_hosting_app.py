@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import logging
 
+import pytest
+
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from mockint.core import codec
 from mockint.core.clock import FakeClock
 from mockint.core.ratings import Rating
 from mockint.remote.client import CandidateClient, ReceivedView
@@ -42,9 +45,14 @@ async def listening(pilot: Pilot[None]) -> tuple[str, int]:
     return address.host, address.port
 
 
-async def joined(pilot: Pilot[None]) -> CandidateClient:
+async def joined(pilot: Pilot[None], seen: list[str] | None = None) -> CandidateClient:
+    """A candidate's terminal joined; `seen` gets every view it receives, as JSON."""
     host, port = await listening(pilot)
-    client = await CandidateClient.join(host, port, CODE, clock=FakeClock(), timing=QUIET)
+    def keep(received: ReceivedView) -> None:
+        if seen is not None:
+            seen.append(codec.encode(received.view).decode())
+
+    client = await CandidateClient.join(host, port, CODE, clock=FakeClock(), timing=QUIET, on_view=keep)
     await until(lambda: pilot.app.hosting.connected and pilot.app.hosting.host.shown is not None)
     console = pilot.app.screen_stack[1]
     assert isinstance(console, PairScreen)
@@ -91,7 +99,8 @@ async def test_the_status_line_gives_the_join_line_and_the_code_and_follows_the_
 async def test_every_command_pushes_the_changed_view_and_nothing_private() -> None:
     app, clock = hosted_app(pack=marked_pack())
     async with app.run_test(size=SIZE) as pilot:
-        client = await joined(pilot)
+        seen: list[str] = []
+        client = await joined(pilot, seen)
         await pilot.press("enter")
         before = await view_where(client, lambda view: view.position.question == 0)
         await pilot.press("m")  # a minute more: the candidate's clock shows it
@@ -100,16 +109,20 @@ async def test_every_command_pushes_the_changed_view_and_nothing_private() -> No
         await pilot.press("p")  # a challenge posed
         received = await view_where(client, lambda view: view.position.phase is Phase.CHALLENGE)
         assert received.view.rounds[0].questions[0].challenges[0].ask == "CHALLENGE-MARK-1a"
-        await pilot.press("n", *"said RETENTION", "enter")
+        await pilot.press("n", *"said RETENTION", "enter", "escape")
         clock.advance(5)
         app.screen.tick()
         await pilot.pause()
-        frames = str(client.received.view)
-        for marker in ("GUIDE-MARK", "ANCHOR-MARK", "FACT-MARK", "REFERENCE-MARK", "said RETENTION", "CHALLENGE-MARK-1b"):
-            assert marker not in frames
+        await pilot.press("m")  # the challenge's minute more: sent, the note before it not
+        await view_where(client, lambda view: view.position.clock is not None and view.position.clock.limit == 90)
+        assert len(seen) >= 4
+        private = ("GUIDE-MARK", "ANCHOR-MARK", "FACT-MARK", "REFERENCE-MARK", "said RETENTION", "CHALLENGE-MARK-1b")
+        assert not [marker for view in seen for marker in private if marker in view]
 
 
-async def test_the_candidates_notes_are_kept_as_theirs_and_what_does_not_fit_is_dropped(caplog) -> None:  # type: ignore[no-untyped-def]
+async def test_the_candidates_notes_are_kept_as_theirs_and_what_does_not_fit_is_dropped(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     app, _ = hosted_app(pack=marked_pack())
     async with app.run_test(size=SIZE) as pilot:
         client = await joined(pilot)
