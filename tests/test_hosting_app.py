@@ -18,10 +18,12 @@ from mockint.remote.client import CandidateClient, ReceivedView
 from mockint.remote.frames import Notes, Ready, SelfAssessment
 from mockint.remote.host import ENDED
 from mockint.remote.timing import Timing
-from mockint.session.commands import SubmitAssessment
+from mockint.session.commands import BeginRound, Continue, Done, Pause, Resume, SubmitAssessment
 from mockint.session.record import Role
+from mockint.session.setup import SessionOptions
 from mockint.session.state import Phase
 from mockint.ui.app import MockintApp
+from mockint.ui.hosting import screen_text
 from mockint.ui.screens.pair import HandOffScreen, PairScreen, RevealScreen
 from mockint.ui.widgets.hosting_status import HostingStatus
 from mockint.ui.widgets.scorecard import ScorecardForm
@@ -30,6 +32,7 @@ from support.apps import SIZE, hosted_app
 from support.marked import marked_pack
 from support.pilot import engine_of
 from support.remote import CODE, until
+from support.sessions import Run
 
 QUIET = Timing(heartbeat_every=None)
 
@@ -150,7 +153,7 @@ async def test_blind_scoring_on_two_terminals_the_candidates_assessment_reveals_
         await to_assessment(pilot)
         assert not any(isinstance(screen, HandOffScreen) for screen in app.screen_stack)  # nobody hands a keyboard over
         form = app.screen.query_one(ScorecardForm)
-        await until(lambda: "Self-assessment: awaited · scorecard: yours to fill" in status(app))
+        await until(lambda: "Assessments: theirs awaited, your scorecard to fill" in status(app))
         await view_where(client, lambda view: view.position.phase is Phase.ASSESSMENT)
         assert "self-assessment" in status(app)
         for rating_set in form.query(RatingSet):
@@ -160,7 +163,7 @@ async def test_blind_scoring_on_two_terminals_the_candidates_assessment_reveals_
         await pilot.press("ctrl+d")  # the scorecard first: not revealed yet
         round_ = engine_of(app).record.rounds[0]
         assert Role.INTERVIEWER in round_.assessments and not round_.revealed
-        await until(lambda: "Self-assessment: awaited · scorecard: in" in status(app))
+        await until(lambda: "Assessments: theirs awaited, your scorecard in" in status(app))
         assert client.received.view.rounds[0].interviewer_assessment is None
         theirs = SubmitAssessment(ratings={"q1": Rating.EXCELLENT, "q2": Rating.GOOD})
         await client.send(SelfAssessment(theirs))
@@ -202,3 +205,28 @@ async def test_quitting_tells_the_candidate() -> None:
         await app.action_quit()  # asks first: the run would be lost
         await pilot.press("y")
     assert await client.wait_ended() == ENDED
+
+
+def test_what_the_candidates_screen_shows_in_a_few_words() -> None:
+    run = Run(marked_pack(), SessionOptions(pair=True))
+    said = [screen_text(None)]
+
+    def say() -> None:
+        said.append(screen_text(run.engine.candidate_view()))
+
+    say()
+    for command in (BeginRound(), Pause(), Resume(), Done(), Done(), Done(), Continue()):
+        assert run.apply(command), command
+        say()
+    while run.engine.phase is not Phase.ASSESSMENT:
+        assert run.apply(Continue() if run.engine.phase is Phase.REVIEW else Done())
+    say()
+    assert run.apply(SubmitAssessment(ratings={"q1": Rating.GOOD}))
+    say()
+    assert run.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"q1": Rating.GOOD}))
+    say()
+    assert said == [
+        "nothing yet", "Round 1 intro", "Question 1 of 2", "Question 1 of 2 (paused)", "Question 1 of 2",
+        "Question 1 of 2, a challenge", "Question 1 of 2, a challenge", "between questions", "Question 2 of 2",
+        "self-assessment", "self-assessment, sent", "Round 1 reveal, then Round 2 intro",
+    ]  # fmt: skip

@@ -167,8 +167,8 @@ class Hosting:
         if view.position.phase is not Phase.ASSESSMENT or view.round is None:
             return ""
         theirs = "in" if Role.SELF in view.round.assessments else "awaited"
-        yours = "in" if Role.INTERVIEWER in view.round.assessments else "yours to fill"
-        return f"Self-assessment: {theirs} · scorecard: {yours}"
+        yours = "in" if Role.INTERVIEWER in view.round.assessments else "to fill"
+        return f"Assessments: theirs {theirs}, your scorecard {yours}"
 
     def clock_text(self) -> str:
         return "clock pauses while they are away" if self.pause_while_away else "clock runs while they are away"
