@@ -198,6 +198,19 @@ async def test_the_clock_pauses_while_the_candidate_is_away_only_if_the_intervie
         assert not engine_of(app).paused and "clock runs while they are away" in status(app)
 
 
+async def test_roles_are_not_swapped_on_the_hosting_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    told: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **_: told.append(str(message)))
+    async with app.run_test(size=SIZE) as pilot:
+        await listening(pilot)
+        record = engine_of(app).record
+        app.swap_roles(record)
+        await pilot.pause()
+        assert engine_of(app).record is record  # no new run: the next interviewer hosts from the other terminal
+        assert any("swap by hosting from the other one" in message for message in told)
+
+
 async def test_quitting_tells_the_candidate() -> None:
     app, _ = hosted_app(pack=marked_pack())
     async with app.run_test(size=SIZE) as pilot:

@@ -256,6 +256,10 @@ class MockintApp(App[None]):
         """Start the next pair interview of `record`'s pack with the names swapped (see setup.swapped_options)."""
         from mockint.session.setup import swapped_options
 
+        if self.hosting is not None:  # the new interviewer is the one at the other terminal
+            self.notify("With two terminals, swap by hosting from the other one: mockint host PACK there.",
+                        title="Cannot swap here", severity="warning")  # fmt: skip
+            return
         pack = self.library.find(record.pack_name)
         if pack is None:
             self.notify(printable(f"The pack {record.pack_name} is no longer found.", single_line=True),

@@ -20,7 +20,6 @@ both are in.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from textual.app import ComposeResult
@@ -41,7 +40,7 @@ from mockint.session.state import Phase
 from mockint.session.views import CandidateQuestion, CandidateView, InterviewerView
 from mockint.core.safetext import printable
 from mockint.ui import user_commands
-from mockint.ui.hosting import Hosting
+from mockint.ui.hosting import LOG, Hosting
 from mockint.ui.screens.interview import DEFAULT_TICK_INTERVAL, TIMED_PHASES, InterviewScreen
 from mockint.ui.widgets.assessment import AssessmentSubmitted
 from mockint.ui.widgets.challenge_card import ChallengeCard
@@ -70,7 +69,6 @@ CONSOLE_COMMANDS = (
 NOTE_PHASES = (Phase.ANSWERING, Phase.CHALLENGE, Phase.REVIEW)
 SINGLE_KEY_ACTIONS = {command.action.split("(")[0] for command in CONSOLE_COMMANDS}
 """Off while a note line is open: its keys type into the line."""
-LOG = logging.getLogger("mockint.ui.hosting")
 AWAY = "candidate away"
 """The clock's hold while the candidate's terminal is away, when the interviewer chose so."""
 TO_CANDIDATE = (
