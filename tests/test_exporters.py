@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from mockint.core.clock import FakeClock
 from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
-    BeginRound, Command, Continue, Count, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment,
+    BeginRound, CandidateNotes, Command, Continue, Count, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment,
     Tick, ToggleHeard,
 )
 from mockint.session.engine import SessionEngine
@@ -103,6 +103,7 @@ def golden_record() -> SessionRecord:
     engine.apply(ToggleHeard("Says why engagement matters"))
     engine.apply(Count(Counter.FILLER))
     engine.apply(Count(Counter.FILLER))
+    engine.apply(CandidateNotes("1. completion\n2. engagement *why*"))  # typed on the candidate's terminal
     engine.apply(Done(
         "Um, I look at completion rate first, like, how many watch to the end.\n"
         "Then engagement: comments and *saves*, you know, basically the signals. <script>alert(1)</script>"

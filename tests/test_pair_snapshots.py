@@ -8,13 +8,18 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
+from mockint.core.clock import FakeClock
 from mockint.core.ratings import Rating
+from mockint.remote.client import CandidateClient
+from mockint.remote.host import Address
+from mockint.ui.widgets.hosting_status import HostingStatus
 from mockint.ui.widgets.assessment import RatingDescription, RatingSet
 from textual.widgets import Input
 from mockint.ui.widgets.scorecard import ScorecardForm
-from support.apps import pair_app
+from support.apps import hosted_app, pair_app
 from support.marked import marked_pack
 from support.pilot import engine_of, settle
+from support.remote import CODE, QUIET, until
 
 SIZE = (120, 36)
 
@@ -102,3 +107,21 @@ async def test_the_digit_keys_rate_on_the_scorecard_and_the_level_is_described()
         assert (first.rating, second.rating) == (Rating.GOOD, Rating.NO_EVIDENCE)
         descriptions = [str(d.render()) for d in form.query(RatingDescription)]
         assert descriptions[0].startswith("Good — ") and descriptions[1].startswith("No evidence — ")
+
+
+def test_hosting_console(snap_compare: object) -> None:
+    """Hosting (`mockint host`), a candidate's terminal joined: the status line under the bar, a fixed port shown."""
+
+    async def hosting(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        await until(lambda: app.hosting.address is not None)  # type: ignore[attr-defined]
+        address = app.hosting.address  # type: ignore[attr-defined]
+        await CandidateClient.join(address.host, address.port, CODE, clock=FakeClock(), timing=QUIET)
+        app.hosting.address = Address("127.0.0.1", 8765)  # type: ignore[attr-defined]  # a port the same every run
+        await noted(pilot)
+        await until(lambda: "Question 1" in str(app.screen.query_one(HostingStatus).render()))
+        app.clear_notifications()  # "the candidate joined" goes after a while: not in a picture of this moment
+        await pilot.pause()
+
+    app, _ = hosted_app(pack=marked_pack())
+    assert snap_compare(app, terminal_size=SIZE, run_before=hosting)  # type: ignore[operator]

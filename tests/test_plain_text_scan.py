@@ -60,6 +60,7 @@ UNFOLLOWED_ALLOWED: dict[tuple[str, str], str] = {
     ("pair.py", "key_reference"): "joins lines made with plain or a literal",
     ("pair.py", "reveal_text"): "joins lines made with plain or a literal",
     ("pair_console.py", "kit_text"): "joins lines made with plain, _heading (plain) or the line helpers (plain)",
+    ("hosting_status.py", "status_text"): "joins two lines made with plain",
 }
 """(file, function) -> why the parts it joins or assembles from variables are safe.
 

@@ -33,7 +33,7 @@ from mockint.ui.user_commands import UserCommand, declared
 from mockint.ui.screens.pair import CandidateScreen, KeyReferenceScreen
 from mockint.ui.widgets.pair_console import NoteInput
 from mockint.session.commands import BeginRound, Quit
-from support.apps import SIZE, interview_app, make_app, pair_app
+from support.apps import SIZE, hosted_app, interview_app, make_app, pair_app
 from support.joined import Joined, joined_app
 from support.remote import until
 from support.marked import marked_pack
@@ -191,6 +191,13 @@ async def test_every_declared_command_is_in_the_palette_and_its_keys_work(
     async with app.run_test(size=SIZE) as pilot:
         checker = CommandChecker(pilot, monkeypatch)
         await walk_pair_console(checker)
+        checked |= checker.checked
+
+    app, _ = hosted_app()  # the candidate on a terminal of their own: the clock while they are away
+    async with app.run_test(size=SIZE) as pilot:
+        checker = CommandChecker(pilot, monkeypatch)
+        await pilot.press("enter")
+        await checker.check(user_commands.AWAY_CLOCK)
         checked |= checker.checked
 
     app, _ = pair_app(Mode.PRESSURE)  # no hints: the console's hint key says why

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 ROUND_SUFFIX = ".yaml"
 INTERVIEW_FILE = "interview.yaml"
+DEFAULT_PORT = 8765
+"""Where `mockint host` listens unless told: the same every time, so an SSH forward can be set up once."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,14 +167,7 @@ def _add_run_parser(commands: argparse._SubParsersAction, rounds_after: argparse
         help="start an interview straight away",
         description="Start an interview with PACK, skipping the home and setup screens.",
     )
-    run.add_argument("pack", metavar="PACK", help="a pack's name (see mockint list), or a pack folder or round file")
-    run.add_argument(
-        "--round", dest="round_ids", action="append", metavar="ID", help="run only this round (repeatable)"
-    )
-    run.add_argument("--pressure", action="store_true", help="pressure mode: no hints, interruptions, cut-offs")
-    run.add_argument("--shuffle", action="store_true", help="shuffle the questions of each round")
-    run.add_argument("--seed", type=int, metavar="N", help="seed for --shuffle, to repeat an order")
-    run.add_argument("--name", default="", metavar="NAME", help="the candidate's name, for the transcript")
+    _add_interview_options(run)
     run.add_argument(
         "--pair", action="store_true",
         help="pair mode: a partner interviews you from a private kit, takes notes and scores blind",
@@ -180,10 +175,46 @@ def _add_run_parser(commands: argparse._SubParsersAction, rounds_after: argparse
     run.add_argument(
         "--interviewer", default="", metavar="NAME", help="the partner interviewing (with --pair), for the transcript"
     )
-    run.add_argument(
+
+    host = commands.add_parser(
+        "host",
+        parents=[rounds_after],
+        help="interview a candidate who joins from another terminal (pair mode, two terminals)",
+        description=(
+            "Open pair mode's interviewer console on PACK and serve the candidate's view to one candidate, who"
+            " joins from another terminal with `mockint join HOST:PORT` and the code the console shows."
+            " Listens on 127.0.0.1 unless --lan is given."
+        ),
+    )
+    _add_interview_options(host)
+    host.set_defaults(pair=True)
+    host.add_argument("--interviewer", default="", metavar="NAME", help="your name, for the transcript")
+    host.add_argument(
+        "--port", default=str(DEFAULT_PORT), metavar="N",
+        help=f"the port to listen on (default: {DEFAULT_PORT}; 0: any free one)",
+    )  # fmt: skip
+    host.add_argument(
+        "--lan", action="store_true", help="listen on every network interface, so other machines can join"
+    )
+    host.add_argument(
+        "--code", metavar="CODE", help="the join code (default: random, 6 digits; a few words with --lan)"
+    )
+
+
+def _add_interview_options(parser: argparse.ArgumentParser) -> None:
+    """What `run` and `host` both take: the pack, its rounds, the mode, names, where exports go, saving."""
+    parser.add_argument("pack", metavar="PACK", help="a pack's name (see mockint list), or a pack folder or round file")
+    parser.add_argument(
+        "--round", dest="round_ids", action="append", metavar="ID", help="run only this round (repeatable)"
+    )
+    parser.add_argument("--pressure", action="store_true", help="pressure mode: no hints, interruptions, cut-offs")
+    parser.add_argument("--shuffle", action="store_true", help="shuffle the questions of each round")
+    parser.add_argument("--seed", type=int, metavar="N", help="seed for --shuffle, to repeat an order")
+    parser.add_argument("--name", default="", metavar="NAME", help="the candidate's name, for the transcript")
+    parser.add_argument(
         "--out", type=_existing_dir, metavar="DIR", help="where exported transcripts go (default: current folder)"
     )
-    _add_no_save_option(run, default=argparse.SUPPRESS)
+    _add_no_save_option(parser, default=argparse.SUPPRESS)
 
 
 def _add_join_parser(commands: argparse._SubParsersAction) -> None:
@@ -366,6 +397,12 @@ def run_run(args: argparse.Namespace) -> int:
     return run_interview(args)
 
 
+def run_host(args: argparse.Namespace) -> int:
+    from mockint.cli.launch import host_interview
+
+    return host_interview(args)
+
+
 def run_resume(args: argparse.Namespace) -> int:
     from mockint.cli.launch import resume_interview
 
@@ -404,6 +441,7 @@ HANDLERS: dict[str, Handler] = {
     "schema": run_schema,
     "new": run_new,
     "run": run_run,
+    "host": run_host,
     "resume": run_resume,
     "history": run_history,
     "export": run_export,

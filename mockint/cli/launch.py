@@ -1,5 +1,5 @@
-"""The command-line handlers that open the app: plain `mockint`, `mockint run PACK`, `mockint resume`, `mockint drill`
-and `mockint join HOST:PORT`.
+"""The command-line handlers that open the app: plain `mockint`, `mockint run PACK`, `mockint host PACK`,
+`mockint join HOST:PORT`, `mockint resume` and `mockint drill`.
 
 Textual is imported only once the arguments are known to be good, so a usage
 error is reported without loading it (and mockint.cli imports this module only
@@ -26,13 +26,14 @@ from mockint.core.userpaths import expand, look, reason, shown, working_folder
 
 if TYPE_CHECKING:
     from mockint.remote.client import JoinError
-    from mockint.ui.app import DrillRequest, ResumeRequest, StartRequest
+    from mockint.ui.app import DrillRequest, HostRequest, ResumeRequest, StartRequest
     from mockint.session.setup import SessionOptions
 
 EXIT_AFTER_PAINT_VARIABLE = "MOCKINT_EXIT_AFTER_PAINT"
 """Set to 1 to quit as soon as the first screen is drawn (the first-paint benchmark)."""
 
 ROUND_SUFFIX = ".yaml"
+MAX_PORT = 65535
 
 TEXTUAL_DRIVER_VARIABLE = "TEXTUAL_DRIVER"
 """Textual's own choice of driver, as textual-serve sets it for its web driver: the app is then
@@ -70,6 +71,28 @@ def run_tui(args: argparse.Namespace) -> int:
 
 def run_interview(args: argparse.Namespace) -> int:
     """Start PACK straight away with the options given on the command line."""
+    library, start = interview_request(args)
+    return _run_app(library, start=start, export_dir=args.out, save=not args.no_save)
+
+
+def host_interview(args: argparse.Namespace) -> int:
+    """Start PACK as a pair run whose candidate joins from another terminal (`mockint host`)."""
+    from mockint.remote.codes import CodeError, checked_code, new_code
+    from mockint.ui.app import HostRequest
+
+    port = _port(args.port)
+    try:
+        code = new_code(args.lan) if args.code is None else checked_code(args.code)
+    except CodeError as error:
+        raise CliError(f"--code: {error}", EXIT_USAGE) from None
+    library, start = interview_request(args)
+    check_can_listen(port, args.lan)
+    host = HostRequest(code, port, args.lan)
+    return _run_app(library, start=start, export_dir=args.out, save=not args.no_save, host=host)
+
+
+def interview_request(args: argparse.Namespace) -> tuple[Library, StartRequest]:
+    """The packs found and the run of PACK the options given ask for (`run` and `host`)."""
     if args.seed is not None and not args.shuffle:
         raise CliError("--seed only makes sense with --shuffle", EXIT_USAGE)
     library = discover(args.rounds)
@@ -77,7 +100,32 @@ def run_interview(args: argparse.Namespace) -> int:
     options = session_options(args, pack)
     from mockint.ui.app import StartRequest
 
-    return _run_app(library, start=StartRequest(pack, options), export_dir=args.out, save=not args.no_save)
+    return library, StartRequest(pack, options)
+
+
+def _port(given: str) -> int:
+    if not given.isdigit() or int(given) > MAX_PORT:
+        raise CliError(f"--port takes a number from 0 (any free port) to {MAX_PORT}, not {given!r}", EXIT_USAGE)
+    return int(given)
+
+
+def check_can_listen(port: int, lan: bool) -> None:
+    """Refuse, with a one-line error, a port the host could not listen on (in use, or not allowed).
+
+    Checked before the terminal is taken over, with the options the host's server binds with.
+    """
+    import socket
+
+    from mockint.remote.host import LOOPBACK
+
+    where = "every interface" if lan else LOOPBACK
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("" if lan else LOOPBACK, port))
+        except OSError as error:
+            choose = "choose another with --port N (0: any free one)"
+            raise CliError(f"cannot listen on port {port} of {where}: {reason(error)}; {choose}", EXIT_USAGE) from None
 
 
 def resume_interview(args: argparse.Namespace) -> int:
@@ -253,7 +301,11 @@ def _unknown_pack_message(given: str, library: Library) -> str:
 
 
 def _run_app(
-    library: Library, start: StartRequest | ResumeRequest | DrillRequest | None, export_dir: Path | None, save: bool
+    library: Library,
+    start: StartRequest | ResumeRequest | DrillRequest | None,
+    export_dir: Path | None,
+    save: bool,
+    host: HostRequest | None = None,
 ) -> int:
     # What the user gave (or the folder they are in) is checked before the terminal: fix that first.
     export_dir = export_dir or working_folder()
@@ -266,6 +318,7 @@ def _run_app(
         start=start,
         exit_after_first_paint=os.environ.get(EXIT_AFTER_PAINT_VARIABLE) == "1",
         save=save,
+        host=host,
     )
     # What is loaded by now (modules, Textual's classes, the library) lives as long as the app. Frozen,
     # it is not walked by the full collection that comes around the first paint (~20 ms, before it

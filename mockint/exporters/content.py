@@ -440,6 +440,9 @@ def average_rating_text(totals: Totals) -> str:
 
 NOTES_AS_ANSWER = "Answer (the interviewer's notes)"
 """The heading of a pair run's answer: the interviewer's notes are the question's text."""
+CANDIDATE_NOTES = "Candidate's notes"
+"""The heading of what the candidate typed on their own terminal (pair mode, two terminals): theirs, not the
+interviewer's notes."""
 EVIDENCE = "Evidence (the interviewer's)"
 SCORECARD = "Interviewer's scorecard"
 CALIBRATION = "Calibration"

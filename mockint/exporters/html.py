@@ -83,6 +83,8 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     out += [f"<h4>{escape(content.answer_heading(pair))}</h4>", _quote(question.answer, "answer", "No answer typed.")]
     if question.interviewer_notes.strip():
         out += ["<h4>Interviewer notes</h4>", _quote(question.interviewer_notes, "notes", "")]
+    if question.candidate_notes.strip():
+        out += [f"<h4>{escape(content.CANDIDATE_NOTES)}</h4>", _quote(question.candidate_notes, "notes", "")]
     insights = totals.of(question)
     out += _challenges(question.challenges, insights)
     out += _guide(question, insights)

@@ -167,6 +167,7 @@ def _question(question: QuestionRecord, insights: AnswerInsights | None, pair: b
         "hint_after": question.hint_after,
         "answer": question.answer,
         "interviewer_notes": question.interviewer_notes,
+        "candidate_notes": question.candidate_notes,
         "challenges": [
             _challenge(c, None if insights is None else insights.challenges[i])
             for i, c in enumerate(question.challenges)

@@ -121,6 +121,8 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     out += _answer_block(content.answer_heading(pair), question.answer, "*No answer typed.*")
     if question.interviewer_notes.strip():
         out += _answer_block("Interviewer notes", question.interviewer_notes, "")
+    if question.candidate_notes.strip():
+        out += _answer_block(content.CANDIDATE_NOTES, question.candidate_notes, "")
     insights = totals.of(question)
     out += _challenges(question.challenges, insights)
     out += _guide(question, insights)

@@ -193,6 +193,17 @@ class AddMinute(Struct, frozen=True, tag="add_minute", tag_field="kind"):
     """Give the answer on screen one more minute."""
 
 
+class CandidateNotes(Struct, frozen=True, tag="candidate_notes", tag_field="kind"):
+    """The candidate's own notes or outline on the question on screen, typed on their terminal (pair mode).
+
+    The whole text, replacing what came before: the candidate's terminal sends
+    it as it changes. Kept apart from the interviewer's notes, labelled as the
+    candidate's; refused in a solo run, whose answer is the candidate's own text.
+    """
+
+    text: str
+
+
 class Quit(Struct, frozen=True, tag="quit", tag_field="kind"):
     """End early, keeping everything typed so far."""
 
@@ -210,6 +221,7 @@ class Tick(Struct, frozen=True, tag="tick", tag_field="kind"):
 Command = (
     Start | BeginRound | EditDraft | EditForm | ChooseInForm | Done | Skip | Hint | Pause | Resume | Continue
     | SubmitAssessment | Quit | Tick | Note | ToggleHeard | Count | PoseChallenge | SkipChallenge | AddMinute
+    | CandidateNotes
 )
 PAIR_COMMANDS = (Note, ToggleHeard, Count, PoseChallenge, SkipChallenge, AddMinute)
 """The commands of a partner interviewing: refused in a solo run."""

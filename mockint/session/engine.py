@@ -24,6 +24,7 @@ from mockint.session.commands import (
     PAIR_COMMANDS,
     AddMinute,
     BeginRound,
+    CandidateNotes,
     ChooseInForm,
     Command,
     Continue,
@@ -400,6 +401,11 @@ class SessionEngine:
         target.extra_time += 60
         self._overtime_announced = None  # a new deadline: its time-up is announced again
 
+    def _candidate_notes(self, command: CandidateNotes, at: float) -> None:
+        if not self.record.pair:
+            raise EngineError("Only a pair run keeps the candidate's notes apart: a solo answer is their own text.")
+        self._question(self._require(Answering, Challenging, Reviewing)).candidate_notes = command.text
+
     def _pending_challenge(self, state: Timed, index: int) -> ChallengeRecord:
         challenges = self._question(state).challenges
         if not 0 <= index < len(challenges) or challenges[index].status is not ChallengeStatus.PENDING:
@@ -644,6 +650,7 @@ class SessionEngine:
         PoseChallenge: _pose_challenge,
         SkipChallenge: _skip_challenge,
         AddMinute: _add_minute,
+        CandidateNotes: _candidate_notes,
     }  # type: ignore[dict-item]
 
 

@@ -215,6 +215,9 @@ class QuestionRecord(Struct):
     """A partner's one-key counts (pair mode)."""
     extra_time: int = 0
     """Seconds a partner interviewing added to the answer's limit (pair mode)."""
+    candidate_notes: str = ""
+    """The candidate's own notes or outline, typed on their terminal (pair mode, two terminals): theirs,
+    apart from the interviewer's notes."""
 
     def assessment(self, role: Role) -> QuestionAssessment:
         """The role's assessment, or an empty one if it has not given it."""

@@ -206,7 +206,7 @@ class CandidateQuestion(Struct, frozen=True):
     extra_time: int
     """Seconds the interviewer added to the answer: the candidate sees the clock."""
     candidate_notes: str = ""
-    """The candidate's own notes or outline, as the host recorded them (two terminals)."""
+    """The candidate's own notes or outline (pair mode, two terminals): theirs to see at any time."""
 
 
 class Evidence(Struct, frozen=True):
@@ -353,6 +353,7 @@ def _candidate_question(
         reference=question.reference if shown_to_all else None,
         evidence=evidence(question) if record.pair and shown_to_all else None,
         extra_time=question.extra_time,
+        candidate_notes=question.candidate_notes,
     )
 
 

@@ -36,6 +36,7 @@ from mockint.ui import process_signals, user_commands
 from mockint.core.clock import Clock, MonotonicClock
 from mockint.core.paths import sessions_dir
 from mockint.packs.discovery import Library
+from mockint.remote.timing import Timing
 from mockint.core.model import Pack
 from mockint.storage.recovery import RecoveryWriter
 from mockint.core.safetext import printable
@@ -48,6 +49,10 @@ if TYPE_CHECKING:
     from mockint.session.engine import SessionEngine
     from mockint.storage.autosave import Autosave
     from mockint.storage.journal import Journal
+    from mockint.remote.frames import Intent
+    from mockint.remote.host import HostEvent
+    from mockint.ui.hosting import Hosting
+    from mockint.ui.screens.pair import PairScreen
     from mockint.ui.screens.home import ResumeRequested
     from mockint.ui.screens.setup import StartRequested
     from mockint.session.record import SessionRecord
@@ -78,6 +83,19 @@ class ResumeRequest:
     journal_path: Path
     journal: Journal
     """Read already (the command line reports what is wrong with it); replayed when the app shows it."""
+
+
+@dataclass(frozen=True)
+class HostRequest:
+    """Serve the pair run the app starts to the candidate's own terminal (`mockint host`; see mockint.ui.hosting)."""
+
+    code: str
+    """Checked and normalised already (mockint.remote.codes)."""
+    port: int
+    """0: any free port."""
+    lan: bool = False
+    """Listen on every interface, not only 127.0.0.1."""
+    timing: Timing = Timing()
 
 
 @dataclass(frozen=True)
@@ -117,6 +135,7 @@ class MockintApp(App[None]):
         stop_process: Callable[[], object],
         recovery: RecoveryWriter | None,
         sessions: Path | None,
+        host: HostRequest | None = None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -140,6 +159,9 @@ class MockintApp(App[None]):
         self._stop_process = stop_process
         self._handled_signals: list[int] = []
         self._size_guard = SizeGuard(self)
+        self._host = host
+        self.hosting: Hosting | None = None
+        """Serving the pair run started to the candidate's terminal, when asked to host (the first pair run only)."""
 
     def get_default_screen(self) -> Screen:
         if isinstance(self._start, JoinRequest):
@@ -192,19 +214,21 @@ class MockintApp(App[None]):
         # The screens holding a run are the ones that ask before quitting.
         self._run_at_risk = any(isinstance(screen, QuitGuard) for screen in self.screen_stack)
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
         """The app is closing: after an unexpected error (return code 1), keep what it would lose.
 
         The run is saved, and the traceback Textual prints next goes to the recovery log, not the screen.
+        A candidate's terminal is told the session ended.
         """
         process_signals.uninstall(asyncio.get_running_loop(), self._handled_signals)
         self._handled_signals = []
         if self.return_code == 1:
             self._keep_run()
         self._close_autosave()
-        if self.return_code != 1 or self.recovery is None:
-            return
-        self.error_console = Console(file=self.recovery, markup=False, highlight=False, color_system=None)
+        if self.return_code == 1 and self.recovery is not None:
+            self.error_console = Console(file=self.recovery, markup=False, highlight=False, color_system=None)
+        if self.hosting is not None:
+            await self.hosting.close()
 
     def on_start_requested(self, message: StartRequested) -> None:
         self.start_interview(message.pack, message.options, save=message.save)
@@ -247,6 +271,10 @@ class MockintApp(App[None]):
         """Start the next pair interview of `record`'s pack with the names swapped (see setup.swapped_options)."""
         from mockint.session.setup import swapped_options
 
+        if self.hosting is not None:  # the new interviewer is the one at the other terminal
+            self.notify("With two terminals, swap by hosting from the other one: mockint host PACK there.",
+                        title="Cannot swap here", severity="warning")  # fmt: skip
+            return
         pack = self.library.find(record.pack_name)
         if pack is None:
             self.notify(printable(f"The pack {record.pack_name} is no longer found.", single_line=True),
@@ -279,12 +307,64 @@ class MockintApp(App[None]):
         from mockint.ui.screens.pair import PairScreen
 
         self.engine = engine
-        screen = (PairScreen if engine.record.pair else InterviewScreen)(engine, self.autosave)
+        if engine.record.pair:
+            screen: InterviewScreen = PairScreen(engine, self.autosave, hosting=self._start_hosting(engine))
+        else:
+            screen = InterviewScreen(engine, self.autosave)
         # Replace the setup screen, so leaving the summary lands on the home screen.
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def _start_hosting(self, engine: SessionEngine) -> Hosting | None:
+        """Serve `engine`'s run to the candidate's terminal if asked to host and not hosting yet; None otherwise."""
+        if self._host is None or self.hosting is not None:
+            return None
+        from mockint.ui.hosting import Hosting
+
+        self.hosting = Hosting(
+            self._host, engine, on_event=self._hosting_event, on_intent=self._hosting_intent,
+            on_pushed=self._hosting_changed,
+        )  # fmt: skip
+        self.run_worker(self._listen(self.hosting), name="hosting")
+        return self.hosting
+
+    async def _listen(self, hosting: Hosting) -> None:
+        try:
+            await hosting.start()
+        except OSError as error:
+            self.notify(printable(f"Not hosting: cannot listen on port {hosting.request.port}: {reason(error)}",
+                                  single_line=True), title="Hosting", severity="error", markup=False, timeout=30)  # fmt: skip
+        self._hosting_changed()
+
+    def _hosting_event(self, event: HostEvent) -> None:
+        from mockint.remote.host import HostEventKind
+
+        warning = event.kind in (HostEventKind.WRONG_CODES, HostEventKind.SILENT)
+        self.notify(printable(event.message, single_line=True), title="Candidate",
+                    severity="warning" if warning else "information", markup=False)  # fmt: skip
+        self._hosting_changed()
+
+    def _hosting_intent(self, intent: Intent) -> None:
+        from mockint.ui.hosting import LOG
+
+        console = self._hosting_console()
+        if console is None:
+            LOG.info("dropped the candidate's %s: the interview is over", type(intent).__name__)
+            return
+        console.take_intent(intent)
+
+    def _hosting_changed(self) -> None:
+        console = self._hosting_console()
+        if console is not None:
+            console.show_hosting()
+
+    def _hosting_console(self) -> PairScreen | None:
+        """The console of the hosted run, while it is on the screen stack."""
+        from mockint.ui.screens.pair import PairScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, PairScreen) and s.hosting is self.hosting), None)
 
     async def action_quit(self) -> None:
         """Quit, unless a screen holds work that would be lost: then it asks first.
@@ -460,11 +540,13 @@ def build_app(
     exit_after_first_paint: bool = False,
     stop_process: Callable[[], object] = process_signals.stop_this_process,
     save: bool = True,
+    host: HostRequest | None = None,
 ) -> MockintApp:
     """The mockint app over `library`; tests pass a FakeClock, temp dirs and a stand-in for stopping the process.
 
     Runs are saved in the data folder's `sessions/` as they happen (mockint.storage.autosave);
     `save=False` writes nothing at all, not even when the app fails or a signal ends it.
+    `host` serves the pair run `start` begins to the candidate's own terminal (`mockint host`).
     Raises PathProblem when no export folder is given and the current one is gone.
     """
     from mockint.core import paths
@@ -482,4 +564,5 @@ def build_app(
         stop_process=stop_process,
         recovery=RecoveryWriter(data_dir, wall=clock.wall) if save else None,
         sessions=paths.sessions_dir(data_dir) if save else None,
+        host=host,
     )

@@ -192,6 +192,11 @@ CANDIDATE_VIEW = UserCommand(
 INTERVIEWER_VIEW = UserCommand(
     "interviewer_view", "Back to console", "Back to the interviewer's console", "close", keys="v,escape"
 )
+AWAY_CLOCK = UserCommand(
+    "away_clock", "Clock when away",
+    "Choose whether the clock pauses while the candidate's terminal is away (mockint host); it runs by default",
+    "toggle_away_clock", keys="a",
+)
 KEY_REFERENCE = UserCommand("key_reference", "Keys", "List every key of the console", "key_reference",
                             keys="question_mark,f1")  # fmt: skip
 CLOSE_PANEL = UserCommand("close_panel", "Close", "Close this and go on", "close", keys="escape,enter")

@@ -13,7 +13,7 @@ from mockint.core.model import Pack
 from mockint.packs.discovery import Library
 from mockint.session.record import Mode
 from mockint.session.setup import SessionOptions
-from mockint.ui.app import MockintApp, StartRequest, build_app
+from mockint.ui.app import HostRequest, MockintApp, StartRequest, build_app
 from support.packs import mini_pack, sample_library
 
 SIZE = (100, 30)
@@ -76,3 +76,18 @@ async def resumed_app(data_dir: Path) -> AsyncIterator[tuple[MockintApp, Pilot[N
         await pilot.press("r")
         await pilot.pause()
         yield app, pilot
+
+
+def hosted_app(pack: Pack | None = None, code: str = "482913") -> tuple[MockintApp, FakeClock]:
+    """The real app hosting a pair run on a free loopback port, as `mockint host PACK` does; unsaved,
+    with no heartbeats (tests check them by hand)."""
+    from mockint.remote.timing import Timing
+
+    clock = FakeClock()
+    pack = pack or mini_pack()
+    options = SessionOptions(pair=True, candidate="Ann", interviewer="Bo")
+    app = build_app(
+        Library(packs=(pack,)), clock=clock, start=StartRequest(pack, options), tick_interval=SLOW_TICKS, save=False,
+        host=HostRequest(code, port=0, timing=Timing(heartbeat_every=None)),
+    )  # fmt: skip
+    return app, clock

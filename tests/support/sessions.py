@@ -10,8 +10,8 @@ from mockint.core import codec
 from mockint.core.clock import FakeClock
 from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
-    AddMinute, BeginRound, ChooseInForm, Command, Continue, Count, Done, EditDraft, EditForm, Hint, Note, Pause,
-    PoseChallenge, Quit, Resume,
+    AddMinute, BeginRound, CandidateNotes, ChooseInForm, Command, Continue, Count, Done, EditDraft, EditForm, Hint,
+    Note, Pause, PoseChallenge, Quit, Resume,
     Skip, SkipChallenge, Start, Step, SubmitAssessment, Tick, ToggleHeard,
 )
 from mockint.session.engine import SessionEngine
@@ -28,6 +28,7 @@ TYPED = ["", "I track completion and engagement.", "Retention by cohort, like, w
 action = st.one_of(
     st.tuples(st.sampled_from(["advance", "advance", "wait"]), st.floats(min_value=0, max_value=90, allow_nan=False)),
     st.tuples(st.just("type"), st.one_of(st.sampled_from(TYPED), st.text(max_size=30))),
+    st.tuples(st.just("candidate notes"), st.sampled_from(TYPED)),
     st.tuples(st.sampled_from(["draft", "draft interviewer"]), st.one_of(st.sampled_from(TYPED), st.text(max_size=30))),
     st.tuples(st.sampled_from(["choose", "choose interviewer"]), st.sampled_from(SCALE)),
     st.tuples(st.sampled_from(["done", "skip", "hint", "pause", "tick"]), st.none()),
@@ -40,9 +41,10 @@ actions = st.lists(st.tuples(action, st.booleans()), min_size=10, max_size=80).m
 )
 """A candidate's (and an interviewer's) arbitrary doings; those that do not fit the state are refused.
 
-In a pair run the text typed is the interviewer's note line; "draft" types into the form's fields not handed
-in yet (the reflection being assessed, or the partner's note line being written), "choose" rates every question
-of the round being assessed in the form, not handing it in; "pose", "skip challenge" and "heard" name a
+In a pair run the text typed is the interviewer's note line, and "candidate notes" the candidate's own typed on
+their terminal; "draft" types into the form's fields not handed in yet (the reflection being assessed, or the
+partner's note line being written), "choose" rates every question of the round being assessed in the form, not
+handing it in; "pose", "skip challenge" and "heard" name a
 challenge or a guide item by its index.
 
 Most are followed by "next", whatever moves the run on from where it is, so that runs get far.
@@ -94,6 +96,8 @@ def _pair_command(engine: SessionEngine, name: str, value: object, other_verdict
         return SkipChallenge(int(value))  # type: ignore[call-overload]
     if name == "add minute":
         return AddMinute()
+    if name == "candidate notes":  # the candidate's own, the same in both twins: theirs to see
+        return CandidateNotes(str(value))
     if name == "count":
         counter = Counter(value)
         return Count(counter if not other_verdict else next(c for c in Counter if c is not counter))

@@ -9,6 +9,13 @@ draws only from `candidate_view`. After each round the candidate assesses
 themselves first on the shared form, then hands the keyboard back for the
 interviewer's scorecard; the reveal (RevealScreen) is drawn from the
 candidate's view, which holds both sides only once both are in.
+
+Hosting (`mockint host`, mockint.ui.hosting), the candidate has a terminal of
+their own: the console shows the hosting status, pushes the candidate's view
+after every command, and turns the candidate's intents into commands. Nobody
+hands a keyboard over then: the candidate fills their self-assessment on their
+terminal while the interviewer fills the scorecard, and the reveal comes when
+both are in.
 """
 
 from __future__ import annotations
@@ -25,18 +32,22 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, Static, TextArea
 
 from mockint.analysis.calibration import gap_flag
+from mockint.remote.frames import Intent, Notes, Ready, SelfAssessment
 from mockint.session.commands import (
-    AddMinute, Count, Done, Note, PoseChallenge, SkipChallenge, SubmitAssessment, ToggleHeard,
+    AddMinute, CandidateNotes, Command, Count, Done, Note, PoseChallenge, SkipChallenge, SubmitAssessment, ToggleHeard,
 )
+from mockint.session.setup import EngineError
 from mockint.session.record import NOTE_LINE, ChallengeStatus, Counter, Role
 from mockint.session.state import Phase
 from mockint.session.views import CandidateQuestion, CandidateView, ClockFigures, InterviewerView
 from mockint.core.safetext import printable
 from mockint.ui import user_commands
+from mockint.ui.hosting import LOG, Hosting
 from mockint.ui.screens.interview import DEFAULT_TICK_INTERVAL, TIMED_PHASES, InterviewScreen
 from mockint.ui.widgets.assessment import AssessmentForm, AssessmentSubmitted
 from mockint.ui.widgets.challenge_card import ChallengeCard
 from mockint.ui.widgets.footer import ReleasingFooter
+from mockint.ui.widgets.hosting_status import HostingStatus
 from mockint.ui.widgets.pair_console import NoteInput, PairConsole, listen_for, next_conditional, next_to_pose
 from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.question_card import QuestionCard
@@ -54,11 +65,14 @@ CONSOLE_COMMANDS = (
     user_commands.GIVE_HINT,
     user_commands.GIVE_HINT_REFUSED,
     user_commands.CANDIDATE_VIEW,
+    user_commands.AWAY_CLOCK,
     user_commands.KEY_REFERENCE,
 )
 NOTE_PHASES = (Phase.ANSWERING, Phase.CHALLENGE, Phase.REVIEW)
 SINGLE_KEY_ACTIONS = {command.action.split("(")[0] for command in CONSOLE_COMMANDS}
 """Off while a note line is open: its keys type into the line."""
+AWAY = "candidate away"
+"""The clock's hold while the candidate's terminal is away, when the interviewer chose so."""
 TO_CANDIDATE = (
     "Hand the keyboard to the candidate.\n\nThey rate themselves first, on the shared scale; "
     "your notes and your scorecard stay hidden until both of you are in."
@@ -74,8 +88,10 @@ class PairScreen(InterviewScreen):
 
     BINDINGS = user_commands.bindings(*CONSOLE_COMMANDS)
 
-    def __init__(self, engine, autosave=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, engine, autosave=None, hosting: Hosting | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(engine, autosave)
+        self.hosting = hosting
+        """Serving the candidate's own terminal (`mockint host`); None when the candidate shares this one."""
         self._scorecard: ScorecardForm | None = None
         self._handed: set[tuple[int, Role]] = set()
         """The hand-offs already announced: (round, the role taking the keyboard)."""
@@ -96,10 +112,14 @@ class PairScreen(InterviewScreen):
         note = self.query_one(NoteInput)
         note.value = self.engine.interviewer_view().record.form_drafts.get(Role.INTERVIEWER, {}).get(NOTE_LINE, "")
         note.select_on_focus = False  # a half-written line goes on where it stopped, not replaced by the next key
+        if self.hosting is not None:
+            self.mount(HostingStatus(id="hosting"), after="#interview-bar")
+            self.show_hosting()
 
     # -- drawing ----------------------------------------------------------------
 
     def sync(self) -> None:
+        self.show_hosting()
         view = self.engine.interviewer_view()
         position = view.position
         if position.phase is Phase.FINISHED:
@@ -139,7 +159,8 @@ class PairScreen(InterviewScreen):
         """The candidate's own form first, then the interviewer's scorecard: each after its hand-off."""
         round_index = view.position.round or 0
         assert view.round is not None, "an assessment is of a round"
-        if Role.SELF not in view.round.assessments:
+        hosted = self.hosting is not None  # the candidate assesses on their own terminal: no keyboard to hand over
+        if Role.SELF not in view.round.assessments and not hosted:
             self._hand_off(round_index, Role.SELF, TO_CANDIDATE)
             return self._show_assessment(views, view)
         self._remove_assessment()
@@ -151,7 +172,10 @@ class PairScreen(InterviewScreen):
             drafts, choices = record.form_drafts.get(Role.INTERVIEWER), record.form_choices.get(Role.INTERVIEWER)
             self._scorecard = ScorecardForm(view.round, last, drafts=drafts, choices=choices, id=view_id)
             views.mount(self._scorecard)
-        self._hand_off(round_index, Role.INTERVIEWER, TO_INTERVIEWER)
+            if hosted:
+                self.call_after_refresh(self._focus_form)  # once mounted; not again when the candidate's is in
+        if not hosted:
+            self._hand_off(round_index, Role.INTERVIEWER, TO_INTERVIEWER)
         return view_id
 
     def _hand_off(self, round_index: int, role: Role, text: str) -> None:
@@ -211,6 +235,8 @@ class PairScreen(InterviewScreen):
             return phase is not Phase.ASSESSMENT  # scoring is blind: each side sees only its own form
         if action == "key_reference":
             return True
+        if action == "toggle_away_clock":
+            return self.hosting is not None
         return super().check_action(action, parameters)
 
     def action_start_note(self) -> None:
@@ -285,10 +311,75 @@ class PairScreen(InterviewScreen):
         """Hand in one side's assessment; once both are in, show the round's reveal."""
         round_index = self.engine.interviewer_view().position.round
         self._act(assessment)
+        self._reveal_if_revealed(round_index)
+
+    def _reveal_if_revealed(self, round_index: int | None) -> None:
         if round_index is None or self.engine.phase is Phase.FINISHED:
             return  # the summary shows the last round's reveal
         if self.engine.record.rounds[round_index].revealed:
             self._show_round_reveal(round_index)
+
+    # -- hosting: the candidate on a terminal of their own -----------------------------
+
+    def _apply(self, command: Command) -> None:
+        super()._apply(command)
+        if self.hosting is not None:
+            self.hosting.changed()  # the host sends the candidate's view only if it changed
+
+    def tick(self) -> None:
+        if self.hosting is not None and self.hosting.holds_clock != (AWAY in self._clock_holds):
+            self._hold_clock(AWAY, self.hosting.holds_clock)
+        super().tick()
+
+    def show_hosting(self) -> None:
+        """Redraw the hosting status, if hosting (the app calls it when the candidate's side changes)."""
+        if self.hosting is not None and self.is_mounted:
+            for status in self.query(HostingStatus):
+                status.show(self.hosting)
+
+    def action_toggle_away_clock(self) -> None:
+        assert self.hosting is not None, "the key is enabled only while hosting"
+        self.hosting.pause_while_away = not self.hosting.pause_while_away
+        self.notify(printable(f"The {self.hosting.clock_text()}.", single_line=True), title="Hosting", markup=False)
+        self._hold_clock(AWAY, self.hosting.holds_clock)
+
+    def take_intent(self, intent: Intent) -> None:
+        """What the candidate's terminal asks for: notes become theirs in the record, a self-assessment is
+        handed in for the round being assessed; what does not fit now is dropped with a log line."""
+        if isinstance(intent, Ready):
+            self.notify("The candidate is ready.", title="Candidate")
+        elif isinstance(intent, Notes):
+            self._apply_intent(CandidateNotes(intent.text))
+        elif isinstance(intent, SelfAssessment):
+            round_index = self.engine.interviewer_view().position.round
+            if self._fits_round(intent.assessment) and self._apply_intent(intent.assessment):
+                self.notify("The candidate's self-assessment is in.", title="Candidate")
+                self._reveal_if_revealed(round_index)
+        self.sync()
+
+    def _fits_round(self, assessment: SubmitAssessment) -> bool:
+        """Whether `assessment` rates only questions of the round being assessed (not a late one of another)."""
+        view = self.engine.interviewer_view()
+        if view.position.phase is not Phase.ASSESSMENT or view.round is None:
+            LOG.info("dropped the candidate's self-assessment: no round is being assessed")
+            return False
+        ids = {q.question_id for q in view.round.questions}
+        named = {*assessment.ratings, *assessment.question_checks, *assessment.notes}
+        if not named <= ids:
+            LOG.info("dropped the candidate's self-assessment: it names questions of another round")
+            return False
+        return True
+
+    def _apply_intent(self, command: Command) -> bool:
+        """Apply a command the candidate's terminal asked for; one that does not fit is dropped with a log line."""
+        try:
+            self.engine.apply(command)
+        except EngineError as error:
+            LOG.info("dropped the candidate's %s: %s", type(command).__name__, error)
+            return False
+        if self.hosting is not None:
+            self.hosting.changed()
+        return True
 
     # -- no answer box in a pair run: the candidate speaks, the notes are the text ---------
 

@@ -1,0 +1,245 @@
+"""The app hosting a pair run (`mockint host`) with a candidate's terminal joined in-process over loopback:
+the status line, views pushed after commands, the candidate's intents, blind scoring on two terminals, the
+clock while the candidate is away, and goodbye on quit."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from mockint.core import codec
+from mockint.core.clock import FakeClock
+from mockint.core.ratings import Rating
+from mockint.remote.client import CandidateClient, ReceivedView
+from mockint.remote.frames import Notes, Ready, SelfAssessment
+from mockint.remote.host import ENDED
+from mockint.remote.timing import Timing
+from mockint.session.commands import BeginRound, Continue, Done, Pause, Resume, SubmitAssessment
+from mockint.session.record import Role
+from mockint.session.setup import SessionOptions
+from mockint.session.state import Phase
+from mockint.ui.app import MockintApp
+from mockint.ui.hosting import screen_text
+from mockint.ui.screens.pair import HandOffScreen, PairScreen, RevealScreen
+from mockint.ui.widgets.hosting_status import HostingStatus
+from mockint.ui.widgets.scorecard import ScorecardForm
+from mockint.ui.widgets.assessment import RatingSet
+from support.apps import SIZE, hosted_app
+from support.marked import marked_pack
+from support.pilot import engine_of
+from support.remote import CODE, until
+from support.sessions import Run
+
+QUIET = Timing(heartbeat_every=None)
+
+
+def status(app: MockintApp) -> str:
+    return str(app.screen_stack[1].query_one(HostingStatus).render())
+
+
+async def listening(pilot: Pilot[None]) -> tuple[str, int]:
+    app = pilot.app
+    await until(lambda: app.hosting is not None and app.hosting.address is not None)
+    address = app.hosting.address
+    return address.host, address.port
+
+
+async def joined(pilot: Pilot[None], seen: list[str] | None = None) -> CandidateClient:
+    """A candidate's terminal joined; `seen` gets every view it receives, as JSON."""
+    host, port = await listening(pilot)
+    def keep(received: ReceivedView) -> None:
+        if seen is not None:
+            seen.append(codec.encode(received.view).decode())
+
+    client = await CandidateClient.join(host, port, CODE, clock=FakeClock(), timing=QUIET, on_view=keep)
+    await until(lambda: pilot.app.hosting.connected and pilot.app.hosting.host.shown is not None)
+    console = pilot.app.screen_stack[1]
+    assert isinstance(console, PairScreen)
+    console.show_hosting()  # the console's tick redraws it; the tests' tick waits for them
+    return client
+
+
+async def view_where(client: CandidateClient, condition) -> ReceivedView:  # type: ignore[no-untyped-def]
+    """The first view received that meets `condition` (waiting for the next as long as needed)."""
+    await until(lambda: client.received is not None and condition(client.received.view))
+    assert client.received is not None
+    return client.received
+
+
+async def to_assessment(pilot: Pilot[None]) -> None:
+    """Through the first round of the marked pack by the console's keys: both questions, their challenges."""
+    await pilot.press("enter")
+    while engine_of(pilot.app).phase is not Phase.ASSESSMENT:
+        await pilot.press("enter" if engine_of(pilot.app).phase is Phase.REVIEW else "ctrl+d")
+    await pilot.pause()
+
+
+async def test_the_status_line_gives_the_join_line_and_the_code_and_follows_the_candidates_screen() -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    async with app.run_test(size=SIZE) as pilot:
+        host, port = await listening(pilot)
+        await pilot.pause()
+        assert host == "127.0.0.1"
+        text = status(app)
+        assert f"mockint join 127.0.0.1:{port} · code {CODE}" in text
+        assert "Candidate: not connected" in text and "clock runs while they are away (a)" in text
+        client = await joined(pilot)
+        assert "connected, sees Round 1 intro" in status(app)
+        await pilot.press("enter")
+        received = await view_where(client, lambda view: view.position.question == 0)
+        assert received.view.rounds[0].questions[0].ask == "Which metrics do you track?"
+        await until(lambda: "sees Question 1 of 2" in status(app))
+        await client.send(Ready())
+        await until(lambda: "Question 1 of 2 · ready" in status(app))
+        await client.leave()
+        await until(lambda: "Candidate: not connected" in status(app))
+
+
+async def test_every_command_pushes_the_changed_view_and_nothing_private() -> None:
+    app, clock = hosted_app(pack=marked_pack())
+    async with app.run_test(size=SIZE) as pilot:
+        seen: list[str] = []
+        client = await joined(pilot, seen)
+        await pilot.press("enter")
+        before = await view_where(client, lambda view: view.position.question == 0)
+        await pilot.press("m")  # a minute more: the candidate's clock shows it
+        received = await view_where(client, lambda view: view.rounds[0].questions[0].extra_time == 60)
+        assert received.sequence > before.sequence
+        await pilot.press("p")  # a challenge posed
+        received = await view_where(client, lambda view: view.position.phase is Phase.CHALLENGE)
+        assert received.view.rounds[0].questions[0].challenges[0].ask == "CHALLENGE-MARK-1a"
+        await pilot.press("n", *"said RETENTION", "enter", "escape")
+        clock.advance(5)
+        app.screen.tick()
+        await pilot.pause()
+        await pilot.press("m")  # the challenge's minute more: sent, the note before it not
+        await view_where(client, lambda view: view.position.clock is not None and view.position.clock.limit == 90)
+        assert len(seen) >= 4
+        private = ("GUIDE-MARK", "ANCHOR-MARK", "FACT-MARK", "REFERENCE-MARK", "said RETENTION", "CHALLENGE-MARK-1b")
+        assert not [marker for view in seen for marker in private if marker in view]
+
+
+async def test_the_candidates_notes_are_kept_as_theirs_and_what_does_not_fit_is_dropped(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    async with app.run_test(size=SIZE) as pilot:
+        client = await joined(pilot)
+        with caplog.at_level(logging.INFO, logger="mockint.ui.hosting"):
+            await client.send(Notes("too early: the intro"))
+            await until(lambda: "CandidateNotes" in caplog.text)
+        assert not any(q.candidate_notes for q in engine_of(app).record.questions())
+        await pilot.press("enter")
+        await client.send(Notes("1. completion\n2. engagement"))
+        question = engine_of(app).record.rounds[0].questions[0]
+        await until(lambda: question.candidate_notes == "1. completion\n2. engagement")
+        assert question.answer == ""  # the interviewer's notes are the answer, untouched
+        received = await view_where(client, lambda view: view.rounds[0].questions[0].candidate_notes != "")
+        assert received.view.rounds[0].questions[0].candidate_notes.startswith("1. completion")
+        with caplog.at_level(logging.INFO, logger="mockint.ui.hosting"):
+            await client.send(SelfAssessment(SubmitAssessment(ratings={"q1": Rating.GOOD})))
+            await until(lambda: "self-assessment" in caplog.text)
+        assert Role.SELF not in engine_of(app).record.rounds[0].assessments
+
+
+async def test_blind_scoring_on_two_terminals_the_candidates_assessment_reveals_with_the_scorecard() -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    async with app.run_test(size=SIZE) as pilot:
+        client = await joined(pilot)
+        await to_assessment(pilot)
+        assert not any(isinstance(screen, HandOffScreen) for screen in app.screen_stack)  # nobody hands a keyboard over
+        form = app.screen.query_one(ScorecardForm)
+        await until(lambda: "Assessments: theirs awaited, your scorecard to fill" in status(app))
+        await view_where(client, lambda view: view.position.phase is Phase.ASSESSMENT)
+        assert "self-assessment" in status(app)
+        for rating_set in form.query(RatingSet):
+            rating_set.choose(Rating.MIXED)
+        form.query_one("#score-keep", Input).value = "Opens with the metric"
+        form.query_one("#score-change", Input).value = "Give one number"
+        await pilot.press("ctrl+d")  # the scorecard first: not revealed yet
+        round_ = engine_of(app).record.rounds[0]
+        assert Role.INTERVIEWER in round_.assessments and not round_.revealed
+        await until(lambda: "Assessments: theirs awaited, your scorecard in" in status(app))
+        assert client.received.view.rounds[0].interviewer_assessment is None
+        theirs = SubmitAssessment(ratings={"q1": Rating.EXCELLENT, "q2": Rating.GOOD})
+        await client.send(SelfAssessment(theirs))
+        await until(lambda: round_.revealed and isinstance(app.screen, RevealScreen))
+        assert round_.questions[0].assessment(Role.SELF).rating is Rating.EXCELLENT
+        received = await view_where(client, lambda view: view.rounds[0].revealed)
+        revealed = received.view.rounds[0].questions[0]
+        assert revealed.interviewer_assessment.rating is Rating.MIXED
+        assert revealed.self_assessment.rating is Rating.EXCELLENT
+
+
+async def test_the_clock_pauses_while_the_candidate_is_away_only_if_the_interviewer_chose_so() -> None:
+    app, clock = hosted_app(pack=marked_pack())
+    async with app.run_test(size=SIZE) as pilot:
+        await listening(pilot)
+        await pilot.press("enter")
+        console = app.screen
+        assert isinstance(console, PairScreen)
+        console.tick()
+        assert not engine_of(app).paused  # by default it runs on without a candidate
+        await pilot.press("a")
+        await pilot.pause()
+        assert engine_of(app).paused and "clock pauses while they are away (a)" in status(app)
+        client = await joined(pilot)
+        console.tick()
+        assert not engine_of(app).paused
+        await client.leave()
+        await until(lambda: not app.hosting.connected)
+        console.tick()
+        assert engine_of(app).paused
+        await pilot.press("a")  # back to running on
+        assert not engine_of(app).paused and "clock runs while they are away" in status(app)
+
+
+async def test_roles_are_not_swapped_on_the_hosting_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    told: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **_: told.append(str(message)))
+    async with app.run_test(size=SIZE) as pilot:
+        await listening(pilot)
+        record = engine_of(app).record
+        app.swap_roles(record)
+        await pilot.pause()
+        assert engine_of(app).record is record  # no new run: the next interviewer hosts from the other terminal
+        assert any("swap by hosting from the other one" in message for message in told)
+
+
+async def test_quitting_tells_the_candidate() -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    async with app.run_test(size=SIZE) as pilot:
+        client = await joined(pilot)
+        await app.action_quit()  # asks first: the run would be lost
+        await pilot.press("y")
+    assert await client.wait_ended() == ENDED
+
+
+def test_what_the_candidates_screen_shows_in_a_few_words() -> None:
+    run = Run(marked_pack(), SessionOptions(pair=True))
+    said = [screen_text(None)]
+
+    def say() -> None:
+        said.append(screen_text(run.engine.candidate_view()))
+
+    say()
+    for command in (BeginRound(), Pause(), Resume(), Done(), Done(), Done(), Continue()):
+        assert run.apply(command), command
+        say()
+    while run.engine.phase is not Phase.ASSESSMENT:
+        assert run.apply(Continue() if run.engine.phase is Phase.REVIEW else Done())
+    say()
+    assert run.apply(SubmitAssessment(ratings={"q1": Rating.GOOD}))
+    say()
+    assert run.apply(SubmitAssessment(role=Role.INTERVIEWER, ratings={"q1": Rating.GOOD}))
+    say()
+    assert said == [
+        "nothing yet", "Round 1 intro", "Question 1 of 2", "Question 1 of 2 (paused)", "Question 1 of 2",
+        "Question 1 of 2, a challenge", "Question 1 of 2, a challenge", "between questions", "Question 2 of 2",
+        "self-assessment", "self-assessment, sent", "Round 1 reveal, then Round 2 intro",
+    ]  # fmt: skip
