@@ -35,7 +35,8 @@ class UserCommand:
     """Comma-separated keys; none for a command only the palette offers."""
     shown: bool = True
     """In the footer and the palette; False for a further key of a command (ctrl+q, a dialog's escape),
-    a refusal (Hint in pressure mode) or one of a set the screen explains at once (the rating digits)."""
+    a refusal (Hint in pressure mode), one of a set the screen explains at once (the rating digits) or a move
+    between what is on screen (a dialog's arrow keys)."""
     priority: bool = False
     """Before the focused widget sees the key (the answer box would take ctrl+d and ctrl+k)."""
 
@@ -219,6 +220,13 @@ CANCEL = answer("cancel", "Cancel", "c", "Stay where you are")
 RESUME = answer("resume", "Resume", "r", "Continue the unfinished interview where it stopped")
 DISCARD = answer("discard", "Discard", "d", "Delete the unfinished interview (asks first)")
 LATER = answer("later", "Later", "l", "Keep the unfinished interview for later (mockint resume)")
+NEXT_ANSWER = UserCommand(
+    "next_answer", "Next answer", "Move to the next answer's button", "next_answer", keys="right,down", shown=False
+)
+PREVIOUS_ANSWER = UserCommand(
+    "previous_answer", "Previous answer", "Move to the previous answer's button", "previous_answer", keys="left,up",
+    shown=False,
+)
 CLOSE_QUESTION = UserCommand(
     "close_question", "Cancel", "Close the question: the safe answer", "close", keys="escape", shown=False
 )
