@@ -17,7 +17,7 @@ from textual.widgets import Input
 from mockint.ui.widgets.scorecard import ScorecardForm
 from support.apps import SIZE, pair_app
 from support.marked import marked_pack
-from support.pilot import engine_of, text_of, type_text, widget_texts
+from support.pilot import engine_of, screen_text, text_of, type_text, widget_texts
 
 NOTE = "NOTED-MARK said retention"
 ALWAYS_PRIVATE = ("GUIDE-MARK-1b", "CKIT-MARK", "KWMARK", "ANCHOR-MARK", "FACT-MARK", "RETENTION", "COHORT", "保留")
@@ -240,7 +240,7 @@ async def test_the_give_hint_key_says_why_there_is_none_in_pressure_mode() -> No
 
 async def test_the_summary_title_says_it_was_a_pair_run_and_who_interviewed_whom() -> None:
     app, _ = pair_app(Mode.PRESSURE)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -248,4 +248,6 @@ async def test_the_summary_title_says_it_was_a_pair_run_and_who_interviewed_whom
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         title = text_of(app, "#summary-title")
-        assert "pair run, pressure mode: Bo interviewed Ann" in title and "practice" not in title
+        assert "pair interview (pressure rules): Bo interviewed Ann" in title and "practice" not in title
+        shown = " ".join(line.strip() for line in screen_text(app).splitlines()[:4])
+        assert "Bo interviewed Ann · ended early" in shown  # wrapped at 80 columns, not cut off
