@@ -6,13 +6,14 @@ the screen's binding (`bindings(...)`), the footer label, the palette entry
 description and tooltip). The palette offers a screen's shown commands that are
 enabled now (MockintApp.get_system_commands), so the footer and the palette
 cannot disagree; the Suspend and Screenshot commands have no key and live in
-the palette only.
+the palette only. A busy screen may leave some of its commands out of its footer
+(`bindings(..., footer=False)`): they stay in its palette and its key reference.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -52,9 +53,9 @@ class UserCommand:
         return SystemCommand(self.title, help_text, _action_runner(app, self.action, node))
 
 
-def bindings(*commands: UserCommand) -> list[Binding]:
-    """A screen's (or widget's) BINDINGS: one per command."""
-    return [command.binding for command in commands]
+def bindings(*commands: UserCommand, footer: bool = True) -> list[Binding]:
+    """A screen's (or widget's) BINDINGS: one per command; `footer=False` keeps them out of the footer only."""
+    return [command.binding if footer else replace(command.binding, show=False) for command in commands]
 
 
 def _action_runner(app: App[None], action: str, node: DOMNode | None) -> Callable[[], Awaitable[None]]:
@@ -174,7 +175,7 @@ RAMBLING = UserCommand("rambling", "Rambling", "Count a stretch that wandered of
                        keys="r")  # fmt: skip
 POSE = UserCommand("pose", "Pose", "Pose the next scripted challenge now, interrupting the answer", "pose", keys="p")
 SKIP_CHALLENGE = UserCommand(
-    "skip_challenge", "Skip challenge", "Do not pose the next conditional challenge: the candidate covered it",
+    "skip_challenge", "Don't pose", "Skip the next conditional challenge: the candidate covered it",
     "skip_challenge", keys="x",
 )
 ADD_MINUTE = UserCommand("add_minute", "+1 min", "Give the answer one more minute", "add_minute", keys="m")
@@ -190,8 +191,8 @@ CANDIDATE_VIEW = UserCommand(
 INTERVIEWER_VIEW = UserCommand(
     "interviewer_view", "Back to console", "Back to the interviewer's console", "close", keys="v,escape"
 )
-KEY_REFERENCE = UserCommand("key_reference", "Keys", "List every key of the console", "key_reference",
-                            keys="question_mark,f1")  # fmt: skip
+KEY_REFERENCE = UserCommand("key_reference", "Keys", "List every key of the console (or of the scoring form shown)",
+                            "key_reference", keys="question_mark,f1")  # fmt: skip
 CLOSE_PANEL = UserCommand("close_panel", "Close", "Close this and go on", "close", keys="escape,enter")
 
 # -- the summary and its dialogs -------------------------------------------------------------
