@@ -13,7 +13,8 @@ from textual.widgets import Button, Input, OptionList, RadioButton, SelectionLis
 from mockint.ui.app import MockintApp, StartRequest
 from mockint.packs.discovery import Library
 from mockint.session.record import Mode
-from mockint.ui.screens.confirm import ConfirmScreen
+from mockint.ui import user_commands
+from mockint.ui.screens.confirm import Choice, ChoiceScreen, ConfirmScreen
 from mockint.ui.screens.home import HomeScreen
 from mockint.ui.screens.setup import SetupScreen
 from mockint.ui.screens.too_small import NOTICE_ID
@@ -200,6 +201,38 @@ async def test_confirm_yes_button(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.click("#yes")
         assert answers == [True]
+
+
+@pytest.mark.parametrize(("keys", "focused"), [
+    (("left",), "yes"), (("up",), "yes"), (("left", "right"), "no"), (("left", "down"), "no"),
+])  # fmt: skip
+async def test_the_arrow_keys_move_between_a_dialogs_buttons(
+    tmp_path: Path, keys: tuple[str, ...], focused: str
+) -> None:
+    app = make_app(tmp_path)
+    answers: list[bool | None] = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ConfirmScreen("Quit the interview?"), answers.append)
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "no"
+        await pilot.press(*keys)
+        assert app.focused is not None and app.focused.id == focused
+        await pilot.press("enter")
+        assert answers == [focused == "yes"]
+
+
+async def test_the_arrow_keys_go_along_every_answer_of_a_choice(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    choices = (Choice(user_commands.EXPORT_FIRST), Choice(user_commands.LEAVE), Choice(user_commands.CANCEL))
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ChoiceScreen("Leave?", choices, default=user_commands.EXPORT_FIRST.id))
+        await pilot.pause()
+        visited = []
+        for _ in range(3):
+            await pilot.press("right")
+            assert app.focused is not None
+            visited.append(app.focused.id)
+        assert visited == ["leave", "cancel", "export_first"]  # round again after the last
 
 
 # --- too small -------------------------------------------------------------------

@@ -283,19 +283,23 @@ def test_json_ratings_are_the_scales_values_and_the_schema_takes_nothing_else(va
 
 
 def test_the_average_rating_leaves_no_evidence_out_and_says_so() -> None:
-    record = golden_record()  # self: good, poor, no evidence; the interviewer's ratings are not averaged
+    record = golden_record()  # self: good, poor, no evidence; the interviewer: mixed on one question
     totals = session_totals(record)
-    assert (totals.average_rating, totals.rated, totals.no_evidence) == (2.0, 2, 1)
-    assert "average rating 2.0/4 (2 rated, 1 no evidence)" in totals_line(totals)
+    own = totals.own_rating
+    assert (own.points, own.rated, own.no_evidence) == (2.0, 2, 1)
+    assert "average rating self 2.0/4 (2 rated, 1 no evidence), interviewer 2.0/4 ·" in totals_line(totals)
     for question in record.questions():
         question.assessments[Role.SELF].rating = Rating.NO_EVIDENCE
-    assert "average rating – (0 rated, 3 no evidence)" in totals_line(session_totals(record))
+    assert "average rating self – (0 rated, 3 no evidence)," in totals_line(session_totals(record))
     for question in record.questions():
         question.assessments[Role.SELF].rating = Rating.EXCELLENT if question.question_id == "why" else None
-    assert "average rating 4.0/4 ·" in totals_line(session_totals(record))
+    assert "average rating self 4.0/4," in totals_line(session_totals(record))
     for question in record.questions():
         question.assessments[Role.SELF].rating = None
-    assert "average rating not rated" in totals_line(session_totals(record))
+        question.assessments.pop(Role.INTERVIEWER, None)
+    assert "average rating self not rated, interviewer not rated ·" in totals_line(session_totals(record))
+    record.pair = False
+    assert "average rating not rated ·" in totals_line(session_totals(record))
 
 
 def test_guide_evidence_counts_inflected_keywords() -> None:

@@ -112,7 +112,7 @@ async def test_every_command_pushes_the_changed_view_and_nothing_private() -> No
         await pilot.press("p")  # a challenge posed
         received = await view_where(client, lambda view: view.position.phase is Phase.CHALLENGE)
         assert received.view.rounds[0].questions[0].challenges[0].ask == "CHALLENGE-MARK-1a"
-        await pilot.press("n", *"said RETENTION", "enter", "escape")
+        await pilot.press("n", *"said RETENTION", "enter")  # enter files the note and closes the line
         clock.advance(5)
         app.screen.tick()
         await pilot.pause()

@@ -276,7 +276,8 @@ def test_summary_rows_and_totals() -> None:
     assert rows[4].cells[1:] == ("skipped", "0:00 of 2:00", "–", "–")
     totals = session_totals(record)
     assert (totals.answered, totals.no_answer, totals.skipped) == (2, 0, 1)
-    assert (totals.average_rating, totals.rated, totals.no_evidence) == (pytest.approx(2.5), 2, 0)
+    own = totals.own_rating
+    assert (own.points, own.rated, own.no_evidence, totals.interviewer_rating) == (pytest.approx(2.5), 2, 0, None)
     assert (totals.checklist_ticked, totals.checklist_total) == (3, 4)
     # Answering time counts answers and challenges; the session also counts the time in reviews.
     assert totals_line(totals) == (

@@ -3,21 +3,27 @@ holding no private marker (tests/support/marked.marked_pack marks every private 
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 from textual.pilot import Pilot
 
+from mockint.core.model import Interviewer
 from mockint.core.ratings import Rating
 from mockint.session.record import Advance, ChallengeStatus, Counter, Mode, Role
 from mockint.session.state import Phase
-from mockint.ui.screens.pair import CandidateScreen, HandOffScreen, KeyReferenceScreen, PairScreen, RevealScreen
+from mockint.ui.screens.pair import (
+    NO_CONDITIONAL, CandidateScreen, HandOffScreen, KeyReferenceScreen, PairScreen, RevealScreen,
+)
 from mockint.ui.screens.confirm import ConfirmScreen
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.widgets.assessment import AssessmentForm, RatingSet
 from textual.widgets import Input
+from mockint.ui.widgets.pair_console import NoteInput
 from mockint.ui.widgets.scorecard import ScorecardForm
 from support.apps import SIZE, pair_app
 from support.marked import marked_pack
-from support.pilot import engine_of, text_of, type_text, widget_texts
+from support.packs import mini_pack
+from support.pilot import engine_of, screen_text, text_of, type_text, widget_texts
 
 NOTE = "NOTED-MARK said retention"
 ALWAYS_PRIVATE = ("GUIDE-MARK-1b", "CKIT-MARK", "KWMARK", "ANCHOR-MARK", "FACT-MARK", "RETENTION", "COHORT", "保留")
@@ -59,9 +65,10 @@ async def check_candidate_view(pilot: Pilot[None]) -> str:
 
 
 async def note(pilot: Pilot[None], text: str) -> None:
+    """Open the note line, type `text` and file it, which closes the line."""
     await pilot.press("n")
     await type_text(pilot, text)
-    await pilot.press("enter", "escape")
+    await pilot.press("enter")
 
 
 async def assess(pilot: Pilot[None], own: Rating, theirs: Rating, last: bool) -> None:
@@ -158,17 +165,98 @@ async def test_a_whole_pair_run_keeps_the_kit_from_the_candidate_view(mode: Mode
         assert record.rounds[0].questions[0].assessment(Role.INTERVIEWER).rating is Rating.POOR
 
 
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+async def test_the_console_keeps_its_main_keys_and_the_names_in_sight(size: tuple[int, int]) -> None:
+    """The footer names what the interviewer needs most; the header cuts the pack's title before the names."""
+    pack = msgspec.structs.replace(mini_pack(), title="Case: should our influencer budget go to TikTok this year?")
+    app, _ = pair_app(Mode.PRACTICE, pack)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        rows = screen_text(app).splitlines()
+        header, footer = rows[0], rows[-1]
+        assert header.strip().startswith("Bo interviews Ann · pair interview (practice rules) · Case: should")
+        for key in ("^d Done", "n Note", "p Pose", "x Don't pose", "v Candidate view", "? Keys", "^p palette"):
+            assert key in footer, (key, footer)
+        assert "Question time 0:00 · f4 pause, m +1 min" in screen_text(app)  # keys the footer has no room for
+
+
+async def test_at_80x24_the_note_line_comes_into_sight_under_a_posed_challenge() -> None:
+    pack = mini_pack()
+    persona = Interviewer("Sam", "Head of social at a consumer brand, a former creator; fast, informal and " * 4)
+    pack = msgspec.structs.replace(pack, rounds=(msgspec.structs.replace(pack.rounds[0], interviewer=persona),))
+    app, _ = pair_app(Mode.PRACTICE, pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "p")  # the persona and the challenge's card push the notes below the fold
+        await pilot.pause()
+        assert "n: note what the candidate says" not in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.focused, NoteInput) and "n: note what the candidate says" in screen_text(app)
+
+
+async def test_enter_files_the_note_and_gives_the_keys_back_to_the_console() -> None:
+    app, _ = pair_app()
+    async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
+        await pilot.press("enter", "n")
+        await type_text(pilot, "owns payments")
+        await pilot.press("enter", "f")  # filed, so f counts a filler instead of typing into the line
+        question = engine.interviewer_view().question
+        assert question is not None and [line.text for line in question.notes] == ["owns payments"]
+        assert question.counts == {Counter.FILLER: 1} and not isinstance(app.focused, NoteInput)
+        await pilot.press("n", "r", "escape", "r")  # escape leaves a line unfiled, keeping what was typed
+        assert len(question.notes) == 1 and question.counts[Counter.RAMBLING] == 1
+        assert app.screen.query_one(NoteInput).value == "r"
+
+
+async def test_pose_and_dont_pose_say_why_when_no_challenge_applies() -> None:
+    app, _ = pair_app()
+    async with app.run_test(size=SIZE) as pilot:
+        notes: list[str] = []
+        app.screen.notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
+        engine = engine_of(app)
+        await pilot.press("enter", "x")  # the first question's only challenge is timed, not conditional
+        assert notes == [NO_CONDITIONAL] and engine.phase is Phase.ANSWERING
+        await pilot.press("p", "p")
+        assert engine.phase is Phase.CHALLENGE and notes[1:] == ["A challenge is being answered; finish it first."]
+        await pilot.press("ctrl+d", "p")
+        assert engine.phase is Phase.ANSWERING and notes[2:] == ["No challenge left to pose on this question."]
+
+
 async def test_the_key_reference_lists_every_key_of_the_console() -> None:
     app, _ = pair_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, KeyReferenceScreen)
-        shown = widget_texts(app)
-        for key in ("n ", "1 … 9", "f ", "r ", "p ", "x ", "m ", "h ", "v ", "ctrl+d", "f4", "escape"):
-            assert key in shown, key
+        keys = " / ".join(str(cell.render()) for cell in app.screen.query(".keys")).split(" / ")
+        for key in ("n", "1 … 9", "f", "r", "p", "x", "m", "h", "v", "?", "f1", "ctrl+d", "f4", "escape"):
+            assert key in keys, key
         await pilot.press("escape")
         await pilot.press("f1")
         assert isinstance(app.screen, KeyReferenceScreen)
+
+
+async def test_the_key_reference_of_a_scoring_form_lists_the_forms_keys() -> None:
+    app, _ = pair_app()
+    async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
+        await pilot.press("enter")
+        while engine.phase is not Phase.ASSESSMENT:
+            await pilot.press("enter" if engine.phase is Phase.REVIEW else "ctrl+d")
+        for form, hand_in in (("self-assessment", "Hand in your self-assessment"),
+                              ("interviewer's scorecard", "Hand in your scorecard")):  # fmt: skip
+            await pilot.press("enter", "f1")  # past the hand-off, then the keys
+            assert isinstance(app.screen, KeyReferenceScreen)
+            shown = widget_texts(app)
+            assert f"Keys of the {form}" in shown and hand_in in shown and "1 … 5" in shown
+            assert "Candidate view" not in shown and "Note" not in shown
+            await pilot.press("escape")
+            if form == "self-assessment":
+                for rating_set in app.screen.query(RatingSet):
+                    rating_set.choose(Rating.GOOD)
+                await pilot.press("ctrl+d")
+        assert isinstance(app.screen.query_one(ScorecardForm), ScorecardForm)
 
 
 async def test_typing_a_note_does_not_fire_the_console_keys() -> None:
@@ -228,6 +316,24 @@ async def test_the_review_of_a_pair_run_calls_the_text_the_interviewers_notes() 
         assert "Your answer" not in review and "Keywords you used" not in review and "no answer typed" not in review
 
 
+@pytest.mark.parametrize(("noted", "said"), [
+    ("a collision costs more", "not needed: the candidate already mentioned collision"),
+    ("constant time", "not needed: the interviewer skipped it"),
+])  # fmt: skip
+async def test_the_review_says_why_a_skipped_challenge_was_not_needed(noted: str, said: str) -> None:
+    app, _ = pair_app()
+    async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
+        await pilot.press("enter")
+        while engine.interviewer_view().position.question != 1:  # to the hash map question
+            await pilot.press("enter" if engine.phase is Phase.REVIEW else "ctrl+d")
+        await note(pilot, noted)
+        await pilot.press("x", "ctrl+d")
+        assert engine.phase is Phase.REVIEW
+        review = widget_texts(app)
+        assert said in review and "you already mentioned" not in review
+
+
 async def test_the_give_hint_key_says_why_there_is_none_in_pressure_mode() -> None:
     app, _ = pair_app(Mode.PRESSURE)
     async with app.run_test(size=SIZE) as pilot:
@@ -240,7 +346,7 @@ async def test_the_give_hint_key_says_why_there_is_none_in_pressure_mode() -> No
 
 async def test_the_summary_title_says_it_was_a_pair_run_and_who_interviewed_whom() -> None:
     app, _ = pair_app(Mode.PRESSURE)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -248,4 +354,6 @@ async def test_the_summary_title_says_it_was_a_pair_run_and_who_interviewed_whom
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         title = text_of(app, "#summary-title")
-        assert "pair run, pressure mode: Bo interviewed Ann" in title and "practice" not in title
+        assert "pair interview (pressure rules): Bo interviewed Ann" in title and "practice" not in title
+        shown = " ".join(line.strip() for line in screen_text(app).splitlines()[:4])
+        assert "Bo interviewed Ann · ended early" in shown  # wrapped at 80 columns, not cut off

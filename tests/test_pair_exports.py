@@ -9,12 +9,15 @@ import jsonschema
 
 from mockint.core.paths import schema_path
 from mockint.core.ratings import Rating
-from mockint.exporters import render
+from mockint.analysis.insights import session_insights
+from mockint.exporters import content, render
+from mockint.exporters.content import session_totals, totals_line
 from mockint.session.commands import (
     BeginRound, Continue, Count, Done, Note, SubmitAssessment, ToggleHeard,
 )
 from mockint.session.record import Advance, Counter, Reflection, Role, SessionRecord
 from mockint.session.setup import SessionOptions
+from mockint.ui.screens.summary import title_text, typed_text
 from support.packs import make_pack
 from support.sessions import Run
 
@@ -69,6 +72,29 @@ def test_a_pair_transcript_carries_the_scorecard_the_evidence_and_the_calibratio
         "flag": FLAG,
     }  # fmt: skip
     assert (calibration["compared"], calibration["agreed"]) == (3, 2)
+
+
+def test_the_summary_and_every_transcript_give_both_averages_and_label_the_notes_figures() -> None:
+    record = pair_record()  # self: excellent, good, good; interviewer: mixed, good, good
+    averages = "self 3.3/4, interviewer 2.7/4"
+    notes = "From the interviewer's notes: 4 words; 100% of keywords mentioned"
+    assert f"average rating {averages}" in totals_line(session_totals(record))
+    assert typed_text(record, session_insights(record)) == notes
+    markdown, html = render(record, "md"), render(record, "html")
+    for text in (markdown, html.replace("&#x27;", "'").replace("<strong>", "").replace("</strong>", "")):
+        assert f"Average rating: {averages}" in text and notes in text
+        assert "wpm" not in text and "Insights" not in text and "Pace" not in text  # the notes' pace says nothing
+        assert "pair interview (practice rules)" in text and "practice, pair" not in text
+    assert "| # | Question | Status | Time with challenges | Checklist | Rating | Counted | Keywords |" in markdown
+    assert "| Excellent (interviewer Mixed) | Rambling 1 | 2/2 |" in markdown
+    assert "(no notes taken)" in markdown and "no answer typed" not in markdown.split("## Practise next")[0]
+    assert "| 2.1 | Why us? | no notes taken |" in markdown
+
+
+def test_the_summary_title_and_the_console_word_the_pair_run_as_the_transcripts_do() -> None:
+    record = pair_record()
+    assert title_text(record).startswith("Demo · pair interview (practice rules): Bo interviewed Ann · ")
+    assert content.mode_label(record) == "pair interview (practice rules)"
 
 
 def test_a_solo_transcript_has_none_of_it() -> None:

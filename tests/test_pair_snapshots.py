@@ -29,7 +29,7 @@ async def noted(pilot: Pilot[None]) -> None:
     app = pilot.app
     await pilot.press("enter")
     app.clock.advance(12)  # type: ignore[attr-defined]
-    await pilot.press("n", *"talks about retention", "enter", "escape", "1", "f")
+    await pilot.press("n", *"talks about retention", "enter", "1", "f")
     app.screen.tick()  # type: ignore[attr-defined]
     await settle(pilot)
 

@@ -57,7 +57,6 @@ UNFOLLOWED_ALLOWED: dict[tuple[str, str], str] = {
     ("reveal.py", "answer_excerpt"): "joins a heading made with plain and lines cut from the answer made with plain",
     ("toggles.py", "_lines"): "re-assembles lines cut from the label, which _make_label made with plain",
     ("toggles.py", "render"): "joins the lines _lines made",
-    ("pair.py", "key_reference"): "joins lines made with plain or a literal",
     ("pair.py", "reveal_text"): "joins lines made with plain or a literal",
     ("pair_console.py", "kit_text"): "joins lines made with plain, _heading (plain) or the line helpers (plain)",
     ("hosting_status.py", "status_text"): "joins two lines made with plain",

@@ -83,8 +83,7 @@ def test_a_short_pair_run_tick_note_candidate_view_score_and_export(tmp_path: Pa
         tmux.wait_for("owns the payments service")
         tmux.press("Enter")
         tmux.wait_for("0:0")  # filed: the line stamped with its time
-        tmux.press("Escape")
-        tmux.wait_for("n Note")  # the note line closed: the console's keys are back in the footer
+        tmux.wait_for("n Note")  # and closed: the console's keys are back in the footer
         tmux.press("v")
         candidate = tmux.wait_for("candidate view")
         assert "Tell me about yourself." in candidate

@@ -38,12 +38,14 @@ def format_date(moment: datetime) -> str:
 
 
 def mode_label(record: SessionRecord) -> str:
-    return f"{record.mode.value}, pair" if record.pair else record.mode.value
+    """`practice`, or for a pair run `pair interview (practice rules)`: the rules time it, a partner interviews."""
+    return f"pair interview ({record.mode.value} rules)" if record.pair else record.mode.value
 
 
-def who_interviewed(record: SessionRecord) -> str:
-    """`Bo interviewed Ann` (a pair run), the roles standing in for names not given."""
-    return f"{record.interviewer or 'A partner'} interviewed {record.candidate or 'the candidate'}"
+def who_interviewed(record: SessionRecord, verb: str = "interviewed") -> str:
+    """`Bo interviewed Ann` (a pair run; `Bo interviews Ann` while it runs), the roles standing in for names not
+    given."""
+    return f"{record.interviewer or 'A partner'} {verb} {record.candidate or 'the candidate'}"
 
 
 SESSION_LENGTH = "Session length (pauses excluded)"
@@ -117,7 +119,10 @@ def question_status_code(question: QuestionRecord) -> str:
     return question.outcome.value
 
 
-def question_status(question: QuestionRecord) -> str:
+def question_status(question: QuestionRecord, pair: bool = False) -> str:
+    """The outcome in words; a pair run's text is the interviewer's notes, so an empty one is `no notes taken`."""
+    if pair and question.outcome is Outcome.NO_ANSWER:
+        return "no notes taken"
     return STATUS_LABELS[question.outcome]
 
 
@@ -142,6 +147,8 @@ def question_flags(question: QuestionRecord) -> list[str]:
 def challenge_outcome(challenge: ChallengeRecord) -> str:
     """What happened to a challenge, e.g. `answered in 0:10 of 0:30, interrupting the answer at 0:45`."""
     status = challenge.status
+    if status is ChallengeStatus.NOT_NEEDED and not challenge.mentioned:
+        return "not needed: the interviewer skipped it"  # a pair run's x, with none of its terms heard
     if status is ChallengeStatus.NOT_NEEDED:
         return "not needed: the answer already mentioned " + ", ".join(f'"{t}"' for t in challenge.mentioned)
     if status is ChallengeStatus.NOT_REACHED:
@@ -214,6 +221,19 @@ def insights_text(insights: TextInsights) -> str:
 def totals_text(totals: SessionInsights) -> str:
     """One line over the whole interview: words and characters, pace, fillers, keyword coverage."""
     text = f"{_typed_in_time(totals)}; {fillers_text(totals.fillers)}"
+    if totals.coverage is not None:
+        text += f"; {totals.coverage:.0%} of keywords mentioned"
+    return text
+
+
+NOTES_FIGURES = "From the interviewer's notes"
+"""A pair run's typed figures describe the interviewer's notes, not the candidate: the label says so."""
+
+
+def notes_totals_text(totals: SessionInsights) -> str:
+    """A pair run's figures from the interviewer's notes: how much was noted and the keywords in it. No pace and
+    no typed fillers: the notes' speed says nothing of the candidate's, and the interviewer counts fillers."""
+    text = typed_text(totals)
     if totals.coverage is not None:
         text += f"; {totals.coverage:.0%} of keywords mentioned"
     return text
@@ -310,15 +330,26 @@ class SummaryRow(NamedTuple):
     pace: str
     fillers: str
     keywords: str
+    counted: str
+    """The interviewer's one-key counts (pair mode)."""
 
-    def cells(self) -> tuple[str, ...]:
-        """The row's values in SUMMARY_HEADINGS order (the fields are in that order)."""
-        return tuple(self)
+    def cells(self, pair: bool = False) -> tuple[str, ...]:
+        """The row's values in `summary_headings(pair)` order."""
+        if pair:
+            return (*self[:6], self.counted, self.keywords)
+        return tuple(self[:10])
 
 
 SUMMARY_HEADINGS = (
     "#", "Question", "Status", "Time with challenges", "Checklist", "Rating", "Typed", "Pace", "Fillers", "Keywords"
 )
+PAIR_SUMMARY_HEADINGS = ("#", "Question", "Status", "Time with challenges", "Checklist", "Rating", "Counted", "Keywords")
+"""A pair run's: what was typed is the interviewer's notes, whose length and pace say nothing of the candidate;
+the interviewer's counts say what was heard."""
+
+
+def summary_headings(pair: bool) -> tuple[str, ...]:
+    return PAIR_SUMMARY_HEADINGS if pair else SUMMARY_HEADINGS
 
 
 def summary_rows(record: SessionRecord, totals: SessionInsights) -> list[SummaryRow]:
@@ -329,7 +360,7 @@ def summary_rows(record: SessionRecord, totals: SessionInsights) -> list[Summary
             if question.reached:
                 rows.append(_summary_row(number, question, totals.of(question), round_.assessed, record.pair))
             else:
-                rows.append(SummaryRow(number, question.ask, "not reached", *["–"] * 7))
+                rows.append(SummaryRow(number, question.ask, "not reached", *["–"] * 8))
     return rows
 
 
@@ -340,7 +371,7 @@ def _summary_row(
     return SummaryRow(
         number=number,
         ask=question.ask,
-        status=question_status(question),
+        status=question_status(question, pair),
         time=time_text(question.total_time_used, question.total_limit),
         checklist=f"{ticked}/{len(question.checklist)}" if question.checklist and assessed else "–",
         rating=short_ratings(question, pair),
@@ -348,12 +379,35 @@ def _summary_row(
         pace=pace_text(insights) or "–",
         fillers=str(insights.filler_total),
         keywords=f"{len(insights.covered)}/{len(question.keywords)}" if question.keywords else "–",
+        counted=counts_text(question) or "–",
     )
 
 
 def has_answer(question: QuestionRecord) -> bool:
     """Something was typed and handed in: done with text, or cut off by the clock with text."""
     return question.outcome is Outcome.ANSWERED or (question.outcome is Outcome.CUT_OFF and bool(question.answer.strip()))
+
+
+@dataclass(frozen=True)
+class RatingAverage:
+    """One role's ratings over the run."""
+
+    points: float | None
+    """The levels as points, 1 (poor) to 4 (excellent); no evidence is left out. None when none was given."""
+    rated: int
+    """Questions given a level."""
+    no_evidence: int
+    """Questions rated no evidence."""
+
+
+def rating_average(questions: list[QuestionRecord], role: Role) -> RatingAverage:
+    ratings = [rating for q in questions if (rating := q.assessment(role).rating) is not None]
+    points = [rating.points for rating in ratings if rating.points is not None]
+    return RatingAverage(
+        points=sum(points) / len(points) if points else None,
+        rated=len(points),
+        no_evidence=ratings.count(Rating.NO_EVIDENCE),
+    )
 
 
 @dataclass(frozen=True)
@@ -366,12 +420,10 @@ class Totals:
     """Main answers and challenge answers."""
     session_length: str
     """The header's figure, `session_length`."""
-    average_rating: float | None
-    """The candidate's own levels as points, 1 (poor) to 4 (excellent); no evidence is left out."""
-    rated: int
-    """Questions the candidate gave a level."""
-    no_evidence: int
-    """Questions the candidate rated no evidence."""
+    own_rating: RatingAverage
+    """The candidate's own ratings."""
+    interviewer_rating: RatingAverage | None
+    """The interviewer's ratings in a pair run; None in a solo run."""
     checklist_ticked: int
     checklist_total: int
     """Checklists of assessed rounds and of the interview once assessed: an unassessed one is `–`, not `0/n`."""
@@ -384,8 +436,6 @@ class Totals:
 def session_totals(record: SessionRecord) -> Totals:
     questions = record.questions()
     outcomes = [q.outcome for q in questions]
-    ratings = [q.rating for q in questions if q.rating is not None]
-    points = [rating.points for rating in ratings if rating.points is not None]
     lists = [(q.checked, q.checklist) for r in record.rounds if r.assessed for q in r.questions]
     lists += [(r.checked, r.checklist) for r in record.rounds if r.assessed]
     if Role.SELF in record.assessments:
@@ -400,16 +450,14 @@ def session_totals(record: SessionRecord) -> Totals:
         not_reached=not_reached,
         answering_time=sum(q.total_time_used for q in questions),
         session_length=session_length(record),
-        average_rating=sum(points) / len(points) if points else None,
-        rated=len(points),
-        no_evidence=ratings.count(Rating.NO_EVIDENCE),
+        own_rating=rating_average(questions, Role.SELF),
+        interviewer_rating=rating_average(questions, Role.INTERVIEWER) if record.pair else None,
         checklist_ticked=sum(len(checked & set(items)) for checked, items in lists),
         checklist_total=sum(len(items) for _, items in lists),
     )
 
 
 def totals_line(totals: Totals) -> str:
-    rating = average_rating_text(totals)
     percent = totals.checklist_percent
     checklist = f"{percent}% ({totals.checklist_ticked}/{totals.checklist_total})" if percent is not None else "–"
     parts = [
@@ -419,21 +467,32 @@ def totals_line(totals: Totals) -> str:
         *([f"not reached {totals.not_reached}"] if totals.not_reached else []),
         f"answering time {clock(totals.answering_time)} (with challenges)",
         f"session {totals.session_length}",
-        f"average rating {rating}",
+        f"average rating {averages_text(totals)}",
         f"checklist {checklist}",
     ]
     return " · ".join(parts)
 
 
-def average_rating_text(totals: Totals) -> str:
+AVERAGE_RATING = "Average rating"
+
+
+def averages_text(totals: Totals) -> str:
+    """`2.5/4`, or in a pair run both sides': `self 2.5/4, interviewer 3.0/4`."""
+    own = average_rating_text(totals.own_rating)
+    if totals.interviewer_rating is None:
+        return own
+    return f"self {own}, interviewer {average_rating_text(totals.interviewer_rating)}"
+
+
+def average_rating_text(average: RatingAverage) -> str:
     """`2.5/4` (poor 1 to excellent 4), saying how many were rated when some had no evidence: left out,
     they would make the average look like it covers every question."""
-    if totals.average_rating is None and not totals.no_evidence:
+    if average.points is None and not average.no_evidence:
         return "not rated"
-    average = f"{totals.average_rating:.1f}/{len(LEVELS)}" if totals.average_rating is not None else "–"
-    if not totals.no_evidence:
-        return average
-    return f"{average} ({totals.rated} rated, {totals.no_evidence} no evidence)"
+    points = f"{average.points:.1f}/{len(LEVELS)}" if average.points is not None else "–"
+    if not average.no_evidence:
+        return points
+    return f"{points} ({average.rated} rated, {average.no_evidence} no evidence)"
 
 
 # -- a pair run: the interviewer's notes, evidence, scorecard and the calibration ------------------
@@ -453,16 +512,26 @@ def answer_heading(pair: bool) -> str:
     return NOTES_AS_ANSWER if pair else "Answer"
 
 
+def no_answer_text(pair: bool) -> str:
+    """What stands for an empty answer: in a pair run the notes are the text, so none were taken."""
+    return "No notes taken." if pair else "No answer typed."
+
+
 def evidence_lines(question: QuestionRecord) -> list[str]:
     """What the interviewer ticked, counted and noted (stamped), one line each; none in a solo run's record."""
     lines: list[str] = []
     if question.heard:
         lines.append("Heard: " + ", ".join(sorted(question.heard)))
-    counts = [f"{counter.label} {n}" for counter, n in question.counts.items() if n]
+    counts = counts_text(question)
     if counts:
-        lines.append("Counted: " + ", ".join(counts))
+        lines.append("Counted: " + counts)
     lines += [f"{line.stamp} {line.text}" for line in question.notes]
     return lines
+
+
+def counts_text(question: QuestionRecord) -> str:
+    """`Filler words 2, Rambling 1`: the interviewer's counts of the question that are not zero."""
+    return ", ".join(f"{counter.label} {n}" for counter, n in question.counts.items() if n)
 
 
 COUNTED = "Counted by the interviewer"

@@ -80,13 +80,14 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     out.append(f'<p class="meta">{_time(question)}{_flags(question)}</p>')
     if question.hint_used and question.hint:
         out.append(f"<p><strong>Hint:</strong> {escape(question.hint)}</p>")
-    out += [f"<h4>{escape(content.answer_heading(pair))}</h4>", _quote(question.answer, "answer", "No answer typed.")]
+    answer = _quote(question.answer, "answer", content.no_answer_text(pair))
+    out += [f"<h4>{escape(content.answer_heading(pair))}</h4>", answer]
     if question.interviewer_notes.strip():
         out += ["<h4>Interviewer notes</h4>", _quote(question.interviewer_notes, "notes", "")]
     if question.candidate_notes.strip():
         out += [f"<h4>{escape(content.CANDIDATE_NOTES)}</h4>", _quote(question.candidate_notes, "notes", "")]
     insights = totals.of(question)
-    out += _challenges(question.challenges, insights)
+    out += _challenges(question.challenges, insights, pair)
     out += _guide(question, insights)
     out += _kit(question)
     if question.checklist and assessed:
@@ -96,7 +97,7 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     evidence = content.evidence_lines(question)
     if evidence:
         out += [f"<h4>{escape(content.EVIDENCE)}</h4>", _list(evidence, "evidence")]
-    if question.answer.strip():
+    if question.answer.strip() and not pair:  # a pair run's text is the notes: their pace says nothing
         # Insights lines are numbers and fixed labels made here: nothing in them to escape.
         main = content.insights_text(insights.main)
         out.append(f'<p class="insights"><strong>Insights:</strong> {main}</p>')
@@ -118,15 +119,15 @@ def _quote(text: str, css_class: str, empty: str) -> str:
     return f'<blockquote class="{css_class}">{escape(text.strip())}</blockquote>'
 
 
-def _challenges(challenges: list[ChallengeRecord], insights: AnswerInsights) -> list[str]:
+def _challenges(challenges: list[ChallengeRecord], insights: AnswerInsights, pair: bool) -> list[str]:
     if not challenges:
         return []
     out = ["<h4>Challenges</h4>", '<ol class="challenges">']
     for challenge, typed in zip(challenges, insights.challenges):
         item = f'<strong>{escape(challenge.ask)}</strong> <span class="outcome">— {escape(content.challenge_outcome(challenge))}</span>'
         if typed is not None:
-            item += _quote(challenge.answer, "answer", "No answer typed.")
-            item += f'<p class="insights">{content.insights_text(typed)}</p>'
+            item += _quote(challenge.answer, "answer", content.no_answer_text(pair))
+            item += "" if pair else f'<p class="insights">{content.insights_text(typed)}</p>'
         if challenge.guide:
             item += f'<p class="kit">{escape(content.CHALLENGE_GUIDE)}:</p>{_list(challenge.guide, "guide")}'
         out.append(f"<li>{item}</li>")
@@ -198,19 +199,25 @@ _NUMERIC_COLUMNS = {"Typed", "Pace", "Fillers"}
 
 
 def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
-    headings = content.SUMMARY_HEADINGS
+    headings = content.summary_headings(record.pair)
     cell_tags = ['<td class="num">' if heading in _NUMERIC_COLUMNS else "<td>" for heading in headings]
     out = ['<section class="summary">', "<h2>Summary</h2>", "<table>"]
     out.append("<thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in headings) + "</tr></thead>")
     out.append("<tbody>")
     for row in content.summary_rows(record, totals):
         # Only the question is text from outside; the other cells are numbers and labels made here.
-        values = [row.number, escape(row.ask), *row.cells()[2:]]
+        values = [row.number, escape(row.ask), *row.cells(record.pair)[2:]]
         out.append("<tr>" + "".join(f"{tag}{value}</td>" for tag, value in zip(cell_tags, values)) + "</tr>")
     out += ["</tbody>", "</table>"]
-    out.append(f"<p><strong>{escape(content.ANSWERING_TIME)}:</strong> {content.totals_text(totals)}</p>")
-    if record.pair:
-        out.append(f"<p><strong>{escape(content.COUNTED)}:</strong> {escape(content.counted_text(record))}</p>")
+    if not record.pair:
+        out.append(f"<p><strong>{escape(content.ANSWERING_TIME)}:</strong> {content.totals_text(totals)}</p>")
+        return out + ["</section>"]
+    lines = (
+        (content.AVERAGE_RATING, content.averages_text(content.session_totals(record))),
+        (content.NOTES_FIGURES, content.notes_totals_text(totals)),
+        (content.COUNTED, content.counted_text(record)),
+    )
+    out += [f"<p><strong>{escape(label)}:</strong> {escape(text)}</p>" for label, text in lines]
     return out + ["</section>"]
 
 

@@ -118,13 +118,13 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     out.append(f"*{' · '.join(facts)}*")
     if question.hint_used and question.hint:
         out += ["", f"**Hint:** {escape_inline(question.hint)}"]
-    out += _answer_block(content.answer_heading(pair), question.answer, "*No answer typed.*")
+    out += _answer_block(content.answer_heading(pair), question.answer, f"*{content.no_answer_text(pair)}*")
     if question.interviewer_notes.strip():
         out += _answer_block("Interviewer notes", question.interviewer_notes, "")
     if question.candidate_notes.strip():
         out += _answer_block(content.CANDIDATE_NOTES, question.candidate_notes, "")
     insights = totals.of(question)
-    out += _challenges(question.challenges, insights)
+    out += _challenges(question.challenges, insights, pair)
     out += _guide(question, insights)
     out += _kit(question)
     if question.checklist and assessed:
@@ -134,7 +134,7 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
     evidence = content.evidence_lines(question)
     if evidence:
         out += ["", f"**{content.EVIDENCE}**", "", *(f"- {escape_inline(line)}" for line in evidence)]
-    if question.answer.strip():
+    if question.answer.strip() and not pair:  # a pair run's text is the notes: their pace says nothing
         # Insights lines are numbers and fixed labels made here: nothing in them to escape.
         out += ["", f"**Insights:** {content.insights_text(insights.main)}"]
     return out
@@ -144,7 +144,7 @@ def _answer_block(title: str, text: str, empty: str) -> list[str]:
     return ["", f"**{title}**", "", *(quote(text) if text.strip() else [empty])]
 
 
-def _challenges(challenges: list[ChallengeRecord], insights: AnswerInsights) -> list[str]:
+def _challenges(challenges: list[ChallengeRecord], insights: AnswerInsights, pair: bool) -> list[str]:
     if not challenges:
         return []
     out = ["", "**Challenges**", ""]
@@ -152,8 +152,9 @@ def _challenges(challenges: list[ChallengeRecord], insights: AnswerInsights) -> 
         outcome = escape_inline(content.challenge_outcome(challenge))
         out.append(f"{number}. **{escape_inline(challenge.ask)}** — {outcome}")
         if typed is not None:
-            out += ["", *(f"   {line}" for line in quote(challenge.answer or "(no answer typed)"))]
-            out += ["", f"   *{content.insights_text(typed)}*", ""]
+            empty = "(no notes taken)" if pair else "(no answer typed)"
+            out += ["", *(f"   {line}" for line in quote(challenge.answer or empty))]
+            out += [""] if pair else ["", f"   *{content.insights_text(typed)}*", ""]
         if challenge.guide:
             out += [*([""] if out[-1] else []), f"   *{content.CHALLENGE_GUIDE}:*", ""]
             out += [*(f"   - {escape_inline(item)}" for item in challenge.guide), ""]
@@ -210,16 +211,19 @@ def _list_item(label: str, text: str) -> list[str]:
 
 
 def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
-    headings = content.SUMMARY_HEADINGS
+    headings = content.summary_headings(record.pair)
     out = ["", "## Summary", "", "| " + " | ".join(headings) + " |", "|" + "---|" * len(headings)]
     for row in content.summary_rows(record, totals):
         # Only the question is text from outside; the other cells are numbers and labels made here.
-        cells = [row.number, escape_inline(row.ask), *row.cells()[2:]]
+        cells = [row.number, escape_inline(row.ask), *row.cells(record.pair)[2:]]
         out.append("| " + " | ".join(cells) + " |")
-    out += ["", f"{content.ANSWERING_TIME}: {content.totals_text(totals)}"]
-    if record.pair:
-        out += ["", f"{content.COUNTED}: {content.counted_text(record)}"]
-    return out
+    if not record.pair:
+        return out + ["", f"{content.ANSWERING_TIME}: {content.totals_text(totals)}"]
+    return out + [
+        "", f"{content.AVERAGE_RATING}: {content.averages_text(content.session_totals(record))}",
+        "", f"{content.NOTES_FIGURES}: {content.notes_totals_text(totals)}",
+        "", f"{content.COUNTED}: {content.counted_text(record)}",
+    ]  # fmt: skip
 
 
 def _practise_next(record: SessionRecord, totals: SessionInsights) -> list[str]:

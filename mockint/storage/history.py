@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -24,8 +24,8 @@ from mockint.core.durations import format_duration
 from mockint.core.ratings import LEVELS
 from mockint.core.safetext import one_line, quoted
 from mockint.core.userpaths import reason
-from mockint.exporters.content import session_totals
-from mockint.session.record import QuestionRecord, Role, SessionRecord, decode_record
+from mockint.exporters.content import rating_average, session_totals
+from mockint.session.record import Role, SessionRecord, decode_record
 from mockint.analysis.attempts import question_histories
 from mockint.analysis.drill import DEFAULT_COUNT, DrillPick, drill_pack, drill_picks
 from mockint.core.clock import FakeClock
@@ -75,13 +75,7 @@ class SessionEntry:
 
     def average_rating(self, role: Role) -> float | None:
         """`role`'s levels as points, poor 1 to excellent 4; no evidence left out; None when none was given."""
-        return average_points(self.record.questions(), role)
-
-
-def average_points(questions: Iterable[QuestionRecord], role: Role) -> float | None:
-    points = [q.assessment(role).rating.points for q in questions if q.assessment(role).rating is not None]
-    given = [p for p in points if p is not None]
-    return sum(given) / len(given) if given else None
+        return rating_average(self.record.questions(), role).points
 
 
 @dataclass

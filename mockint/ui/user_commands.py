@@ -6,13 +6,14 @@ the screen's binding (`bindings(...)`), the footer label, the palette entry
 description and tooltip). The palette offers a screen's shown commands that are
 enabled now (MockintApp.get_system_commands), so the footer and the palette
 cannot disagree; the Suspend and Screenshot commands have no key and live in
-the palette only.
+the palette only. A busy screen may leave some of its commands out of its footer
+(`bindings(..., footer=False)`): they stay in its palette and its key reference.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -35,7 +36,8 @@ class UserCommand:
     """Comma-separated keys; none for a command only the palette offers."""
     shown: bool = True
     """In the footer and the palette; False for a further key of a command (ctrl+q, a dialog's escape),
-    a refusal (Hint in pressure mode) or one of a set the screen explains at once (the rating digits)."""
+    a refusal (Hint in pressure mode), one of a set the screen explains at once (the rating digits) or a move
+    between what is on screen (a dialog's arrow keys)."""
     priority: bool = False
     """Before the focused widget sees the key (the answer box would take ctrl+d and ctrl+k)."""
 
@@ -51,9 +53,9 @@ class UserCommand:
         return SystemCommand(self.title, help_text, _action_runner(app, self.action, node))
 
 
-def bindings(*commands: UserCommand) -> list[Binding]:
-    """A screen's (or widget's) BINDINGS: one per command."""
-    return [command.binding for command in commands]
+def bindings(*commands: UserCommand, footer: bool = True) -> list[Binding]:
+    """A screen's (or widget's) BINDINGS: one per command; `footer=False` keeps them out of the footer only."""
+    return [command.binding if footer else replace(command.binding, show=False) for command in commands]
 
 
 def _action_runner(app: App[None], action: str, node: DOMNode | None) -> Callable[[], Awaitable[None]]:
@@ -176,7 +178,7 @@ RAMBLING = UserCommand("rambling", "Rambling", "Count a stretch that wandered of
                        keys="r")  # fmt: skip
 POSE = UserCommand("pose", "Pose", "Pose the next scripted challenge now, interrupting the answer", "pose", keys="p")
 SKIP_CHALLENGE = UserCommand(
-    "skip_challenge", "Skip challenge", "Do not pose the next conditional challenge: the candidate covered it",
+    "skip_challenge", "Don't pose", "Skip the next conditional challenge: the candidate covered it",
     "skip_challenge", keys="x",
 )
 ADD_MINUTE = UserCommand("add_minute", "+1 min", "Give the answer one more minute", "add_minute", keys="m")
@@ -197,8 +199,8 @@ AWAY_CLOCK = UserCommand(
     "Choose whether the clock pauses while the candidate's terminal is away (mockint host); it runs by default",
     "toggle_away_clock", keys="a",
 )
-KEY_REFERENCE = UserCommand("key_reference", "Keys", "List every key of the console", "key_reference",
-                            keys="question_mark,f1")  # fmt: skip
+KEY_REFERENCE = UserCommand("key_reference", "Keys", "List every key of the console (or of the scoring form shown)",
+                            "key_reference", keys="question_mark,f1")  # fmt: skip
 CLOSE_PANEL = UserCommand("close_panel", "Close", "Close this and go on", "close", keys="escape,enter")
 
 # -- a candidate joined from another terminal (mockint join) ------------------------------------
@@ -254,6 +256,13 @@ CANCEL = answer("cancel", "Cancel", "c", "Stay where you are")
 RESUME = answer("resume", "Resume", "r", "Continue the unfinished interview where it stopped")
 DISCARD = answer("discard", "Discard", "d", "Delete the unfinished interview (asks first)")
 LATER = answer("later", "Later", "l", "Keep the unfinished interview for later (mockint resume)")
+NEXT_ANSWER = UserCommand(
+    "next_answer", "Next answer", "Move to the next answer's button", "next_answer", keys="right,down", shown=False
+)
+PREVIOUS_ANSWER = UserCommand(
+    "previous_answer", "Previous answer", "Move to the previous answer's button", "previous_answer", keys="left,up",
+    shown=False,
+)
 CLOSE_QUESTION = UserCommand(
     "close_question", "Cancel", "Close the question: the safe answer", "close", keys="escape", shown=False
 )

@@ -5,7 +5,8 @@
 choice made, or None when escape cancels.
 
 Every answer is a user command (mockint.ui.user_commands) with its key: a
-dialog binds them all and enables those of its own choices.
+dialog binds them all and enables those of its own choices. The arrow keys
+move between the buttons, as tab does.
 """
 
 from __future__ import annotations
@@ -60,7 +61,9 @@ class QuestionDialog(ModalScreen[ResultType]):
     """A question with a button (and a key) per answer; escape gives `cancel_id`."""
 
     CSS_PATH = "confirm.tcss"
-    BINDINGS = user_commands.bindings(*ANSWERS, user_commands.CLOSE_QUESTION)
+    BINDINGS = user_commands.bindings(
+        *ANSWERS, user_commands.CLOSE_QUESTION, user_commands.NEXT_ANSWER, user_commands.PREVIOUS_ANSWER
+    )
 
     def __init__(
         self,
@@ -104,6 +107,12 @@ class QuestionDialog(ModalScreen[ResultType]):
 
     def action_close(self) -> None:
         self.action_choose(self._cancel_id)
+
+    def action_next_answer(self) -> None:
+        self.focus_next(Button)
+
+    def action_previous_answer(self) -> None:
+        self.focus_previous(Button)
 
 
 class ConfirmScreen(QuestionDialog[bool]):

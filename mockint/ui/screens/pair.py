@@ -25,7 +25,7 @@ from collections.abc import Callable
 from msgspec.structs import replace
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
@@ -41,6 +41,7 @@ from mockint.session.record import NOTE_LINE, ChallengeStatus, Counter, Role
 from mockint.session.state import Phase
 from mockint.session.views import CandidateQuestion, CandidateView, ClockFigures, InterviewerView
 from mockint.core.safetext import printable
+from mockint.exporters import content
 from mockint.ui import user_commands
 from mockint.ui.hosting import LOG, Hosting
 from mockint.ui.screens.interview import DEFAULT_TICK_INTERVAL, TIMED_PHASES, InterviewScreen
@@ -68,11 +69,22 @@ CONSOLE_COMMANDS = (
     user_commands.AWAY_CLOCK,
     user_commands.KEY_REFERENCE,
 )
+IN_FOOTER = (
+    user_commands.NOTE, user_commands.POSE, user_commands.SKIP_CHALLENGE, user_commands.CANDIDATE_VIEW,
+    user_commands.KEY_REFERENCE,
+)  # fmt: skip
+"""The console's keys its footer names, after the interview's Begin, Continue and Done: at 80 columns there is
+room for no more. The kit's headings and the clock line name the others; the key reference and the palette list
+them all."""
 NOTE_PHASES = (Phase.ANSWERING, Phase.CHALLENGE, Phase.REVIEW)
 SINGLE_KEY_ACTIONS = {command.action.split("(")[0] for command in CONSOLE_COMMANDS}
 """Off while a note line is open: its keys type into the line."""
 AWAY = "candidate away"
 """The clock's hold while the candidate's terminal is away, when the interviewer chose so."""
+NO_CONDITIONAL = (
+    f"No challenge to skip on this question: {user_commands.SKIP_CHALLENGE.keys} skips one posed "
+    "“unless they mention …”."
+)
 TO_CANDIDATE = (
     "Hand the keyboard to the candidate.\n\nThey rate themselves first, on the shared scale; "
     "your notes and your scorecard stay hidden until both of you are in."
@@ -86,7 +98,20 @@ TO_INTERVIEWER = (
 class PairScreen(InterviewScreen):
     """The interviewer's console over a whole pair run (see the module's docstring)."""
 
-    BINDINGS = user_commands.bindings(*CONSOLE_COMMANDS)
+    DEFAULT_CSS = """
+    PairScreen #interview-bar { text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+    BINDINGS = [
+        *user_commands.bindings(*IN_FOOTER),
+        *user_commands.bindings(*(command for command in CONSOLE_COMMANDS if command not in IN_FOOTER), footer=False),
+        # The interview's own keys, but for Begin, Continue and Done: in the key reference, not the footer. (Each
+        # key's bindings here replace the interview screen's, so every command of those keys is named.)
+        *user_commands.bindings(
+            user_commands.SKIP, user_commands.HINT, user_commands.HINT_REFUSED, user_commands.PAUSE,
+            user_commands.END_RUN, footer=False,
+        ),
+    ]
 
     def __init__(self, engine, autosave=None, hosting: Hosting | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(engine, autosave)
@@ -99,9 +124,9 @@ class PairScreen(InterviewScreen):
         """The rounds whose reveal has been shown: each once."""
 
     def bar_text(self) -> str:
+        """Who interviews whom first: a narrow terminal cuts the pack's title, not the names."""
         record = self.engine.record
-        names = f"{record.interviewer or 'Interviewer'} interviews {record.candidate or 'the candidate'}"
-        return f"{record.pack_title} · pair mode ({record.mode.value}) · {names}"
+        return f"{content.who_interviewed(record, 'interviews')} · {content.mode_label(record)} · {record.pack_title}"
 
     def answering_view(self) -> Widget:
         """The interviewer's console: the question, the private kit and the notes."""
@@ -224,13 +249,8 @@ class PairScreen(InterviewScreen):
             return False  # keys type into the note line; escape leaves it first
         if action in ("start_note", "heard", "count"):
             return phase in NOTE_PHASES
-        question = self.engine.interviewer_view().question
-        if action == "pose":
-            return phase is Phase.ANSWERING and question is not None and next_to_pose(question) is not None
-        if action == "skip_challenge":
-            return phase in TIMED_PHASES and question is not None and next_conditional(question) is not None
-        if action == "add_minute":
-            return phase in TIMED_PHASES
+        if action in ("pose", "skip_challenge", "add_minute"):
+            return phase in TIMED_PHASES  # p and x say so when no challenge applies
         if action == "candidate_view":
             return phase is not Phase.ASSESSMENT  # scoring is blind: each side sees only its own form
         if action == "key_reference":
@@ -247,11 +267,10 @@ class PairScreen(InterviewScreen):
         if not isinstance(event.input, NoteInput):
             return
         event.stop()
-        if not event.value.strip():
-            self.set_focus(None)  # an empty line leaves the notes for the console's keys
-            return
-        self._act(Note(event.value))
-        event.input.clear()
+        self.set_focus(None)  # filed (or empty): the keys are the console's again
+        if event.value.strip():
+            self._act(Note(event.value))
+            event.input.clear()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Hand the engine a half-written note line or scorecard line as typed, so it is saved before it is filed."""
@@ -277,13 +296,17 @@ class PairScreen(InterviewScreen):
     def action_pose(self) -> None:
         question = self.engine.interviewer_view().question
         index = next_to_pose(question) if question is not None else None
-        if index is not None:
-            self._act(PoseChallenge(index))
+        if index is None:
+            self.notify("No challenge left to pose on this question.", severity="warning")
+        else:
+            self._act(PoseChallenge(index))  # the engine says why not while one is being answered
 
     def action_skip_challenge(self) -> None:
         question = self.engine.interviewer_view().question
         index = next_conditional(question) if question is not None else None
-        if index is not None:
+        if index is None:
+            self.notify(NO_CONDITIONAL, severity="warning")
+        else:
             self._act(SkipChallenge(index))
 
     def action_add_minute(self) -> None:
@@ -293,7 +316,14 @@ class PairScreen(InterviewScreen):
         self.app.push_screen(CandidateScreen(self.engine.candidate_view))
 
     def action_key_reference(self) -> None:
-        self.app.push_screen(KeyReferenceScreen())
+        """The keys of the form being filled while one is; the console's otherwise."""
+        if self.engine.phase is not Phase.ASSESSMENT:
+            reference = KeyReferenceScreen("Keys of the interviewer's console", console_keys())
+        elif self._scorecard is not None:
+            reference = KeyReferenceScreen("Keys of the interviewer's scorecard", form_keys("your scorecard"))
+        else:
+            reference = KeyReferenceScreen("Keys of the self-assessment", form_keys("your self-assessment"))
+        self.app.push_screen(reference)
 
     def action_done(self) -> None:
         if self.engine.phase is Phase.ASSESSMENT and self._scorecard is not None:
@@ -417,35 +447,69 @@ class HandOffScreen(ModalScreen[None]):
 
 
 class KeyReferenceScreen(ModalScreen[None]):
-    """Every key of the console, from the commands it binds."""
+    """The keys of what is on screen: the console's, or a scoring form's while one is filled."""
 
     BINDINGS = user_commands.bindings(user_commands.CLOSE_PANEL)
     DEFAULT_CSS = """
     KeyReferenceScreen { align: center middle; }
     KeyReferenceScreen > VerticalScroll {
-        width: 90; max-height: 90%; height: auto; border: thick $accent; padding: 0 1; background: $surface;
+        width: 90; max-width: 100%; max-height: 90%; height: auto; border: thick $accent; padding: 0 1;
+        background: $surface;
     }
+    KeyReferenceScreen #key-reference-title { text-style: bold; }
+    KeyReferenceScreen Grid { grid-size: 2; grid-columns: 17 1fr; grid-gutter: 0 1; height: auto; }
+    KeyReferenceScreen Grid > Static { height: auto; }
     """
 
+    def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:
+        """`rows`: each key (or keys) and what it does."""
+        super().__init__()
+        self.title_text = title
+        self.rows = rows
+
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static(key_reference(), id="key-reference")
+        with VerticalScroll(id="key-reference"):
+            yield Static(plain(self.title_text), id="key-reference-title")
+            with Grid():
+                for keys, does in self.rows:
+                    yield Static(plain(keys), classes="keys")
+                    yield Static(plain(does))
 
     def action_close(self) -> None:
         self.dismiss()
 
 
-def key_reference() -> Content:
+def key_names(keys: str) -> str:
+    """A command's keys as the reference names them: `f1 / ?`."""
+    return " / ".join("?" if key == "question_mark" else key for key in keys.split(","))
+
+
+def console_keys() -> list[tuple[str, str]]:
+    """Every key of the interviewer's console."""
     heard = user_commands.HEARD
     commands = [
         user_commands.BEGIN, user_commands.DONE, user_commands.SKIP, user_commands.PAUSE, user_commands.CONTINUE,
         *(c for c in CONSOLE_COMMANDS if c.shown), user_commands.END_RUN,
     ]  # fmt: skip
-    lines = [Content.styled("Keys of the interviewer's console", "bold")]
-    lines += [plain(f"{c.keys.replace(',', ' / '):<22} {c.title}: {c.help}") for c in commands]
-    lines.append(plain(f"{'1 … 9':<22} {heard[0].help.replace('item 1', 'item n')}"))
-    lines.append(Content("While a note line is open, keys type into it: enter files it, escape leaves it."))
-    return Content("\n").join(lines)
+    rows = [(key_names(c.keys), f"{c.title}: {c.help}") for c in commands]
+    rows.append(("1 … 9", heard[0].help.replace("item 1", "item n")))
+    rows.append(("", "While a note line is open, keys type into it: enter files it and closes it, escape leaves it."))
+    return rows
+
+
+def form_keys(form: str) -> list[tuple[str, str]]:
+    """The keys of a scoring form, `form` naming it (`your scorecard`)."""
+    rates = (user_commands.RATE_POOR, user_commands.RATE_MIXED, user_commands.RATE_GOOD, user_commands.RATE_EXCELLENT,
+             user_commands.RATE_NO_EVIDENCE)  # fmt: skip
+    levels = ", ".join(f"{c.keys} {c.title.lower()}" for c in rates)
+    return [
+        (key_names(user_commands.DONE.keys), f"Hand in {form}"),
+        (f"{rates[0].keys} … {rates[-1].keys}", f"Rate the question in focus: {levels}"),
+        ("tab / shift+tab", "The next / previous part of the form"),
+        ("arrow keys", "Move between a question's levels (or the choices); enter or space picks one or ticks a box"),
+        (key_names(user_commands.END_RUN.keys), f"{user_commands.END_RUN.title}: {user_commands.END_RUN.help}"),
+        (key_names(user_commands.KEY_REFERENCE.keys), "This list"),
+    ]
 
 
 class CandidateScreen(Screen[None]):

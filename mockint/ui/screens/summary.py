@@ -58,12 +58,19 @@ def pair_text(record: SessionRecord) -> str:
     return "\n".join(lines)
 
 
+def typed_text(record: SessionRecord, insights: SessionInsights) -> str:
+    """What was typed over the run; in a pair run, the interviewer's notes and labelled so."""
+    if record.pair:
+        return f"{content.NOTES_FIGURES}: {content.notes_totals_text(insights)}"
+    return "Typed: " + content.totals_text(insights)
+
+
 def title_text(record: SessionRecord) -> str:
     """The pack, how the run went (a pair run: who interviewed whom) and whether it finished."""
     status = "ended early" if record.ended_early else "finished" if record.finished else "unfinished"
     run = f"{record.mode.value} mode"
     if record.pair:
-        run = f"pair run, {run}: {content.who_interviewed(record)}"
+        run = f"{content.mode_label(record)}: {content.who_interviewed(record)}"
     return f"{record.pack_title} · {run} · {status}"
 
 
@@ -91,7 +98,7 @@ class SummaryScreen(Screen[None]):
             if self.saved_in is not None:
                 yield Static(plain(f"Saved in {shown(self.saved_in)} · e exports a transcript"), id="summary-saved")
             yield Static(plain(content.totals_line(content.session_totals(record))), id="summary-totals")
-            yield Static(plain("Typed: " + content.totals_text(self._insights)), id="summary-insights")
+            yield Static(plain(typed_text(record, self._insights)), id="summary-insights")
             yield Static(plain(practise_text(record, self._insights)), id="summary-practise")
             if record.pair:
                 yield Static(plain(pair_text(record)), id="summary-pair")

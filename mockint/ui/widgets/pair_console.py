@@ -7,7 +7,7 @@ the candidate's screen (ui/screens/pair.py) never uses these widgets.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Static
 
@@ -17,6 +17,7 @@ from mockint.session.record import ChallengeRecord, ChallengeStatus, Counter, Qu
 from mockint.session.views import InterviewerView
 from mockint.ui import user_commands
 from mockint.ui.widgets.challenge_card import ChallengeCard
+from mockint.ui.widgets.keys import first_key
 from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.question_card import QuestionCard
 from mockint.ui.widgets.text_panel import ScrollingPanel
@@ -103,6 +104,16 @@ def notes_text(question: QuestionRecord) -> Content:
     return Content("\n").join(plain(f"{line.stamp}  {line.text}") for line in question.notes[-8:])
 
 
+def elapsed_text(view: InterviewerView, question: QuestionRecord) -> str:
+    """`Question time 0:12 · 1 min added · f4 pause, m +1 min`: the time and the keys that control it, which the
+    footer has no room for."""
+    paused = " · PAUSED" if view.position.paused else ""
+    extra = f" · {question.extra_time // 60} min added" if question.extra_time else ""
+    pause, more = first_key(user_commands.PAUSE.keys), first_key(user_commands.ADD_MINUTE.keys)
+    keys = f"{pause} resume" if view.position.paused else f"{pause} pause, {more} +1 min"
+    return f"Question time {format_clock(view.question_elapsed)}{extra}{paused} · {keys}"
+
+
 class NoteInput(Input):
     """The line being noted; enter files it (the screen turns it into a Note command), escape leaves it."""
 
@@ -131,7 +142,9 @@ class PairConsole(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="console-top"):
-            with Vertical(id="console-left"):
+            # Scrolls: on a short terminal a posed challenge pushes the notes below the fold, and the note line
+            # scrolls back into sight when n focuses it.
+            with VerticalScroll(id="console-left"):
                 yield Static(id="persona", markup=False)
                 yield QuestionCard()
                 yield ChallengeCard()
@@ -160,8 +173,6 @@ class PairConsole(Vertical):
         if view.challenge is not None:
             challenge_card.show_challenge(view.challenge, round_.interviewer or "You")
             challenge_card.clock.show(position.clock)
-        paused = " · PAUSED" if position.paused else ""
-        extra = f" · +{question.extra_time // 60} min" if question.extra_time else ""
-        self.query_one("#elapsed", Static).update(plain(f"Question time {format_clock(view.question_elapsed)}{extra}{paused}"))
+        self.query_one("#elapsed", Static).update(plain(elapsed_text(view, question)))
         self.query_one("#notes", Static).update(notes_text(question))
         self.query_one("#kit-text", Static).update(kit_text(view))

@@ -37,8 +37,11 @@ def challenge_line(challenge: ChallengeRecord, pair: bool = False) -> str:
             return f"answered in {timing}"
         case ChallengeStatus.SKIPPED:
             return "skipped"
+        case ChallengeStatus.NOT_NEEDED if not challenge.mentioned:  # a pair run's x, none of its terms heard
+            return "not needed: the interviewer skipped it"
         case ChallengeStatus.NOT_NEEDED:
-            return f"not needed: you already mentioned {', '.join(challenge.mentioned)}"
+            who = "the candidate" if pair else "you"
+            return f"not needed: {who} already mentioned {', '.join(challenge.mentioned)}"
         case _:
             return "not reached"
 
