@@ -225,11 +225,11 @@ def _practise_next(record: SessionRecord, totals: SessionInsights) -> list[str]:
     out = ['<section class="practise">', "<h2>Practise next</h2>"]
     items = practise_next(record, totals=totals)
     if not items:
-        return out + [f"<p>{escape(content.PRACTISE_NONE)}</p>", "</section>"]
+        return out + [f"<p>{escape(content.practise_none(record.pair))}</p>", "</section>"]
     out.append("<ol>")
     for item in items:
         where = escape(record.rounds[item.round_index].title)
         reasons = escape(", ".join(item.reasons))
         out.append(f"<li><strong>{escape(item.question.ask)}</strong> ({where}): {reasons}</li>")
-    out += ["</ol>", f'<p class="rule">{escape(content.PRACTISE_RULE)}</p>']
+    out += ["</ol>", f'<p class="rule">{escape(content.practise_rule(record.pair))}</p>']
     return out + ["</section>"]

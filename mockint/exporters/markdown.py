@@ -230,9 +230,9 @@ def _practise_next(record: SessionRecord, totals: SessionInsights) -> list[str]:
     out = ["", "## Practise next", ""]
     items = practise_next(record, totals=totals)
     if not items:
-        return out + [content.PRACTISE_NONE]
+        return out + [content.practise_none(record.pair)]
     for number, item in enumerate(items, start=1):
         where = escape_inline(record.rounds[item.round_index].title)
         reasons = escape_inline(", ".join(item.reasons))
         out.append(f"{number}. **{escape_inline(item.question.ask)}** ({where}): {reasons}")
-    return out + ["", f"*{content.PRACTISE_RULE}*"]
+    return out + ["", f"*{content.practise_rule(record.pair)}*"]
