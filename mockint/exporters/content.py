@@ -58,8 +58,7 @@ def who_interviewed(record: SessionRecord, verb: str = "interviewed") -> str:
 
 
 SESSION_LENGTH = "Session length (pauses excluded)"
-ANSWERING_TIME = "Answering time (challenges included)"
-"""Labels that keep the header's figure (start to end) apart from the summary's (time spent answering)."""
+"""The header's figure, start to end: not the time spent answering, which the typed figures count."""
 
 
 def session_length(record: SessionRecord) -> str:
@@ -248,8 +247,18 @@ def totals_text(totals: SessionInsights) -> str:
     return text
 
 
+TYPED_FIGURES = "Typed (challenges included)"
+"""What a solo run's answers and challenge answers came to: words, time, pace, fillers, keywords."""
 NOTES_FIGURES = "From the interviewer's notes"
 """A pair run's typed figures describe the interviewer's notes, not the candidate: the label says so."""
+
+
+def typed_figures(record: SessionRecord, totals: SessionInsights) -> tuple[str, str]:
+    """The label and the line of the run's typed figures, for the summary screen and every transcript alike:
+    a solo run's `totals_text`, a pair run's `notes_totals_text`."""
+    if record.pair:
+        return NOTES_FIGURES, notes_totals_text(totals)
+    return TYPED_FIGURES, totals_text(totals)
 
 
 def notes_totals_text(totals: SessionInsights) -> str:

@@ -209,12 +209,13 @@ def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
         values = [row.number, escape(row.ask), *row.cells(record.pair)[2:]]
         out.append("<tr>" + "".join(f"{tag}{value}</td>" for tag, value in zip(cell_tags, values)) + "</tr>")
     out += ["</tbody>", "</table>"]
+    typed = content.typed_figures(record, totals)
     if not record.pair:
-        out.append(f"<p><strong>{escape(content.ANSWERING_TIME)}:</strong> {content.totals_text(totals)}</p>")
+        out.append(f"<p><strong>{escape(typed[0])}:</strong> {escape(typed[1])}</p>")
         return out + ["</section>"]
     lines = (
         (content.AVERAGE_RATING, content.averages_text(content.session_totals(record))),
-        (content.NOTES_FIGURES, content.notes_totals_text(totals)),
+        typed,
         (content.COUNTED, content.counted_text(record)),
     )
     out += [f"<p><strong>{escape(label)}:</strong> {escape(text)}</p>" for label, text in lines]
