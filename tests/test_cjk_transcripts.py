@@ -150,4 +150,4 @@ async def test_summary_screen_shows_the_pace_in_characters_per_minute() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         typed = str(app.screen.query_one("#summary-insights", Static).render())
-    assert typed == "Typed: 2 words + 22 characters in 0:55 (2 wpm + 24 chars/min); no fillers; 75% of keywords mentioned"
+    assert typed == "Typed (challenges included): 2 words + 22 characters in 0:55 (2 wpm + 24 chars/min); no fillers; 75% of keywords mentioned"

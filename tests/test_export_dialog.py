@@ -85,7 +85,7 @@ async def test_export_all_formats_from_the_summary(tmp_path: Path, out: Path, mo
         notes = record_notifications(app, monkeypatch)
         await reach_summary(pilot, clock)
         insights = str(app.screen.query_one("#summary-insights", Static).render())
-        assert insights.startswith("Typed: 8 words in 0:30 (16 wpm); fillers: um 1, like 1")
+        assert insights.startswith("Typed (challenges included): 8 words in 0:30 (16 wpm); fillers: um 1, like 1")
         await pilot.press("e")
         assert isinstance(app.screen, ExportDialog)
         assert app.screen.query_one("#export-folder", Input).value == str(out)

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from mockint.core.clock import FakeClock
 from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
-    BeginRound, CandidateNotes, Command, Continue, Count, Done, EditDraft, Hint, Pause, Quit, Resume, Skip, Start, SubmitAssessment,
-    Tick, ToggleHeard,
+    BeginRound, CandidateNotes, Command, Continue, Count, Done, EditDraft, Hint, Note, Pause, PoseChallenge, Quit, Resume, Skip,
+    Start, SubmitAssessment, Tick, ToggleHeard,
 )
 from mockint.session.engine import SessionEngine
 from mockint.exporters import FORMATS, ExportError, export_session, file_stem, render
@@ -112,6 +112,10 @@ def golden_record() -> SessionRecord:
     engine.apply(Done("Uh, I'd lean on organic and cohorts of creators.\n# not a heading"))
     engine.apply(Continue())
     clock.advance(12)
+    engine.apply(PoseChallenge(0))  # the partner pushes back before its scripted 0:45
+    clock.advance(6)
+    engine.apply(Note("Blames the algorithm first"))
+    engine.apply(Done())
     engine.apply(Skip())
     engine.apply(Continue())
     engine.apply(
@@ -207,8 +211,16 @@ def test_golden_json_is_valid_and_carries_the_content(validator) -> None:
     assert (drop["anchors"], drop["reference"], drop["facts"]) == ({}, None, ["Posting time did not change"])
     assert metrics["insights"]["answer"]["fillers"] == {"um": 1, "like": 1, "you know": 1, "basically": 1}
     assert drop["status"] == "skipped"
-    assert drop["challenges"][0]["status"] == "not_reached"
-    assert drop["challenges"][0]["insights"] is None
+    posed = drop["challenges"][0]
+    assert (posed["status"], posed["at"], posed["posed_at"], posed["posed_by_interviewer"]) == ("answered", 45, 12.0, True)
+    assert posed["answer"] == "Blames the algorithm first"
+    assert metrics["challenges"][0]["posed_at"] is None  # posed after the answer
+    summary = document["summary"]
+    assert summary["figures_from"] == "interviewer_notes"
+    assert summary["average_rating"] == {
+        "self": {"points": 2.0, "rated": 2, "no_evidence": 1},
+        "interviewer": {"points": 2.0, "rated": 1, "no_evidence": 0},
+    }
     assert [item["question_id"] for item in document["practise_next"]] == ["drop", "metrics", "why"]
 
 

@@ -108,6 +108,34 @@ def test_the_interviewer_fires_a_challenge_early_and_the_answer_goes_on_after_it
     assert not run.apply(PoseChallenge(0))  # already posed
 
 
+def test_a_challenge_posed_early_records_when_it_was_posed_and_by_whom() -> None:
+    run = pair_run()
+    run.clock.advance(10)
+    assert run.apply(Pause())
+    run.clock.advance(100)  # paused: not part of the answer's time
+    assert run.apply(Resume())
+    run.clock.advance(32)
+    assert run.apply(PoseChallenge(0))
+    challenge = first_question(run).challenges[0]
+    assert (challenge.posed_at, challenge.posed_by_interviewer) == (42.0, True)
+    assert run.replayed().record == run.engine.record
+
+
+def test_a_challenge_firing_by_itself_records_its_own_time_and_one_after_the_answer_none() -> None:
+    run = pair_run(Mode.PRESSURE)
+    assert run.apply(Done())  # the answer ends: its first challenge comes after it
+    after_answer = first_question(run).challenges[0]
+    assert (after_answer.posed_at, after_answer.posed_by_interviewer) == (None, False)
+    while not isinstance(run.engine.state, Reviewing):
+        assert run.apply(Done())
+    assert run.apply(Continue())
+    run.clock.advance(50)
+    assert run.apply(Tick())  # the scripted interruption at 0:45 fires by itself
+    fired = run.engine.record.rounds[0].questions[1].challenges[0]
+    assert isinstance(run.engine.state, Challenging) and fired.interrupted
+    assert (fired.posed_at, fired.posed_by_interviewer) == (45.0, False)
+
+
 def test_a_conditional_challenge_is_the_interviewers_to_skip_with_the_terms_the_notes_show() -> None:
     run = pair_run()
     view = run.engine.interviewer_view()

@@ -17,7 +17,7 @@ from mockint.session.commands import (
 )
 from mockint.session.record import Advance, Counter, Reflection, Role, SessionRecord
 from mockint.session.setup import SessionOptions
-from mockint.ui.screens.summary import title_text, typed_text
+from mockint.ui.screens.summary import practise_text, title_text, typed_text
 from support.packs import make_pack
 from support.sessions import Run
 
@@ -91,10 +91,37 @@ def test_the_summary_and_every_transcript_give_both_averages_and_label_the_notes
     assert "| 2.1 | Why us? | no notes taken |" in markdown
 
 
+def test_a_pair_run_words_a_question_without_text_as_no_notes_taken_in_the_totals_and_practise_next() -> None:
+    record = pair_record()  # the second and third questions: nothing noted
+    assert "Answered 1 · no notes taken 2 · skipped 0 ·" in totals_line(session_totals(record))
+    screen = practise_text(record, session_insights(record))
+    assert "Why us? (HR): no notes taken" in screen and "no answer" not in screen
+    for fmt in ("md", "html"):
+        text = render(record, fmt)
+        assert "(HR): no notes taken" in text and "then no notes taken, then cut off" in text, fmt
+        assert "no answer" not in text, fmt
+    document = json.loads(render(record, "json"))
+    assert [item["reasons"] for item in document["practise_next"]][:2] == [["no notes taken"], ["no notes taken"]]
+    assert "left without notes" in content.practise_none(pair=True)
+    assert "typed answer" not in content.practise_none(pair=True)
+
+
 def test_the_summary_title_and_the_console_word_the_pair_run_as_the_transcripts_do() -> None:
     record = pair_record()
     assert title_text(record).startswith("Demo · pair interview (practice rules): Bo interviewed Ann · ")
     assert content.mode_label(record) == "pair interview (practice rules)"
+
+
+def test_the_json_summary_gives_both_averages_and_says_its_figures_come_from_the_notes() -> None:
+    summary = json.loads(render(pair_record(), "json"))["summary"]  # self: excellent, good, good; interviewer: mixed, good, good
+    assert summary["figures_from"] == "interviewer_notes"
+    assert summary["average_rating"] == {
+        "self": {"points": 3.33, "rated": 3, "no_evidence": 0},
+        "interviewer": {"points": 2.67, "rated": 3, "no_evidence": 0},
+    }
+    solo = json.loads(render(Run(make_pack(), SessionOptions()).engine.record, "json"))["summary"]
+    assert solo["figures_from"] == "answers"
+    assert solo["average_rating"] == {"self": {"points": None, "rated": 0, "no_evidence": 0}, "interviewer": None}
 
 
 def test_a_solo_transcript_has_none_of_it() -> None:

@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Static
 
 from support.apps import SIZE, interview_app
 from support.pilot import finish_in_app
+from mockint.exporters.html import render_html
 from mockint.exporters.markdown import render_markdown
 from mockint.ui.screens.summary import SummaryScreen
 
@@ -36,6 +37,7 @@ async def test_the_summary_screen_and_the_transcript_show_the_same_figures() -> 
             if cells[1]:
                 shown[" ".join(cells[0].split())] = cells[1:]
         totals = str(screen.query_one("#summary-totals", Static).render())
+        typed = str(screen.query_one("#summary-insights", Static).render())
         practise = str(screen.query_one("#summary-practise", Static).render())
         record = screen.record
     markdown = render_markdown(record)
@@ -51,3 +53,7 @@ async def test_the_summary_screen_and_the_transcript_show_the_same_figures() -> 
     first = re.search(r"^1\. \*\*(.+?)\*\* \((.+?)\): (.+)$", markdown, re.MULTILINE)
     assert practise.startswith("Practise next:")
     assert f"1. {first.group(1)} ({first.group(2)}): {first.group(3)}" in practise
+    # The typed figures under one label, the screen's and the transcripts' alike.
+    assert typed.startswith("Typed (challenges included): ") and typed in markdown.splitlines()
+    label, figures = typed.split(": ", 1)
+    assert f"<strong>{label}:</strong> {figures}</p>" in render_html(record)

@@ -66,3 +66,37 @@ def test_the_current_golden_does_not_pass_an_earlier_schema(version: int) -> Non
 def test_every_schema_has_its_own_id() -> None:
     ids = [read(path)["$id"] for path in sorted(SCHEMAS.glob("transcript*.schema.json"))]
     assert len(ids) == len(set(ids)) == len(EARLIER) + 1
+
+
+ADDED_WITHIN_3 = {
+    "summary": ("figures_from", "average_rating"),
+    "challenge": ("posed_at", "posed_by_interviewer"),
+}
+"""Fields /3 gained after it was first written: optional, so that its earlier files stay valid."""
+
+
+def challenges_of(document: dict) -> list[dict]:
+    return [c for r in document["rounds"] for q in r["questions"] for c in q["challenges"]]
+
+
+def test_a_3_file_written_before_its_optional_fields_still_validates() -> None:
+    document = example(CURRENT)
+    challenges = challenges_of(document)
+    assert challenges
+    for owner, fields in (([document["summary"]], ADDED_WITHIN_3["summary"]), (challenges, ADDED_WITHIN_3["challenge"])):
+        for item in owner:
+            for field in fields:
+                del item[field]
+    assert errors(CURRENT, document) == []
+
+
+def test_the_fields_added_within_3_are_documented_and_checked() -> None:
+    schema = schema_of(CURRENT)
+    for owner, properties in (("summary", schema["properties"]["summary"]), ("challenge", schema["$defs"]["challenge"])):
+        for field in ADDED_WITHIN_3[owner]:
+            assert field not in properties["required"]
+            assert "Optional" in properties["properties"][field]["description"]
+    document = example(CURRENT)
+    document["summary"]["average_rating"]["self"]["points"] = 5  # above excellent
+    challenges_of(document)[0]["posed_by_interviewer"] = "yes"
+    assert len(errors(CURRENT, document)) == 2

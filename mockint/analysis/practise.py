@@ -31,6 +31,15 @@ OUTCOME_REASONS = {
     Outcome.NO_ANSWER: "no answer typed",
     Outcome.CUT_OFF: "cut off at the time limit",
 }
+NO_NOTES_REASON = "no notes taken"
+"""A pair run's `Outcome.NO_ANSWER`: its text is the interviewer's notes, and none were taken."""
+
+
+def outcome_reason(outcome: Outcome, pair: bool) -> str | None:
+    """Why how the question ended puts it on the list, in words; None when it does not."""
+    if pair and outcome is Outcome.NO_ANSWER:
+        return NO_NOTES_REASON
+    return OUTCOME_REASONS.get(outcome)
 
 
 def checklist_score(question: QuestionRecord, assessed: bool) -> float | None:
@@ -78,10 +87,10 @@ def practise_next(
     than LOW_COVERAGE of its keywords were mentioned in what was typed.
 
     Candidates are ordered by: how the question ended (skipped, then no answer
-    typed, then cut off, then answered), then lowest rating (a question not
+    typed (in a pair run, no notes taken), then cut off, then answered), then lowest rating (a question not
     rated, or rated no evidence, sorts between mixed and good), then lowest checklist score, then most
     overtime, then lowest keyword coverage, then interview order; the first
-    `limit` are returned. Keep content.PRACTISE_RULE, which transcripts print,
+    `limit` are returned. Keep content.practise_rule, which transcripts print,
     in step with this. Pass `totals` to reuse insights already computed for
     the record.
     """
@@ -93,7 +102,7 @@ def practise_next(
             scored.append((facts.key(position), round_index, facts))
     scored.sort(key=lambda entry: entry[0])
     # Reasons are wording: only the few questions that are listed need it.
-    return [PractiseItem(r, facts.question, facts.reasons()) for _, r, facts in scored[:limit]]
+    return [PractiseItem(r, facts.question, facts.reasons(record.pair)) for _, r, facts in scored[:limit]]
 
 
 def _reached(record: SessionRecord) -> list[tuple[int, QuestionRecord]]:
@@ -146,10 +155,12 @@ class _Facts(NamedTuple):
             position,
         )
 
-    def reasons(self) -> tuple[str, ...]:
+    def reasons(self, pair: bool) -> tuple[str, ...]:
+        """The facts in words; in a pair run (`pair`) an empty text is notes not taken."""
         question, reasons = self.question, []
-        if self.outcome in OUTCOME_REASONS:
-            reasons.append(OUTCOME_REASONS[self.outcome])
+        outcome = outcome_reason(self.outcome, pair)
+        if outcome is not None:
+            reasons.append(outcome)
         if self.rating in WEAK_RATINGS:
             reasons.append(f"rated {self.rating.label.lower()}")  # type: ignore[union-attr]
         if self.score is not None and self.score < 1:

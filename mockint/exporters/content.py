@@ -21,15 +21,24 @@ from mockint.session.record import ChallengeRecord, ChallengeStatus, Counter, Ou
 from mockint.core.textmatch import mentioned_terms
 
 PRACTISE_NONE = (
-    "Nothing stood out: no question was skipped, left without a typed answer, cut off, rated poor or mixed, "
+    "Nothing stood out: no question was skipped, left {empty}, cut off, rated poor or mixed, "
     "left unticked, over time or short on keywords."
 )
 PRACTISE_RULE = (
-    "Weakest first: skipped, then no answer typed, then cut off, then lowest rating "
+    "Weakest first: skipped, then {empty}, then cut off, then lowest rating "
     "(not rated or no evidence between mixed and good), then lowest checklist score, then most overtime, "
     "then fewest keywords mentioned."
 )
 """The order `practise.practise_next` documents, as transcripts print it."""
+
+
+def practise_none(pair: bool) -> str:
+    """What "Practise next" says when no question stood out; a pair run's text is the interviewer's notes."""
+    return PRACTISE_NONE.format(empty="without notes" if pair else "without a typed answer")
+
+
+def practise_rule(pair: bool) -> str:
+    return PRACTISE_RULE.format(empty=NO_NOTES if pair else STATUS_LABELS[Outcome.NO_ANSWER])
 
 
 def format_date(moment: datetime) -> str:
@@ -49,8 +58,7 @@ def who_interviewed(record: SessionRecord, verb: str = "interviewed") -> str:
 
 
 SESSION_LENGTH = "Session length (pauses excluded)"
-ANSWERING_TIME = "Answering time (challenges included)"
-"""Labels that keep the header's figure (start to end) apart from the summary's (time spent answering)."""
+"""The header's figure, start to end: not the time spent answering, which the typed figures count."""
 
 
 def session_length(record: SessionRecord) -> str:
@@ -119,10 +127,14 @@ def question_status_code(question: QuestionRecord) -> str:
     return question.outcome.value
 
 
+NO_NOTES = "no notes taken"
+"""A pair run's `Outcome.NO_ANSWER`: its text is the interviewer's notes."""
+
+
 def question_status(question: QuestionRecord, pair: bool = False) -> str:
     """The outcome in words; a pair run's text is the interviewer's notes, so an empty one is `no notes taken`."""
     if pair and question.outcome is Outcome.NO_ANSWER:
-        return "no notes taken"
+        return NO_NOTES
     return STATUS_LABELS[question.outcome]
 
 
@@ -144,6 +156,16 @@ def question_flags(question: QuestionRecord) -> list[str]:
     return flags
 
 
+def challenge_moment(challenge: ChallengeRecord) -> str:
+    """When a posed challenge came, if it cut into the answer: `interrupting the answer at 1:30` (its scripted
+    time) when it fired by itself, `posed by the interviewer at 0:42` when a partner posed it; "" otherwise."""
+    if challenge.posed_by_interviewer and challenge.posed_at is not None:
+        return f"posed by the interviewer at {clock(challenge.posed_at)}"
+    if challenge.interrupted and challenge.at is not None:
+        return f"interrupting the answer at {clock(challenge.at)}"
+    return ""
+
+
 def challenge_outcome(challenge: ChallengeRecord) -> str:
     """What happened to a challenge, e.g. `answered in 0:10 of 0:30, interrupting the answer at 0:45`."""
     status = challenge.status
@@ -158,14 +180,13 @@ def challenge_outcome(challenge: ChallengeRecord) -> str:
     if status is ChallengeStatus.LEFT_EMPTY:
         ended = "its time ran out" if challenge.auto_advanced else "the interview was quit"
         parts = [f"nothing typed before {ended}, after {time_text(challenge.time_used, challenge.limit)}"]
-        if challenge.interrupted and challenge.at is not None:
-            parts.append(f"interrupting the answer at {clock(challenge.at)}")
-        return ", ".join(parts)
-    verb = "skipped after" if status is ChallengeStatus.SKIPPED else "answered in"
-    parts = [f"{verb} {time_text(challenge.time_used, challenge.limit)}"]
-    if challenge.interrupted and challenge.at is not None:
-        parts.append(f"interrupting the answer at {clock(challenge.at)}")
-    if challenge.auto_advanced:
+    else:
+        verb = "skipped after" if status is ChallengeStatus.SKIPPED else "answered in"
+        parts = [f"{verb} {time_text(challenge.time_used, challenge.limit)}"]
+    moment = challenge_moment(challenge)
+    if moment:
+        parts.append(moment)
+    if challenge.auto_advanced and status is not ChallengeStatus.LEFT_EMPTY:
         parts.append("cut off at the time limit")
     return ", ".join(parts)
 
@@ -226,8 +247,18 @@ def totals_text(totals: SessionInsights) -> str:
     return text
 
 
+TYPED_FIGURES = "Typed (challenges included)"
+"""What a solo run's answers and challenge answers came to: words, time, pace, fillers, keywords."""
 NOTES_FIGURES = "From the interviewer's notes"
 """A pair run's typed figures describe the interviewer's notes, not the candidate: the label says so."""
+
+
+def typed_figures(record: SessionRecord, totals: SessionInsights) -> tuple[str, str]:
+    """The label and the line of the run's typed figures, for the summary screen and every transcript alike:
+    a solo run's `totals_text`, a pair run's `notes_totals_text`."""
+    if record.pair:
+        return NOTES_FIGURES, notes_totals_text(totals)
+    return TYPED_FIGURES, totals_text(totals)
 
 
 def notes_totals_text(totals: SessionInsights) -> str:
@@ -414,6 +445,7 @@ def rating_average(questions: list[QuestionRecord], role: Role) -> RatingAverage
 class Totals:
     answered: int
     no_answer: int
+    """Reached and not skipped, with nothing handed in: in a pair run, no notes taken."""
     skipped: int
     not_reached: int
     answering_time: float
@@ -427,6 +459,8 @@ class Totals:
     checklist_ticked: int
     checklist_total: int
     """Checklists of assessed rounds and of the interview once assessed: an unassessed one is `–`, not `0/n`."""
+    pair: bool = False
+    """A partner interviewed: the text counted is their notes."""
 
     @property
     def checklist_percent(self) -> int | None:
@@ -454,6 +488,7 @@ def session_totals(record: SessionRecord) -> Totals:
         interviewer_rating=rating_average(questions, Role.INTERVIEWER) if record.pair else None,
         checklist_ticked=sum(len(checked & set(items)) for checked, items in lists),
         checklist_total=sum(len(items) for _, items in lists),
+        pair=record.pair,
     )
 
 
@@ -462,7 +497,7 @@ def totals_line(totals: Totals) -> str:
     checklist = f"{percent}% ({totals.checklist_ticked}/{totals.checklist_total})" if percent is not None else "–"
     parts = [
         f"Answered {totals.answered}",
-        *([f"no answer {totals.no_answer}"] if totals.no_answer else []),
+        *([f"{NO_NOTES if totals.pair else 'no answer'} {totals.no_answer}"] if totals.no_answer else []),
         f"skipped {totals.skipped}",
         *([f"not reached {totals.not_reached}"] if totals.not_reached else []),
         f"answering time {clock(totals.answering_time)} (with challenges)",

@@ -209,12 +209,13 @@ def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
         values = [row.number, escape(row.ask), *row.cells(record.pair)[2:]]
         out.append("<tr>" + "".join(f"{tag}{value}</td>" for tag, value in zip(cell_tags, values)) + "</tr>")
     out += ["</tbody>", "</table>"]
+    typed = content.typed_figures(record, totals)
     if not record.pair:
-        out.append(f"<p><strong>{escape(content.ANSWERING_TIME)}:</strong> {content.totals_text(totals)}</p>")
+        out.append(f"<p><strong>{escape(typed[0])}:</strong> {escape(typed[1])}</p>")
         return out + ["</section>"]
     lines = (
         (content.AVERAGE_RATING, content.averages_text(content.session_totals(record))),
-        (content.NOTES_FIGURES, content.notes_totals_text(totals)),
+        typed,
         (content.COUNTED, content.counted_text(record)),
     )
     out += [f"<p><strong>{escape(label)}:</strong> {escape(text)}</p>" for label, text in lines]
@@ -225,11 +226,11 @@ def _practise_next(record: SessionRecord, totals: SessionInsights) -> list[str]:
     out = ['<section class="practise">', "<h2>Practise next</h2>"]
     items = practise_next(record, totals=totals)
     if not items:
-        return out + [f"<p>{escape(content.PRACTISE_NONE)}</p>", "</section>"]
+        return out + [f"<p>{escape(content.practise_none(record.pair))}</p>", "</section>"]
     out.append("<ol>")
     for item in items:
         where = escape(record.rounds[item.round_index].title)
         reasons = escape(", ".join(item.reasons))
         out.append(f"<li><strong>{escape(item.question.ask)}</strong> ({where}): {reasons}</li>")
-    out += ["</ol>", f'<p class="rule">{escape(content.PRACTISE_RULE)}</p>']
+    out += ["</ol>", f'<p class="rule">{escape(content.practise_rule(record.pair))}</p>']
     return out + ["</section>"]

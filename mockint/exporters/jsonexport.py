@@ -209,6 +209,8 @@ def _challenge(challenge: ChallengeRecord, insights: TextInsights | None) -> Jso
         "time_used": _tenths(challenge.time_used),
         "overtime": _tenths(challenge.overtime),
         "interrupted": challenge.interrupted,
+        "posed_at": _optional_tenths(challenge.posed_at),
+        "posed_by_interviewer": challenge.posed_by_interviewer,
         "auto_advanced": challenge.auto_advanced,
         "insights": None if insights is None else _text_insights(insights),
     }
@@ -243,6 +245,7 @@ def _answer_insights(insights: AnswerInsights) -> Json:
 
 def _summary(record: SessionRecord, totals: SessionInsights) -> Json:
     questions = record.questions()
+    averages = content.session_totals(record)
     return {
         "questions": len(questions),
         "reached": len(totals.questions),
@@ -256,4 +259,15 @@ def _summary(record: SessionRecord, totals: SessionInsights) -> Json:
         "fillers": totals.fillers,
         "coverage": None if totals.coverage is None else round(totals.coverage, 3),
         "counted": {c.value: n for c, n in content.counted_totals(record).items()} if record.pair else None,
+        "figures_from": "interviewer_notes" if record.pair else "answers",
+        "average_rating": {
+            "self": _average(averages.own_rating),
+            "interviewer": None if averages.interviewer_rating is None else _average(averages.interviewer_rating),
+        },
     }
+
+
+def _average(average: content.RatingAverage) -> Json:
+    """One role's average as the summary screen gives it: poor 1 to excellent 4, no evidence left out."""
+    points = None if average.points is None else round(average.points, 2)
+    return {"points": points, "rated": average.rated, "no_evidence": average.no_evidence}

@@ -217,11 +217,12 @@ def _summary(record: SessionRecord, totals: SessionInsights) -> list[str]:
         # Only the question is text from outside; the other cells are numbers and labels made here.
         cells = [row.number, escape_inline(row.ask), *row.cells(record.pair)[2:]]
         out.append("| " + " | ".join(cells) + " |")
+    label, figures = content.typed_figures(record, totals)
     if not record.pair:
-        return out + ["", f"{content.ANSWERING_TIME}: {content.totals_text(totals)}"]
+        return out + ["", f"{label}: {figures}"]
     return out + [
         "", f"{content.AVERAGE_RATING}: {content.averages_text(content.session_totals(record))}",
-        "", f"{content.NOTES_FIGURES}: {content.notes_totals_text(totals)}",
+        "", f"{label}: {figures}",
         "", f"{content.COUNTED}: {content.counted_text(record)}",
     ]  # fmt: skip
 
@@ -230,9 +231,9 @@ def _practise_next(record: SessionRecord, totals: SessionInsights) -> list[str]:
     out = ["", "## Practise next", ""]
     items = practise_next(record, totals=totals)
     if not items:
-        return out + [content.PRACTISE_NONE]
+        return out + [content.practise_none(record.pair)]
     for number, item in enumerate(items, start=1):
         where = escape_inline(record.rounds[item.round_index].title)
         reasons = escape_inline(", ".join(item.reasons))
         out.append(f"{number}. **{escape_inline(item.question.ask)}** ({where}): {reasons}")
-    return out + ["", f"*{content.PRACTISE_RULE}*"]
+    return out + ["", f"*{content.practise_rule(record.pair)}*"]

@@ -379,7 +379,7 @@ class SessionEngine:
         if not isinstance(state, Answering):
             raise EngineError("A challenge is being answered; finish it first.")
         self._pending_challenge(state, command.index)
-        self._pose(state.round, state.question, command.index, at, interrupted=state.clock.held(at))
+        self._pose(state.round, state.question, command.index, at, state.clock.held(at), by_interviewer=True)
 
     def _skip_challenge(self, command: SkipChallenge, at: float) -> None:
         state = self._require(Answering, Challenging)
@@ -541,10 +541,14 @@ class SessionEngine:
         return True
 
     def _pose(
-        self, round_index: int, question_index: int, index: int, at: float, interrupted: Countdown | None
+        self, round_index: int, question_index: int, index: int, at: float, interrupted: Countdown | None,
+        by_interviewer: bool = False,
     ) -> None:
+        """Pose the challenge; `interrupted` is the main answer's clock it cuts into, held (None after the answer)."""
         challenge = self.record.rounds[round_index].questions[question_index].challenges[index]
         challenge.interrupted = interrupted is not None
+        challenge.posed_at = interrupted.used if interrupted is not None else None
+        challenge.posed_by_interviewer = by_interviewer
         self.state = Challenging(round_index, question_index, index, Countdown(challenge.limit, 0.0, at), interrupted)
         self._emit(EventKind.CHALLENGE_POSED, at)
 

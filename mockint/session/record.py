@@ -155,6 +155,11 @@ class ChallengeRecord(Struct):
     """For a not-needed challenge: the names of the terms the answer already mentioned."""
     extra_time: int = 0
     """Seconds a partner interviewing added to its limit (pair mode)."""
+    posed_at: float | None = None
+    """Seconds into the main answer (pauses excluded) when it interrupted it; None when it came after the answer,
+    was not posed, or the record is older than this field (then `at` is the only time known)."""
+    posed_by_interviewer: bool = False
+    """A partner posed it with a key (pair mode), early or by hand, rather than its time or the answer's end."""
 
     @property
     def overtime(self) -> float:

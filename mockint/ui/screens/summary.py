@@ -35,7 +35,7 @@ def practise_text(record: SessionRecord, insights: SessionInsights) -> str:
     """The transcripts' "Practise next", as lines for the screen: `1. ask (round): reasons`."""
     items = practise_next(record, totals=insights)
     if not items:
-        return "Practise next: " + content.PRACTISE_NONE
+        return "Practise next: " + content.practise_none(record.pair)
     lines = ["Practise next:"]
     for number, item in enumerate(items, start=1):
         where = record.rounds[item.round_index].title
@@ -60,9 +60,8 @@ def pair_text(record: SessionRecord) -> str:
 
 def typed_text(record: SessionRecord, insights: SessionInsights) -> str:
     """What was typed over the run; in a pair run, the interviewer's notes and labelled so."""
-    if record.pair:
-        return f"{content.NOTES_FIGURES}: {content.notes_totals_text(insights)}"
-    return "Typed: " + content.totals_text(insights)
+    label, figures = content.typed_figures(record, insights)
+    return f"{label}: {figures}"
 
 
 def title_text(record: SessionRecord) -> str:

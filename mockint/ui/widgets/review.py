@@ -29,6 +29,13 @@ NO_NOTES = "no notes taken"
 
 
 def challenge_line(challenge: ChallengeRecord, pair: bool = False) -> str:
+    """How the challenge went and, when it cut into the answer, when (as the transcripts word it)."""
+    line = _challenge_status(challenge, pair)
+    moment = content.challenge_moment(challenge) if challenge.posed else ""
+    return f"{line}, {moment}" if moment else line
+
+
+def _challenge_status(challenge: ChallengeRecord, pair: bool) -> str:
     timing = f"{format_clock(challenge.time_used)} / {format_clock(challenge.limit)}"
     match challenge.status:
         case ChallengeStatus.ANSWERED if not challenge.answer.strip():
