@@ -27,6 +27,7 @@ from mockint.core.paths import sessions_dir
 from mockint.packs.discovery import Library
 from mockint.remote.client import CandidateClient
 from mockint.remote.timing import Timing
+from mockint.session.record import SessionRecord
 from mockint.session.setup import SessionOptions
 from mockint.storage.autosave import open_journal, read_header
 from mockint.storage.journal import HostedRun, JournalError, read_journal
@@ -156,17 +157,22 @@ async def test_a_hosted_run_whose_port_is_taken_is_not_resumed_and_the_app_says_
 # -- swapping roles after a resume -----------------------------------------------------
 
 
+async def swap_now(pilot) -> tuple[SessionRecord, SessionRecord]:  # type: ignore[no-untyped-def]
+    """The run on the screen, and the run after `s` on its summary would have swapped the roles (or the same)."""
+    await pilot.pause()
+    before = engine_of(pilot.app).record
+    pilot.app.swap_roles(before)
+    await pilot.pause()
+    return before, engine_of(pilot.app).record
+
+
 async def test_a_swap_after_a_resume_finds_the_pack_by_name(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     saved_commands(sessions_dir(data_dir), PAIR, "answering", pack_source=str(MINI))
     app = make_app(data_dir, library=Library(packs=(mini_pack(),)))
     async with app.run_test(size=SIZE) as pilot:
         await take_the_offer(pilot)
-        await pilot.pause()
-        resumed = engine_of(app).record
-        app.swap_roles(resumed)
-        await pilot.pause()
-        swapped = engine_of(app).record
+        resumed, swapped = await swap_now(pilot)
         assert swapped is not resumed and (swapped.candidate, swapped.interviewer) == ("Bo", "Ann")
 
 
@@ -174,11 +180,7 @@ async def test_a_swap_runs_the_pack_the_run_was_started_from_even_when_not_in_th
     """As `mockint run PATH --pair` starts it: the pack is read from its path, not found by its name."""
     app = make_app(tmp_path / "data", library=Library(packs=()), start=StartRequest(mini_pack(), PAIR))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        first = engine_of(app).record
-        app.swap_roles(first)
-        await pilot.pause()
-        swapped = engine_of(app).record
+        first, swapped = await swap_now(pilot)
         assert swapped is not first and (swapped.candidate, swapped.interviewer) == ("Bo", "Ann")
 
 
@@ -189,12 +191,9 @@ async def test_a_swap_after_a_resume_without_the_pack_says_where_it_was(tmp_path
     told: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         await take_the_offer(pilot)
-        await pilot.pause()
         app.notify = lambda message, **_: told.append(str(message))  # type: ignore[method-assign]
-        resumed = engine_of(app).record
-        app.swap_roles(resumed)
-        await pilot.pause()
-        assert engine_of(app).record is resumed
+        resumed, after = await swap_now(pilot)
+        assert after is resumed
     [message] = told
     assert f"it was read from {MINI}" in message
     assert f"mockint run {MINI} --pair" in message and f"a resume given --rounds {PACKS_DIR}" in message
