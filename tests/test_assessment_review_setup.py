@@ -11,7 +11,7 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 
-from mockint.session.record import ChallengeRecord, ChallengeStatus, QuestionRecord, RoundRecord
+from mockint.session.record import ChallengeRecord, ChallengeStatus, FormChoices, QuestionRecord, RoundRecord
 from mockint.ui.screens.setup import SetupScreen
 from mockint.core.ratings import SCALE, Rating
 from mockint.ui.widgets.assessment import (
@@ -181,6 +181,27 @@ async def test_each_level_says_what_it_means_under_the_choices() -> None:
         app.query_one("#reflect-keep", CappedTextArea).focus()
         await pilot.pause()
         assert description_of(second) == f"No evidence — {Rating.NO_EVIDENCE.description}"
+
+
+class RestoredFormApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield AssessmentForm(round_record(), (), set(), choices=FormChoices(ratings={"hash": Rating.GOOD}))
+
+
+async def test_a_restored_choice_is_under_the_cursor_and_described_when_focused() -> None:
+    app = RestoredFormApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        first, second = app.query(QuestionAssessment)
+        assert description_of(second) == f"Good — {Rating.GOOD.description}"
+        second.query_one(RatingSet).focus()
+        await pilot.pause()
+        assert description_of(second) == f"Good — {Rating.GOOD.description}"  # not Poor, the first choice
+        await pilot.press("right")
+        assert description_of(second) == f"Excellent — {Rating.EXCELLENT.description}"
+        assert second.query_one(RatingSet).rating is Rating.GOOD  # moving reads a level, it does not choose it
+        first.query_one(RatingSet).focus()
+        await pilot.pause()
+        assert description_of(first) == f"Poor — {Rating.POOR.description}"  # nothing chosen: the cursor's level
 
 
 @pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 18)])

@@ -146,11 +146,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="continue an interview that did not finish",
         description=(
             "Continue the latest unfinished interview (or the one named) where it stopped: the same question,"
-            " the time it had left, the text typed, its mode and rules. Sessions are saved in the data folder's"
-            " sessions/ (MOCKINT_DATA_DIR)."
+            " the time it had left, the text typed, its mode and rules; a hosted one is hosted again, with a new"
+            " code. Sessions are saved in the data folder's sessions/ (MOCKINT_DATA_DIR)."
         ),
     )
     resume.add_argument("session", nargs="?", metavar="SESSION", help="a session id, or its first characters")
+    resume.add_argument(
+        "--port", metavar="N",
+        help="a hosted interview: the port to listen on (default: the one it had; 0: any free one)",
+    )  # fmt: skip
+    resume.add_argument(
+        "--lan", action="store_true", help="a hosted interview: listen on every network interface from now on"
+    )
 
     _add_session_parsers(commands, rounds_after)
     _add_join_parser(commands)

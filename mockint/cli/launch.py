@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from mockint.remote.client import JoinError
     from mockint.ui.app import DrillRequest, HostRequest, ResumeRequest, StartRequest
     from mockint.session.setup import SessionOptions
+    from mockint.storage.journal import HostedRun
 
 EXIT_AFTER_PAINT_VARIABLE = "MOCKINT_EXIT_AFTER_PAINT"
 """Set to 1 to quit as soon as the first screen is drawn (the first-paint benchmark)."""
@@ -114,18 +115,14 @@ def check_can_listen(port: int, lan: bool) -> None:
 
     Checked before the terminal is taken over, with the options the host's server binds with.
     """
-    import socket
+    from mockint.remote import host
 
-    from mockint.remote.host import LOOPBACK
-
-    where = "every interface" if lan else LOOPBACK
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind(("" if lan else LOOPBACK, port))
-        except OSError as error:
-            choose = "choose another with --port N (0: any free one)"
-            raise CliError(f"cannot listen on port {port} of {where}: {reason(error)}; {choose}", EXIT_USAGE) from None
+    try:
+        host.check_can_listen(port, lan)
+    except OSError as error:
+        choose = "choose another with --port N (0: any free one)"
+        where = host.listening_on(lan)
+        raise CliError(f"cannot listen on port {port} of {where}: {reason(error)}; {choose}", EXIT_USAGE) from None
 
 
 def resume_interview(args: argparse.Namespace) -> int:
@@ -145,8 +142,26 @@ def resume_interview(args: argparse.Namespace) -> int:
         raise CliError(str(error)) from None
     except OSError as error:
         raise CliError(f"cannot read {shown(error.filename or folder)}: {reason(error)}") from None
+    host = host_again(journal.header.hosted, args.port, args.lan)
     working_folder()
-    return _run_app(discover(args.rounds), start=ResumeRequest(path, journal), export_dir=None, save=True)
+    return _run_app(discover(args.rounds), start=ResumeRequest(path, journal), export_dir=None, save=True, host=host)
+
+
+def host_again(hosted: HostedRun | None, port: str | None, lan: bool) -> HostRequest | None:
+    """How a resumed run is hosted: as it was (on the port and interfaces it had, unless `--port` or `--lan` say
+    otherwise), with a new code, since the old one is never kept; None for a run that was not hosted."""
+    if hosted is None:
+        if port is not None or lan:
+            raise CliError("--port and --lan are for resuming a hosted interview; this one ran on one terminal",
+                           EXIT_USAGE)  # fmt: skip
+        return None
+    from mockint.remote.codes import new_code
+    from mockint.ui.app import HostRequest
+
+    listen_port = hosted.port if port is None else _port(port)
+    listen_lan = hosted.lan or lan
+    check_can_listen(listen_port, listen_lan)
+    return HostRequest(new_code(listen_lan), listen_port, listen_lan)
 
 
 def drill(args: argparse.Namespace) -> int:

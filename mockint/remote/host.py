@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import socket
 from collections.abc import Awaitable, Callable
 from enum import Enum
 from typing import NamedTuple
@@ -255,3 +256,16 @@ async def _refuse(connection: ServerConnection, refused: Refused) -> bool:
 async def _say_bye(connection: ServerConnection, reason: str) -> None:
     await send(connection, Bye(reason))
     await connection.close(reason="bye")
+
+
+def check_can_listen(port: int, lan: bool) -> None:
+    """Bind `port` and let it go again, as `CandidateHost.start` would listen; OSError when it cannot be had
+    (in use, or not allowed). Lets a caller refuse before it takes over the terminal."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind(("" if lan else LOOPBACK, port))
+
+
+def listening_on(lan: bool) -> str:
+    """Where a host listens, in words: `127.0.0.1`, or every interface with `lan`."""
+    return "every interface" if lan else LOOPBACK

@@ -34,7 +34,7 @@ from mockint.core.userpaths import reason
 from mockint.session.commands import Step
 from mockint.session.engine import SessionEngine
 from mockint.session.state import Phase
-from mockint.storage.journal import Journal, JournalHeader, JournalKeeper, header_line, read_journal
+from mockint.storage.journal import HostedRun, Journal, JournalHeader, JournalKeeper, header_line, read_journal
 
 JOURNAL_SUFFIX = ".journal"
 RECORD_SUFFIX = ".json"
@@ -140,9 +140,13 @@ class Autosave:
         engine.on_step = self.record_step
 
     @classmethod
-    def start(cls, folder: Path, engine: SessionEngine) -> Autosave:
-        """Save a session that has not started yet (call before its first command)."""
-        return cls(folder, engine, JournalKeeper(engine), [_Open(new=True), header_line(engine.record)])
+    def start(
+        cls, folder: Path, engine: SessionEngine, hosted: HostedRun | None = None, pack_source: str | None = None
+    ) -> Autosave:
+        """Save a session that has not started yet (call before its first command); `hosted` and `pack_source`
+        go in the journal's header (JournalHeader)."""
+        header = header_line(engine.record, hosted, pack_source)
+        return cls(folder, engine, JournalKeeper(engine), [_Open(new=True), header])
 
     @classmethod
     def resume(cls, folder: Path, engine: SessionEngine, journal: Journal) -> Autosave:

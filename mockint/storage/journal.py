@@ -61,15 +61,29 @@ class JournalHeader(Struct, kw_only=True):
     """The mockint version that started the journal."""
     record: SessionRecord
     """The record before the first command: the rounds being run, the rules, the mode, who is who."""
+    hosted: HostedRun | None = None
+    """How the run was served to the candidate's terminal (`mockint host`); None when it was not, and in
+    journals from before this was kept, which therefore resume on one terminal."""
+    pack_source: str | None = None
+    """Where the pack was read from (its folder, or its lone round file), to say where to find it again."""
+
+
+class HostedRun(Struct, frozen=True, kw_only=True):
+    """Where a hosted run listened: what resuming it hosts again on. Its join code is never kept: a resumed
+    run gets a new one."""
+
+    port: int
+    """As asked for: 0 means any free port."""
+    lan: bool = False
 
 
 class _Format(Struct):
     format: str = ""
 
 
-def header_line(record: SessionRecord) -> bytes:
+def header_line(record: SessionRecord, hosted: HostedRun | None = None, pack_source: str | None = None) -> bytes:
     """The journal's first line for a run of `record`, taken before any command is applied."""
-    return encode(JournalHeader(session=record.id, record=record))
+    return encode(JournalHeader(session=record.id, record=record, hosted=hosted, pack_source=pack_source))
 
 
 def step_line(step: Step) -> bytes:

@@ -20,6 +20,7 @@ The command line says where both went after `App.run` returns.
 from __future__ import annotations
 
 import asyncio
+import shlex
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
     from mockint.remote.client import CandidateClient
     from mockint.session.engine import SessionEngine
     from mockint.storage.autosave import Autosave
-    from mockint.storage.journal import Journal
+    from mockint.storage.journal import HostedRun, Journal
     from mockint.remote.frames import Intent
     from mockint.remote.host import HostEvent
     from mockint.ui.hosting import Hosting
@@ -162,6 +163,10 @@ class MockintApp(App[None]):
         self._host = host
         self.hosting: Hosting | None = None
         """Serving the pair run started to the candidate's terminal, when asked to host (the first pair run only)."""
+        self._run_packs: dict[str, Pack] = {}
+        """The pack each run started here was started from, by session id: what a swap runs next."""
+        self._pack_sources: dict[str, str] = {}
+        """Where the pack of each run resumed was read from, by session id, as its journal says."""
 
     def get_default_screen(self) -> Screen:
         if isinstance(self._start, JoinRequest):
@@ -244,7 +249,31 @@ class MockintApp(App[None]):
             text = str(error) if isinstance(error, JournalError) else f"{shown(message.journal_path)}: {reason(error)}"
             self.notify(printable(text, single_line=True), title="Cannot resume", severity="error", markup=False)
             return
+        if journal.header.hosted is not None and not self._host_again(journal.header.hosted):
+            return
         self.resume_interview(message.journal_path, journal)
+
+    def _host_again(self, hosted: HostedRun) -> bool:
+        """Host the run about to be resumed as it was hosted, with a new code; False (and say why) when its port
+        cannot be had. A run resumed while this app hosts another goes on on this terminal, and is said to."""
+        from mockint.remote.codes import new_code
+        from mockint.remote.host import check_can_listen, listening_on
+
+        if self._host is not None:
+            self.notify("It was hosted, but this mockint hosts one interview only: it goes on on this terminal."
+                        " To host it, quit and run mockint resume.",
+                        title="Not hosted", severity="warning")  # fmt: skip
+            return True
+        try:
+            check_can_listen(hosted.port, hosted.lan)
+        except OSError as error:
+            text = (f"It was hosted, and port {hosted.port} of {listening_on(hosted.lan)} cannot be had now:"
+                    f" {reason(error)}. Resume it with mockint resume --port N (0: any free one).")  # fmt: skip
+            self.notify(printable(text, single_line=True), title="Cannot resume", severity="error", markup=False,
+                        timeout=30)  # fmt: skip
+            return False
+        self._host = HostRequest(new_code(hosted.lan), hosted.port, hosted.lan)
+        return True
 
     def start_interview(self, pack: Pack, options: SessionOptions, save: bool = True) -> None:
         """Start a run of `pack` and show it, saved unless `save` is off (or saving is off); an impossible setup
@@ -253,6 +282,7 @@ class MockintApp(App[None]):
         from mockint.session.engine import SessionEngine
         from mockint.session.setup import EngineError
         from mockint.storage.autosave import Autosave
+        from mockint.storage.journal import HostedRun
 
         try:
             engine = SessionEngine.new(pack, options, self.clock)
@@ -263,8 +293,11 @@ class MockintApp(App[None]):
             return
         self._close_autosave()
         if save and self.sessions is not None:
-            self.autosave = Autosave.start(self.sessions, engine)  # before the first command: it is journaled
+            # Before the first command: it is journaled. What resuming needs to host it again goes in the header.
+            hosted = HostedRun(port=self._host.port, lan=self._host.lan) if self._will_host(engine) else None
+            self.autosave = Autosave.start(self.sessions, engine, hosted=hosted, pack_source=pack_source(pack))
         engine.apply(Start())
+        self._run_packs[engine.record.id] = pack
         self._show_run(engine)
 
     def swap_roles(self, record: SessionRecord) -> None:
@@ -275,10 +308,11 @@ class MockintApp(App[None]):
             self.notify("With two terminals, swap by hosting from the other one: mockint host PACK there.",
                         title="Cannot swap here", severity="warning")  # fmt: skip
             return
-        pack = self.library.find(record.pack_name)
+        # A resumed run has no pack of its own here: the one of its name, if found.
+        pack = self._run_packs.get(record.id) or self.library.find(record.pack_name)
         if pack is None:
-            self.notify(printable(f"The pack {record.pack_name} is no longer found.", single_line=True),
-                        title="Cannot swap", severity="error", markup=False)  # fmt: skip
+            self.notify(printable(pack_not_found_text(record.pack_name, self._pack_sources.get(record.id)),
+                                  single_line=True), title="Cannot swap", severity="error", markup=False)  # fmt: skip
             return
         options, notice = swapped_options(record, tuple(r.id for r in pack.rounds))
         self.start_interview(pack, options, save=self.sessions is not None)
@@ -296,11 +330,15 @@ class MockintApp(App[None]):
         self._close_autosave()
         if self.sessions is not None:
             self.autosave = Autosave.resume(journal_path.parent, engine, journal)
+        if journal.header.pack_source is not None:
+            self._pack_sources[engine.record.id] = journal.header.pack_source
         for warning in journal.warnings:
             self.notify(printable(warning, single_line=True), title="Resumed with a loss", severity="warning",
                         markup=False, timeout=20)
+        hosted_again = self._will_host(engine)
         self._show_run(engine)
-        self.notify(printable(resumed_text(engine), single_line=True), title="Resumed", markup=False)
+        again = " · hosted again, with a new code: give it to the candidate" if hosted_again else ""
+        self.notify(printable(resumed_text(engine) + again, single_line=True), title="Resumed", markup=False)
 
     def _show_run(self, engine: SessionEngine) -> None:
         from mockint.ui.screens.interview import InterviewScreen
@@ -316,6 +354,10 @@ class MockintApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def _will_host(self, engine: SessionEngine) -> bool:
+        """Whether showing `engine`'s run will serve it to the candidate's terminal (see _start_hosting)."""
+        return self._host is not None and self.hosting is None and engine.record.pair
 
     def _start_hosting(self, engine: SessionEngine) -> Hosting | None:
         """Serve `engine`'s run to the candidate's terminal if asked to host and not hosting yet; None otherwise."""
@@ -518,6 +560,27 @@ def resumed_text(engine: SessionEngine) -> str:
     if position.clock is not None:
         parts.append(f"{format_time_left(position.clock.remaining)} when resumed")
     return " · ".join(parts)
+
+
+def pack_not_found_text(pack_name: str, source: str | None) -> str:
+    """Why a swap cannot start (the packs found have none of that name now), and how to give the pack."""
+    if source is None:
+        return (f"The pack {pack_name} is not among the packs found. To swap, run mockint run {pack_name} --pair"
+                " --rounds FOLDER (the folder it is in); a resume given --rounds FOLDER swaps from the summary.")
+    path = Path(source)
+    folder = shlex.quote(shown(path.parent))
+    return (f"The pack {pack_name} is not among the packs found (it was read from {shown(path)}). To swap, run"
+            f" mockint run {shlex.quote(shown(path))} --pair; a resume given --rounds {folder} swaps from the summary.")
+
+
+def pack_source(pack: Pack) -> str | None:
+    """Where `pack` was read from, as a path that holds from any folder (a swap after a resume names it)."""
+    if pack.source is None:
+        return None
+    try:
+        return str(pack.source.absolute())
+    except FileNotFoundError:  # the current folder has gone: the path as found is all there is
+        return str(pack.source)
 
 
 def saved_text(autosave: Autosave, engine: SessionEngine) -> str:

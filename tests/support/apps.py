@@ -78,16 +78,19 @@ async def resumed_app(data_dir: Path) -> AsyncIterator[tuple[MockintApp, Pilot[N
         yield app, pilot
 
 
-def hosted_app(pack: Pack | None = None, code: str = "482913") -> tuple[MockintApp, FakeClock]:
-    """The real app hosting a pair run on a free loopback port, as `mockint host PACK` does; unsaved,
-    with no heartbeats (tests check them by hand)."""
+def hosted_app(
+    pack: Pack | None = None, code: str = "482913", data_dir: Path | None = None
+) -> tuple[MockintApp, FakeClock]:
+    """The real app hosting a pair run on a free loopback port, as `mockint host PACK` does; unsaved unless
+    `data_dir` is given, with no heartbeats (tests check them by hand)."""
     from mockint.remote.timing import Timing
 
     clock = FakeClock()
     pack = pack or mini_pack()
     options = SessionOptions(pair=True, candidate="Ann", interviewer="Bo")
     app = build_app(
-        Library(packs=(pack,)), clock=clock, start=StartRequest(pack, options), tick_interval=SLOW_TICKS, save=False,
+        Library(packs=(pack,)), clock=clock, data_dir=data_dir, start=StartRequest(pack, options),
+        tick_interval=SLOW_TICKS, save=data_dir is not None,
         host=HostRequest(code, port=0, timing=Timing(heartbeat_every=None)),
     )  # fmt: skip
     return app, clock

@@ -11,7 +11,7 @@ from mockint.session.engine import SessionEngine
 from mockint.session.setup import SessionOptions
 from mockint.session.record import SessionRecord, decode_record
 from mockint.storage.autosave import Autosave, open_journal
-from mockint.storage.journal import replay
+from mockint.storage.journal import HostedRun, replay
 from support.packs import mini_pack
 from support.sessions import command_for
 
@@ -45,13 +45,16 @@ def saved_run(folder: Path, typed: str = "halfway there", end: bool = False) -> 
     return engine
 
 
-def saved_commands(folder: Path, options: SessionOptions, *commands: Command | str | float) -> SessionEngine:
+def saved_commands(
+    folder: Path, options: SessionOptions, *commands: Command | str | float, hosted: HostedRun | None = None,
+    pack_source: str | None = None,
+) -> SessionEngine:
     """A run of the mini pack saved in `folder` and left unfinished: each command applied in turn, or for a
     name (support.sessions.command_for's), what it stands for then ("next" until `phase.value` is its name),
-    or for a number, that many seconds passing (then a tick)."""
+    or for a number, that many seconds passing (then a tick). `hosted` and `pack_source` go in its header."""
     clock = FakeClock()
     engine = SessionEngine.new(mini_pack(), options, clock)
-    autosave = Autosave.start(folder, engine)
+    autosave = Autosave.start(folder, engine, hosted=hosted, pack_source=pack_source)
     engine.apply(Start())
     for command in commands:
         if isinstance(command, float | int):

@@ -88,11 +88,28 @@ class RatingSet(RadioSet):
     @property
     def in_view(self) -> Rating | None:
         """The level to describe now: under the cursor while focused, else the one chosen."""
-        if not self.has_focus:
+        cursor = self._cursor_index()
+        if not self.has_focus or cursor is None:
             return self.rating
+        return SCALE[cursor]
+
+    def _cursor_index(self) -> int | None:
         # RadioSet marks the button under its cursor with the -selected class.
         under_cursor = [index for index, button in enumerate(self.query(ChoiceButton)) if button.has_class("-selected")]
-        return SCALE[under_cursor[0]] if under_cursor else self.rating
+        return under_cursor[0] if under_cursor else None
+
+    def on_mount(self) -> None:
+        # RadioSet puts its cursor on the first choice as it mounts (after this handler); a choice made
+        # already (restored on resume) should be under the cursor instead, and described when focused.
+        self.call_later(self._cursor_to_choice)
+
+    def _cursor_to_choice(self) -> None:
+        chosen = self.pressed_index
+        for _ in SCALE:
+            if chosen < 0 or self._cursor_index() == chosen:
+                break
+            super().action_next_button()
+        self.post_message(self.InView(self))
 
     def choose(self, rating: Rating) -> None:
         """Press the button for `rating`; the RadioSet releases the one pressed before."""
