@@ -9,7 +9,8 @@ import logging
 import pytest
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from msgspec.structs import replace
+from textual.widgets import Input, Static
 
 from mockint.core import codec
 from mockint.core.clock import FakeClock
@@ -26,6 +27,7 @@ from mockint.ui.app import MockintApp
 from mockint.ui.hosting import screen_text
 from mockint.ui.screens.pair import HandOffScreen, PairScreen, RevealScreen
 from mockint.ui.widgets.hosting_status import HostingStatus
+from mockint.ui.widgets.pair_console import candidate_notes_text
 from mockint.ui.widgets.scorecard import ScorecardForm
 from mockint.ui.widgets.assessment import RatingSet
 from support.apps import SIZE, hosted_app
@@ -243,3 +245,25 @@ def test_what_the_candidates_screen_shows_in_a_few_words() -> None:
         "Question 1 of 2, a challenge", "Question 1 of 2, a challenge", "between questions", "Question 2 of 2",
         "self-assessment", "self-assessment, sent", "Round 1 reveal, then Round 2 intro",
     ]  # fmt: skip
+
+
+async def test_the_console_shows_the_candidates_own_notes_labelled_as_theirs_once_there_are_any() -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    async with app.run_test(size=(80, 24)) as pilot:
+        client = await joined(pilot)
+        await pilot.press("enter")
+        theirs = app.screen.query_one("#candidate-notes", Static)
+        kit_width = app.screen.query_one("#kit").size.width
+        assert not theirs.display  # nothing typed yet: no empty box
+        await client.send(Notes("1. completion\n2. engagement"))
+        await until(lambda: theirs.display and "2. engagement" in str(theirs.render()))
+        assert theirs.border_title == "The candidate's notes (theirs, read-only)"
+        assert not theirs.can_focus and app.screen.query_one("#kit").size.width == kit_width
+
+
+def test_the_console_shows_the_last_lines_of_long_candidate_notes() -> None:
+    question = Run(marked_pack(), SessionOptions(pair=True)).engine.record.rounds[0].questions[0]
+    outline = "\n".join(f"point {n}" for n in range(1, 10))
+    text = str(candidate_notes_text(replace(question, candidate_notes=outline)))
+    assert text.splitlines() == ["… 3 earlier lines", *(f"point {n}" for n in range(4, 10))]
+    assert str(candidate_notes_text(replace(question, candidate_notes="  \n"))) == ""
