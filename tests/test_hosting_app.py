@@ -26,7 +26,8 @@ from mockint.session.state import Phase
 from mockint.ui.app import MockintApp
 from mockint.ui.hosting import screen_text
 from mockint.ui.screens.pair import HandOffScreen, PairScreen, RevealScreen
-from mockint.ui.widgets.hosting_status import HostingStatus
+from mockint.ui.widgets.hosting_status import HostingStatus, packed
+from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.pair_console import candidate_notes_text
 from mockint.ui.widgets.scorecard import ScorecardForm
 from mockint.ui.widgets.assessment import RatingSet
@@ -267,3 +268,24 @@ def test_the_console_shows_the_last_lines_of_long_candidate_notes() -> None:
     text = str(candidate_notes_text(replace(question, candidate_notes=outline)))
     assert text.splitlines() == ["… 3 earlier lines", *(f"point {n}" for n in range(4, 10))]
     assert str(candidate_notes_text(replace(question, candidate_notes="  \n"))) == ""
+
+
+async def test_the_status_breaks_its_lines_between_parts_at_80_columns_never_inside_one() -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await joined(pilot)
+        await to_assessment(pilot)
+        await until(lambda: "Assessments: theirs awaited, your scorecard to fill" in status(app))
+        lines = status(app).splitlines()
+        assert lines[1:] == [
+            "Candidate: connected, sees self-assessment",
+            "clock runs while they are away (a)",
+            "Assessments: theirs awaited, your scorecard to fill",
+        ]  # 80 columns less the padding: no two of them fit one line
+        assert all(len(line) <= 78 for line in lines)
+
+
+def test_status_parts_are_packed_into_as_few_lines_as_fit() -> None:
+    parts = [plain("a" * 30), plain("b" * 30), plain("c" * 50)]
+    assert [str(line) for line in packed(parts, 70)] == ["a" * 30 + " · " + "b" * 30, "c" * 50]
+    assert len(packed(parts, 0)) == 1  # no width yet: one line
