@@ -231,3 +231,4 @@ async def test_at_80_by_24_no_empty_line_takes_the_notes_box_rows() -> None:
         screen = joined.screen
         assert not screen.query_one("#between").display and not screen.query_one("#ready-line").display
         assert screen.notes_box.region.height >= 8
+        assert len(str(screen.notes_box.border_title)) <= screen.notes_box.outer_size.width - 6  # whole, not cut

@@ -96,7 +96,7 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
         yield from super().compose()
         yield Static(id="ready-line", markup=False)
         notes = CappedTextArea(id="candidate-notes", soft_wrap=True, disabled=True)
-        notes.border_title = "Your notes or outline (your interviewer's record keeps them, labelled as yours)"
+        notes.border_title = "Your notes or outline (kept in your interviewer's record, as yours)"
         yield notes
         yield Static(id="connection", markup=False)
 

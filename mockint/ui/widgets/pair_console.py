@@ -180,7 +180,7 @@ class PairConsole(Vertical):
         self.query_one("#kit").border_title = "Private: your kit"
         self.query_one("#notes").border_title = "Your notes (the transcript)"
         candidate_notes = self.query_one("#candidate-notes")
-        candidate_notes.border_title = "The candidate's notes (theirs, read-only)"
+        candidate_notes.border_title = "Candidate's notes (read-only)"
         candidate_notes.display = False
 
     def show(self, view: InterviewerView) -> None:
