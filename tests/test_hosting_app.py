@@ -9,7 +9,8 @@ import logging
 import pytest
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from msgspec.structs import replace
+from textual.widgets import Input, Static
 
 from mockint.core import codec
 from mockint.core.clock import FakeClock
@@ -25,7 +26,9 @@ from mockint.session.state import Phase
 from mockint.ui.app import MockintApp
 from mockint.ui.hosting import screen_text
 from mockint.ui.screens.pair import HandOffScreen, PairScreen, RevealScreen
-from mockint.ui.widgets.hosting_status import HostingStatus
+from mockint.ui.widgets.hosting_status import HostingStatus, packed
+from mockint.ui.widgets.plain import plain
+from mockint.ui.widgets.pair_console import candidate_notes_text
 from mockint.ui.widgets.scorecard import ScorecardForm
 from mockint.ui.widgets.assessment import RatingSet
 from support.apps import SIZE, hosted_app
@@ -243,3 +246,48 @@ def test_what_the_candidates_screen_shows_in_a_few_words() -> None:
         "Question 1 of 2, a challenge", "Question 1 of 2, a challenge", "between questions", "Question 2 of 2",
         "self-assessment", "self-assessment, sent", "Round 1 reveal, then Round 2 intro",
     ]  # fmt: skip
+
+
+async def test_the_console_shows_the_candidates_own_notes_labelled_as_theirs_once_there_are_any() -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    async with app.run_test(size=(80, 24)) as pilot:
+        client = await joined(pilot)
+        await pilot.press("enter")
+        theirs = app.screen.query_one("#candidate-notes", Static)
+        kit_width = app.screen.query_one("#kit").size.width
+        assert not theirs.display  # nothing typed yet: no empty box
+        await client.send(Notes("1. completion\n2. engagement"))
+        await until(lambda: theirs.display and "2. engagement" in str(theirs.render()))
+        assert theirs.border_title == "Candidate's notes (read-only)"
+        await pilot.pause()
+        assert len(theirs.border_title) <= theirs.outer_size.width - 6  # whole in its border, corners and dashes
+        assert not theirs.can_focus and app.screen.query_one("#kit").size.width == kit_width
+
+
+def test_the_console_shows_the_last_lines_of_long_candidate_notes() -> None:
+    question = Run(marked_pack(), SessionOptions(pair=True)).engine.record.rounds[0].questions[0]
+    outline = "\n".join(f"point {n}" for n in range(1, 10))
+    text = str(candidate_notes_text(replace(question, candidate_notes=outline)))
+    assert text.splitlines() == ["… 3 earlier lines", *(f"point {n}" for n in range(4, 10))]
+    assert str(candidate_notes_text(replace(question, candidate_notes="  \n"))) == ""
+
+
+async def test_the_status_breaks_its_lines_between_parts_at_80_columns_never_inside_one() -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await joined(pilot)
+        await to_assessment(pilot)
+        await until(lambda: "Assessments: theirs awaited, your scorecard to fill" in status(app))
+        lines = status(app).splitlines()
+        assert lines[1:] == [
+            "Candidate: connected, sees self-assessment",
+            "clock runs while they are away (a)",
+            "Assessments: theirs awaited, your scorecard to fill",
+        ]  # 80 columns less the padding: no two of them fit one line
+        assert all(len(line) <= 78 for line in lines)
+
+
+def test_status_parts_are_packed_into_as_few_lines_as_fit() -> None:
+    parts = [plain("a" * 30), plain("b" * 30), plain("c" * 50)]
+    assert [str(line) for line in packed(parts, 70)] == ["a" * 30 + " · " + "b" * 30, "c" * 50]
+    assert len(packed(parts, 0)) == 1  # no width yet: one line

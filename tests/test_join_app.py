@@ -207,3 +207,28 @@ async def test_notes_go_to_the_host_after_a_pause_in_typing_without_leaving_the_
         await joined.pilot.press(*"cohorts")
         await until(lambda: joined.hosted.intents[-1:] == [Notes("cohorts")])
         assert joined.pilot.app.focused is joined.screen.notes_box
+
+
+async def test_enter_says_what_it_does_at_a_round_intro_and_once_pressed_that_the_interviewer_knows() -> None:
+    async with joined_app() as joined:
+        text = screen_text(joined.pilot.app)
+        assert "when you are ready: your interviewer begins the round" in text
+        assert "to begin." not in text  # the one-terminal prompt: here the interviewer begins
+        await joined.pilot.press("enter")
+        await until(lambda: "Your interviewer knows you are ready." in screen_text(joined.pilot.app))
+        await joined.apply(BeginRound())
+        assert "knows you are ready" not in screen_text(joined.pilot.app)
+        await joined.answer_to_the_end()
+        assert "when you are ready for the next question" in screen_text(joined.pilot.app)
+        await joined.pilot.press("enter")
+        await until(lambda: "Your interviewer knows you are ready." in screen_text(joined.pilot.app))
+
+
+async def test_at_80_by_24_no_empty_line_takes_the_notes_box_rows() -> None:
+    async with joined_app() as joined:
+        await joined.pilot.resize_terminal(80, 24)
+        await joined.apply(BeginRound(), PoseChallenge(0))
+        screen = joined.screen
+        assert not screen.query_one("#between").display and not screen.query_one("#ready-line").display
+        assert screen.notes_box.region.height >= 8
+        assert len(str(screen.notes_box.border_title)) <= screen.notes_box.outer_size.width - 6  # whole, not cut

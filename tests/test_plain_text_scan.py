@@ -59,7 +59,8 @@ UNFOLLOWED_ALLOWED: dict[tuple[str, str], str] = {
     ("toggles.py", "render"): "joins the lines _lines made",
     ("pair.py", "reveal_text"): "joins lines made with plain or a literal",
     ("pair_console.py", "kit_text"): "joins lines made with plain, _heading (plain) or the line helpers (plain)",
-    ("hosting_status.py", "status_text"): "joins two lines made with plain",
+    ("hosting_status.py", "status_text"): "joins the lines packed made of parts made with plain",
+    ("hosting_status.py", "packed"): "joins with a literal the parts its caller made with plain",
 }
 """(file, function) -> why the parts it joins or assembles from variables are safe.
 

@@ -56,6 +56,8 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
     JoinedScreen #candidate-notes { height: 1fr; min-height: 4; }
     JoinedScreen ChallengeCard { height: auto; }
     JoinedScreen #ready-line { color: $accent; }
+    JoinedScreen #between { margin: 1 0; }
+    JoinedScreen RoundIntro #intro-prompt { display: none; }
     """
 
     def __init__(self, client: CandidateClient, address: str) -> None:
@@ -74,6 +76,8 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
         """The sequence number of the last view drawn."""
         self._ended_at: float | None = None
         """This machine's time when the connection ended: where its clock stops."""
+        self._ready_at: tuple[object, ...] | None = None
+        """Where the run stood when the candidate said they were ready: the screen says so until it moves."""
 
     def _view(self) -> CandidateView:
         received = self.client.received
@@ -92,7 +96,7 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
         yield from super().compose()
         yield Static(id="ready-line", markup=False)
         notes = CappedTextArea(id="candidate-notes", soft_wrap=True, disabled=True)
-        notes.border_title = "Your notes or outline (your interviewer's record keeps them, labelled as yours)"
+        notes.border_title = "Your notes or outline (kept in your interviewer's record, as yours)"
         yield notes
         yield Static(id="connection", markup=False)
 
@@ -145,14 +149,31 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
         super().draw()
         view = self._view()
         phase = view.position.phase
-        between = self.query_one("#between", Static)
         if phase is Phase.ASSESSMENT:
-            between.update(plain(self._assessment_text(view)))
+            self._show_line("#between", self._assessment_text(view))
         elif phase is Phase.FINISHED:
-            between.update(plain("The interview is over. Thank you!"))
-        ready = f"Press {key_names(user_commands.READY.keys)} when you are ready for the next question."
-        self.query_one("#ready-line", Static).update(plain(ready if phase is Phase.REVIEW else ""))
+            self._show_line("#between", "The interview is over. Thank you!")
+        self._show_line("#ready-line", self._ready_text(view))
         self.show_connection()
+
+    def _ready_text(self, view: CandidateView) -> str:
+        """What enter does now (the interviewer begins and moves on; enter tells them the candidate is ready),
+        and once pressed, that they know."""
+        phase = view.position.phase
+        if phase not in READY_PHASES:
+            return ""
+        if self._ready_at == where(view):
+            return "Your interviewer knows you are ready."
+        keys = key_names(user_commands.READY.keys)
+        if phase is Phase.ROUND_INTRO:
+            return f"Press {keys} when you are ready: your interviewer begins the round."
+        return f"Press {keys} when you are ready for the next question."
+
+    def _show_line(self, selector: str, text: str) -> None:
+        """A line of text, or no line at all: an empty one would take the notes box's or the form's rows."""
+        line = self.query_one(selector, Static)
+        line.update(plain(text))
+        line.display = bool(text)
 
     def _assessment_text(self, view: CandidateView) -> str:
         round_ = view.rounds[view.position.round or 0]
@@ -290,7 +311,9 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
         return received is not None and (self.client.ended is not None or received.view.position.phase is Phase.FINISHED)
 
     async def action_ready(self) -> None:
-        await self.client.send(Ready())
+        if await self.client.send(Ready()) and self.client.received is not None:
+            self._ready_at = where(self.client.received.view)
+            self.draw()
 
     def action_save_copy(self) -> None:
         received = self.client.received
@@ -311,6 +334,11 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
 
     def action_leave(self) -> None:
         self.app.exit()  # the command line says goodbye to the host as the app ends
+
+
+def where(view: CandidateView) -> tuple[object, ...]:
+    position = view.position
+    return (position.phase, position.round, position.question)
 
 
 def own_round(round_: CandidateRound) -> RoundRecord:

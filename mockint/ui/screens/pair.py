@@ -587,7 +587,9 @@ class CandidateScreen(Screen[None]):
                 challenge_card.show_challenge(posed, round_.interviewer or "Your interviewer")
                 challenge_card.clock.show(clock)
         between = "" if timed or intro.display else _between_text(position.phase)
-        self.query_one("#between", Static).update(plain(between))
+        between_line = self.query_one("#between", Static)
+        between_line.update(plain(between))
+        between_line.display = bool(between)  # an empty line would still take its margins' rows
 
     def action_close(self) -> None:
         self.dismiss()

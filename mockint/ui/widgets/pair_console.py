@@ -114,6 +114,24 @@ def elapsed_text(view: InterviewerView, question: QuestionRecord) -> str:
     return f"Question time {format_clock(view.question_elapsed)}{extra}{paused} · {keys}"
 
 
+CANDIDATE_NOTES_LINES = 6
+"""The last lines of the candidate's notes the console shows: enough to follow an outline, not to push the note line
+far out of sight."""
+
+
+def candidate_notes_text(question: QuestionRecord) -> Content:
+    """The candidate's own notes (typed on their terminal), their last lines; empty when they typed none."""
+    lines = question.candidate_notes.rstrip().splitlines()
+    if not lines:
+        return Content("")
+    shown = lines[-CANDIDATE_NOTES_LINES:]
+    earlier = len(lines) - len(shown)
+    body = Content("\n").join(plain(line) for line in shown)
+    if not earlier:
+        return body
+    return plain(f"… {earlier} earlier line{'s' if earlier > 1 else ''}\n").stylize("italic") + body
+
+
 class NoteInput(Input):
     """The line being noted; enter files it (the screen turns it into a Note command), escape leaves it."""
 
@@ -138,6 +156,7 @@ class PairConsole(Vertical):
     PairConsole #elapsed { color: $text-muted; }
     PairConsole #notes { height: auto; max-height: 9; border: round $primary; }
     PairConsole NoteInput { margin-top: 0; }
+    PairConsole #candidate-notes { height: auto; border: round $secondary; border-title-color: $secondary; }
     """
 
     def compose(self) -> ComposeResult:
@@ -151,6 +170,8 @@ class PairConsole(Vertical):
                 yield Static(id="elapsed", markup=False)
                 yield Static(id="notes", markup=False)
                 yield NoteInput(placeholder="n: note what the candidate says; enter files it", id="note-input")
+                # After the note line, so text the candidate types never moves it.
+                yield Static(id="candidate-notes", markup=False)
             with ScrollingPanel(id="kit"):
                 yield Static(id="kit-text", markup=False)
 
@@ -158,6 +179,9 @@ class PairConsole(Vertical):
         self.query_one(ChallengeCard).answer_box.can_focus = False  # the candidate speaks; the notes are the text
         self.query_one("#kit").border_title = "Private: your kit"
         self.query_one("#notes").border_title = "Your notes (the transcript)"
+        candidate_notes = self.query_one("#candidate-notes")
+        candidate_notes.border_title = "Candidate's notes (read-only)"
+        candidate_notes.display = False
 
     def show(self, view: InterviewerView) -> None:
         """Draw the question or challenge on screen, the kit and the notes (cheap: called on every tick)."""
@@ -175,4 +199,7 @@ class PairConsole(Vertical):
             challenge_card.clock.show(position.clock)
         self.query_one("#elapsed", Static).update(plain(elapsed_text(view, question)))
         self.query_one("#notes", Static).update(notes_text(question))
+        theirs = self.query_one("#candidate-notes", Static)
+        theirs.display = bool(question.candidate_notes.strip())
+        theirs.update(candidate_notes_text(question))
         self.query_one("#kit-text", Static).update(kit_text(view))
