@@ -45,16 +45,17 @@ class Tmux:
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", self.session)
 
-    def wait_for(self, text: str) -> str:
-        """The screen on which `text` showed (the same capture: the app may be repainting a moment later)."""
+    def wait_for(self, *texts: str) -> str:
+        """The screen on which all of `texts` showed together (the same capture: the app may be repainting a
+        moment later, or still drawing one part a frame after another)."""
         captured = ""
 
         def shows() -> bool:
             nonlocal captured
             captured = self.screen()
-            return text in captured
+            return all(text in captured for text in texts)
 
-        self.wait_until(shows, f"{text!r} did not show")
+        self.wait_until(shows, f"{' and '.join(map(repr, texts))} did not show")
         return captured
 
     def type(self, text: str) -> None:
