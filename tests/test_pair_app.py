@@ -210,6 +210,18 @@ async def test_enter_files_the_note_and_gives_the_keys_back_to_the_console() -> 
         assert app.screen.query_one(NoteInput).value == "r"
 
 
+async def test_a_note_line_left_unfiled_is_filed_on_the_question_it_was_typed_on() -> None:
+    app, _ = pair_app()
+    async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
+        await pilot.press("enter", "n")
+        await type_text(pilot, "owns payments")
+        await pilot.press("escape", "ctrl+k")  # left unfiled, then the question skipped
+        first = engine.record.rounds[0].questions[0]
+        assert [line.text for line in first.notes] == ["owns payments"]
+        assert app.screen.query_one(NoteInput).value == ""
+
+
 async def test_pose_and_dont_pose_say_why_when_no_challenge_applies() -> None:
     app, _ = pair_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -34,7 +34,8 @@ from textual.widgets import ContentSwitcher, Input, Static, TextArea
 from mockint.analysis.calibration import gap_flag
 from mockint.remote.frames import Intent, Notes, Ready, SelfAssessment
 from mockint.session.commands import (
-    AddMinute, CandidateNotes, Command, Count, Done, Note, PoseChallenge, SkipChallenge, SubmitAssessment, ToggleHeard,
+    AddMinute, CandidateNotes, Command, Continue, Count, Done, Note, PoseChallenge, Quit, Skip, SkipChallenge,
+    SubmitAssessment, ToggleHeard,
 )
 from mockint.session.setup import EngineError
 from mockint.session.record import NOTE_LINE, ChallengeStatus, Counter, Role
@@ -77,6 +78,8 @@ IN_FOOTER = (
 room for no more. The kit's headings and the clock line name the others; the key reference and the palette list
 them all."""
 NOTE_PHASES = (Phase.ANSWERING, Phase.CHALLENGE, Phase.REVIEW)
+MOVING_ON = (Done, Skip, Continue, Quit)
+"""The commands that may leave the question a note line was typed on."""
 SINGLE_KEY_ACTIONS = {command.action.split("(")[0] for command in CONSOLE_COMMANDS}
 """Off while a note line is open: its keys type into the line."""
 AWAY = "candidate away"
@@ -352,9 +355,18 @@ class PairScreen(InterviewScreen):
     # -- hosting: the candidate on a terminal of their own -----------------------------
 
     def _apply(self, command: Command) -> None:
+        if isinstance(command, MOVING_ON):
+            self._file_unfiled_note()
         super()._apply(command)
         if self.hosting is not None:
             self.hosting.changed()  # the host sends the candidate's view only if it changed
+
+    def _file_unfiled_note(self) -> None:
+        """A note line typed and left unfiled belongs to the question being left: file it there, not lose it."""
+        note = self.query_one(NoteInput)
+        if note.value.strip() and self.engine.phase in NOTE_PHASES:
+            super()._apply(Note(note.value))
+            note.clear()
 
     def tick(self) -> None:
         if self.hosting is not None and self.hosting.holds_clock != (AWAY in self._clock_holds):
