@@ -8,6 +8,7 @@ import pytest
 from textual.pilot import Pilot
 from support.apps import SIZE, make_app
 from support.packs import sample_library
+from support.pilot import record_notifications
 from textual.widgets import Button, Input, OptionList, RadioButton, SelectionList, Static
 
 from mockint.ui.app import MockintApp, StartRequest
@@ -23,18 +24,6 @@ from mockint.session.setup import SessionOptions
 
 def text_of(app: MockintApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
-
-
-def record_notifications(app: MockintApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    messages: list[str] = []
-    original = app.notify
-
-    def notify(message: str, **kwargs: object) -> None:
-        messages.append(message)
-        original(message, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(app, "notify", notify)
-    return messages
 
 
 # --- home --------------------------------------------------------------------

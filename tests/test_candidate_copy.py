@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mockint.core import codec
 from mockint.core.ratings import Rating
+from mockint.exporters import file_stem
 from mockint.exporters.candidate_copy import COPY_FORMAT, CandidateCopy, render_candidate_markdown, save_candidate_copy
 from mockint.session.commands import BeginRound, Continue, Done, Note, Quit
 from mockint.session.state import Phase
@@ -65,11 +66,14 @@ def test_an_unrevealed_round_is_said_to_be_so_and_holds_nothing_of_the_interview
 
 
 def test_both_files_are_written_never_overwriting_and_the_json_is_the_view(tmp_path: Path) -> None:
-    view = view_of(first_round_revealed())
+    run = first_round_revealed()
+    view = view_of(run)
     first = save_candidate_copy(view, tmp_path, SAVED)
     second = save_candidate_copy(view, tmp_path, SAVED)
-    assert [p.name for p in first] == ["mockint-Marked-Ann-20260302-1405-candidate-copy.md",
-                                       "mockint-Marked-Ann-20260302-1405-candidate-copy.json"]  # fmt: skip
+    # The host's export's name (the pack's name, not its title; when it started, not when saved), marked as theirs.
+    stem = f"{file_stem(run.engine.record)}-candidate-copy"
+    assert [p.name for p in first] == [f"{stem}.md", f"{stem}.json"]
+    assert stem == "mockint-marked-Ann-20260115-0930-candidate-copy"
     assert [p.name for p in second] == [p.name.replace("-copy.", "-copy-2.") for p in first]
     copy = codec.decode(first[1].read_text(encoding="utf-8"), CandidateCopy)
     assert copy.format == COPY_FORMAT and copy.saved == SAVED and copy.view == view

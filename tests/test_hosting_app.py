@@ -25,7 +25,8 @@ from mockint.session.setup import SessionOptions
 from mockint.session.state import Phase
 from mockint.ui.app import MockintApp
 from mockint.ui.hosting import screen_text
-from mockint.ui.screens.pair import HandOffScreen, PairScreen, RevealScreen
+from mockint.ui.screens.confirm import ConfirmScreen
+from mockint.ui.screens.pair import HandOffScreen, KeyReferenceScreen, PairScreen, RevealScreen
 from mockint.ui.widgets.hosting_status import HostingStatus, packed
 from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.pair_console import candidate_notes_text
@@ -33,7 +34,8 @@ from mockint.ui.widgets.scorecard import ScorecardForm
 from mockint.ui.widgets.assessment import RatingSet
 from support.apps import SIZE, hosted_app
 from support.marked import marked_pack
-from support.pilot import engine_of
+from support.pilot import engine_of, record_notifications, widget_texts
+from support.pilot import screen_text as pilot_screen_text
 from support.remote import CODE, until
 from support.sessions import Run
 
@@ -291,3 +293,47 @@ def test_status_parts_are_packed_into_as_few_lines_as_fit() -> None:
     parts = [plain("a" * 30), plain("b" * 30), plain("c" * 50)]
     assert [str(line) for line in packed(parts, 70)] == ["a" * 30 + " · " + "b" * 30, "c" * 50]
     assert len(packed(parts, 0)) == 1  # no width yet: one line
+
+
+async def test_the_host_is_not_told_each_ready_by_a_notice_and_its_notices_are_sentences(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    async with app.run_test(size=SIZE) as pilot:
+        told = record_notifications(app, monkeypatch)
+        client = await joined(pilot)
+        await until(lambda: told == ["The candidate joined."])
+        await client.send(Ready())
+        await until(lambda: "Round 1 intro · ready" in status(app))  # the status line says it
+        await client.leave()
+        await until(lambda: told == ["The candidate joined.", "The candidate left."])
+
+
+async def test_the_hosting_consoles_keys_and_quit_question_speak_of_the_candidates_terminal() -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    async with app.run_test(size=SIZE) as pilot:
+        await listening(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, KeyReferenceScreen)
+        assert "Clock when away" in widget_texts(app)
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question == "End the interview now? The candidate's terminal is told the interview ended."
+
+
+async def test_the_reveal_says_which_key_closes_it_even_at_80_by_24() -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    async with app.run_test(size=(80, 24)) as pilot:
+        client = await joined(pilot)
+        await to_assessment(pilot)
+        await client.send(SelfAssessment(SubmitAssessment(ratings={"q1": Rating.GOOD})))
+        form = app.screen.query_one(ScorecardForm)
+        form.query_one("#score-keep", Input).value = "Opens with the metric"
+        form.query_one("#score-change", Input).value = "Give one number"
+        await until(lambda: Role.SELF in engine_of(app).record.rounds[0].assessments)
+        await pilot.press("ctrl+d")
+        await until(lambda: isinstance(app.screen, RevealScreen))
+        await pilot.pause()
+        assert "escape / enter: close" in pilot_screen_text(app)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, RevealScreen)

@@ -3,6 +3,7 @@ loopback: what it shows as the host's engine moves, what it sends back, and how 
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -15,15 +16,18 @@ from mockint.remote.client import HOST_SILENT
 from mockint.remote.frames import Notes, Ready, SelfAssessment
 from mockint.remote.host import REPLACED
 from mockint.session.commands import AddMinute, BeginRound, Continue, Note, Pause, PoseChallenge, Quit, Resume
+from mockint.session.setup import SessionOptions
 from mockint.session.state import Phase
+from mockint.ui.screens.confirm import ConfirmScreen
 from mockint.ui.screens import joined as joined_screen
 from mockint.ui.screens.pair import RevealScreen
 from mockint.ui.widgets.assessment import AssessmentForm, RatingSet
+from support.behaviour import bundled_pack
 from support.joined import Joined, join, joined_app
 from support.marked import private_now
 from support.pilot import screen_text, widget_texts
 from support.remote import QUIET, until
-from support.sessions import command_for
+from support.sessions import Run, command_for
 
 
 async def test_the_question_and_its_clock_show_and_count_down_on_the_candidates_own_clock() -> None:
@@ -67,8 +71,7 @@ async def test_ready_at_a_round_intro_and_between_questions_reaches_the_host() -
 async def test_notes_typed_reach_the_host_whole_on_leaving_the_box_and_on_leaving_the_question() -> None:
     async with joined_app() as joined:
         await joined.apply(BeginRound())
-        assert joined.pilot.app.focused is joined.screen.notes_box
-        await joined.pilot.press(*"metrics", "enter", *"retention")
+        await joined.pilot.press("n", *"metrics", "enter", *"retention")
         await joined.pilot.press("escape")
         await until(lambda: joined.hosted.intents == [Notes("metrics\nretention")])
         await joined.pilot.press("n", *" first")
@@ -106,7 +109,7 @@ async def test_the_self_assessment_is_submitted_to_the_host_and_the_reveal_shows
 async def test_the_interviewer_ending_the_session_is_said_and_a_key_closes_the_app_with_status_0() -> None:
     async with joined_app() as joined:
         await joined.apply(BeginRound())
-        await joined.pilot.press(*"half a thought")
+        await joined.pilot.press("n", *"half a thought")
         await joined.hosted.host.close()
         await until(lambda: "The interviewer ended the session" in screen_text(joined.pilot.app))
         assert joined.pilot.app.focused is None  # the keys are the screen's again, not the notes box's
@@ -178,6 +181,8 @@ async def test_nothing_private_shows_on_the_candidates_screen_through_a_whole_pa
 async def assess_both(joined: Joined) -> None:
     """The candidate's own form, sent from their screen, then the interviewer's scorecard on the host."""
     form = joined.pilot.app.screen.query_one(AssessmentForm)
+    for rating_set in form.query(RatingSet):
+        rating_set.choose(Rating.MIXED)  # every question rated: nothing to confirm
     form.query_one("#submit-assessment", Button).press()
     await until(lambda: any(isinstance(intent, SelfAssessment) for intent in joined.hosted.intents))
     intent = joined.hosted.intents.pop()
@@ -204,7 +209,7 @@ async def test_notes_go_to_the_host_after_a_pause_in_typing_without_leaving_the_
     monkeypatch.setattr(joined_screen, "NOTES_DEBOUNCE", 0.01)  # the pause: no test waits a whole second
     async with joined_app() as joined:
         await joined.apply(BeginRound())
-        await joined.pilot.press(*"cohorts")
+        await joined.pilot.press("n", *"cohorts")
         await until(lambda: joined.hosted.intents[-1:] == [Notes("cohorts")])
         assert joined.pilot.app.focused is joined.screen.notes_box
 
@@ -232,3 +237,81 @@ async def test_at_80_by_24_no_empty_line_takes_the_notes_box_rows() -> None:
         assert not screen.query_one("#between").display and not screen.query_one("#ready-line").display
         assert screen.notes_box.region.height >= 8
         assert len(str(screen.notes_box.border_title)) <= screen.notes_box.outer_size.width - 6  # whole, not cut
+
+
+async def test_notes_typed_just_before_leaving_reach_the_host_before_the_goodbye(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(joined_screen, "NOTES_DEBOUNCE", 60.0)  # no pause in typing sends them: leaving must
+    async with joined_app() as joined:
+        await joined.apply(BeginRound())
+        await joined.pilot.press("n", *"last words", "ctrl+q")
+        await until(lambda: joined.hosted.intents[-1:] == [Notes("last words")])
+
+
+async def test_notes_not_sent_yet_reach_the_host_when_the_app_closes_any_other_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(joined_screen, "NOTES_DEBOUNCE", 60.0)
+    async with joined_app() as joined:
+        await joined.apply(BeginRound())
+        await joined.pilot.press("n", *"cut off")
+        joined.pilot.app.exit_on_signal(signal.SIGHUP)  # the terminal window closed
+    assert joined.hosted.intents[-1:] == [Notes("cut off")]  # sent as the app closed, before the goodbye
+
+
+async def test_the_notes_box_takes_the_keys_only_after_n_and_the_footer_says_so() -> None:
+    async with joined_app() as joined:
+        await joined.apply(BeginRound())
+        app = joined.pilot.app
+        assert app.focused is None and "n Notes" in screen_text(app)
+        await joined.pilot.press("n", *"nine")
+        assert app.focused is joined.screen.notes_box and joined.screen.notes_box.text == "nine"
+        assert "esc Leave notes" in screen_text(app)
+        await joined.pilot.press("escape")
+        assert app.focused is None and "n Notes" in screen_text(app)
+
+
+async def test_ready_is_said_on_the_candidates_screen_until_the_view_moves_on() -> None:
+    async with joined_app() as joined:
+        app = joined.pilot.app
+        assert "when you are ready: your interviewer begins the round" in screen_text(app)
+        await joined.pilot.press("enter")
+        await until(lambda: joined.hosted.intents == [Ready()])
+        assert joined_screen.READY_SENT in screen_text(app)
+        await joined.apply(BeginRound())
+        assert joined_screen.READY_SENT not in screen_text(app)
+        await joined.answer_to_the_end()
+        await joined.pilot.press("space")
+        await until(lambda: joined.hosted.intents == [Ready(), Ready()])
+        assert joined_screen.READY_SENT in screen_text(app)
+        await joined.apply(Continue())
+        assert joined_screen.READY_SENT not in screen_text(app)
+
+
+async def test_a_self_assessment_with_unrated_questions_says_how_many_and_is_sent_only_once_confirmed() -> None:
+    async with joined_app() as joined:
+        await joined.apply(BeginRound())
+        for _question in range(2):
+            await joined.answer_to_the_end()
+            await joined.apply(Continue())
+        app = joined.pilot.app
+        await joined.pilot.press("ctrl+d")
+        assert isinstance(app.screen, ConfirmScreen) and app.screen.question.startswith("2 of 2 questions are not")
+        await joined.pilot.press("n")  # no: back to the form, nothing sent
+        assert isinstance(app.screen, joined_screen.JoinedScreen) and joined.hosted.intents == []
+        app.screen.query(RatingSet).first().choose(Rating.GOOD)
+        await joined.pilot.press("ctrl+d")
+        assert isinstance(app.screen, ConfirmScreen) and app.screen.question.startswith("1 of 2 questions is not")
+        await joined.pilot.press("y")
+        await until(lambda: len(joined.hosted.intents) == 1)
+        [intent] = joined.hosted.intents
+        assert isinstance(intent, SelfAssessment) and intent.assessment.ratings == {"q1": Rating.GOOD}
+
+
+async def test_a_long_round_intro_fits_80_by_24_with_the_ready_line_in_sight() -> None:
+    run = Run(bundled_pack("tiktok-social-media-manager"), SessionOptions(pair=True, candidate="Ana"))
+    async with joined_app(run, size=(80, 24)) as joined:
+        text = " ".join(screen_text(joined.pilot.app).split())
+        assert "including when a video flops.”" in text and "Budget" in text
+        assert "Press enter or space when you are ready: your interviewer begins the round." in text

@@ -1,5 +1,5 @@
 """Snapshot of the candidate's screen joined from another terminal: a question 12 seconds in, counted down on the
-candidate's own (fake) clock, a challenge posed, notes typed. Review the report before `--snapshot-update`."""
+candidate's own (fake) clock, a challenge posed, notes typed (after n). Review the report before `--snapshot-update`."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def test_joined_candidate_screen(snap_compare: object) -> None:
     async def a_challenge_posed(pilot: Pilot[None]) -> None:
         joined = await show_joined_screen(pilot, run)
         await joined.apply(BeginRound())
-        await pilot.press(*"metrics first")
+        await pilot.press("n", *"metrics first")
         run.clock.advance(12)
         await joined.apply(PoseChallenge(0))
         run.clock.advance(5)  # the candidate's own clock counts on between views

@@ -33,6 +33,8 @@ def test_the_candidate_joins_sees_the_question_sends_notes_and_saves_a_copy_when
                 tmux.press("Enter")
                 screen = tmux.wait_for("Which metrics do you track?")
                 assert "Question 1 of 2" in screen and f"Connected to 127.0.0.1:{port}" in screen
+                tmux.press("n")  # into the notes box: typing waits until it has the keys, as a person sees it
+                tmux.wait_for("esc Leave notes")
                 tmux.type("metrics first")
                 tmux.press("Escape")
                 tmux.wait_for("The interviewer ended the session")

@@ -29,6 +29,8 @@ def test_a_whole_pair_interview_on_two_terminals_with_export_and_the_candidates_
         screen = candidate.wait_for("Which metrics do you track?")
         assert "Question 1 of 1" in screen and "left" in screen  # the question and its clock
         assert "Names a north-star metric" not in screen and "Start from what the users do" not in screen
+        candidate.press("n")  # into the notes box: typed only once it has the keys
+        candidate.wait_for("esc Leave notes")
         candidate.type(NOTES)
         host.wait_for(NOTES)  # in the console, as the candidate's
         host.press("p")
@@ -93,6 +95,8 @@ def test_a_dropped_candidate_rejoins_with_the_code_and_sees_the_current_question
         first.wait_for("Round 1 of 1")
         host.press("Enter")
         first.wait_for("Which metrics do you track?")
+        first.press("n")
+        first.wait_for("esc Leave notes")
         first.type(NOTES)
         host.wait_for(NOTES)
         host.press("p")

@@ -272,10 +272,11 @@ async def walk_joined(checker: CommandChecker, joined: Joined) -> None:
     """A candidate's screen joined from another terminal: a round's intro, the notes box, the end, the host gone."""
     await checker.check(user_commands.READY, user_commands.LEAVE_SESSION)
     await joined.apply(BeginRound())
+    await checker.check(user_commands.WRITE_NOTES)
+    await checker.pilot.press("n")
     assert checker.app.focused is joined.screen.notes_box
     await checker.check(user_commands.LEAVE_NOTES)
     await checker.pilot.press("escape")
-    await checker.check(user_commands.WRITE_NOTES)
     await joined.apply(Quit())
     await checker.check(user_commands.SAVE_COPY)
     await joined.hosted.host.close()

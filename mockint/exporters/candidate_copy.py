@@ -39,15 +39,16 @@ class CandidateCopy(Struct, frozen=True):
     label: str = COPY_LABEL
 
 
-def copy_stem(view: CandidateView, saved: datetime) -> str:
-    """`mockint-<pack>-<candidate>-<YYYYMMDD-HHMM>-candidate-copy`."""
-    return f"{base_name(view.pack_title, saved, view.candidate)}-candidate-copy"
+def copy_stem(view: CandidateView) -> str:
+    """`mockint-<pack>-<candidate>-<YYYYMMDD-HHMM>-candidate-copy`: the host's export's name (the pack's name, when
+    the session started), so the two sides' files of one interview sort together."""
+    return f"{base_name(view.pack_name, view.started, view.candidate if view.pair else '')}-candidate-copy"
 
 
 def save_candidate_copy(view: CandidateView, out_dir: str | os.PathLike[str], saved: datetime) -> list[Path]:
     """Write the copy as `.md` and `.json` in `out_dir`, never overwriting; ExportError says why not."""
     texts = {"md": render_candidate_markdown(view, saved), "json": render_candidate_json(view, saved)}
-    return write_new_files(out_dir, copy_stem(view, saved), texts)
+    return write_new_files(out_dir, copy_stem(view), texts)
 
 
 def render_candidate_json(view: CandidateView, saved: datetime) -> str:

@@ -28,6 +28,8 @@ another process can be sent its view as JSON. Pure module: no textual import.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from msgspec import Struct
 
 from mockint.session.record import (
@@ -239,6 +241,10 @@ class CandidateRound(Struct, frozen=True):
 
 class CandidateView(Struct, frozen=True):
     pack_title: str
+    pack_name: str
+    started: datetime
+    """When the session started, on the host's wall clock: with the pack's name, what names the candidate's copy as
+    the host's export is named."""
     role: str
     mode: Mode
     rules: Rules
@@ -267,6 +273,8 @@ def candidate_view(record: SessionRecord, state: State, at: float) -> CandidateV
     all_revealed = bool(record.rounds) and record.rounds[-1].revealed
     return CandidateView(
         pack_title=record.pack_title,
+        pack_name=record.pack_name,
+        started=record.started_wall,
         role=record.role,
         mode=record.mode,
         rules=record.rules,

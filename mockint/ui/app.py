@@ -384,7 +384,8 @@ class MockintApp(App[None]):
         from mockint.remote.host import HostEventKind
 
         warning = event.kind in (HostEventKind.WRONG_CODES, HostEventKind.SILENT)
-        self.notify(printable(event.message, single_line=True), title="Candidate",
+        notice = f"{event.message[:1].upper()}{event.message[1:]}."  # "The candidate left.", as the console's own
+        self.notify(printable(notice, single_line=True), title="Candidate",
                     severity="warning" if warning else "information", markup=False)  # fmt: skip
         self._hosting_changed()
 

@@ -215,7 +215,7 @@ WRITE_NOTES = UserCommand(
 )
 LEAVE_NOTES = UserCommand(
     "leave_notes", "Leave notes", "Leave your notes box (what you typed is sent)", "leave_notes", keys="escape",
-    shown=False, priority=True,
+    priority=True,
 )
 SAVE_COPY = UserCommand(
     "save_copy", "Save my copy", "Save your copy of the transcript (Markdown and JSON) in the export folder",

@@ -74,14 +74,17 @@ async def join(hosted: HostedRun, host: str, port: int) -> CandidateClient:
 
 
 @asynccontextmanager
-async def joined_app(run: Run | None = None, export_dir: Path | None = None) -> AsyncIterator[Joined]:
-    """The joined candidate's app, running under Pilot, over a host serving `run` (a pair run by default)."""
+async def joined_app(
+    run: Run | None = None, export_dir: Path | None = None, size: tuple[int, int] = SIZE
+) -> AsyncIterator[Joined]:
+    """The joined candidate's app, running under Pilot at `size`, over a host serving `run` (a pair run by
+    default)."""
     run = run or pair_run()
     async with hosting(run) as (hosted, address):
         client = await join(hosted, address.host, address.port)
         app = joined_candidate_app(client, f"{address.host}:{address.port}", run, export_dir)
         try:
-            async with app.run_test(size=SIZE) as pilot:
+            async with app.run_test(size=size) as pilot:
                 joined = Joined(pilot, hosted, client)
                 await joined.shown()
                 yield joined

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
+
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
@@ -85,3 +87,16 @@ def widget_texts(app: App[None]) -> str:
         if isinstance(w, (Static, Input)) and w.visible and all(getattr(a, "display", True) for a in w.ancestors_with_self)
     ]  # fmt: skip
     return "\n".join(str(w.value) if isinstance(w, Input) else str(w.render()) for w in shown)
+
+
+def record_notifications(app: App[None], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every notification's message from now on (the app still shows them)."""
+    messages: list[str] = []
+    original = app.notify
+
+    def notify(message: str, **kwargs: object) -> None:
+        messages.append(message)
+        original(message, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app, "notify", notify)
+    return messages

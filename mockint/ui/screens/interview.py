@@ -367,8 +367,12 @@ class InterviewScreen(Screen[None]):
         if not self._asking_to_quit:
             self._asking_to_quit = True
             self._hold_clock("confirm", True)
-            self.app.push_screen(ConfirmScreen(QUIT_QUESTION), self._quit_confirmed)
+            self.app.push_screen(ConfirmScreen(self.quit_question()), self._quit_confirmed)
         return True
+
+    def quit_question(self) -> str:
+        """What ending the run early asks."""
+        return QUIT_QUESTION
 
     def _quit_confirmed(self, confirmed: bool | None) -> None:
         self._asking_to_quit = False

@@ -3,13 +3,18 @@
 It draws only the candidate's views the host sends (mockint.remote.client), with the
 one-terminal candidate view's drawing (pair.CandidateScreen), the clock counted down on
 this machine between views. What the candidate does goes back as intents: ready (a round's
-intro, between questions), their notes (whole, a second after the last key, and at once on
-leaving the box or the question) and their self-assessment, on the shared form with the
-scale's generic descriptions. Each round's reveal shows once it arrives. At the end, or once
-the host has gone, the candidate may save their own copy of what their view holds.
+intro, between questions; the screen says it went until the view moves on), their notes
+(whole, a second after the last key, and at once on leaving the box or the question, on
+leaving the interview and whenever the app closes) and their self-assessment, on the shared
+form with the scale's generic descriptions (asking first when questions are left unrated).
+The notes box takes the keys only after `n`: until then the screen's keys are the candidate's.
+Each round's reveal shows once it arrives. At the end, or once the host has gone, the
+candidate may save their own copy of what their view holds.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.timer import Timer
@@ -21,10 +26,12 @@ from mockint.exporters.candidate_copy import save_candidate_copy
 from mockint.exporters.files import ExportError
 from mockint.remote.client import CandidateClient
 from mockint.remote.frames import Notes, Ready, SelfAssessment
+from mockint.session.commands import SubmitAssessment
 from mockint.session.record import QuestionRecord, Role, RoundAssessment, RoundRecord
 from mockint.session.state import Phase
 from mockint.session.views import CandidateRound, CandidateView
 from mockint.ui import user_commands
+from mockint.ui.screens.confirm import ConfirmScreen
 from mockint.ui.screens.interview import TIMED_PHASES
 from mockint.ui.screens.pair import CandidateScreen, RevealScreen
 from mockint.ui.widgets.assessment import AssessmentForm, AssessmentSubmitted
@@ -36,6 +43,7 @@ NOTES_DEBOUNCE = 1.0
 """Seconds after the last key before the notes go to the host: one frame per pause in typing, not per key."""
 READY_PHASES = (Phase.ROUND_INTRO, Phase.REVIEW)
 NOT_YET = "Waiting for the interviewer's terminal…"
+READY_SENT = "Your interviewer knows you are ready."
 
 
 class JoinedScreen(CandidateScreen, inherit_bindings=False):
@@ -57,6 +65,10 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
     JoinedScreen ChallengeCard { height: auto; }
     JoinedScreen #ready-line { color: $accent; }
     JoinedScreen #between { margin: 1 0; }
+    /* The intro fits 80x24 (without the persona line above it, which it repeats) and scrolls past that; the
+       ready line under it says what enter does, so the intro's own prompt goes. */
+    JoinedScreen RoundIntro { padding: 0 1; overflow-y: auto; }
+    JoinedScreen RoundIntro #intro-line { padding: 0 2; }
     JoinedScreen RoundIntro #intro-prompt { display: none; }
     """
 
@@ -68,6 +80,10 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
         """The question (round, question) the notes box holds the notes of."""
         self._notes_sent = ""
         self._notes_timer: Timer | None = None
+        self._notes_box = CappedTextArea(id="candidate-notes", soft_wrap=True, disabled=True)
+        """Kept here, not only queried: what it holds is sent as the screen closes, when its widgets are gone."""
+        self._ready_at: tuple[Phase, int | None, int | None] | None = None
+        """Where the view stood when this terminal said ready: the screen says so until it moves on."""
         self._form: AssessmentForm | None = None
         self._assessed: set[int] = set()
         """Rounds whose self-assessment this terminal sent."""
@@ -95,7 +111,7 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
     def compose(self) -> ComposeResult:
         yield from super().compose()
         yield Static(id="ready-line", markup=False)
-        notes = CappedTextArea(id="candidate-notes", soft_wrap=True, disabled=True)
+        notes = self._notes_box
         notes.border_title = "Your notes or outline (kept in your interviewer's record, as yours)"
         yield notes
         yield Static(id="connection", markup=False)
@@ -107,7 +123,12 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
 
     @property
     def notes_box(self) -> CappedTextArea:
-        return self.query_one("#candidate-notes", CappedTextArea)
+        return self._notes_box
+
+    async def on_unmount(self) -> None:
+        """The app is closing, however it closes (leaving, a signal, an error): what was typed and not sent yet
+        goes to the host first, while the connection lasts (the command line says goodbye after)."""
+        await self.send_notes()
 
     # -- views as they arrive -------------------------------------------------
 
@@ -153,17 +174,18 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
             self._show_line("#between", self._assessment_text(view))
         elif phase is Phase.FINISHED:
             self._show_line("#between", "The interview is over. Thank you!")
+        self.query_one("#candidate-persona").display = phase is not Phase.ROUND_INTRO  # the intro names them
         self._show_line("#ready-line", self._ready_text(view))
         self.show_connection()
 
     def _ready_text(self, view: CandidateView) -> str:
         """What enter does now (the interviewer begins and moves on; enter tells them the candidate is ready),
-        and once pressed, that they know."""
+        and once pressed, that they know; empty where it does nothing."""
         phase = view.position.phase
-        if phase not in READY_PHASES:
+        if phase not in READY_PHASES or self.client.ended is not None:
             return ""
         if self._ready_at == where(view):
-            return "Your interviewer knows you are ready."
+            return READY_SENT
         keys = key_names(user_commands.READY.keys)
         if phase is Phase.ROUND_INTRO:
             return f"Press {keys} when you are ready: your interviewer begins the round."
@@ -213,7 +235,8 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
         self._notes_sent = question.candidate_notes
         box.load_text(question.candidate_notes)
         box.move_cursor(box.document.end)
-        box.focus()
+        if self.focused is box:
+            self.set_focus(None)  # the keys are the screen's until `n` (README: into / out of the notes box)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area is not self.notes_box or self.notes_box.text == self._notes_sent:
@@ -271,9 +294,23 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
             self._form = None
 
     async def on_assessment_submitted(self, message: AssessmentSubmitted) -> None:
+        """Send the self-assessment; with questions left unrated, once the candidate says so (it cannot be taken
+        back: the interviewer's terminal has it at once)."""
         message.stop()
+        unrated = self._form.unrated_text() if self._form is not None else ""
+        if not unrated:
+            await self._send_assessment(message.assessment)
+            return
+        question = f"{unrated}. Hand in your self-assessment anyway? Your interviewer's terminal gets it at once."
+        self.app.push_screen(ConfirmScreen(question), partial(self._send_if_confirmed, message.assessment))
+
+    async def _send_if_confirmed(self, assessment: SubmitAssessment, confirmed: bool | None) -> None:
+        if confirmed:
+            await self._send_assessment(assessment)
+
+    async def _send_assessment(self, assessment: SubmitAssessment) -> None:
         index = self._view().position.round
-        if not await self.client.send(SelfAssessment(message.assessment)):
+        if not await self.client.send(SelfAssessment(assessment)):
             self.notify("Not sent: the connection to your interviewer has ended.", severity="error")
             return
         if index is not None:
@@ -311,8 +348,8 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
         return received is not None and (self.client.ended is not None or received.view.position.phase is Phase.FINISHED)
 
     async def action_ready(self) -> None:
-        if await self.client.send(Ready()) and self.client.received is not None:
-            self._ready_at = where(self.client.received.view)
+        if await self.client.send(Ready()):
+            self._ready_at = where(self._view())
             self.draw()
 
     def action_save_copy(self) -> None:
@@ -332,11 +369,12 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
     def action_close_joined(self) -> None:
         self.app.exit()
 
-    def action_leave(self) -> None:
+    async def action_leave(self) -> None:
+        await self.send_notes()  # what was typed less than a pause ago, before the goodbye
         self.app.exit()  # the command line says goodbye to the host as the app ends
 
 
-def where(view: CandidateView) -> tuple[object, ...]:
+def where(view: CandidateView) -> tuple[Phase, int | None, int | None]:
     position = view.position
     return (position.phase, position.round, position.question)
 

@@ -32,7 +32,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, Static, TextArea
 
 from mockint.analysis.calibration import gap_flag
-from mockint.remote.frames import Intent, Notes, Ready, SelfAssessment
+from mockint.remote.frames import Intent, Notes, SelfAssessment
 from mockint.session.commands import (
     AddMinute, CandidateNotes, Command, Continue, Count, Done, Note, PoseChallenge, Quit, Skip, SkipChallenge,
     SubmitAssessment, ToggleHeard,
@@ -88,6 +88,7 @@ NO_CONDITIONAL = (
     f"No challenge to skip on this question: {user_commands.SKIP_CHALLENGE.keys} skips one posed "
     "“unless they mention …”."
 )
+HOSTED_QUIT_QUESTION = "End the interview now? The candidate's terminal is told the interview ended."
 TO_CANDIDATE = (
     "Hand the keyboard to the candidate.\n\nThey rate themselves first, on the shared scale; "
     "your notes and your scorecard stay hidden until both of you are in."
@@ -321,7 +322,7 @@ class PairScreen(InterviewScreen):
     def action_key_reference(self) -> None:
         """The keys of the form being filled while one is; the console's otherwise."""
         if self.engine.phase is not Phase.ASSESSMENT:
-            reference = KeyReferenceScreen("Keys of the interviewer's console", console_keys())
+            reference = KeyReferenceScreen("Keys of the interviewer's console", console_keys(self.hosting is not None))
         elif self._scorecard is not None:
             reference = KeyReferenceScreen("Keys of the interviewer's scorecard", form_keys("your scorecard"))
         else:
@@ -385,12 +386,14 @@ class PairScreen(InterviewScreen):
         self.notify(printable(f"The {self.hosting.clock_text()}.", single_line=True), title="Hosting", markup=False)
         self._hold_clock(AWAY, self.hosting.holds_clock)
 
+    def quit_question(self) -> str:
+        return HOSTED_QUIT_QUESTION if self.hosting is not None else super().quit_question()
+
     def take_intent(self, intent: Intent) -> None:
         """What the candidate's terminal asks for: notes become theirs in the record, a self-assessment is
-        handed in for the round being assessed; what does not fit now is dropped with a log line."""
-        if isinstance(intent, Ready):
-            self.notify("The candidate is ready.", title="Candidate")
-        elif isinstance(intent, Notes):
+        handed in for the round being assessed; what does not fit now is dropped with a log line. Ready needs no
+        notice: the status line says "ready" until the run moves on, where notices would pile up over the kit."""
+        if isinstance(intent, Notes):
             self._apply_intent(CandidateNotes(intent.text))
         elif isinstance(intent, SelfAssessment):
             round_index = self.engine.interviewer_view().position.round
@@ -496,12 +499,13 @@ def key_names(keys: str) -> str:
     return " / ".join("?" if key == "question_mark" else key for key in keys.split(","))
 
 
-def console_keys() -> list[tuple[str, str]]:
-    """Every key of the interviewer's console."""
+def console_keys(hosting: bool) -> list[tuple[str, str]]:
+    """Every key of the interviewer's console; the clock while the candidate is away only when `hosting`."""
     heard = user_commands.HEARD
+    console = [c for c in CONSOLE_COMMANDS if c.shown and (hosting or c is not user_commands.AWAY_CLOCK)]
     commands = [
         user_commands.BEGIN, user_commands.DONE, user_commands.SKIP, user_commands.PAUSE, user_commands.CONTINUE,
-        *(c for c in CONSOLE_COMMANDS if c.shown), user_commands.END_RUN,
+        *console, user_commands.END_RUN,
     ]  # fmt: skip
     rows = [(key_names(c.keys), f"{c.title}: {c.help}") for c in commands]
     rows.append(("1 … 9", heard[0].help.replace("item 1", "item n")))
@@ -635,6 +639,8 @@ class RevealScreen(ModalScreen[None]):
     RevealScreen > VerticalScroll {
         width: 96%; height: 90%; border: thick $success; padding: 0 1; background: $surface;
     }
+    /* In sight however long the reveal: docked, it does not scroll away. */
+    RevealScreen #reveal-key { dock: bottom; color: $accent; }
     """
 
     def __init__(self, view: CandidateView, round_index: int) -> None:
@@ -645,7 +651,7 @@ class RevealScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(reveal_text(self.view, self.round_index), id="reveal")
-            yield Static("enter: go on", id="reveal-key")
+            yield Static(plain(f"{key_names(user_commands.CLOSE_PANEL.keys)}: close"), id="reveal-key")
 
     def action_close(self) -> None:
         self.dismiss()

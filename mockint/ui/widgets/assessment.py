@@ -373,6 +373,14 @@ class AssessmentForm(VerticalScroll):
             ),
         )
 
+    def unrated_text(self) -> str:
+        """`2 of 3 questions are not rated`; empty when every question has a level (or no evidence)."""
+        unrated = sum(1 for rating_set in self.query(RatingSet) if rating_set.rating is None)
+        if not unrated:
+            return ""
+        total = len(self.round_record.questions)
+        return f"{unrated} of {total} question{'s' if total != 1 else ''} {'is' if unrated == 1 else 'are'} not rated"
+
     def form_choices(self) -> FormChoices:
         """What the form holds chosen now: its ratings and ticks."""
         chosen = self.build_assessment()
