@@ -92,7 +92,7 @@ def attempt_rows(attempts: Sequence[Attempt]) -> list[tuple[str, list[str]]]:
     """The figures compared, a row each, a cell per attempt."""
     rows: list[tuple[str, list[str]]] = [
         ("Ended", [content.question_status(a.question) for a in attempts]),
-        ("Time", [content.time_text(a.question.total_time_used, a.question.total_limit) for a in attempts]),
+        ("Time", [content.question_time(a.question) for a in attempts]),
         ("Typed", [content.typed_text(a.insights) for a in attempts]),
         ("Pace", [content.pace_text(a.insights) or "–" for a in attempts]),
         ("Fillers", [str(a.insights.filler_total) for a in attempts]),
