@@ -190,7 +190,9 @@ async def test_the_history_table_fits_the_screen_without_scrolling_sideways(tmp_
         assert "".join(lines) == "data-science-case-interviews" and all(line.endswith("-") for line in lines[:-1])
         dropped = text_of(pilot.app, "#history-dropped")
         narrow = (False, "Mode and Length left out to fit: a wider terminal shows them")
-        assert ("Mode" in headings, dropped) == ((True, "") if columns == 100 else narrow)
+        wider = (True, "Length left out to fit: a wider terminal shows them")  # rather than a rating broken
+        assert ("Mode" in headings, dropped) == (wider if columns == 100 else narrow)
+        assert text_of(pilot.app, "#history-key") == "Rating: averages of 4; self: the candidate's own, int: the interviewer's"
 
 
 def test_snapshot_history_at_80_columns(snap_compare: object, tmp_path: Path) -> None:
