@@ -14,6 +14,7 @@ from mockint.core.paths import sessions_dir
 from mockint.core.ratings import Rating
 from mockint.session.record import QuestionAssessment, Role
 from mockint.storage.autosave import journal_path, record_path
+from mockint.analysis.drill import NOTHING_TO_DRILL
 from mockint.storage.history import Status, find_session, read_history, SessionNotFound, wrap_cell
 from support.history import (
     LONG_PACK_NAMES, finished_record, long_named_sessions, save_finished, save_record, save_unfinished,
@@ -334,3 +335,19 @@ def test_drill_on_a_terminal_opens_the_app_on_the_drill(
     monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
     assert run(capsys, "drill", "--count", "2", "--pack", "mini") == (0, "", "")
     assert started == [DrillRequest(count=2, pack="mini")]
+
+
+def test_drill_with_a_name_drills_only_their_interviews_and_saves_under_it(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mockint.cli import launch
+    from mockint.ui.app import DrillRequest
+
+    save_finished(folder, "Ana")
+    save_finished(folder, "Ben", days=1)
+    assert run(capsys, "drill", "--name", "Zed") == (0, "Of Zed's interviews: " + NOTHING_TO_DRILL + "\n", "")
+    started: list[object] = []
+    monkeypatch.setattr(launch, "_run_app", lambda library, start, export_dir, save: started.append(start) or 0)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    assert run(capsys, "drill", "--name", "Ana") == (0, "", "")
+    assert started == [DrillRequest(count=5, pack=None, candidate="Ana")]

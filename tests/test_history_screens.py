@@ -115,6 +115,20 @@ async def test_mockint_drill_opens_the_app_on_the_drill_it_asked_for(tmp_path: P
         assert [p.history.key for p in screen.picks] == [QuestionKey("mini", "cache")]
 
 
+async def test_a_drill_for_a_name_after_a_swap_is_theirs_and_saved_under_it(tmp_path: Path) -> None:
+    swapped_pair(tmp_path)  # Ana, then Bo, then Ana again: the latest attempts are Ana's
+    app = build_app(sample_library(), clock=FakeClock(wall=LATER), data_dir=tmp_path, start=DrillRequest(1, "mini", "Bo"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, DrillScreen) and text_of(pilot.app, "#drill-title").startswith("Drill for Bo: 1 question")
+        assert {p.history.latest.candidate for p in screen.picks} == {"Bo"}
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, InterviewScreen)
+        assert engine_of(pilot.app).record.candidate == "Bo"
+
+
 async def test_drill_with_nothing_weak_says_so_and_cannot_start(tmp_path: Path) -> None:
     async with history_app(tmp_path).run_test(size=SIZE) as pilot:
         await pilot.press("d")
