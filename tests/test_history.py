@@ -149,7 +149,7 @@ def test_history_of_another_candidate_says_none_are_theirs_and_how_many_are_save
     save_finished(folder, "Ben", days=1)
     code, out, _ = run(capsys, "history", "--candidate", "Zed")
     assert code == 0
-    assert out == "No saved interviews with Zed as the candidate (2 saved in all; mockint history lists them).\n"
+    assert out == "No saved interviews with Zed as the candidate (2 saved in all).\n"
 
 
 def column_texts(table: str, heading: str) -> list[str]:

@@ -43,7 +43,7 @@ def run_history(args: argparse.Namespace) -> int:
     if args.candidate is not None and everyone.entries and not history.entries:
         name = printable(args.candidate.strip(), single_line=True)
         total = len(everyone.entries)
-        print(f"No saved interviews with {name} as the candidate ({total} saved in all; mockint history lists them).")
+        print(f"No saved interviews with {name} as the candidate ({total} saved in all).")
         return EXIT_OK
     from mockint.cli.render import make_console, print_history
 
