@@ -280,7 +280,7 @@ def test_an_empty_answer_is_no_answer_typed_not_answered(validator) -> None:
     markdown = render(record, "md")
     assert "| 1.1 | Which metrics tell you a video \\*worked\\*? | no answer typed |" in markdown
     assert "- Names completion rate, not just views — *no keyword of this line mentioned*" in markdown
-    assert "*Answer time: 0:20 of 1:00, challenges not included*" in markdown
+    assert "*Answer time: 0:20 of 1:00 + challenges 0:20 of 0:50*" in markdown
     assert "<td>no answer typed</td>" in render(record, "html")
 
 

@@ -14,6 +14,7 @@ from mockint.core.paths import sessions_dir
 from mockint.core.ratings import Rating
 from mockint.session.record import QuestionAssessment, Role
 from mockint.storage.autosave import journal_path, record_path
+from mockint.analysis.drill import NOTHING_TO_DRILL
 from mockint.storage.history import Status, find_session, read_history, SessionNotFound, wrap_cell
 from support.history import (
     LONG_PACK_NAMES, finished_record, long_named_sessions, save_finished, save_record, save_unfinished,
@@ -123,7 +124,32 @@ def test_history_table_fits_80_columns_and_names_each_session(
     code, out, _ = run(capsys, "history", "--candidate", "ana")
     assert code == 0
     assert all(len(line) <= 80 for line in out.splitlines())
-    assert ana.id[:8] in out and "Ana" in out and "75%" in out and "2.5/4" in out and "finished" in out
+    assert ana.id[:8] in out and "Ana" in out and "75%" in out and "self 2.5" in out and "finished" in out
+
+
+def test_a_pair_run_s_ratings_say_whose_each_is_on_one_line(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    record = finished_record("Ana")
+    record.pair, record.interviewer = True, "Ben"
+    for question in record.questions():
+        question.assessments[Role.INTERVIEWER] = QuestionAssessment(rating=Rating.GOOD)
+    save_record(folder, record)
+    code, out, _ = run(capsys, "history")
+    assert code == 0 and all(len(line) <= 80 for line in out.splitlines())
+    assert "self 2.5 · int 3.0" in out  # one line, each average labelled
+    assert "(Rating: averages of 4; self: the candidate's own, int: the interviewer's)" in out
+
+
+def test_history_of_another_candidate_says_none_are_theirs_and_how_many_are_saved(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_finished(folder, "Ana")
+    save_finished(folder, "Ben", days=1)
+    code, out, _ = run(capsys, "history", "--candidate", "Zed")
+    assert code == 0
+    assert out == "No saved interviews with Zed as the candidate (2 saved in all).\n"
 
 
 def column_texts(table: str, heading: str) -> list[str]:
@@ -156,7 +182,7 @@ def test_history_table_breaks_pack_names_only_at_their_hyphens(
     newest_first = records[::-1]
     assert column_texts(out, "Pack") == [record.pack_name for record in newest_first]
     assert column_texts(out, "Name") == [record.candidate for record in newest_first]
-    assert all(record.id[:8] in out for record in records) and out.count("2.5/4") == 3
+    assert all(record.id[:8] in out for record in records) and out.count("self 2.5") == 3
 
 
 def test_a_narrow_history_leaves_out_the_length_then_the_mode_and_says_so(
@@ -164,13 +190,13 @@ def test_a_narrow_history_leaves_out_the_length_then_the_mode_and_says_so(
 ) -> None:
     long_named_sessions(isolated_user_dirs)
     widths = {}
-    for columns in (80, 100):
+    for columns in (80, 110):
         monkeypatch.setenv("COLUMNS", str(columns))
         _, widths[columns], _ = run(capsys, "history")
     headings = {columns: out.splitlines()[0].split() for columns, out in widths.items()}
     assert headings[80] == ["Date", "Pack", "Name", "Status", "Ticked", "Rating", "Id"]
     assert widths[80].splitlines()[-1] == "(Mode and Length left out to fit; --json has every column)"
-    assert "Length" in headings[100] and "Mode" in headings[100] and "left out" not in widths[100]
+    assert "Length" in headings[110] and "Mode" in headings[110] and "left out" not in widths[110]
 
 
 def test_a_word_longer_than_its_column_is_shortened_not_carried_over() -> None:
@@ -309,3 +335,19 @@ def test_drill_on_a_terminal_opens_the_app_on_the_drill(
     monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
     assert run(capsys, "drill", "--count", "2", "--pack", "mini") == (0, "", "")
     assert started == [DrillRequest(count=2, pack="mini")]
+
+
+def test_drill_with_a_name_drills_only_their_interviews_and_saves_under_it(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mockint.cli import launch
+    from mockint.ui.app import DrillRequest
+
+    save_finished(folder, "Ana")
+    save_finished(folder, "Ben", days=1)
+    assert run(capsys, "drill", "--name", "Zed") == (0, "Of Zed's interviews: " + NOTHING_TO_DRILL + "\n", "")
+    started: list[object] = []
+    monkeypatch.setattr(launch, "_run_app", lambda library, start, export_dir, save: started.append(start) or 0)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    assert run(capsys, "drill", "--name", "Ana") == (0, "", "")
+    assert started == [DrillRequest(count=5, pack=None, candidate="Ana")]

@@ -11,7 +11,12 @@ from textual.widgets import DataTable, OptionList, Sparkline, Static
 from textual.widgets._select import SelectOverlay
 
 from mockint.core.clock import FakeClock
-from mockint.ui.screens.attempts import AttemptsScreen
+from mockint.analysis.attempts import question_histories
+from mockint.exporters import content
+from mockint.session.commands import BeginRound, Count, Done, Note
+from mockint.session.record import Counter
+from mockint.session.setup import SessionOptions
+from mockint.ui.screens.attempts import AttemptsScreen, attempt_rows
 from mockint.ui.screens.drill import DrillScreen
 from mockint.ui.screens.export_dialog import ExportDialog
 from mockint.ui.screens.history import HistoryScreen, SavedSummaryScreen
@@ -20,9 +25,10 @@ from mockint.ui.screens.interview import InterviewScreen
 from mockint.analysis.attempts import QuestionKey
 from mockint.ui.app import DrillRequest, build_app
 from support.apps import SIZE, make_app
-from support.packs import sample_library
+from support.packs import make_pack, sample_library
 from support.history import DAY_ONE, long_named_sessions, saved_sessions, swapped_pair
 from support.pilot import engine_of, text_of
+from support.sessions import Run
 
 pytestmark = pytest.mark.usefixtures("local_time_utc")
 
@@ -109,6 +115,20 @@ async def test_mockint_drill_opens_the_app_on_the_drill_it_asked_for(tmp_path: P
         assert [p.history.key for p in screen.picks] == [QuestionKey("mini", "cache")]
 
 
+async def test_a_drill_for_a_name_after_a_swap_is_theirs_and_saved_under_it(tmp_path: Path) -> None:
+    swapped_pair(tmp_path)  # Ana, then Bo, then Ana again: the latest attempts are Ana's
+    app = build_app(sample_library(), clock=FakeClock(wall=LATER), data_dir=tmp_path, start=DrillRequest(1, "mini", "Bo"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, DrillScreen) and text_of(pilot.app, "#drill-title").startswith("Drill for Bo: 1 question")
+        assert {p.history.latest.candidate for p in screen.picks} == {"Bo"}
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, InterviewScreen)
+        assert engine_of(pilot.app).record.candidate == "Bo"
+
+
 async def test_drill_with_nothing_weak_says_so_and_cannot_start(tmp_path: Path) -> None:
     async with history_app(tmp_path).run_test(size=SIZE) as pilot:
         await pilot.press("d")
@@ -184,7 +204,9 @@ async def test_the_history_table_fits_the_screen_without_scrolling_sideways(tmp_
         assert "".join(lines) == "data-science-case-interviews" and all(line.endswith("-") for line in lines[:-1])
         dropped = text_of(pilot.app, "#history-dropped")
         narrow = (False, "Mode and Length left out to fit: a wider terminal shows them")
-        assert ("Mode" in headings, dropped) == ((True, "") if columns == 100 else narrow)
+        wider = (True, "Length left out to fit: a wider terminal shows them")  # rather than a rating broken
+        assert ("Mode" in headings, dropped) == (wider if columns == 100 else narrow)
+        assert text_of(pilot.app, "#history-key") == "Rating: averages of 4; self: the candidate's own, int: the interviewer's"
 
 
 def test_snapshot_history_at_80_columns(snap_compare: object, tmp_path: Path) -> None:
@@ -195,3 +217,18 @@ def test_snapshot_history_at_80_columns(snap_compare: object, tmp_path: Path) ->
 def test_snapshot_history_of_one_candidate(snap_compare: object, tmp_path: Path) -> None:
     swapped_pair(tmp_path)
     assert snap_compare(history_app(tmp_path), terminal_size=SIZE, press=["h", "c", "down", "enter"])  # type: ignore[operator]
+
+
+def test_a_pair_attempt_shows_the_notes_as_notes_no_pace_and_the_interviewer_s_counts() -> None:
+    run = Run(make_pack(), SessionOptions(pair=True, candidate="Ana", interviewer="Ben"))
+    run.apply(BeginRound())
+    run.clock.advance(10)
+    counts = [Count(Counter.FILLER)] * 3 + [Count(Counter.RAMBLING)]
+    for command in [Note("um completion rate, like, engagement"), *counts, Done()]:
+        assert run.apply(command), command
+    record = run.engine.record
+    history = next(h for h in question_histories([record]) if h.latest.question.question_id == "metrics")
+    rows = dict(attempt_rows(history.attempts))
+    assert content.counts_text(history.latest.question) == "Filler words 3, Rambling 1"  # what the reveal says
+    assert rows["Typed"] == ["5 words of notes"] and rows["Pace"] == ["–"]
+    assert rows["Fillers"] == ["3 counted"] and rows["Rambling"] == ["1 counted"]

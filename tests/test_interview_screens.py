@@ -269,8 +269,9 @@ def test_summary_rows_and_totals() -> None:
     rows = table_rows(record)
     assert [row.is_round for row in rows] == [True, False, False, True, False]
     assert rows[0].cells[0] == "Warm-up"
-    # The time counts the answer and its posed challenges against both their limits, as transcripts do.
-    assert rows[1].cells == ("Tell me about yourself.", "answered", "1:32 of 1:30 (+0:02 over)", "1/1", "Good")
+    # The answer's time, then its posed challenges' on a line of their own, each against its limit, as transcripts do.
+    time = "1:12 of 1:00 (+0:12 over)\n+ challenges 0:20 of 0:30"
+    assert rows[1].cells == ("Tell me about yourself.", "answered", time, "1/1", "Good")
     # The second round was never assessed: its checklist is "–", not "0/n".
     assert rows[2].cells[1:] == ("answered", "0:30 of 0:45", "–", "Mixed")
     assert rows[4].cells[1:] == ("skipped", "0:00 of 2:00", "–", "–")

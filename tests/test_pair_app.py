@@ -3,6 +3,8 @@ holding no private marker (tests/support/marked.marked_pack marks every private 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import msgspec
 import pytest
 from textual.pilot import Pilot
@@ -10,20 +12,23 @@ from textual.pilot import Pilot
 from mockint.core.model import Interviewer
 from mockint.core.ratings import Rating
 from mockint.session.record import Advance, ChallengeStatus, Counter, Mode, Role
+from mockint.core.paths import sessions_dir
+from mockint.session.setup import SessionOptions
 from mockint.session.state import Phase
 from mockint.ui.screens.pair import (
     NO_CONDITIONAL, CandidateScreen, HandOffScreen, KeyReferenceScreen, PairScreen, RevealScreen,
 )
-from mockint.ui.screens.confirm import ConfirmScreen
+from mockint.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.widgets.assessment import AssessmentForm, RatingSet
 from textual.widgets import Input
 from mockint.ui.widgets.pair_console import NoteInput
 from mockint.ui.widgets.scorecard import ScorecardForm
-from support.apps import SIZE, pair_app
+from support.apps import SIZE, make_app, pair_app
 from support.marked import marked_pack
 from support.packs import mini_pack
 from support.pilot import engine_of, screen_text, text_of, type_text, widget_texts
+from support.saved import saved_commands
 
 NOTE = "NOTED-MARK said retention"
 ALWAYS_PRIVATE = ("GUIDE-MARK-1b", "CKIT-MARK", "KWMARK", "ANCHOR-MARK", "FACT-MARK", "RETENTION", "COHORT", "保留")
@@ -370,3 +375,13 @@ async def test_the_summary_title_says_it_was_a_pair_run_and_who_interviewed_whom
         assert "pair interview (pressure rules): Bo interviewed Ann" in title and "practice" not in title
         shown = " ".join(line.strip() for line in screen_text(app).splitlines()[:4])
         assert "Bo interviewed Ann · ended early" in shown  # wrapped at 80 columns, not cut off
+
+
+async def test_the_offer_to_resume_a_pair_interview_names_who_interviews_whom(isolated_user_dirs: Path) -> None:
+    options = SessionOptions(pair=True, candidate="Ana", interviewer="Ben")
+    saved_commands(sessions_dir(isolated_user_dirs), options, "answering")
+    app = make_app(isolated_user_dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "Mini mock (pair, practice: Ben interviews Ana), started" in app.screen.question

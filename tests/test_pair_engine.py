@@ -277,7 +277,7 @@ def test_swapped_options_swap_the_names_and_propose_rounds_not_just_seen() -> No
     assert (options.candidate, options.interviewer, options.pair, options.mode) == ("Bo", "Ann", True, Mode.PRESSURE)
     assert options.round_ids == ("02-hr", "03-new") and notice.startswith("Bo answers now, on the 2 rounds not just seen")
     options, notice = swapped_options(run.engine.record, ("01-ops",))
-    assert options.round_ids == ("01-ops",) and notice == "Only rounds Bo just saw as the interviewer remain: all of them again."
+    assert options.round_ids == ("01-ops",) and notice == "Bo has seen every round as the interviewer; they all run again."
 
 
 def test_choices_not_handed_in_are_kept_per_role_and_go_with_the_round() -> None:

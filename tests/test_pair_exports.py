@@ -85,7 +85,7 @@ def test_the_summary_and_every_transcript_give_both_averages_and_label_the_notes
         assert f"Average rating: {averages}" in text and notes in text
         assert "wpm" not in text and "Insights" not in text and "Pace" not in text  # the notes' pace says nothing
         assert "pair interview (practice rules)" in text and "practice, pair" not in text
-    assert "| # | Question | Status | Time with challenges | Checklist | Rating | Counted | Keywords |" in markdown
+    assert "| # | Question | Status | Time | Checklist | Rating | Counted | Keywords |" in markdown
     assert "| Excellent (interviewer Mixed) | Rambling 1 | 2/2 |" in markdown
     assert "(no notes taken)" in markdown and "no answer typed" not in markdown.split("## Practise next")[0]
     assert "| 2.1 | Why us? | no notes taken |" in markdown

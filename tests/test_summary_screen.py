@@ -33,7 +33,7 @@ def test_wide_layout_gives_the_question_the_width_the_figures_leave() -> None:
             TableRow(("Design a cache for a slow service " * 4, "answered", "1:00 of 2:00", "1/2", "4/5"))]
     layout = lay_out(rows, 98)
     assert layout.columns == WIDE_COLUMNS
-    assert layout.widths[1:] == (8, 20, 9, 6)
+    assert layout.widths[1:] == (8, 12, 9, 6)
     assert layout.widths[0] == 98 - 2 - 10 - sum(layout.widths[1:])
     question = layout.rows[1][0].split("\n")
     assert layout.heights == [1, 2] and len(question) == 2

@@ -53,6 +53,8 @@ class Attempt:
     """Its round was assessed: its checklist counts."""
     reflection: Reflection
     """The round's keep / stop / start, the candidate's own."""
+    pair: bool = False
+    """A pair run's: the question's text is the interviewer's notes, and the interviewer counted what was heard."""
 
     @cached_property
     def insights(self) -> AnswerInsights:
@@ -130,7 +132,7 @@ def question_histories(records: Iterable[SessionRecord]) -> list[QuestionHistory
                 if question.reached:
                     attempt = Attempt(
                         record.id, record.started_wall, record.pack_title, record.candidate, question,
-                        round_.assessed, round_.reflection,
+                        round_.assessed, round_.reflection, record.pair,
                     )
                     found.setdefault(question_key(record.pack_name, question), []).append(attempt)
     histories = [QuestionHistory(key, tuple(sorted(attempts, key=lambda a: a.started))) for key, attempts in found.items()]

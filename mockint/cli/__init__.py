@@ -268,6 +268,11 @@ def _add_session_parsers(commands: argparse._SubParsersAction, rounds_after: arg
     )
     drill.add_argument("--count", type=_positive, default=5, metavar="N", help="how many questions (default: 5)")
     drill.add_argument("--pack", metavar="PACK", help="only questions of this pack (its name)")
+    drill.add_argument(
+        "--name", metavar="NAME",
+        help="whose drill: only the interviews NAME was the candidate in, saved under NAME (default: everyone's,"
+        " saved under the name of the candidate who last tried the first question picked)",
+    )  # fmt: skip
     _add_no_save_option(drill, default=argparse.SUPPRESS)
 
     export = commands.add_parser(

@@ -173,14 +173,19 @@ def drill(args: argparse.Namespace) -> int:
     from mockint.core.paths import data_dir, sessions_dir
     from mockint.storage.history import drill_from, read_history
 
-    picks = drill_from(read_history(sessions_dir(data_dir())), datetime.now().astimezone(), args.count, args.pack)
+    history = read_history(sessions_dir(data_dir())).for_candidate(args.name)
+    picks = drill_from(history, datetime.now().astimezone(), args.count, args.pack)
     if not picks:
-        print(NOTHING_TO_DRILL if args.pack is None else f"In pack {shown(args.pack)}: {NOTHING_TO_DRILL}")
+        where = [f"in pack {shown(args.pack)}"] if args.pack is not None else []
+        where += [f"of {printable(args.name.strip(), single_line=True)}'s interviews"] if args.name is not None else []
+        said = " and ".join(where)
+        print(f"{said[:1].upper()}{said[1:]}: {NOTHING_TO_DRILL}" if where else NOTHING_TO_DRILL)
         return EXIT_OK
     if sys.stdout.isatty() or driver_chosen():
         from mockint.ui.app import DrillRequest
 
-        return _run_app(discover(args.rounds), start=DrillRequest(args.count, args.pack), export_dir=None, save=not args.no_save)
+        request = DrillRequest(args.count, args.pack, args.name)
+        return _run_app(discover(args.rounds), start=request, export_dir=None, save=not args.no_save)
     for number, pick in enumerate(picks, start=1):
         print(printable(f"{number}. {' '.join(pick.question.ask.split())}", single_line=True))
         print(printable(f"   {pick.history.key.pack} · {'; '.join(pick.reasons)}", single_line=True))

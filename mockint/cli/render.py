@@ -20,7 +20,7 @@ from mockint.core.model import Pack
 from mockint.core.safetext import one_line, printable
 from mockint.core.userpaths import short_path
 
-from mockint.storage.history import FIGURES, HistoryLayout, SessionEntry, history_cells, history_layout
+from mockint.storage.history import FIGURES, RATING_KEY, HistoryLayout, SessionEntry, history_cells, history_layout
 
 if TYPE_CHECKING:
     from mockint.packs.discovery import Library
@@ -105,6 +105,7 @@ def print_history(entries: Sequence[SessionEntry], console: Console, folder: Pat
     layout = history_layout(rows, console.width + len(_GAP), spacing=len(_GAP))
     for line in text_table(layout, rows):
         console.file.write(line + "\n")
+    console.print(Text(f"({RATING_KEY})"))
     if layout.dropped:
         console.print(Text(f"({' and '.join(layout.dropped)} left out to fit; --json has every column)"), soft_wrap=True)
 

@@ -32,12 +32,18 @@ def saved_history() -> History:
 def run_history(args: argparse.Namespace) -> int:
     if args.delete is not None or args.delete_all:
         return _delete(args)
-    history = saved_history().for_candidate(args.candidate)
+    everyone = saved_history()
+    history = everyone.for_candidate(args.candidate)
     for warning in history.warnings:
         print(f"mockint: warning: {printable(warning, single_line=True)}", file=sys.stderr)
     if args.json:
         document = {"format": HISTORY_FORMAT, "sessions": [history_json(e) for e in history.entries]}
         print(json.dumps(document, indent=2))  # ensure_ascii: no control or bidi character reaches the terminal raw
+        return EXIT_OK
+    if args.candidate is not None and everyone.entries and not history.entries:
+        name = printable(args.candidate.strip(), single_line=True)
+        total = len(everyone.entries)
+        print(f"No saved interviews with {name} as the candidate ({total} saved in all).")
         return EXIT_OK
     from mockint.cli.render import make_console, print_history
 

@@ -24,6 +24,7 @@ from mockint.core.safetext import printable
 from mockint.exporters import content
 from mockint.exporters.files import base_name, write_new_files
 from mockint.exporters.markdown import escape_inline, quote
+from mockint.session.record import ChallengeStatus
 from mockint.session.views import CandidateQuestion, CandidateRound, CandidateView
 
 COPY_FORMAT = "mockint.candidate-copy/1"
@@ -91,7 +92,9 @@ def _round(round_: CandidateRound) -> list[str]:
 
 def _question(question: CandidateQuestion, count: int) -> list[str]:
     out = ["", f"### Question {question.number} of {count}", "", *quote(question.ask)]
-    out += ["", f"- **Time:** {content.time_text(question.time_used, question.limit + question.extra_time)}"]
+    posed = [(c.time_used, c.limit + c.extra_time) for c in question.challenges if c.status is not ChallengeStatus.PENDING]
+    time = " ".join(content.time_with_challenges(question.time_used, question.limit + question.extra_time, posed))
+    out += ["", f"- **Time:** {time}"]
     if question.skipped:
         out.append("- **Skipped**")
     if question.hint:

@@ -138,10 +138,34 @@ def question_status(question: QuestionRecord, pair: bool = False) -> str:
     return STATUS_LABELS[question.outcome]
 
 
+def answer_time(question: QuestionRecord) -> str:
+    """The main answer's time against its limit, minutes a partner added included: `0:50 of 1:00`."""
+    return time_text(question.time_used, question.limit + question.extra_time)
+
+
+def question_time(question: QuestionRecord) -> str:
+    """`0:13 of 3:00`, or `0:13 of 3:00 + challenges 0:24 of 1:00`: the answer's figure as the review and every
+    transcript give it, the challenges' apart, so that no sum of the two reads as the answer's time."""
+    return " ".join(question_time_lines(question))
+
+
+def question_time_lines(question: QuestionRecord) -> tuple[str, ...]:
+    """`question_time` as the summary screen stacks it: the answer's time, then `+ challenges …` if any was posed."""
+    posed = [(c.time_used, c.limit + c.extra_time) for c in question.posed_challenges]
+    return time_with_challenges(question.time_used, question.limit + question.extra_time, posed)
+
+
+def time_with_challenges(used: float, limit: float, challenges: list[tuple[float, float]]) -> tuple[str, ...]:
+    """`question_time_lines` from the figures: the answer's time and limit, each posed challenge's."""
+    answer = time_text(used, limit)
+    if not challenges:
+        return (answer,)
+    return answer, f"+ challenges {time_text(sum(u for u, _ in challenges), sum(l for _, l in challenges))}"
+
+
 def answer_time_text(question: QuestionRecord) -> str:
-    """`Answer time: 0:50 of 1:00`, saying that challenges are timed apart when any was posed."""
-    text = f"Answer time: {time_text(question.time_used, question.limit)}"
-    return text + ", challenges not included" if question.posed_challenges else text
+    """`Answer time: 0:50 of 1:00`, the posed challenges' time after it (`question_time`)."""
+    return f"Answer time: {question_time(question)}"
 
 
 def question_flags(question: QuestionRecord) -> list[str]:
@@ -177,12 +201,13 @@ def challenge_outcome(challenge: ChallengeRecord) -> str:
         return "not reached"
     if status is ChallengeStatus.PENDING:
         return "not posed"
+    used = time_text(challenge.time_used, challenge.limit + challenge.extra_time)
     if status is ChallengeStatus.LEFT_EMPTY:
         ended = "its time ran out" if challenge.auto_advanced else "the interview was quit"
-        parts = [f"nothing typed before {ended}, after {time_text(challenge.time_used, challenge.limit)}"]
+        parts = [f"nothing typed before {ended}, after {used}"]
     else:
         verb = "skipped after" if status is ChallengeStatus.SKIPPED else "answered in"
-        parts = [f"{verb} {time_text(challenge.time_used, challenge.limit)}"]
+        parts = [f"{verb} {used}"]
     moment = challenge_moment(challenge)
     if moment:
         parts.append(moment)
@@ -363,6 +388,8 @@ class SummaryRow(NamedTuple):
     keywords: str
     counted: str
     """The interviewer's one-key counts (pair mode)."""
+    time_lines: tuple[str, ...] = ()
+    """`time` as the summary screen stacks it (`question_time_lines`); empty for a question not reached."""
 
     def cells(self, pair: bool = False) -> tuple[str, ...]:
         """The row's values in `summary_headings(pair)` order."""
@@ -372,9 +399,9 @@ class SummaryRow(NamedTuple):
 
 
 SUMMARY_HEADINGS = (
-    "#", "Question", "Status", "Time with challenges", "Checklist", "Rating", "Typed", "Pace", "Fillers", "Keywords"
+    "#", "Question", "Status", "Time", "Checklist", "Rating", "Typed", "Pace", "Fillers", "Keywords"
 )
-PAIR_SUMMARY_HEADINGS = ("#", "Question", "Status", "Time with challenges", "Checklist", "Rating", "Counted", "Keywords")
+PAIR_SUMMARY_HEADINGS = ("#", "Question", "Status", "Time", "Checklist", "Rating", "Counted", "Keywords")
 """A pair run's: what was typed is the interviewer's notes, whose length and pace say nothing of the candidate;
 the interviewer's counts say what was heard."""
 
@@ -403,7 +430,7 @@ def _summary_row(
         number=number,
         ask=question.ask,
         status=question_status(question, pair),
-        time=time_text(question.total_time_used, question.total_limit),
+        time=question_time(question),
         checklist=f"{ticked}/{len(question.checklist)}" if question.checklist and assessed else "–",
         rating=short_ratings(question, pair),
         typed=typed_text(insights),
@@ -411,6 +438,7 @@ def _summary_row(
         fillers=str(insights.filler_total),
         keywords=f"{len(insights.covered)}/{len(question.keywords)}" if question.keywords else "–",
         counted=counts_text(question) or "–",
+        time_lines=question_time_lines(question),
     )
 
 

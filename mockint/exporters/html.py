@@ -106,7 +106,7 @@ def _question(number: int, question: QuestionRecord, pair: bool, assessed: bool,
 
 def _time(question: QuestionRecord) -> str:
     text = escape(content.answer_time_text(question))
-    return f'<span class="over">{text}</span>' if question.time_used - question.limit >= 1 else text
+    return f'<span class="over">{text}</span>' if question.overtime >= 1 else text
 
 
 def _flags(question: QuestionRecord) -> str:

@@ -163,4 +163,4 @@ def swapped_options(record: SessionRecord, round_ids: tuple[str, ...]) -> tuple[
     if unseen:
         rounds = "1 round" if len(unseen) == 1 else f"{len(unseen)} rounds"
         return options, f"{who} answers now, on the {rounds} not just seen as the interviewer."
-    return options, f"Only rounds {who} just saw as the interviewer remain: all of them again."
+    return options, f"{who} has seen every round as the interviewer; they all run again."

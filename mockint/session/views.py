@@ -177,6 +177,8 @@ class CandidateChallenge(Struct, frozen=True):
     time_used: float
     status: ChallengeStatus
     """Pending while it is on screen."""
+    extra_time: int = 0
+    """Seconds the interviewer added to it: the candidate sees the clock."""
 
 
 class CandidateQuestion(Struct, frozen=True):
@@ -373,4 +375,5 @@ def _candidate_challenge(challenge: ChallengeRecord, notes_shown: bool) -> Candi
         answer=challenge.answer if notes_shown else "",
         time_used=challenge.time_used,
         status=challenge.status,
+        extra_time=challenge.extra_time,
     )

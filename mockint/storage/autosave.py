@@ -31,6 +31,7 @@ from mockint.core.newfile import PRIVATE_FILE_MODE, replace_file
 from mockint.core.paths import make_private_dir
 from mockint.core.safetext import one_line, quoted
 from mockint.core.userpaths import reason
+from mockint.exporters.content import who_interviewed
 from mockint.session.commands import Step
 from mockint.session.engine import SessionEngine
 from mockint.session.state import Phase
@@ -292,8 +293,9 @@ class _Record:
 
 
 def started_text(header: JournalHeader) -> str:
-    """`Pack title (practice), started 2026-01-15 09:30`: an unfinished session, in words."""
+    """`Pack title (practice), started 2026-01-15 09:30`, or for a pair run `Pack title (pair, practice: Ben
+    interviews Ana), started …`: an unfinished session, in words."""
     record = header.record
-    mode = "pair" if record.pair else record.mode.value
+    mode = f"pair, {record.mode.value}: {who_interviewed(record, 'interviews')}" if record.pair else record.mode.value
     started: datetime = record.started_wall
     return f"{record.pack_title} ({mode}), started {started.astimezone():%Y-%m-%d %H:%M}"

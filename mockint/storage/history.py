@@ -182,9 +182,12 @@ def delete_session(entry: SessionEntry) -> None:
 
 # -- in words: the columns the command line and the history screen share --------
 
-HISTORY_HEADINGS = ("Date", "Pack", "Mode", "Name", "Length", "Status", "Ticked", "Rating", "Id")
-"""`Name`: the candidate's. `Ticked`: the checklists' items ticked, in percent. `Rating`: the candidate's own average rating,
-poor 1 to excellent 4, and in pair mode the interviewer's after it (`self / interviewer`)."""
+RATING = "Rating"
+HISTORY_HEADINGS = ("Date", "Pack", "Mode", "Name", "Length", "Status", "Ticked", RATING, "Id")
+"""`Name`: the candidate's. `Ticked`: the checklists' items ticked, in percent. `Rating`: average ratings, poor 1 to
+excellent 4, each labelled by whose it is: `self 2.5`, and in pair mode `self 2.5 · int 3.0` (RATING_KEY)."""
+RATING_KEY = f"{RATING}: averages of {len(LEVELS)}; self: the candidate's own, int: the interviewer's"
+"""What the Rating column's labels mean, said under the table."""
 
 
 def mode_text(record: SessionRecord) -> str:
@@ -193,13 +196,17 @@ def mode_text(record: SessionRecord) -> str:
 
 
 def points_text(points: float | None) -> str:
-    return "–" if points is None else f"{points:.1f}/{len(LEVELS)}"
+    return "–" if points is None else f"{points:.1f}"
 
 
 def ratings_text(entry: SessionEntry) -> str:
-    """`2.5/4`, or in pair mode `2.5/4 / 3.0/4` (self, then the interviewer's)."""
-    own = points_text(entry.average_rating(Role.SELF))
-    return f"{own} / {points_text(entry.average_rating(Role.INTERVIEWER))}" if entry.record.pair else own
+    """`self 2.5`, or in pair mode `self 2.5 · int 3.0` (the interviewer's after): points of `len(LEVELS)`."""
+    own = f"self {points_text(entry.average_rating(Role.SELF))}"
+    return f"{own}{RATINGS_APART}int {points_text(entry.average_rating(Role.INTERVIEWER))}" if entry.record.pair else own
+
+
+RATINGS_APART = " · "
+"""Between a pair run's two averages; where a narrow Rating column breaks the cell."""
 
 
 def history_cells(entry: SessionEntry) -> tuple[str, ...]:
@@ -248,15 +255,15 @@ def _rounded(points: float | None) -> float | None:
 
 # -- laid out: the columns fitted to a width, by the command line and the history screen alike ---------
 
-FIGURES = ("Length", "Ticked", "Rating")
+FIGURES = ("Length", "Ticked", RATING)
 """The columns of figures, set flush right."""
-_NARROWEST = {"Date": 10, "Pack": 12, "Mode": 8, "Name": 8, "Status": 10, "Rating": 7}
+_NARROWEST = {"Date": 10, "Pack": 12, "Mode": 8, "Name": 8, "Status": 10, RATING: 8}
 """The columns that may take more than one line, and their narrowest when even their longest words do not fit
-(then shortened): a pack's name breaks after its hyphens, the others at their spaces (Rating's 7 holds `/ 3.0/4`,
-an interviewer's rating under the candidate's own)."""
+(then shortened): a pack's name breaks after its hyphens, a rating between its averages (each keeps its label on
+its line), the others at their spaces."""
 _LONGEST_PIECE = {"Pack": 20, "Name": 16}
 """A piece of a name longer than this is shortened (…) rather than the column widened for it."""
-_GIVING_WAY = (("Date",), ("Mode",), ("Pack", "Name"), ("Status", "Rating"))
+_GIVING_WAY = (("Date",), ("Mode",), ("Pack", "Name"), ("Status", RATING))
 """The order the columns narrow in: a date and a mode break cleanly in two, names at their hyphens and spaces;
 a rating on one line reads best."""
 DROPPED_FIRST = ("Length", "Mode")
@@ -288,23 +295,32 @@ class HistoryLayout:
 
 def history_layout(rows: Sequence[Sequence[str]], width: int, spacing: int = 2) -> HistoryLayout:
     """The columns of `rows` (history_cells) fitted into `width` cells, `spacing` of them taken by each column
-    besides its text; columns are left out (DROPPED_FIRST) rather than a name cut."""
+    besides its text; columns are left out (DROPPED_FIRST) rather than a rating broken, and a rating broken (at
+    its `·`) rather than a name cut."""
     columns = list(range(len(HISTORY_HEADINGS)))
     for dropping in (None, *DROPPED_FIRST):
         if dropping is not None:
             columns.remove(HISTORY_HEADINGS.index(dropping))
-        widths = _fitted(columns, rows, width - spacing * len(columns), whole_pieces=True)
+        widths = _fitted(columns, rows, width - spacing * len(columns), whole_pieces=True, whole_rating=True)
         if widths is not None:
             return HistoryLayout(tuple(columns), widths)
+    widths = _fitted(columns, rows, width - spacing * len(columns), whole_pieces=True)
+    if widths is not None:
+        return HistoryLayout(tuple(columns), widths)
     narrowest = _fitted(columns, rows, width - spacing * len(columns), whole_pieces=False)
     return HistoryLayout(tuple(columns), narrowest or tuple(_least(i, rows, False) for i in columns))
 
 
-def _fitted(columns: list[int], rows: Sequence[Sequence[str]], room: int, whole_pieces: bool) -> tuple[int, ...] | None:
+def _fitted(
+    columns: list[int], rows: Sequence[Sequence[str]], room: int, whole_pieces: bool, whole_rating: bool = False
+) -> tuple[int, ...] | None:
     """The columns' widths within `room`: each as wide as its text, giving way (_GIVING_WAY) down to its least
-    (its longest piece, when `whole_pieces`); None when even that is too wide."""
+    (its longest piece, when `whole_pieces`; the whole rating, when `whole_rating`); None when even that is too
+    wide."""
     widths = {i: max(cell_len(HISTORY_HEADINGS[i]), *(cell_len(row[i]) for row in rows)) for i in columns}
     least = {i: min(widths[i], _least(i, rows, whole_pieces)) for i in columns}
+    if whole_rating:
+        least[HISTORY_HEADINGS.index(RATING)] = widths[HISTORY_HEADINGS.index(RATING)]
     if sum(least.values()) > room:
         return None
     for group in _GIVING_WAY:
@@ -334,13 +350,18 @@ def _least(column: int, rows: Sequence[Sequence[str]], whole_pieces: bool) -> in
 
 
 def _pieces(heading: str, text: str) -> list[str]:
-    """Where a cell may break: after a pack name's hyphens, after the other texts' spaces."""
+    """Where a cell may break: after a pack name's hyphens, between a rating's averages, after the other texts'
+    spaces."""
+    if heading == RATING:
+        return text.split(RATINGS_APART)
     return re.findall(r"[^-]+-*|-+", text) if heading == "Pack" else re.findall(r"[^ ]+ *| +", text)
 
 
 def wrap_cell(heading: str, text: str, width: int) -> list[str]:
     """`text` of the column `heading` in lines of at most `width` cells, broken where `_pieces` allows; a piece
     too long for a line is shortened with an ellipsis, never carried on to the next line."""
+    if heading == RATING:  # whole, or an average a line
+        return [text] if cell_len(text) <= width else [ellipsised(part, width) for part in _pieces(heading, text)]
     lines: list[str] = []
     line = ""
     for piece in _pieces(heading, text) or [""]:

@@ -105,6 +105,8 @@ class DrillRequest:
 
     count: int
     pack: str | None
+    candidate: str | None = None
+    """Whose drill (`--name`): picked from their interviews only and saved under their name."""
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,8 @@ class MockintApp(App[None]):
         elif isinstance(self._start, DrillRequest):
             from mockint.ui.screens.drill import DrillScreen
 
-            self.push_screen(DrillScreen(sessions_dir(self.data_dir), self.library, self._start.count, self._start.pack))
+            drill = self._start
+            self.push_screen(DrillScreen(sessions_dir(self.data_dir), self.library, drill.count, drill.pack, drill.candidate))
         if self.sessions is not None:
             self.set_interval(1.0, self._tell_save_problems)
         if self._exit_after_first_paint:

@@ -1,7 +1,7 @@
 """Every question asked in the saved interviews, and the highlighted one's attempts side by side.
 
 A column per attempt, oldest first: how it ended, time, words and pace,
-fillers, keywords and checklist covered, the ratings, and the round's keep /
+fillers (in a pair run: the interviewer's notes, no pace, and the fillers and rambling counted), keywords and checklist covered, the ratings, and the round's keep /
 stop / start; under them, small charts of the rating and the coverage over the
 attempts. Questions are matched across interviews as mockint.analysis.attempts says.
 """
@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from mockint.analysis.attempts import Attempt, QuestionHistory, question_histories
 from mockint.core.ratings import LEVELS, Rating
 from mockint.exporters import content
-from mockint.session.record import Role, SessionRecord
+from mockint.session.record import Counter, Role, SessionRecord
 from mockint.ui import user_commands
 from mockint.ui.widgets.plain import plain
 
@@ -92,14 +92,16 @@ def attempt_rows(attempts: Sequence[Attempt]) -> list[tuple[str, list[str]]]:
     """The figures compared, a row each, a cell per attempt."""
     rows: list[tuple[str, list[str]]] = [
         ("Ended", [content.question_status(a.question) for a in attempts]),
-        ("Time", [content.time_text(a.question.total_time_used, a.question.total_limit) for a in attempts]),
-        ("Typed", [content.typed_text(a.insights) for a in attempts]),
-        ("Pace", [content.pace_text(a.insights) or "–" for a in attempts]),
-        ("Fillers", [str(a.insights.filler_total) for a in attempts]),
+        ("Time", [content.question_time(a.question) for a in attempts]),
+        ("Typed", [_typed(a) for a in attempts]),
+        ("Pace", ["–" if a.pair else content.pace_text(a.insights) or "–" for a in attempts]),
+        ("Fillers", [_counted(a, Counter.FILLER) if a.pair else str(a.insights.filler_total) for a in attempts]),
         ("Keywords", [_keywords(a) for a in attempts]),
         ("Checklist", [_checklist(a) for a in attempts]),
         ("Self", [_rating(a.rating_of(Role.SELF)) for a in attempts]),
     ]
+    if any(a.pair for a in attempts):
+        rows.append(("Rambling", [_counted(a, Counter.RAMBLING) if a.pair else "–" for a in attempts]))
     if any(a.rating_of(Role.INTERVIEWER) is not None for a in attempts):
         rows.append(("Interviewer", [_rating(a.rating_of(Role.INTERVIEWER)) for a in attempts]))
     rows += [
@@ -108,6 +110,18 @@ def attempt_rows(attempts: Sequence[Attempt]) -> list[tuple[str, list[str]]]:
         ("Start", [a.reflection.start or "–" for a in attempts]),
     ]
     return rows
+
+
+def _typed(attempt: Attempt) -> str:
+    """What was typed; a pair run's text is the interviewer's notes, and says so."""
+    typed = content.typed_text(attempt.insights)
+    return f"{typed} of notes" if attempt.pair else typed
+
+
+def _counted(attempt: Attempt, counter: Counter) -> str:
+    """A pair run's figure is what the interviewer counted as the candidate spoke (their notes' fillers say
+    nothing of the candidate)."""
+    return f"{attempt.question.counts.get(counter, 0)} counted"
 
 
 def _series(values: list[float | None]) -> str:

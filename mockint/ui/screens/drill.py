@@ -26,19 +26,25 @@ class DrillScreen(Screen[None]):
     CSS_PATH = "drill.tcss"
     BINDINGS = user_commands.bindings(user_commands.START_DRILL, user_commands.BACK)
 
-    def __init__(self, folder: Path, library: Library, count: int = DEFAULT_COUNT, pack: str | None = None) -> None:
-        """The drill of the sessions saved in `folder`: `count` questions, of `pack` if given (see analysis.drill)."""
+    def __init__(
+        self, folder: Path, library: Library, count: int = DEFAULT_COUNT, pack: str | None = None,
+        candidate: str | None = None,
+    ) -> None:
+        """The drill of the sessions saved in `folder`: `count` questions, of `pack` if given (see analysis.drill);
+        of `candidate`'s interviews only and saved under their name, if given."""
         super().__init__()
         self.folder = folder
         self.library = library
         self.count = count
         self.pack = pack
+        self.candidate = candidate
         self.picks: list[DrillPick] = []
 
     def compose(self) -> ComposeResult:
         now = self.app.clock.wall()  # type: ignore[attr-defined]
-        self.picks = drill_from(read_history(self.folder), now, self.count, self.pack)
-        title = f"Drill: {counted(len(self.picks), 'question')} · ctrl+s starts a practice round of them" if self.picks else "Drill"
+        self.picks = drill_from(read_history(self.folder).for_candidate(self.candidate), now, self.count, self.pack)
+        whose = f" for {self.candidate.strip()}" if self.candidate is not None else ""
+        title = f"Drill{whose}: {counted(len(self.picks), 'question')} · ctrl+s starts a practice round of them" if self.picks else f"Drill{whose}"
         yield Static(plain(title, single_line=True), id="drill-title")
         with VerticalScroll(id="drill-list"):
             if not self.picks:
@@ -57,7 +63,8 @@ class DrillScreen(Screen[None]):
         if not self.picks:
             return
         pack = drill_round(self.picks, self.library.find(self.picks[0].history.key.pack))
-        candidate = self.picks[0].history.latest.candidate
+        # Without a name given, the drill is whoever last tried its first question (the README says so).
+        candidate = self.candidate.strip() if self.candidate is not None else self.picks[0].history.latest.candidate
         self.post_message(StartRequested(pack, SessionOptions(mode=Mode.PRACTICE, candidate=candidate)))
 
     def action_back(self) -> None:

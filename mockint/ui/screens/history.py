@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Select, Static
 from mockint.core.safetext import printable
 from mockint.core.userpaths import reason, shown
 from mockint.storage.history import (
-    History, HistoryLayout, SessionEntry, full_record, history_cells, history_layout, read_history,
+    RATING_KEY, History, HistoryLayout, SessionEntry, full_record, history_cells, history_layout, read_history,
 )
 from mockint.session.record import SessionRecord
 from mockint.storage.journal import JournalError
@@ -75,6 +75,7 @@ class HistoryScreen(Screen[None]):
         yield Static("", id="history-dropped")
         if self.history.entries:
             yield HistoryTable(id="history-table", cursor_type="row", zebra_stripes=True)
+            yield Static(plain(RATING_KEY), id="history-key")
         else:
             yield Static(plain(NO_SESSIONS.format(folder=shown(self.folder))), id="history-empty")
         yield Footer()

@@ -17,7 +17,7 @@ from mockint.analysis.insights import SessionInsights, session_insights
 from mockint.session.record import SessionRecord
 from mockint.core.safetext import printable
 
-WIDE_COLUMNS = ("Question", "Status", "Time with challenges", "Checklist", "Rating")
+WIDE_COLUMNS = ("Question", "Status", "Time", "Checklist", "Rating")
 NARROW_COLUMNS = ("Question", "Details")
 QUESTION_MIN_WIDTH = 24
 """Below this the figures fold into one column rather than squeeze the question."""
@@ -47,7 +47,8 @@ def wrap(text: str, width: int, max_lines: int) -> list[str]:
 @dataclass(frozen=True)
 class TableRow:
     cells: tuple[str, ...]
-    """Question, status, time with challenges, checklist, rating: one line each, unwrapped."""
+    """Question, status, time, checklist, rating, unwrapped: one line each but the time, which puts the
+    challenges' time on a line of its own (`content.question_time_lines`)."""
     is_round: bool = False
     """A round's heading row: its title in the first cell, the rest empty."""
 
@@ -65,8 +66,8 @@ def table_rows(record: SessionRecord, insights: SessionInsights | None = None) -
     for round_record in record.rounds:
         rows.append(TableRow((printable(round_record.title, single_line=True), *[""] * 4), is_round=True))
         for row in islice(figures, len(round_record.questions)):
-            cells = (printable(row.ask), row.status, row.time, row.checklist, row.rating)
-            rows.append(TableRow(tuple(" ".join(cell.split()) for cell in cells)))
+            cells = (printable(row.ask), row.status, "\n".join(row.time_lines or (row.time,)), row.checklist, row.rating)
+            rows.append(TableRow(tuple("\n".join(" ".join(line.split()) for line in cell.split("\n")) for cell in cells)))
     return rows
 
 
@@ -86,7 +87,7 @@ def content_width(table_width: int, column_count: int) -> int:
 
 def lay_out(rows: list[TableRow], table_width: int) -> TableLayout:
     """A column per figure if the question keeps QUESTION_MIN_WIDTH, otherwise the folded layout."""
-    figures = [max(len(header), *(len(row.cells[i]) for row in rows)) for i, header in enumerate(WIDE_COLUMNS) if i]
+    figures = [max(len(header), *(_longest_line(row.cells[i]) for row in rows)) for i, header in enumerate(WIDE_COLUMNS) if i]
     question_width = content_width(table_width, len(WIDE_COLUMNS)) - sum(figures)
     if question_width >= QUESTION_MIN_WIDTH:
         return _wide(rows, (question_width, *figures))
@@ -98,7 +99,7 @@ def _wide(rows: list[TableRow], widths: tuple[int, ...]) -> TableLayout:
     for row in rows:
         question = _question_lines(row, widths[0], WIDE_QUESTION_LINES)
         cells.append(("\n".join(question), *row.cells[1:]))
-        heights.append(len(question))
+        heights.append(max(len(question), *(cell.count("\n") + 1 for cell in row.cells[1:])))
     return TableLayout(WIDE_COLUMNS, widths, cells, heights)
 
 
@@ -124,7 +125,12 @@ def _question_lines(row: TableRow, width: int, max_lines: int) -> list[str]:
 
 def _details_lines(row: TableRow) -> list[str]:
     _, status, time, checklist, rating = row.cells
-    return [status, f"time {time}", f"checklist {checklist} · rating {rating}"]
+    return [status, *(f"time {line}" if i == 0 else line for i, line in enumerate(time.split("\n"))),
+            f"checklist {checklist} · rating {rating}"]  # fmt: skip
+
+
+def _longest_line(cell: str) -> int:
+    return max(len(line) for line in cell.split("\n"))
 
 
 def _wrapped_details(row: TableRow, width: int) -> list[str]:

@@ -45,7 +45,7 @@ def own_rating(assessment: QuestionAssessment | None) -> str:
 
 def answer_excerpt(question: CandidateQuestion, width: int) -> Content:
     """The answer's first lines at `width` cells (… when it goes on), under its time; or why there is none."""
-    timing = f"{format_clock(question.time_used)} / {format_clock(question.limit)}"
+    timing = f"{format_clock(question.time_used)} / {format_clock(question.limit + question.extra_time)}"
     if question.skipped:
         return plain(f"You skipped this question ({timing}).").stylize("italic")
     text = question.answer.strip()

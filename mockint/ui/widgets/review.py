@@ -36,7 +36,7 @@ def challenge_line(challenge: ChallengeRecord, pair: bool = False) -> str:
 
 
 def _challenge_status(challenge: ChallengeRecord, pair: bool) -> str:
-    timing = f"{format_clock(challenge.time_used)} / {format_clock(challenge.limit)}"
+    timing = f"{format_clock(challenge.time_used)} / {format_clock(challenge.limit + challenge.extra_time)}"
     match challenge.status:
         case ChallengeStatus.ANSWERED if not challenge.answer.strip():
             return f"{NO_NOTES if pair else 'no answer typed'} ({timing})"
@@ -117,7 +117,7 @@ def own_answer(record: QuestionRecord, pair: bool = False) -> Content:
     """What the candidate said (in a pair run, the notes of it) and the time it took, to read next to the guide."""
     if record.skipped:
         return Content.styled("You skipped this question.", "italic")
-    timing = f"{format_clock(record.time_used)} / {format_clock(record.limit)}"
+    timing = f"{format_clock(record.time_used)} / {format_clock(record.limit + record.extra_time)}"
     heading = plain(f"{answer_label(pair)} ({timing})").stylize("bold underline")
     if not record.answer.strip():
         empty = Content.styled("No notes taken." if pair else "No answer typed.", "italic")
