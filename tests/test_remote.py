@@ -27,7 +27,7 @@ from mockint.remote.codes import WORD_LIST, CodeError, checked_code, new_code, n
 from mockint.remote.frames import (
     MAX_FRAME_BYTES, Heartbeat, Notes, Ready, Refused, SelfAssessment, ViewFrame, Welcome, decode_frame, encode_frame,
 )  # fmt: skip
-from mockint.remote.host import ENDED, REPLACED, HostEventKind
+from mockint.remote.host import ENDED, REPLACED, Address, HostEventKind
 from mockint.remote.timing import Timing
 from mockint.session.commands import Pause, SubmitAssessment
 from mockint.session.record import Role, SessionRecord
@@ -66,6 +66,21 @@ async def test_the_right_code_joins_and_the_candidate_gets_the_view_and_sends_in
         await client.leave()
         await until(lambda: not hosted.host.connected)
         assert hosted.events[-1].kind is HostEventKind.LEFT
+
+
+async def test_on_the_lan_any_free_port_is_one_port_the_candidate_can_join_on() -> None:
+    # Listening on every address family bound IPv6 too, on a port of its own, and which of the two ports was
+    # reported changed from run to run (a set's order): hosting several times would have caught it.
+    for _ in range(8):
+        hosted = HostedRun(pair_run())
+        address = await hosted.host.start(port=0, lan=True)
+        try:
+            assert address.host == "0.0.0.0"
+            client = await join(Address("127.0.0.1", address.port), FakeClock())  # every interface has loopback
+            assert await client.next_view(after=0) is not None
+            await client.leave()
+        finally:
+            await hosted.host.close()
 
 
 async def test_a_wrong_code_is_refused_alike_and_nothing_is_sent() -> None:

@@ -37,6 +37,9 @@ from mockint.session.views import CandidateView
 
 CANDIDATE_SIDE = "candidate"
 LOOPBACK = "127.0.0.1"
+EVERY_INTERFACE = "0.0.0.0"
+"""IPv4 only: one socket, so one port, the one the join line names with this machine's IPv4 address (listening
+on every family would bind IPv6 too, on a port of its own when any free one is asked for)."""
 WRONG_CODE = "wrong code"
 ENDED = "the interviewer ended the session"
 REPLACED = "another terminal joined with the code"
@@ -111,7 +114,7 @@ class CandidateHost:
         """Listen on `port` (0: any free one), on loopback unless `lan`; the address bound."""
         # origins=[None]: no web page open in a browser on this machine may connect (browsers send an Origin).
         self._server = await serve(
-            self._serve, None if lan else LOOPBACK, port, origins=[None],
+            self._serve, EVERY_INTERFACE if lan else LOOPBACK, port, origins=[None],
             compression=None, ping_interval=None, max_size=2 * MAX_FRAME_BYTES,
             server_header=None, logger=LOG,
         )  # fmt: skip
@@ -263,7 +266,7 @@ def check_can_listen(port: int, lan: bool) -> None:
     (in use, or not allowed). Lets a caller refuse before it takes over the terminal."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        probe.bind(("" if lan else LOOPBACK, port))
+        probe.bind((EVERY_INTERFACE if lan else LOOPBACK, port))
 
 
 def listening_on(lan: bool) -> str:
