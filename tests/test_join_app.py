@@ -309,6 +309,31 @@ async def test_a_self_assessment_with_unrated_questions_says_how_many_and_is_sen
         assert isinstance(intent, SelfAssessment) and intent.assessment.ratings == {"q1": Rating.GOOD}
 
 
+async def test_tab_moves_through_the_self_assessment_form_from_question_to_question() -> None:
+    async with joined_app() as joined:
+        await joined.apply(BeginRound())
+        for _question in range(2):
+            await joined.answer_to_the_end()
+            await joined.apply(Continue())
+        app = joined.pilot.app
+        first, second = app.screen.query(RatingSet)
+
+        async def tab_to(rating_set: RatingSet) -> None:
+            for _part in range(len(app.screen.focus_chain)):
+                if app.focused is rating_set:
+                    return
+                await joined.pilot.press("tab")
+            raise AssertionError(f"tab never reached {rating_set}; focus stayed on {app.focused}")
+
+        await tab_to(first)
+        await joined.pilot.press("3")
+        await tab_to(second)
+        await joined.pilot.press("1", "shift+tab")
+        assert app.focused is not second
+        form = app.screen.query_one(AssessmentForm)
+        assert form.build_assessment().ratings == {"q1": Rating.GOOD, "q2": Rating.POOR}
+
+
 async def test_a_long_round_intro_fits_80_by_24_with_the_ready_line_in_sight() -> None:
     run = Run(bundled_pack("tiktok-social-media-manager"), SessionOptions(pair=True, candidate="Ana"))
     async with joined_app(run, size=(80, 24)) as joined:

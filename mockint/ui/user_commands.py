@@ -217,6 +217,14 @@ LEAVE_NOTES = UserCommand(
     "leave_notes", "Leave notes", "Leave your notes box (what you typed is sent)", "leave_notes", keys="escape",
     priority=True,
 )
+NEXT_PART = UserCommand(
+    "next_part", "Next part", "Move to the next part of the self-assessment form", "app.focus_next", keys="tab",
+    shown=False,
+)
+PREVIOUS_PART = UserCommand(
+    "previous_part", "Previous part", "Move to the previous part of the self-assessment form", "app.focus_previous",
+    keys="shift+tab", shown=False,
+)
 SAVE_COPY = UserCommand(
     "save_copy", "Save my copy", "Save your copy of the transcript (Markdown and JSON) in the export folder",
     "save_copy", keys="s",

@@ -54,6 +54,9 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
         user_commands.DONE,
         user_commands.WRITE_NOTES,
         user_commands.LEAVE_NOTES,
+        # Bound here again: not inheriting the console's keys drops the screen's own tab and shift+tab too.
+        user_commands.NEXT_PART,
+        user_commands.PREVIOUS_PART,
         user_commands.SAVE_COPY,
         user_commands.CLOSE_JOINED,
         user_commands.LEAVE_SESSION,
