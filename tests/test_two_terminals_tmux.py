@@ -66,8 +66,14 @@ def test_a_whole_pair_interview_on_two_terminals_with_export_and_the_candidates_
         candidate.wait_for("The interview is over")
         candidate.press("s")
         copies = pair.folder / "candidate"
-        candidate.wait_until(lambda: len(list(copies.glob("*-candidate-copy.*"))) == 2, "no copy saved")
-        copy = next(copies.glob("*-candidate-copy.md")).read_text(encoding="utf-8")
+
+        def saved() -> str:
+            """The copy's Markdown once written: its name is taken by an empty file first."""
+            return "".join(path.read_text(encoding="utf-8") for path in copies.glob("*-candidate-copy.md"))
+
+        candidate.wait_until(lambda: saved() != "", "no copy saved")
+        assert len(list(copies.glob("*-candidate-copy.*"))) == 2
+        copy = saved()
         assert "Your interviewer's rating:** Poor" in copy and "you rated excellent, your interviewer poor" in copy
         assert NOTES in copy and "Names a north-star metric" not in copy  # theirs, and nothing of the kit's
 
