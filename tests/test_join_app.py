@@ -291,10 +291,7 @@ async def test_ready_is_said_on_the_candidates_screen_until_the_view_moves_on() 
 
 async def test_a_self_assessment_with_unrated_questions_says_how_many_and_is_sent_only_once_confirmed() -> None:
     async with joined_app() as joined:
-        await joined.apply(BeginRound())
-        for _question in range(2):
-            await joined.answer_to_the_end()
-            await joined.apply(Continue())
+        await joined.to_self_assessment()
         app = joined.pilot.app
         await joined.pilot.press("ctrl+d")
         assert isinstance(app.screen, ConfirmScreen) and app.screen.question.startswith("2 of 2 questions are not")
@@ -311,10 +308,7 @@ async def test_a_self_assessment_with_unrated_questions_says_how_many_and_is_sen
 
 async def test_tab_moves_through_the_self_assessment_form_from_question_to_question() -> None:
     async with joined_app() as joined:
-        await joined.apply(BeginRound())
-        for _question in range(2):
-            await joined.answer_to_the_end()
-            await joined.apply(Continue())
+        await joined.to_self_assessment()
         app = joined.pilot.app
         first, second = app.screen.query(RatingSet)
 

@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 
 from mockint.packs.discovery import Library
 from mockint.remote.client import CandidateClient
-from mockint.session.commands import Command, Done
+from mockint.session.commands import BeginRound, Command, Continue, Done
 from mockint.session.setup import SessionOptions
 from mockint.session.state import Phase
 from mockint.ui.app import JoinRequest, MockintApp, build_app
@@ -60,6 +60,13 @@ class Joined:
         """Done, on the host, until the question on screen is over (its challenges too: practice poses them all)."""
         while self.run.engine.phase in (Phase.ANSWERING, Phase.CHALLENGE):
             await self.apply(Done())
+
+    async def to_self_assessment(self) -> None:
+        """Begin the round and answer each of its questions on the host, to the candidate's self-assessment."""
+        await self.apply(BeginRound())
+        while self.run.engine.phase is not Phase.ASSESSMENT:
+            await self.answer_to_the_end()
+            await self.apply(Continue())
 
     async def shown(self) -> None:
         """Push the candidate's view (if it changed) and wait until the joined screen has drawn it."""
