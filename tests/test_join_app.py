@@ -227,6 +227,9 @@ async def test_enter_says_what_it_does_at_a_round_intro_and_once_pressed_that_th
         assert "when you are ready for the next question" in screen_text(joined.pilot.app)
         await joined.pilot.press("enter")
         await until(lambda: "Your interviewer knows you are ready." in screen_text(joined.pilot.app))
+        await joined.apply(Continue())
+        await joined.answer_to_the_end()  # the round's last question: next comes the self-assessment
+        assert "when you are ready to rate yourself on the round" in screen_text(joined.pilot.app)
 
 
 async def test_at_80_by_24_no_empty_line_takes_the_notes_box_rows() -> None:

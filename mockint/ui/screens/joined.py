@@ -192,6 +192,9 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
         keys = key_names(user_commands.READY.keys)
         if phase is Phase.ROUND_INTRO:
             return f"Press {keys} when you are ready: your interviewer begins the round."
+        round_ = view.rounds[view.position.round or 0]
+        if (view.position.question or 0) + 1 >= round_.question_count:
+            return f"Press {keys} when you are ready to rate yourself on the round."
         return f"Press {keys} when you are ready for the next question."
 
     def _show_line(self, selector: str, text: str) -> None:
