@@ -340,7 +340,7 @@ class MockintApp(App[None]):
                         markup=False, timeout=20)
         hosted_again = self._will_host(engine)
         self._show_run(engine)
-        again = " · hosted again, with a new code: give it to the candidate" if hosted_again else ""
+        again = " · hosted again, with a new code: give the candidate the join line above" if hosted_again else ""
         self.notify(printable(resumed_text(engine) + again, single_line=True), title="Resumed", markup=False)
 
     def _show_run(self, engine: SessionEngine) -> None:
