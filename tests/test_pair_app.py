@@ -334,6 +334,16 @@ async def test_the_review_of_a_pair_run_calls_the_text_the_interviewers_notes() 
         assert "Your answer" not in review and "Keywords you used" not in review and "no answer typed" not in review
 
 
+async def test_the_review_of_a_question_skipped_in_a_pair_run_says_the_interviewer_skipped_it() -> None:
+    app, _ = pair_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "ctrl+k")
+        await pilot.pause()
+        assert engine_of(app).phase is Phase.REVIEW
+        review = widget_texts(app)
+        assert "The interviewer skipped this question." in review and "You skipped" not in review
+
+
 @pytest.mark.parametrize(("noted", "said"), [
     ("a collision costs more", "not needed: the candidate already mentioned collision"),
     ("constant time", "not needed: the interviewer skipped it"),
