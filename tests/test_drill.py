@@ -145,3 +145,16 @@ def test_ids_by_position_may_repeat_across_files() -> None:
     pack = mini_pack()  # both files have a question without an id, q2 in the first and... q1 in the second
     assert pack.rounds[1].questions[0].explicit_id
     assert not pack.rounds[0].questions[1].explicit_id
+
+
+def test_a_pair_attempt_with_nothing_noted_is_weak_for_no_notes_not_for_no_answer() -> None:
+    solo, pair = finished_record(), finished_record()
+    pair.pair = True  # the text is the interviewer's notes
+    for record in (solo, pair):
+        question(record, "Tell me").answer = ""  # done with nothing typed (or noted)
+
+    def reasons(record: SessionRecord) -> list[str]:
+        return [reason for history in question_histories([record]) for a in history.attempts for reason in a.weaknesses()]
+
+    assert "no answer typed" in reasons(solo) and "no notes taken" not in reasons(solo)
+    assert "no notes taken" in reasons(pair) and "no answer typed" not in reasons(pair)

@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import cached_property
 
 from mockint.analysis.insights import AnswerInsights, answer_insights
-from mockint.analysis.practise import LOW_COVERAGE, OUTCOME_REASONS, WEAK_RATINGS, checklist_score, lowest_rating
+from mockint.analysis.practise import LOW_COVERAGE, WEAK_RATINGS, checklist_score, lowest_rating, outcome_reason
 from mockint.core.ratings import Rating
 from mockint.session.record import Outcome, QuestionRecord, Reflection, Role, SessionRecord
 
@@ -96,8 +96,9 @@ class Attempt:
     def weaknesses(self) -> list[str]:
         """Why this attempt was weak, in words; empty when it was not."""
         reasons = []
-        if self.outcome in OUTCOME_REASONS:
-            reasons.append(OUTCOME_REASONS[self.outcome])
+        outcome = outcome_reason(self.outcome, self.pair)
+        if outcome is not None:
+            reasons.append(outcome)
         if self.rating in WEAK_RATINGS:
             reasons.append(f"rated {self.rating.label.lower()}")  # type: ignore[union-attr]
         score = self.checklist_score
