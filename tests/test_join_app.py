@@ -134,6 +134,16 @@ async def test_a_host_gone_silent_is_said_and_ends_with_the_lost_connection_stat
     assert capsys.readouterr().err == f"mockint: {HOST_SILENT}\n"
 
 
+async def test_on_a_narrow_terminal_the_lost_connection_line_wraps_rather_than_losing_its_keys() -> None:
+    async with joined_app(size=(70, 24)) as joined:  # the line is 76 characters
+        joined.run.clock.advance(QUIET.silent_after + 1)
+        await joined.client.check_heartbeat()
+        await until(lambda: "stopped answering" in screen_text(joined.pilot.app))
+        await joined.pilot.pause()
+        line = joined.screen.query_one("#connection")
+        assert line.region.height == 2 and "enter: close" in screen_text(joined.pilot.app)
+
+
 async def test_the_candidate_saves_their_own_copy_at_the_end_never_overwriting(tmp_path: Path) -> None:
     async with joined_app(export_dir=tmp_path) as joined:
         assert "save_copy" not in joined_bindings(joined)

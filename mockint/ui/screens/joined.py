@@ -62,7 +62,7 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
         user_commands.LEAVE_SESSION,
     )
     DEFAULT_CSS = """
-    JoinedScreen #connection { dock: bottom; height: 1; margin-bottom: 1; color: $text-muted; }
+    JoinedScreen #connection { dock: bottom; height: auto; margin-bottom: 1; color: $text-muted; }
     JoinedScreen #connection.-lost { color: $error; text-style: bold; }
     JoinedScreen #candidate-notes { height: 1fr; min-height: 4; }
     JoinedScreen ChallengeCard { height: auto; }
