@@ -116,7 +116,8 @@ def bulleted(heading: str, items: list[Content], width: int) -> Content:
 def own_answer(record: QuestionRecord, pair: bool = False) -> Content:
     """What the candidate said (in a pair run, the notes of it) and the time it took, to read next to the guide."""
     if record.skipped:  # in a pair run the interviewer moved on, not the candidate
-        return plain("The interviewer skipped this question." if pair else "You skipped this question.").stylize("italic")
+        skipped = "The interviewer skipped this question." if pair else "You skipped this question."
+        return plain(skipped).stylize("italic")
     timing = f"{format_clock(record.time_used)} / {format_clock(record.limit + record.extra_time)}"
     heading = plain(f"{answer_label(pair)} ({timing})").stylize("bold underline")
     if not record.answer.strip():
