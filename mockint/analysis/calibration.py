@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mockint.analysis.insights import counted
 from mockint.core.ratings import Rating
 from mockint.session.record import QuestionRecord, Role, SessionRecord
 
@@ -114,5 +115,5 @@ def summary_line(result: Calibration) -> str:
         else "your ratings and your interviewer's agree on the whole"
     )  # fmt: skip
     flagged = len(result.flagged)
-    gaps = f"{flagged} gap{'s' if flagged != 1 else ''} of two levels or more"
+    gaps = f"{counted(flagged, 'gap')} of two levels or more"
     return f"Agreed on {result.agreed} of {compared} questions; {gaps}; {lean}."

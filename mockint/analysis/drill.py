@@ -26,6 +26,7 @@ from datetime import datetime, timedelta
 from msgspec.structs import replace
 
 from mockint.analysis.attempts import QuestionHistory, question_key
+from mockint.analysis.insights import counted
 from mockint.analysis.practise import OUTCOME_RANK, UNRATED_RANK
 from mockint.core.model import Challenge, Interviewer, Pack, Question, Round
 from mockint.session.record import QuestionRecord
@@ -113,7 +114,7 @@ def _days(span: timedelta) -> str:
     days = span.days
     if days < 1:
         return "less than a day"
-    return f"{days} day{'s' if days != 1 else ''}"
+    return counted(days, "day")
 
 
 # -- the drill's round -------------------------------------------------------------

@@ -122,7 +122,7 @@ def _evidence(question: CandidateQuestion) -> list[str]:
     evidence = question.evidence
     assert evidence is not None
     out = [f"- **Heard:** {escape_inline(', '.join(evidence.heard) or 'nothing ticked')}"]
-    counts = ", ".join(f"{counter.label} {number}" for counter, number in evidence.counts.items() if number)
+    counts = content.nonzero_counts(evidence.counts)
     if counts:
         out.append(f"- **Counted:** {escape_inline(counts)}")
     if evidence.notes:

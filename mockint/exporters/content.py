@@ -7,6 +7,7 @@ a status, a time, a total or a label. Pure module: no textual import.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple, Protocol
@@ -16,6 +17,7 @@ from mockint.core.ratings import LEVELS, Rating
 from mockint.analysis.calibration import calibration
 from mockint.analysis.calibration import summary_line as calibration_summary
 from mockint.analysis.insights import AnswerInsights, SessionInsights, TextInsights, counted
+from mockint.analysis.practise import NO_NOTES_REASON
 from mockint.core.model import Interviewer
 from mockint.session.record import ChallengeRecord, ChallengeStatus, Counter, Outcome, QuestionRecord, Role, RoundRecord, SessionRecord
 from mockint.core.textmatch import mentioned_terms
@@ -38,7 +40,7 @@ def practise_none(pair: bool) -> str:
 
 
 def practise_rule(pair: bool) -> str:
-    return PRACTISE_RULE.format(empty=NO_NOTES if pair else STATUS_LABELS[Outcome.NO_ANSWER])
+    return PRACTISE_RULE.format(empty=empty_label(pair))
 
 
 def format_date(moment: datetime) -> str:
@@ -127,7 +129,7 @@ def question_status_code(question: QuestionRecord) -> str:
     return question.outcome.value
 
 
-NO_NOTES = "no notes taken"
+NO_NOTES = NO_NOTES_REASON
 """A pair run's `Outcome.NO_ANSWER`: its text is the interviewer's notes."""
 
 
@@ -364,9 +366,14 @@ def short_ratings(question: QuestionRecord, pair: bool) -> str:
     return own
 
 
+def rating_label(rating: Rating | None) -> str:
+    """`Good`, or `not rated`."""
+    return "not rated" if rating is None else rating.label
+
+
 def rating_text(rating: Rating | None) -> str:
     """`Good — Answers it: …` (the level and what it means), or `not rated`."""
-    return "not rated" if rating is None else f"{rating.label} — {rating.description}"
+    return rating_label(rating) if rating is None else f"{rating.label} — {rating.description}"
 
 
 def rating_lines(question: QuestionRecord, pair: bool) -> list[tuple[str, str]]:
@@ -575,6 +582,11 @@ def answer_heading(pair: bool) -> str:
     return NOTES_AS_ANSWER if pair else "Answer"
 
 
+def empty_label(pair: bool) -> str:
+    """An answer or challenge handed in empty, in words: in a pair run the text is the interviewer's notes."""
+    return NO_NOTES if pair else STATUS_LABELS[Outcome.NO_ANSWER]
+
+
 def no_answer_text(pair: bool) -> str:
     """What stands for an empty answer: in a pair run the notes are the text, so none were taken."""
     return "No notes taken." if pair else "No answer typed."
@@ -594,7 +606,12 @@ def evidence_lines(question: QuestionRecord) -> list[str]:
 
 def counts_text(question: QuestionRecord) -> str:
     """`Filler words 2, Rambling 1`: the interviewer's counts of the question that are not zero."""
-    return ", ".join(f"{counter.label} {n}" for counter, n in question.counts.items() if n)
+    return nonzero_counts(question.counts)
+
+
+def nonzero_counts(counts: Mapping[Counter, int]) -> str:
+    """`Filler words 2, Rambling 1`: the counts that are not zero."""
+    return ", ".join(f"{counter.label} {n}" for counter, n in counts.items() if n)
 
 
 COUNTED = "Counted by the interviewer"

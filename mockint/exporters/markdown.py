@@ -152,7 +152,7 @@ def _challenges(challenges: list[ChallengeRecord], insights: AnswerInsights, pai
         outcome = escape_inline(content.challenge_outcome(challenge))
         out.append(f"{number}. **{escape_inline(challenge.ask)}** — {outcome}")
         if typed is not None:
-            empty = "(no notes taken)" if pair else "(no answer typed)"
+            empty = f"({content.empty_label(pair)})"
             out += ["", *(f"   {line}" for line in quote(challenge.answer or empty))]
             out += [""] if pair else ["", f"   *{content.insights_text(typed)}*", ""]
         if challenge.guide:

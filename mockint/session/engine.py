@@ -16,9 +16,11 @@ what just happened (time-up, for one). Pure module: no textual import.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 
 from mockint.core.clock import Clock
+from mockint.core.durations import format_clock
 from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import (
     PAIR_COMMANDS,
@@ -302,7 +304,7 @@ class SessionEngine:
         if self.record.pair and not question.hint_used:
             unlocks = question.hint_after - question_elapsed(self.record, question, at)
             if unlocks > 0:
-                raise EngineError(f"The hint unlocks in {_minutes(unlocks)}.")
+                raise EngineError(f"The hint unlocks in {format_clock(math.ceil(unlocks))}.")
         if not question.hint_used:
             question.hint_used = True
             self._emit(EventKind.HINT_GIVEN, at)
@@ -661,11 +663,6 @@ class SessionEngine:
 def handed_in(challenge: ChallengeRecord) -> ChallengeStatus:
     """A challenge ended by the clock or a quit: answered if something was typed, else left empty."""
     return ChallengeStatus.ANSWERED if challenge.answer.strip() else ChallengeStatus.LEFT_EMPTY
-
-
-def _minutes(seconds: float) -> str:
-    whole = max(1, int(seconds + 0.999))
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def _with_clock(state: Timed, clock: Countdown) -> Timed:

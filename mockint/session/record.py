@@ -17,6 +17,7 @@ from enum import Enum
 from msgspec import Struct, field
 
 from mockint.core.codec import CodecError, decode
+from mockint.core.durations import format_clock
 from mockint.core.model import Term
 from mockint.core.ratings import Rating
 
@@ -107,8 +108,7 @@ class NoteLine(Struct, frozen=True):
 
     @property
     def stamp(self) -> str:
-        minutes, seconds = divmod(int(self.at), 60)
-        return f"{minutes}:{seconds:02d}"
+        return format_clock(self.at)
 
 
 class ChallengeStatus(str, Enum):

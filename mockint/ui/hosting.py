@@ -66,8 +66,8 @@ def screen_text(view: CandidateView | None) -> str:
         return "between questions"
     if position.phase is Phase.ASSESSMENT:
         return "self-assessment, sent" if round_.self_assessment is not None else "self-assessment"
-    last = view.rounds[-1] if view.rounds else None
-    return f"Round {last.number} reveal, the end" if last is not None and last.revealed else "the end"
+    last = view.rounds[-1]
+    return f"Round {last.number} reveal, the end" if last.revealed else "the end"
 
 
 class Hosting:
@@ -147,8 +147,7 @@ class Hosting:
         """The command the candidate runs: `mockint join 127.0.0.1:8765`."""
         if self.address is None:
             return "not listening"
-        host = f"[{self.address.host}]" if ":" in self.address.host else self.address.host
-        return f"mockint join {host}:{self.address.port}"
+        return f"mockint join {self.address.host}:{self.address.port}"  # IPv4: the host listens on no other
 
     def where(self) -> tuple[object, ...]:
         position = self.engine.interviewer_view().position

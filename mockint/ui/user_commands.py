@@ -150,6 +150,8 @@ RATE_MIXED = rate(Rating.MIXED)
 RATE_GOOD = rate(Rating.GOOD)
 RATE_EXCELLENT = rate(Rating.EXCELLENT)
 RATE_NO_EVIDENCE = rate(Rating.NO_EVIDENCE)
+RATES = (RATE_POOR, RATE_MIXED, RATE_GOOD, RATE_EXCELLENT, RATE_NO_EVIDENCE)
+"""The digit keys of a rated question, in the scale's order."""
 
 CONTINUE_AFTER_REVEAL = UserCommand(
     "continue_after_reveal", "Continue", "Go on from the reference answers to the next round or the summary",

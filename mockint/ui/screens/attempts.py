@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from mockint.analysis.attempts import Attempt, QuestionHistory, question_histories
-from mockint.core.ratings import LEVELS, Rating
+from mockint.core.ratings import LEVELS
 from mockint.exporters import content
 from mockint.session.record import Counter, Role, SessionRecord
 from mockint.ui import user_commands
@@ -98,12 +98,12 @@ def attempt_rows(attempts: Sequence[Attempt]) -> list[tuple[str, list[str]]]:
         ("Fillers", [_counted(a, Counter.FILLER) if a.pair else str(a.insights.filler_total) for a in attempts]),
         ("Keywords", [_keywords(a) for a in attempts]),
         ("Checklist", [_checklist(a) for a in attempts]),
-        ("Self", [_rating(a.rating_of(Role.SELF)) for a in attempts]),
+        ("Self", [content.rating_label(a.rating_of(Role.SELF)) for a in attempts]),
     ]
     if any(a.pair for a in attempts):
         rows.append(("Rambling", [_counted(a, Counter.RAMBLING) if a.pair else "–" for a in attempts]))
     if any(a.rating_of(Role.INTERVIEWER) is not None for a in attempts):
-        rows.append(("Interviewer", [_rating(a.rating_of(Role.INTERVIEWER)) for a in attempts]))
+        rows.append(("Interviewer", [content.rating_label(a.rating_of(Role.INTERVIEWER)) for a in attempts]))
     rows += [
         ("Keep", [a.reflection.keep or "–" for a in attempts]),
         ("Stop", [a.reflection.stop or "–" for a in attempts]),
@@ -140,5 +140,3 @@ def _checklist(attempt: Attempt) -> str:
     return f"{len(question.checked & set(question.checklist))}/{len(question.checklist)}"
 
 
-def _rating(rating: Rating | None) -> str:
-    return "not rated" if rating is None else rating.label

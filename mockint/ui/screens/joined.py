@@ -95,8 +95,6 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
         """The sequence number of the last view drawn."""
         self._ended_at: float | None = None
         """This machine's time when the connection ended: where its clock stops."""
-        self._ready_at: tuple[object, ...] | None = None
-        """Where the run stood when the candidate said they were ready: the screen says so until it moves."""
 
     def _view(self) -> CandidateView:
         received = self.client.received

@@ -49,6 +49,7 @@ from mockint.ui.screens.interview import DEFAULT_TICK_INTERVAL, TIMED_PHASES, In
 from mockint.ui.widgets.assessment import AssessmentForm, AssessmentSubmitted
 from mockint.ui.widgets.challenge_card import ChallengeCard
 from mockint.ui.widgets.footer import ReleasingFooter
+from mockint.ui.widgets.keys import listed_keys
 from mockint.ui.widgets.hosting_status import HostingStatus
 from mockint.ui.widgets.pair_console import NoteInput, PairConsole, listen_for, next_conditional, next_to_pose
 from mockint.ui.widgets.plain import plain
@@ -494,11 +495,6 @@ class KeyReferenceScreen(ModalScreen[None]):
         self.dismiss()
 
 
-def key_names(keys: str) -> str:
-    """A command's keys as the reference names them: `f1 / ?`."""
-    return " / ".join("?" if key == "question_mark" else key for key in keys.split(","))
-
-
 def console_keys(hosting: bool) -> list[tuple[str, str]]:
     """Every key of the interviewer's console; the clock while the candidate is away only when `hosting`."""
     heard = user_commands.HEARD
@@ -507,7 +503,7 @@ def console_keys(hosting: bool) -> list[tuple[str, str]]:
         user_commands.BEGIN, user_commands.DONE, user_commands.SKIP, user_commands.PAUSE, user_commands.CONTINUE,
         *console, user_commands.END_RUN,
     ]  # fmt: skip
-    rows = [(key_names(c.keys), f"{c.title}: {c.help}") for c in commands]
+    rows = [(listed_keys(c.keys), f"{c.title}: {c.help}") for c in commands]
     rows.append(("1 … 9", heard[0].help.replace("item 1", "item n")))
     rows.append(("", "While a note line is open, keys type into it: enter files it and closes it, escape leaves it."))
     return rows
@@ -515,16 +511,15 @@ def console_keys(hosting: bool) -> list[tuple[str, str]]:
 
 def form_keys(form: str) -> list[tuple[str, str]]:
     """The keys of a scoring form, `form` naming it (`your scorecard`)."""
-    rates = (user_commands.RATE_POOR, user_commands.RATE_MIXED, user_commands.RATE_GOOD, user_commands.RATE_EXCELLENT,
-             user_commands.RATE_NO_EVIDENCE)  # fmt: skip
+    rates = user_commands.RATES
     levels = ", ".join(f"{c.keys} {c.title.lower()}" for c in rates)
     return [
-        (key_names(user_commands.DONE.keys), f"Hand in {form}"),
+        (listed_keys(user_commands.DONE.keys), f"Hand in {form}"),
         (f"{rates[0].keys} … {rates[-1].keys}", f"Rate the question in focus: {levels}"),
         ("tab / shift+tab", "The next / previous part of the form"),
         ("arrow keys", "Move between a question's levels (or the choices); enter or space picks one or ticks a box"),
-        (key_names(user_commands.END_RUN.keys), f"{user_commands.END_RUN.title}: {user_commands.END_RUN.help}"),
-        (key_names(user_commands.KEY_REFERENCE.keys), "This list"),
+        (listed_keys(user_commands.END_RUN.keys), f"{user_commands.END_RUN.title}: {user_commands.END_RUN.help}"),
+        (listed_keys(user_commands.KEY_REFERENCE.keys), "This list"),
     ]
 
 
@@ -651,7 +646,7 @@ class RevealScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(reveal_text(self.view, self.round_index), id="reveal")
-            yield Static(plain(f"{key_names(user_commands.CLOSE_PANEL.keys)}: close"), id="reveal-key")
+            yield Static(plain(f"{listed_keys(user_commands.CLOSE_PANEL.keys)}: close"), id="reveal-key")
 
     def action_close(self) -> None:
         self.dismiss()
@@ -665,7 +660,7 @@ def reveal_text(view: CandidateView, round_index: int) -> Content:
         theirs = question.interviewer_assessment.rating if question.interviewer_assessment else None
         lines.append(Content(""))
         lines.append(plain(f"{question.number}. ").stylize("bold") + plain(question.ask.strip()))
-        lines.append(plain(f"   You: {_label(own):<14} Interviewer: {_label(theirs)}"))
+        lines.append(plain(f"   You: {content.rating_label(own):<14} Interviewer: {content.rating_label(theirs)}"))
         flag = gap_flag(own, theirs)
         if flag:
             lines.append(plain(f"   ⚑ Gap: {flag}").stylize("bold $warning"))
@@ -688,5 +683,3 @@ def reveal_text(view: CandidateView, round_index: int) -> Content:
     return Content("\n").join(lines)
 
 
-def _label(rating: object) -> str:
-    return getattr(rating, "label", "not rated")

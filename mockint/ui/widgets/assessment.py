@@ -161,13 +161,7 @@ class RatedQuestion(Vertical):
     """
 
     # The digit keys: each level's place in the scale (1 poor … 4 excellent, 5 no evidence).
-    BINDINGS = user_commands.bindings(
-        user_commands.RATE_POOR,
-        user_commands.RATE_MIXED,
-        user_commands.RATE_GOOD,
-        user_commands.RATE_EXCELLENT,
-        user_commands.RATE_NO_EVIDENCE,
-    )
+    BINDINGS = user_commands.bindings(*user_commands.RATES)
 
     def action_rate(self, level: str) -> None:
         self.query_one(RatingSet).choose(Rating(level))

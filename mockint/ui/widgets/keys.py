@@ -29,3 +29,8 @@ def first_key(keys: str) -> str:
 def key_names(keys: str) -> str:
     """Every key of a binding, for a prompt: `enter or space`."""
     return " or ".join(keys.split(","))
+
+
+def listed_keys(keys: str) -> str:
+    """Every key of a binding, for a key reference's column: `f1 / ?`."""
+    return " / ".join("?" if key == "question_mark" else key for key in keys.split(","))

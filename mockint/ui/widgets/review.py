@@ -24,10 +24,6 @@ from mockint.ui.widgets.keys import CONTINUE, first_key
 from mockint.ui.widgets.plain import plain
 
 
-NO_NOTES = "no notes taken"
-"""A pair run's question or challenge the interviewer noted nothing of."""
-
-
 def challenge_line(challenge: ChallengeRecord, pair: bool = False) -> str:
     """How the challenge went and, when it cut into the answer, when (as the transcripts word it)."""
     line = _challenge_status(challenge, pair)
@@ -39,7 +35,7 @@ def _challenge_status(challenge: ChallengeRecord, pair: bool) -> str:
     timing = f"{format_clock(challenge.time_used)} / {format_clock(challenge.limit + challenge.extra_time)}"
     match challenge.status:
         case ChallengeStatus.ANSWERED if not challenge.answer.strip():
-            return f"{NO_NOTES if pair else 'no answer typed'} ({timing})"
+            return f"{content.empty_label(pair)} ({timing})"
         case ChallengeStatus.ANSWERED:
             return f"answered in {timing}"
         case ChallengeStatus.SKIPPED:
@@ -121,7 +117,7 @@ def own_answer(record: QuestionRecord, pair: bool = False) -> Content:
     timing = f"{format_clock(record.time_used)} / {format_clock(record.limit + record.extra_time)}"
     heading = plain(f"{answer_label(pair)} ({timing})").stylize("bold underline")
     if not record.answer.strip():
-        empty = Content.styled("No notes taken." if pair else "No answer typed.", "italic")
+        empty = plain(content.no_answer_text(pair)).stylize("italic")
         return Content("\n").join([heading, empty])
     return Content("\n").join([heading, plain(record.answer.strip())])
 
