@@ -42,8 +42,13 @@ def test_a_whole_pair_interview_on_two_terminals_with_export_and_the_candidates_
         host.wait_for("Review")
         host.press("Enter")
         candidate.wait_for("rate yourself")
-        candidate.press("4")  # excellent
-        candidate.wait_for("Stands out")
+
+        def rated_excellent() -> bool:
+            """Press 4 until it takes: the form can show a moment before its first question has the keys."""
+            candidate.press("4")
+            return "Stands out" in candidate.screen()
+
+        candidate.wait_until(rated_excellent, "4 did not rate the answer excellent")
         candidate.press("C-d")
         candidate.wait_for("Your assessment is in")
         host.wait_for("theirs in")
