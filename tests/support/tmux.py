@@ -58,6 +58,18 @@ class Tmux:
         self.wait_until(shows, f"{' and '.join(map(repr, texts))} did not show")
         return captured
 
+    def cursor_line(self) -> str:
+        """The screen's line holding the terminal's cursor: hidden, but Textual keeps it on the focused input."""
+        row = int(self.run("display", "-p", "-t", self.session, "#{cursor_y}"))
+        lines = self.screen().splitlines()
+        return lines[row] if row < len(lines) else ""
+
+    def tab_to(self, text: str) -> None:
+        """Press tab and wait until the input on the line showing `text` has the keyboard: keys sent sooner
+        could still reach the input that had it (each widget takes its keys in its own turn)."""
+        self.press("Tab")
+        self.wait_until(lambda: text in self.cursor_line(), f"tab did not move to {text!r}")
+
     def type(self, text: str) -> None:
         self.run("send-keys", "-t", self.session, "-l", text)
 
