@@ -135,8 +135,7 @@ def test_a_rating_chosen_and_not_handed_in_survives_a_kill(tmp_path: Path) -> No
         tmux.wait_for("Review")
         tmux.press("Enter")
         tmux.wait_for("Submit assessment")
-        tmux.press("2")  # mixed, not handed in
-        tmux.wait_for("▐●▌ Mixed")
+        tmux.press_until("2", "▐●▌ Mixed")  # mixed, not handed in
         chosen_at = time.monotonic()
         tmux.wait_until(lambda: time.monotonic() - chosen_at > 2.5, "time did not pass")
         kill(tmux, signal.SIGKILL)

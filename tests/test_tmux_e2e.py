@@ -104,16 +104,15 @@ def test_a_short_pair_run_tick_note_candidate_view_score_and_export(tmp_path: Pa
         tmux.wait_for("Hand the keyboard to the candidate")
         tmux.press("Enter")
         tmux.wait_for("Not rated yet.")  # the candidate's form (its heading may be scrolled out of sight)
-        tmux.press("4")  # the candidate rates the first answer excellent
-        tmux.wait_for("Stands out")
+        tmux.press_until("4", "Stands out")  # the candidate rates the first answer excellent
         tmux.press("C-d")
         tmux.wait_for("Hand the keyboard back to the interviewer")
         tmux.press("Enter")
         tmux.wait_for("Your scorecard")
-        tmux.press("Space")  # the interviewer rates it poor
-        tmux.wait_for("▐●▌ Poor")
+        tmux.press_until("Space", "▐●▌ Poor")  # the interviewer rates it poor
         tmux.press("C-d")  # but gives no keep and change: the keep box takes the keyboard
         tmux.wait_for("Give the candidate at least one specific keep and one specific change.")
+        tmux.wait_for_cursor_on("Keep")
         tmux.type("Names what they own")
         tmux.wait_for("Names what they own")
         tmux.tab_to("Change")

@@ -38,25 +38,20 @@ def test_a_whole_pair_interview_on_two_terminals_with_export_and_the_candidates_
         host.wait_for("a challenge")
 
         host.press("C-d")  # the challenge answered
+        host.wait_until(lambda: ", a challenge" not in host.screen(), "the challenge was not answered")
         host.press("C-d")  # the question too
         host.wait_for("Review")
         host.press("Enter")
         candidate.wait_for("rate yourself")
 
-        def rated_excellent() -> bool:
-            """Press 4 until it takes: the form can show a moment before its first question has the keys."""
-            candidate.press("4")
-            return "Stands out" in candidate.screen()
-
-        candidate.wait_until(rated_excellent, "4 did not rate the answer excellent")
+        candidate.press_until("4", "Stands out")  # rated excellent
         candidate.press("C-d")
         candidate.wait_for("Your assessment is in")
         host.wait_for("theirs in")
 
-        host.press("Space")  # the interviewer rates it poor
-        host.wait_for("▐●▌ Poor")
-        host.press("C-d")  # no keep and change yet: the keep box takes the keyboard (the help key becomes f1)
-        host.wait_for("f1 Keys")
+        host.press_until("Space", "▐●▌ Poor")  # the interviewer rates it poor
+        host.press("C-d")  # no keep and change yet: the keep box takes the keyboard
+        host.wait_for_cursor_on("Keep")
         host.type("Names the number")
         host.wait_for("Names the number")
         host.tab_to("Change")

@@ -64,11 +64,28 @@ class Tmux:
         lines = self.screen().splitlines()
         return lines[row] if row < len(lines) else ""
 
+    def wait_for_cursor_on(self, text: str) -> None:
+        """Wait until the input on the line showing `text` has the keyboard: keys sent sooner could still
+        reach the widget that had it (each widget takes its keys in its own turn)."""
+        self.wait_until(lambda: text in self.cursor_line(), f"the input on the line of {text!r} has no cursor")
+
     def tab_to(self, text: str) -> None:
-        """Press tab and wait until the input on the line showing `text` has the keyboard: keys sent sooner
-        could still reach the input that had it (each widget takes its keys in its own turn)."""
         self.press("Tab")
-        self.wait_until(lambda: text in self.cursor_line(), f"tab did not move to {text!r}")
+        self.wait_for_cursor_on(text)
+
+    def press_until(self, key: str, text: str) -> str:
+        """Press `key` until `text` shows, for a key that may be pressed twice (such as choosing a rating):
+        a form can show a moment before its first field has the keys. The screen it showed on."""
+        captured = ""
+
+        def took() -> bool:
+            nonlocal captured
+            self.press(key)
+            captured = self.screen()
+            return text in captured
+
+        self.wait_until(took, f"{key} did not bring {text!r}")
+        return captured
 
     def type(self, text: str) -> None:
         self.run("send-keys", "-t", self.session, "-l", text)
