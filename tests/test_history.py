@@ -312,9 +312,18 @@ def test_drill_prints_each_pick_with_why_when_output_is_not_a_terminal(
 
 
 def test_drill_with_nothing_weak_says_so(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "drill", "--pack", "mini")
+    code, out, _ = run(capsys, "drill", "--pack", "why-tiktok")  # a pack that exists, never interviewed
     assert code == 0
-    assert out.startswith("In pack mini: Nothing to drill: no question's latest attempt was weak")
+    assert out.startswith("In pack why-tiktok: Nothing to drill: no question's latest attempt was weak")
+
+
+def test_drill_of_a_pack_nobody_has_says_it_is_unknown(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    save_finished(folder)  # of pack "mini", which is no longer among the packs found
+    assert run(capsys, "drill", "--pack", "mini")[0] == 0  # its saved copy is drilled
+    code, out, err = run(capsys, "drill", "--pack", "why-tiktk")
+    assert (code, out) == (2, "")
+    assert err.startswith("mockint: unknown pack 'why-tiktk'; packs you can drill or run: ")
+    assert "mini" in err and "why-tiktok" in err
 
 
 def test_drill_count_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:

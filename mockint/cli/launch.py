@@ -174,6 +174,8 @@ def drill(args: argparse.Namespace) -> int:
     from mockint.storage.history import drill_from, read_history
 
     history = read_history(sessions_dir(data_dir())).for_candidate(args.name)
+    if args.pack is not None:
+        _check_drill_pack(args.pack, discover(args.rounds), {entry.record.pack_name for entry in history.entries})
     picks = drill_from(history, datetime.now().astimezone(), args.count, args.pack)
     if not picks:
         where = [f"in pack {shown(args.pack)}"] if args.pack is not None else []
@@ -190,6 +192,14 @@ def drill(args: argparse.Namespace) -> int:
         print(printable(f"{number}. {' '.join(pick.question.ask.split())}", single_line=True))
         print(printable(f"   {pick.history.key.pack} · {'; '.join(pick.reasons)}", single_line=True))
     return EXIT_OK
+
+
+def _check_drill_pack(given: str, library: Library, saved_packs: set[str]) -> None:
+    """A drill's pack is one with saved interviews, or at least one that exists: a typo is said, not drilled."""
+    if given in saved_packs or library.find(given) is not None:
+        return
+    known = ", ".join(shown(name) for name in sorted(saved_packs | set(library.names()))) or "none"
+    raise CliError(f"unknown pack {given!r}; packs you can drill or run: {known}", EXIT_USAGE)
 
 
 def join_session(args: argparse.Namespace) -> int:
