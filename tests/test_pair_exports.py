@@ -102,8 +102,8 @@ def test_a_pair_run_words_a_question_without_text_as_no_notes_taken_in_the_total
         assert "no answer" not in text, fmt
     document = json.loads(render(record, "json"))
     assert [item["reasons"] for item in document["practise_next"]][:2] == [["no notes taken"], ["no notes taken"]]
-    assert "left without notes" in content.practise_none(pair=True)
-    assert "typed answer" not in content.practise_none(pair=True)
+    assert "left without notes" in content.practise_none(record)
+    assert "typed answer" not in content.practise_none(record)
 
 
 def test_the_summary_title_and_the_console_word_the_pair_run_as_the_transcripts_do() -> None:

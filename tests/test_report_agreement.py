@@ -12,12 +12,13 @@ from support.pilot import finish_in_app
 from mockint.exporters.html import render_html
 from mockint.exporters.markdown import render_markdown
 from mockint.core.ratings import Rating
+from mockint.analysis.insights import session_insights
 from mockint.exporters.candidate_copy import render_candidate_markdown
-from mockint.exporters.content import answer_time
+from mockint.exporters.content import NOTHING_REACHED, answer_time
 from mockint.session.commands import AddMinute, BeginRound, Command, Continue, Done, PoseChallenge, Quit, SkipChallenge
 from mockint.session.setup import SessionOptions
 from mockint.session.views import candidate_view
-from mockint.ui.screens.summary import SummaryScreen
+from mockint.ui.screens.summary import SummaryScreen, practise_text
 from mockint.ui.screens.summary_table import NARROW_COLUMNS, lay_out, table_rows
 from support.packs import make_pack
 from support.sessions import Run, command_for
@@ -104,3 +105,12 @@ def test_a_pair_run_s_summary_screen_times_are_the_review_s_and_every_transcript
     copy = render_candidate_markdown(view, datetime.now(timezone.utc))
     assert re.findall(r"^- \*\*Time:\*\* (.+)$", copy, re.MULTILINE)[:2] == expected
     assert answer_time(record.rounds[0].questions[0]) == "0:13 of 2:00"  # the review's and the reveal's figure
+
+
+def test_a_run_ended_before_any_question_says_so_instead_of_nothing_standing_out() -> None:
+    run = Run(make_pack(), SessionOptions())
+    assert run.apply(Quit())  # at the first round's intro
+    record = run.engine.record
+    assert practise_text(record, session_insights(record)) == f"Practise next: {NOTHING_REACHED}"
+    assert NOTHING_REACHED in render_markdown(record) and NOTHING_REACHED in render_html(record)
+    assert "Nothing stood out" not in render_markdown(record)

@@ -34,9 +34,14 @@ PRACTISE_RULE = (
 """The order `practise.practise_next` documents, as transcripts print it."""
 
 
-def practise_none(pair: bool) -> str:
+NOTHING_REACHED = "No question was reached, so this run has nothing to practise."
+
+
+def practise_none(record: SessionRecord) -> str:
     """What "Practise next" says when no question stood out; a pair run's text is the interviewer's notes."""
-    return PRACTISE_NONE.format(empty="without notes" if pair else "without a typed answer")
+    if all(question.outcome is Outcome.NOT_REACHED for question in record.questions()):
+        return NOTHING_REACHED
+    return PRACTISE_NONE.format(empty="without notes" if record.pair else "without a typed answer")
 
 
 def practise_rule(pair: bool) -> str:

@@ -226,7 +226,7 @@ def _practise_next(record: SessionRecord, totals: SessionInsights) -> list[str]:
     out = ['<section class="practise">', "<h2>Practise next</h2>"]
     items = practise_next(record, totals=totals)
     if not items:
-        return out + [f"<p>{escape(content.practise_none(record.pair))}</p>", "</section>"]
+        return out + [f"<p>{escape(content.practise_none(record))}</p>", "</section>"]
     out.append("<ol>")
     for item in items:
         where = escape(record.rounds[item.round_index].title)

@@ -231,7 +231,7 @@ def _practise_next(record: SessionRecord, totals: SessionInsights) -> list[str]:
     out = ["", "## Practise next", ""]
     items = practise_next(record, totals=totals)
     if not items:
-        return out + [content.practise_none(record.pair)]
+        return out + [content.practise_none(record)]
     for number, item in enumerate(items, start=1):
         where = escape_inline(record.rounds[item.round_index].title)
         reasons = escape_inline(", ".join(item.reasons))

@@ -35,7 +35,7 @@ def practise_text(record: SessionRecord, insights: SessionInsights) -> str:
     """The transcripts' "Practise next", as lines for the screen: `1. ask (round): reasons`."""
     items = practise_next(record, totals=insights)
     if not items:
-        return "Practise next: " + content.practise_none(record.pair)
+        return "Practise next: " + content.practise_none(record)
     lines = ["Practise next:"]
     for number, item in enumerate(items, start=1):
         where = record.rounds[item.round_index].title
