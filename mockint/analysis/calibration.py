@@ -49,12 +49,17 @@ def rating_gap(own: Rating | None, interviewer: Rating | None) -> int | None:
     return None if mine is None or theirs is None else theirs - mine
 
 
-def gap_flag(own: Rating | None, interviewer: Rating | None) -> str:
-    """"you rated good, your interviewer poor" for a gap of two levels or more; empty otherwise."""
+def gap_flag(own: Rating | None, interviewer: Rating | None, told_interviewer: str | None = None) -> str:
+    """"you rated good, your interviewer poor" for a gap of two levels or more; empty otherwise.
+
+    Told to the interviewer, `told_interviewer` names the candidate: "Ana rated good, you poor".
+    """
     gap = rating_gap(own, interviewer)
     if gap is None or abs(gap) < FLAGGED_GAP:
         return ""
     assert own is not None and interviewer is not None
+    if told_interviewer is not None:
+        return f"{told_interviewer} rated {own.label.lower()}, you {interviewer.label.lower()}"
     return f"you rated {own.label.lower()}, your interviewer {interviewer.label.lower()}"
 
 

@@ -239,7 +239,9 @@ class PairScreen(InterviewScreen):
         """Both sides' assessments of the round, side by side (instead of the solo run's reference answers)."""
         if round_index not in self._revealed:
             self._revealed.add(round_index)
-            self.app.push_screen(RevealScreen(self.engine.candidate_view(), round_index))
+            # Hosted, the candidate sees the reveal on their own screen: this one is the interviewer's.
+            told_interviewer = self.hosting is not None
+            self.app.push_screen(RevealScreen(self.engine.candidate_view(), round_index, told_interviewer))
 
     def _last_revealed(self) -> int | None:
         rounds = self.engine.record.rounds
@@ -638,30 +640,36 @@ class RevealScreen(ModalScreen[None]):
     RevealScreen #reveal-key { dock: bottom; color: $accent; }
     """
 
-    def __init__(self, view: CandidateView, round_index: int) -> None:
+    def __init__(self, view: CandidateView, round_index: int, told_interviewer: bool = False) -> None:
         super().__init__()
         self.view = view
         self.round_index = round_index
+        self.told_interviewer = told_interviewer
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(reveal_text(self.view, self.round_index), id="reveal")
+            yield Static(reveal_text(self.view, self.round_index, self.told_interviewer), id="reveal")
             yield Static(plain(f"{listed_keys(user_commands.CLOSE_PANEL.keys)}: close"), id="reveal-key")
 
     def action_close(self) -> None:
         self.dismiss()
 
 
-def reveal_text(view: CandidateView, round_index: int) -> Content:
+def reveal_text(view: CandidateView, round_index: int, told_interviewer: bool = False) -> Content:
+    """The reveal as the candidate reads it ("You: …  Interviewer: …"), or as the interviewer does on a screen of
+    their own ("Ana: …  You: …")."""
     round_ = view.rounds[round_index]
+    candidate = (view.candidate.strip() or "The candidate") if told_interviewer else None
+    own_label, their_label = (f"{candidate}: ", "You: ") if candidate else ("You: ", "Interviewer: ")
     lines = [plain(f"Round {round_.number}: both assessments, side by side").stylize("bold"), plain(round_.title)]
     for question in round_.questions:
         own = question.self_assessment.rating if question.self_assessment else None
         theirs = question.interviewer_assessment.rating if question.interviewer_assessment else None
         lines.append(Content(""))
         lines.append(plain(f"{question.number}. ").stylize("bold") + plain(question.ask.strip()))
-        lines.append(plain(f"   You: {content.rating_label(own):<14} Interviewer: {content.rating_label(theirs)}"))
-        flag = gap_flag(own, theirs)
+        own_cell = f"{own_label}{content.rating_label(own)}"
+        lines.append(plain(f"   {own_cell:<{len(own_label) + 15}}{their_label}{content.rating_label(theirs)}"))
+        flag = gap_flag(own, theirs, candidate)
         if flag:
             lines.append(plain(f"   ⚑ Gap: {flag}").stylize("bold $warning"))
         if question.evidence is not None:
