@@ -166,12 +166,17 @@ async def test_each_level_says_what_it_means_under_the_choices() -> None:
         assert description_of(first) == description_of(second) == NOT_RATED
         first.query_one(RatingSet).focus()
         await pilot.pause()
-        assert description_of(first) == f"Poor — {Rating.POOR.description}"  # the level under the cursor
+        # The level under the cursor, not taken for a choice.
+        assert description_of(first) == f"{NOT_RATED} Under the cursor: Poor — {Rating.POOR.description}"
         await pilot.press("right", "right", "right")
-        assert description_of(first) == f"Excellent — {Rating.EXCELLENT.description}"
+        assert description_of(first) == f"{NOT_RATED} Under the cursor: Excellent — {Rating.EXCELLENT.description}"
         assert first.query_one(RatingSet).rating is None  # read, not chosen
         await pilot.press("left", "space")
         assert first.query_one(RatingSet).rating is Rating.GOOD
+        assert description_of(first) == f"Good — {Rating.GOOD.description}"
+        await pilot.press("left")
+        assert description_of(first) == f"Rated good. Under the cursor: Mixed — {Rating.MIXED.description}"
+        await pilot.press("right")
         second.query_one(RatingSet).focus()
         await pilot.press("5")
         await pilot.pause()
@@ -197,11 +202,11 @@ async def test_a_restored_choice_is_under_the_cursor_and_described_when_focused(
         await pilot.pause()
         assert description_of(second) == f"Good — {Rating.GOOD.description}"  # not Poor, the first choice
         await pilot.press("right")
-        assert description_of(second) == f"Excellent — {Rating.EXCELLENT.description}"
+        assert description_of(second) == f"Rated good. Under the cursor: Excellent — {Rating.EXCELLENT.description}"
         assert second.query_one(RatingSet).rating is Rating.GOOD  # moving reads a level, it does not choose it
         first.query_one(RatingSet).focus()
         await pilot.pause()
-        assert description_of(first) == f"Poor — {Rating.POOR.description}"  # nothing chosen: the cursor's level
+        assert description_of(first) == f"{NOT_RATED} Under the cursor: Poor — {Rating.POOR.description}"
 
 
 @pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 18)])

@@ -133,9 +133,14 @@ class RatingSet(RadioSet):
         self.post_message(self.InView(self))
 
 
-def rating_description(rating: Rating | None) -> str:
-    """`Good — Answers it: …`: the level and what it means; NOT_RATED for none."""
-    return NOT_RATED if rating is None else content.rating_text(rating)
+def rating_description(chosen: Rating | None, under_cursor: Rating | None = None) -> str:
+    """`Good — Answers it: …`: the level chosen and what it means, NOT_RATED for none; while the cursor is on
+    another level, that level is described after what is chosen, so it is not taken for the choice."""
+    said = NOT_RATED if chosen is None else content.rating_text(chosen)
+    if under_cursor is None or under_cursor is chosen:
+        return said
+    so_far = NOT_RATED if chosen is None else f"Rated {chosen.label.lower()}."
+    return f"{so_far} Under the cursor: {content.rating_text(under_cursor)}"
 
 
 class RatingDescription(Static):
@@ -168,7 +173,8 @@ class RatedQuestion(Vertical):
 
     def on_rating_set_in_view(self, message: RatingSet.InView) -> None:
         message.stop()
-        self.query_one(RatingDescription).update(plain(rating_description(message.rating_set.in_view)))
+        rating_set = message.rating_set
+        self.query_one(RatingDescription).update(plain(rating_description(rating_set.rating, rating_set.in_view)))
 
 
 class QuestionAssessment(RatedQuestion):
