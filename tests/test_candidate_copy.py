@@ -10,7 +10,7 @@ from mockint.core import codec
 from mockint.core.ratings import Rating
 from mockint.exporters import file_stem
 from mockint.exporters.candidate_copy import COPY_FORMAT, CandidateCopy, render_candidate_markdown, save_candidate_copy
-from mockint.session.commands import BeginRound, Continue, Done, Note, Quit
+from mockint.session.commands import BeginRound, Continue, Done, Note, Quit, Skip
 from mockint.session.state import Phase
 from mockint.session.views import CandidateView, candidate_view
 from mockint.session.setup import SessionOptions
@@ -77,3 +77,18 @@ def test_both_files_are_written_never_overwriting_and_the_json_is_the_view(tmp_p
     assert [p.name for p in second] == [p.name.replace("-copy.", "-copy-2.") for p in first]
     copy = codec.decode(first[1].read_text(encoding="utf-8"), CandidateCopy)
     assert copy.format == COPY_FORMAT and copy.saved == SAVED and copy.view == view
+
+
+def test_each_challenge_in_the_copy_says_what_became_of_it() -> None:
+    run = pair_run()
+    engine = run.engine
+    run.apply(BeginRound())
+    outcomes = iter([Skip(), Done()])
+    while engine.phase in (Phase.ANSWERING, Phase.CHALLENGE):
+        run.clock.advance(5)
+        assert run.apply(next(outcomes) if engine.phase is Phase.CHALLENGE else Done())
+    lines = [line for line in render_candidate_markdown(view_of(run), SAVED).splitlines() if "**Challenge:**" in line]
+    assert lines == [
+        "- **Challenge:** CHALLENGE-MARK-1a — skipped after 0:05 of 0:30",
+        "- **Challenge:** CHALLENGE-MARK-1b — answered in 0:05 of 0:20",
+    ]

@@ -25,7 +25,7 @@ from mockint.exporters import content
 from mockint.exporters.files import base_name, write_new_files
 from mockint.exporters.markdown import escape_inline, quote
 from mockint.session.record import ChallengeStatus
-from mockint.session.views import CandidateQuestion, CandidateRound, CandidateView
+from mockint.session.views import CandidateChallenge, CandidateQuestion, CandidateRound, CandidateView
 
 COPY_FORMAT = "mockint.candidate-copy/1"
 COPY_LABEL = "The candidate's copy: what the candidate's screen held, saved on the candidate's terminal."
@@ -90,6 +90,18 @@ def _round(round_: CandidateRound) -> list[str]:
     return out
 
 
+def _challenge_outcome(challenge: CandidateChallenge) -> str:
+    """`answered in 0:20 of 1:00`, `skipped after …`: what the candidate did with a challenge posed to them."""
+    used = content.time_text(challenge.time_used, challenge.limit + challenge.extra_time)
+    if challenge.status is ChallengeStatus.SKIPPED:
+        return f"skipped after {used}"
+    if challenge.status is ChallengeStatus.LEFT_EMPTY:
+        return f"left without an answer after {used}"
+    if challenge.status is ChallengeStatus.PENDING:
+        return f"still open after {used}"  # the copy was saved while it was on screen
+    return f"answered in {used}"
+
+
 def _question(question: CandidateQuestion, count: int) -> list[str]:
     out = ["", f"### Question {question.number} of {count}", "", *quote(question.ask)]
     posed = [(c.time_used, c.limit + c.extra_time) for c in question.challenges if c.status is not ChallengeStatus.PENDING]
@@ -100,7 +112,7 @@ def _question(question: CandidateQuestion, count: int) -> list[str]:
     if question.hint:
         out.append(f"- **Hint taken:** {escape_inline(question.hint)}")
     for challenge in question.challenges:
-        out.append(f"- **Challenge:** {escape_inline(challenge.ask)}")
+        out.append(f"- **Challenge:** {escape_inline(challenge.ask)} — {_challenge_outcome(challenge)}")
     if question.candidate_notes.strip():
         out += ["", "**Your notes:**", *quote(question.candidate_notes)]
     own = question.self_assessment.rating if question.self_assessment else None
