@@ -109,6 +109,25 @@ async def test_the_digit_keys_rate_on_the_scorecard_and_the_level_is_described()
         assert descriptions[0].startswith("Good — ") and descriptions[1].startswith("No evidence — ")
 
 
+async def test_a_scorecard_without_keep_and_change_says_so_beside_them_until_they_are_typed() -> None:
+    app, _ = pair_app(pack=marked_pack())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await scorecard(pilot)
+        form = pilot.app.screen.query_one(ScorecardForm)
+        keep, change = form.query_one("#score-keep", Input), form.query_one("#score-change", Input)
+        keep.value = change.value = ""
+        await pilot.press("ctrl+d")
+        await settle(pilot)
+        problem = form.query_one("#scorecard-problem")
+        assert "one specific keep and one specific change" in str(problem.render())
+        assert keep.has_focus and form.region.contains_region(problem.region)  # in sight beside the empty box
+        await pilot.press("x", "tab")
+        assert change.has_focus and "one specific keep" in str(problem.render())  # change still missing
+        await pilot.press("y")
+        assert str(problem.render()) == ""
+        assert not engine_of(app).record.rounds[0].revealed  # typed, not handed in
+
+
 def test_hosting_console(snap_compare: object) -> None:
     """Hosting (`mockint host`), a candidate's terminal joined: the status line under the bar, a fixed port shown."""
 

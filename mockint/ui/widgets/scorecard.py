@@ -90,13 +90,14 @@ class ScorecardForm(VerticalScroll):
                 text = self.drafts.get(name, getattr(reflection, name))
                 yield Input(printable(text, single_line=True), id=f"score-{name}", compact=True,
                             max_length=MAX_LINE)  # fmt: skip
+        # Under the lines it is about, so it shows beside the box that takes the keyboard.
+        yield Static("", id="scorecard-problem")
         if self.last_round:
             yield Static("Would they advance?", classes="scorecard-heading")
             with RadioSet(id="advance"):
                 chosen = self.choices.advance if self.choices is not None else None
                 for choice in Advance:
                     yield ChoiceButton(plain(choice.label), value=choice is chosen, id=f"advance-{choice.value}")
-        yield Static("", id="scorecard-problem")
         yield Button("Submit scorecard", id="submit-scorecard", variant="primary")
 
     def on_mount(self) -> None:
@@ -148,6 +149,12 @@ class ScorecardForm(VerticalScroll):
             return
         empty = next(box for box in self.query(Input) if not box.value.strip())
         empty.focus()  # straight to what is missing
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Once what was missing is typed, the problem said about it goes (the event goes on to be saved)."""
+        problem = self.query_one("#scorecard-problem", Static)
+        if str(problem.content) and not self.problem():
+            problem.update("")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "submit-scorecard":
