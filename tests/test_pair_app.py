@@ -14,21 +14,24 @@ from mockint.core.ratings import Rating
 from mockint.session.record import Advance, ChallengeStatus, Counter, Mode, Role
 from mockint.core.paths import sessions_dir
 from mockint.session.setup import SessionOptions
+from mockint.session.commands import BeginRound, Continue, Done, Skip
 from mockint.session.state import Phase
+from mockint.session.views import candidate_view
 from mockint.ui.screens.pair import (
-    NO_CONDITIONAL, CandidateScreen, HandOffScreen, KeyReferenceScreen, PairScreen, RevealScreen,
+    NO_CONDITIONAL, CandidateScreen, HandOffScreen, KeyReferenceScreen, PairScreen, RevealScreen, reveal_text,
 )
 from mockint.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.widgets.assessment import AssessmentForm, RatingSet
 from textual.widgets import Input
 from mockint.ui.widgets.pair_console import NoteInput
-from mockint.ui.widgets.scorecard import ScorecardForm
+from mockint.ui.widgets.scorecard import ScorecardForm, evidence_text
 from support.apps import SIZE, make_app, pair_app
 from support.marked import marked_pack
 from support.packs import mini_pack
 from support.pilot import engine_of, screen_text, text_of, type_text, widget_texts
 from support.saved import saved_commands
+from support.sessions import Run, command_for
 
 NOTE = "NOTED-MARK said retention"
 ALWAYS_PRIVATE = ("GUIDE-MARK-1b", "CKIT-MARK", "KWMARK", "ANCHOR-MARK", "FACT-MARK", "RETENTION", "COHORT", "保留")
@@ -395,3 +398,20 @@ async def test_the_offer_to_resume_a_pair_interview_names_who_interviews_whom(is
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
         assert "Mini mock (pair, practice: Ben interviews Ana), started" in app.screen.question
+
+
+def test_a_skipped_question_is_said_to_be_skipped_on_the_scorecard_and_in_the_reveal() -> None:
+    run = Run(marked_pack(), SessionOptions(pair=True, candidate="Ann", interviewer="Bo"))
+    engine = run.engine
+    assert run.apply(BeginRound()) and run.apply(Skip()) and run.apply(Continue())  # the first question
+    while engine.phase in (Phase.ANSWERING, Phase.CHALLENGE):
+        assert run.apply(Done())
+    assert run.apply(Continue())
+    skipped, answered = engine.record.rounds[0].questions
+    assert str(evidence_text(skipped)).startswith("Skipped by you. Your evidence: heard nothing ticked")
+    assert str(evidence_text(answered)).startswith("Your evidence: ")
+    assert run.apply(command_for(engine, "assess", Rating.GOOD))  # type: ignore[arg-type]
+    assert run.apply(command_for(engine, "assess interviewer", Rating.POOR))  # type: ignore[arg-type]
+    lines = str(reveal_text(candidate_view(engine.record, engine.state, engine.offset()), 0)).splitlines()
+    first, second = (i for i, line in enumerate(lines) if line[:3] in ("1. ", "2. "))
+    assert lines[first + 1] == "   Skipped" and lines[second + 1] != "   Skipped"

@@ -667,6 +667,8 @@ def reveal_text(view: CandidateView, round_index: int, told_interviewer: bool = 
         theirs = question.interviewer_assessment.rating if question.interviewer_assessment else None
         lines.append(Content(""))
         lines.append(plain(f"{question.number}. ").stylize("bold") + plain(question.ask.strip()))
+        if question.skipped:
+            lines.append(plain("   Skipped").stylize("italic"))
         own_cell = f"{own_label}{content.rating_label(own)}"
         lines.append(plain(f"   {own_cell:<{len(own_label) + 15}}{their_label}{content.rating_label(theirs)}"))
         flag = gap_flag(own, theirs, candidate)

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
+from mockint.analysis.insights import counted
 from mockint.exporters import content
 from mockint.session.commands import SubmitAssessment
 from mockint.core.ratings import Rating
@@ -32,8 +33,8 @@ def anchors_text(question: QuestionRecord) -> Content:
 
 def evidence_text(question: QuestionRecord) -> Content:
     heard = ", ".join(sorted(question.heard)) or "nothing ticked"
-    notes = f"{len(question.notes)} note line{'s' if len(question.notes) != 1 else ''}"
-    return plain(f"Your evidence: heard {heard}; {notes}")
+    evidence = f"Your evidence: heard {heard}; {counted(len(question.notes), 'note line')}"
+    return plain(f"Skipped by you. {evidence}" if question.skipped else evidence)
 
 
 MAX_LINE = 300
