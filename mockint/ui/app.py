@@ -189,6 +189,7 @@ class MockintApp(App[None]):
             )
         self.screen_change_signal.subscribe(self, self._size_guard.on_screen_change)
         self.screen_change_signal.subscribe(self, self._note_run_at_risk)
+        self.screen_change_signal.subscribe(self, self._end_hosting_once_left)
         self._size_guard.check(self.size)
         if isinstance(self._start, StartRequest):
             self.start_interview(self._start.pack, self._start.options)
@@ -307,7 +308,8 @@ class MockintApp(App[None]):
         """Start the next pair interview of `record`'s pack with the names swapped (see setup.swapped_options)."""
         from mockint.session.setup import swapped_options
 
-        if self.hosting is not None:  # the new interviewer is the one at the other terminal
+        if self.hosting is not None and record.id == self.hosting.engine.record.id:
+            # The hosted run's next interviewer is the one at the other terminal; a later run here swaps as ever.
             self.notify("With two terminals, swap by hosting from the other one: mockint host PACK there.",
                         title="Cannot swap here", severity="warning")  # fmt: skip
             return
@@ -382,6 +384,28 @@ class MockintApp(App[None]):
             self.notify(printable(f"Not hosting: cannot listen on port {hosting.request.port}: {reason(error)}",
                                   single_line=True), title="Hosting", severity="error", markup=False, timeout=30)  # fmt: skip
         self._hosting_changed()
+
+    def _end_hosting_once_left(self, _screen: Screen) -> None:
+        """Once the hosted run is over and neither its console nor its summary is on the screen stack, end the
+        hosting as quitting does: the candidate's terminal is told, the port closes. The app goes on unhosted."""
+        from mockint.session.state import Phase
+
+        hosting = self.hosting
+        if hosting is None or hosting.ended or hosting.engine.phase is not Phase.FINISHED or self._shows_hosted_run():
+            return
+        self.run_worker(hosting.close(), name="end hosting")
+        self.notify("The candidate's terminal was told the interview ended. To host another, run mockint host PACK.",
+                    title="No longer hosting")  # fmt: skip
+
+    def _shows_hosted_run(self) -> bool:
+        """Whether the hosted run's console or its summary is on the screen stack."""
+        from mockint.ui.screens.summary import SummaryScreen
+
+        assert self.hosting is not None
+        hosted = self.hosting.engine.record.id
+        return self._hosting_console() is not None or any(
+            isinstance(screen, SummaryScreen) and screen.record.id == hosted for screen in self.screen_stack
+        )
 
     def _hosting_event(self, event: HostEvent) -> None:
         from mockint.remote.host import HostEventKind

@@ -7,7 +7,9 @@ ready, and whether the clock pauses while they are away (the interviewer's
 choice; it keeps running by default). Views are pushed by one task, so a burst
 of commands sends the latest view once and frames go out in order; the host
 itself sends nothing unchanged. Intents are handed to the console, which turns
-them into engine commands.
+them into engine commands. One `mockint host` hosts one run: once it is over and
+its summary left, the app ends the hosting (`close`, as on quitting), so the
+candidate's terminal is told and the port closes.
 """
 
 from __future__ import annotations
@@ -100,6 +102,7 @@ class Hosting:
         """Where the run stood when the candidate last said they were ready; the status says so until it moves."""
         self._changed = asyncio.Event()
         self._pusher: asyncio.Task[None] | None = None
+        self._closing: asyncio.Future[None] | None = None
 
     @property
     def code(self) -> str:
@@ -132,12 +135,24 @@ class Hosting:
             if await self.host.push():
                 self._on_pushed()
 
+    @property
+    def ended(self) -> bool:
+        """Whether the hosting has ended (or is ending): nobody can join any more."""
+        return self._closing is not None
+
     async def close(self) -> None:
-        """Tell the candidate the session ended and stop listening."""
+        """Send the candidate the last view, tell them the session ended and stop listening; done once, however
+        often asked (the hosted run's summary left, then the app quitting)."""
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._close())
+        await asyncio.shield(self._closing)
+
+    async def _close(self) -> None:
         if self._pusher is not None:
             self._pusher.cancel()
         try:
             async with asyncio.timeout(CLOSE_WITHIN):
+                await self.host.push()  # what the last command changed, if the pusher had not sent it yet
                 await self.host.close()
         except TimeoutError:
             LOG.warning("the candidate's terminal was not told goodbye within %s s", CLOSE_WITHIN)
