@@ -260,8 +260,7 @@ class MockintApp(App[None]):
     def _host_again(self, hosted: HostedRun) -> bool:
         """Host the run about to be resumed as it was hosted, with a new code; False (and say why) when its port
         cannot be had. A run resumed while this app hosts another goes on on this terminal, and is said to."""
-        from mockint.remote.codes import new_code
-        from mockint.remote.host import check_can_listen, listening_on
+        from mockint.ui.hosting import CannotHostAgain, host_again
 
         if self._host is not None:
             self.notify("It was hosted, but this mockint hosts one interview only: it goes on on this terminal."
@@ -269,14 +268,12 @@ class MockintApp(App[None]):
                         title="Not hosted", severity="warning")  # fmt: skip
             return True
         try:
-            check_can_listen(hosted.port, hosted.lan)
-        except OSError as error:
-            text = (f"It was hosted, and port {hosted.port} of {listening_on(hosted.lan)} cannot be had now:"
-                    f" {reason(error)}. Resume it with mockint resume --port N (0: any free one).")  # fmt: skip
+            self._host = host_again(hosted)
+        except CannotHostAgain as error:
+            text = f"{str(error)[:1].upper()}{str(error)[1:]}."
             self.notify(printable(text, single_line=True), title="Cannot resume", severity="error", markup=False,
                         timeout=30)  # fmt: skip
             return False
-        self._host = HostRequest(new_code(hosted.lan), hosted.port, hosted.lan)
         return True
 
     def start_interview(self, pack: Pack, options: SessionOptions, save: bool = True) -> None:

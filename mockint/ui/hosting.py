@@ -20,14 +20,19 @@ import socket
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from mockint.core.userpaths import reason
+from mockint.remote.codes import new_code
 from mockint.remote.frames import Intent, Ready
-from mockint.remote.host import LOOPBACK, Address, CandidateHost, HostEvent, HostEventKind
+from mockint.remote.host import (
+    LOOPBACK, Address, CandidateHost, HostEvent, HostEventKind, check_can_listen, listening_on,
+)  # fmt: skip
 from mockint.session.engine import SessionEngine
 from mockint.session.record import Role
 from mockint.session.state import Phase
 from mockint.session.views import CandidateView
 
 if TYPE_CHECKING:
+    from mockint.storage.journal import HostedRun
     from mockint.ui.app import HostRequest
 
 LOG = logging.getLogger("mockint.ui.hosting")
@@ -46,6 +51,29 @@ def lan_address() -> str:
             return str(probe.getsockname()[0])
         except OSError:
             return LOOPBACK
+
+
+class CannotHostAgain(Exception):
+    """A resumed run cannot be hosted again: the message (a sentence without its capital) says why and what to do."""
+
+
+def host_again(hosted: HostedRun, port: int | None = None, lan: bool = False) -> HostRequest:
+    """How a resumed run is hosted: as it was (on the port and interfaces it had, unless `port` or `lan` say
+    otherwise), with a new code, since the old one is never kept. CannotHostAgain when that port cannot be had:
+    `mockint resume` and the home screen's offer say the same."""
+    from mockint.ui.app import HostRequest
+
+    listen_port = hosted.port if port is None else port
+    listen_lan = hosted.lan or lan
+    try:
+        check_can_listen(listen_port, listen_lan)
+    except OSError as error:
+        where = f"port {listen_port} of {listening_on(listen_lan)}"
+        raise CannotHostAgain(
+            f"cannot listen on {where} to host the interview again: {reason(error)};"
+            " choose another with mockint resume --port N (0: any free one)"
+        ) from None
+    return HostRequest(new_code(listen_lan), listen_port, listen_lan)
 
 
 def screen_text(view: CandidateView | None) -> str:
