@@ -407,7 +407,7 @@ class MockintApp(App[None]):
     def _hosting_event(self, event: HostEvent) -> None:
         from mockint.remote.host import HostEventKind
 
-        warning = event.kind in (HostEventKind.WRONG_CODES, HostEventKind.SILENT)
+        warning = event.kind in (HostEventKind.WRONG_CODES, HostEventKind.SILENT, HostEventKind.OTHER_VERSION)
         notice = f"{event.message[:1].upper()}{event.message[1:]}."  # "The candidate left.", as the console's own
         self.notify(printable(notice, single_line=True), title="Candidate",
                     severity="warning" if warning else "information", markup=False)  # fmt: skip
