@@ -250,14 +250,18 @@ async def test_leaving_the_hosted_runs_summary_ends_the_hosting_the_candidate_is
         assert any("told the interview ended" in message for message in told)
 
 
-async def test_after_the_hosting_ended_a_new_pair_run_is_on_this_terminal_and_swaps_roles() -> None:
+async def test_after_the_hosting_ended_a_new_pair_run_is_on_this_terminal_and_swaps_roles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     app, _ = hosted_app(pack=marked_pack())
     async with app.run_test(size=SIZE) as pilot:
+        told = record_notifications(app, monkeypatch)
         await listening(pilot)
         hosted = engine_of(app).record
         await app.action_quit()
         await pilot.press("y", "escape", "l")
         await until(lambda: app.hosting.ended)
+        assert any(message.startswith("Nobody can join it.") for message in told)  # no candidate had joined
         app.start_interview(marked_pack(), SessionOptions(pair=True, candidate="Ann", interviewer="Bo"), save=False)
         await pilot.pause()
         console = app.screen

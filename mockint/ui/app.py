@@ -388,18 +388,20 @@ class MockintApp(App[None]):
         from mockint.session.state import Phase
 
         hosting = self.hosting
-        if hosting is None or hosting.ended or hosting.engine.phase is not Phase.FINISHED or self._shows_hosted_run():
+        if hosting is None or hosting.ended or hosting.engine.phase is not Phase.FINISHED:
             return
+        if self._shows_hosted_run(hosting):
+            return
+        told = hosting.connected
         self.run_worker(hosting.close(), name="end hosting")
-        self.notify("The candidate's terminal was told the interview ended. To host another, run mockint host PACK.",
-                    title="No longer hosting")  # fmt: skip
+        self.notify(("The candidate's terminal was told the interview ended." if told else "Nobody can join it.")
+                    + " To host another, run mockint host PACK.", title="No longer hosting")  # fmt: skip
 
-    def _shows_hosted_run(self) -> bool:
-        """Whether the hosted run's console or its summary is on the screen stack."""
+    def _shows_hosted_run(self, hosting: Hosting) -> bool:
+        """Whether the run `hosting` serves has its console or its summary on the screen stack."""
         from mockint.ui.screens.summary import SummaryScreen
 
-        assert self.hosting is not None
-        hosted = self.hosting.engine.record.id
+        hosted = hosting.engine.record.id
         return self._hosting_console() is not None or any(
             isinstance(screen, SummaryScreen) and screen.record.id == hosted for screen in self.screen_stack
         )
