@@ -150,8 +150,8 @@ async def test_a_hosted_run_whose_port_is_taken_is_not_resumed_and_the_app_says_
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen) and app.hosting is None and app.engine is None
     [message] = told
-    assert f"port {port} of 127.0.0.1 cannot be had now" in message
-    assert "mockint resume --port N" in message
+    assert message.startswith(f"Cannot listen on port {port} of 127.0.0.1 to host the interview again: ")
+    assert message.endswith("; choose another with mockint resume --port N (0: any free one).")
 
 
 # -- swapping roles after a resume -----------------------------------------------------
@@ -228,8 +228,8 @@ def test_a_hosted_run_whose_port_is_taken_is_refused_in_one_line(tmp_path: Path)
     with port_taken() as port:
         saved_commands(sessions_dir(tmp_path), PAIR, "answering", hosted=HostedRun(port=port))
         line = one_line_error(resume(tmp_path))
-        assert line.startswith(f"mockint: cannot listen on port {port} of 127.0.0.1: ")
-        assert line.endswith("choose another with --port N (0: any free one)")
+        assert line.startswith(f"mockint: cannot listen on port {port} of 127.0.0.1 to host the interview again: ")
+        assert line.endswith("; choose another with mockint resume --port N (0: any free one)")  # as in the app
         # Another port, given, is free: it gets as far as the terminal.
         assert "needs a terminal" in one_line_error(resume(tmp_path, "--port", "0"))
 

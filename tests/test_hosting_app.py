@@ -4,6 +4,7 @@ clock while the candidate is away, and goodbye on quit."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
@@ -26,7 +27,9 @@ from mockint.session.state import Phase
 from mockint.ui.app import MockintApp
 from mockint.ui.hosting import screen_text
 from mockint.ui.screens.confirm import ConfirmScreen
+from mockint.ui.screens.home import HomeScreen
 from mockint.ui.screens.pair import HandOffScreen, KeyReferenceScreen, PairScreen, RevealScreen
+from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.widgets.hosting_status import HostingStatus, packed
 from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.pair_console import candidate_notes_text
@@ -36,7 +39,7 @@ from support.apps import SIZE, hosted_app
 from support.marked import marked_pack
 from support.pilot import engine_of, record_notifications, widget_texts
 from support.pilot import screen_text as pilot_screen_text
-from support.remote import CODE, until
+from support.remote import CODE, WAIT, until
 from support.sessions import Run
 
 QUIET = Timing(heartbeat_every=None)
@@ -227,6 +230,50 @@ async def test_quitting_tells_the_candidate() -> None:
         await pilot.press("y")
     assert await client.wait_ended() == ENDED
 
+
+async def test_leaving_the_hosted_runs_summary_ends_the_hosting_the_candidate_is_told_and_the_port_closes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    async with app.run_test(size=SIZE) as pilot:
+        told = record_notifications(app, monkeypatch)
+        client = await joined(pilot)
+        host, port = await listening(pilot)
+        await app.action_quit()
+        await pilot.press("y")  # the interview ends early: its summary
+        await until(lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.pause()
+        assert client.ended is None and app.hosting.connected  # the summary still holds the hosted run
+        await pilot.press("escape", "l")  # home, leaving the transcript unexported
+        assert await asyncio.wait_for(client.wait_ended(), WAIT) == ENDED
+        assert client.received.view.position.phase is Phase.FINISHED  # the last view came before the goodbye
+        with pytest.raises(OSError):
+            await asyncio.open_connection(host, port)
+        assert isinstance(app.screen, HomeScreen) and app.hosting.ended
+        assert any("told the interview ended" in message for message in told)
+
+
+async def test_after_the_hosting_ended_a_new_pair_run_is_on_this_terminal_and_swaps_roles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    async with app.run_test(size=SIZE) as pilot:
+        told = record_notifications(app, monkeypatch)
+        await listening(pilot)
+        hosted = engine_of(app).record
+        await app.action_quit()
+        await pilot.press("y", "escape", "l")
+        await until(lambda: app.hosting.ended)
+        assert any(message.startswith("Nobody can join it.") for message in told)  # no candidate had joined
+        app.start_interview(marked_pack(), SessionOptions(pair=True, candidate="Ann", interviewer="Bo"), save=False)
+        await pilot.pause()
+        console = app.screen
+        assert isinstance(console, PairScreen) and console.hosting is None
+        app.swap_roles(hosted)  # the hosted run's swap is still the other terminal's to host
+        assert engine_of(app).record.candidate == "Ann"
+        app.swap_roles(engine_of(app).record)
+        await pilot.pause()
+        assert (engine_of(app).record.candidate, engine_of(app).record.interviewer) == ("Bo", "Ann")
 
 def test_what_the_candidates_screen_shows_in_a_few_words() -> None:
     run = Run(marked_pack(), SessionOptions(pair=True))

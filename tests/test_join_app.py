@@ -157,6 +157,22 @@ async def test_the_candidate_saves_their_own_copy_at_the_end_never_overwriting(t
     assert "(the candidate's copy)" in markdown and "Which metrics do you track?" in markdown
 
 
+async def test_after_the_last_reveal_the_interviewer_ending_the_session_leaves_the_copy_to_save(tmp_path: Path) -> None:
+    async with joined_app(export_dir=tmp_path) as joined:
+        await joined.to_self_assessment()
+        await joined.apply(command_for(joined.run.engine, "assess", Rating.GOOD))  # the candidate's, as sent
+        await joined.apply(command_for(joined.run.engine, "assess interviewer", Rating.POOR), Quit())
+        app = joined.pilot.app
+        assert isinstance(app.screen, RevealScreen)
+        await joined.hosted.host.close()  # the interviewer left the summary: the hosting ends
+        await until(lambda: joined.client.ended is not None)
+        await joined.pilot.press("enter")  # the reveal closes on the end
+        await until(lambda: "The interviewer ended the session. s: save your copy" in screen_text(app))
+        await joined.pilot.press("s")
+        await until(lambda: len(list(tmp_path.glob("*-candidate-copy.*"))) == 2)
+    markdown = next(tmp_path.glob("*-candidate-copy.md")).read_text(encoding="utf-8")
+    assert "Your interviewer's rating:** Poor" in markdown
+
 def joined_bindings(joined: Joined) -> set[str]:
     return {active.binding.action for active in joined.pilot.app.screen.active_bindings.values() if active.enabled}
 

@@ -3,15 +3,20 @@ documented exit status, never a traceback. Loopback only."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from mockint.cli import main
 from mockint.cli.exits import EXIT_NOT_JOINED, EXIT_USAGE
 from mockint.cli.launch import join_error_text
 from mockint.remote.client import JoinError
-from support.remote import CODE
+from mockint.remote.frames import PROTOCOL, Refused
+from support.remote import CODE, BareHost
 
 TESTS_DIR = Path(__file__).parent
 
@@ -75,3 +80,19 @@ def test_a_host_backing_off_says_how_long_to_wait() -> None:
     refused = JoinError("the host refused: too many wrong codes: wait and try again", retry_after=1.2)
     assert join_error_text(refused) == "the host refused: too many wrong codes: wait and try again (in 2 s)"
     assert join_error_text(JoinError("the host refused: wrong code")) == "the host refused: wrong code"
+
+
+async def test_a_host_of_another_version_is_one_line_and_the_not_joined_status(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    host = BareHost(refusal=Refused("this host speaks mockint.remote/1: update mockint"))
+    address = await host.start()
+    try:
+        status = await asyncio.to_thread(main, ["join", f"{address.host}:{address.port}", "--code", CODE])
+    finally:
+        await host.close()
+    assert status == EXIT_NOT_JOINED
+    assert capsys.readouterr().err == (
+        f"mockint: host and join run different versions of mockint: the host speaks mockint.remote/1, the join"
+        f" {PROTOCOL}; install the same version on both terminals\n"
+    )

@@ -25,7 +25,8 @@ from mockint.core.ratings import Rating
 from mockint.remote.client import HOST_GONE, HOST_SILENT, CandidateClient, JoinError, split_address
 from mockint.remote.codes import WORD_LIST, CodeError, checked_code, new_code, normalised
 from mockint.remote.frames import (
-    MAX_FRAME_BYTES, Heartbeat, Notes, Ready, Refused, SelfAssessment, ViewFrame, Welcome, decode_frame, encode_frame,
+    MAX_FRAME_BYTES, PROTOCOL, Heartbeat, Hello, Notes, Ready, Refused, SelfAssessment, ViewFrame, Welcome, decode_frame,
+    encode_frame, other_version_text,
 )  # fmt: skip
 from mockint.remote.host import ENDED, REPLACED, Address, HostEventKind
 from mockint.remote.timing import Timing
@@ -94,6 +95,52 @@ async def test_a_wrong_code_is_refused_alike_and_nothing_is_sent() -> None:
         assert not any("Marked" in message for message in bare.messages)
         await bare.close()
 
+
+async def test_a_join_of_another_version_is_refused_saying_so_and_the_interviewer_is_told() -> None:
+    async with hosting(pair_run()) as (hosted, address):
+        bare = await BareCandidate.connect(address)
+        await bare.send(Hello(protocol="mockint.remote/1"))
+        answer = await bare.frame()
+        assert answer == Refused(other_version_text(PROTOCOL, "mockint.remote/1"), protocol=PROTOCOL)
+        assert answer.reason.startswith("host and join run different versions of mockint: the host speaks")
+        again = await BareCandidate.connect(address)
+        await again.send(Hello(protocol="mockint.remote/1"))
+        assert isinstance(await again.frame(), Refused)
+        assert [event.kind for event in hosted.events] == [HostEventKind.OTHER_VERSION]  # told once
+        assert not hosted.host.connected
+        await bare.close()
+        await again.close()
+
+
+@pytest.mark.parametrize(
+    ("refusal", "host_protocol"),
+    [
+        (Refused("this host speaks mockint.remote/1: update mockint"), "mockint.remote/1"),  # as the first hosts said
+        (Refused("whatever a later host says", protocol="mockint.remote/9"), "mockint.remote/9"),
+    ],
+)
+async def test_a_host_of_another_version_is_said_plainly(refusal: Refused, host_protocol: str) -> None:
+    host = BareHost(refusal=refusal)
+    address = await host.start()
+    try:
+        with pytest.raises(JoinError) as refused:
+            await join(address, FakeClock())
+    finally:
+        await host.close()
+    assert str(refused.value) == (
+        f"host and join run different versions of mockint: the host speaks {host_protocol}, the join {PROTOCOL};"
+        " install the same version on both terminals"
+    )
+
+
+async def test_a_refusal_naming_the_joins_own_protocol_is_an_ordinary_refusal() -> None:
+    host = BareHost(refusal=Refused("wrong code", protocol=PROTOCOL))
+    address = await host.start()
+    try:
+        with pytest.raises(JoinError, match="^the host refused: wrong code$"):
+            await join(address, FakeClock())
+    finally:
+        await host.close()
 
 async def test_a_web_page_cannot_connect() -> None:
     async with hosting(pair_run()) as (hosted, address):

@@ -89,11 +89,13 @@ def test_a_whole_pair_interview_on_two_terminals_with_export_and_the_candidates_
         text = transcript.read_text(encoding="utf-8")
         assert f"**Candidate's notes**\n\n> {NOTES}" in text and "Say why it matters" in text
 
-        host.press("C-q")
-        assert host.wait_for_exit() == 0
+        # Home from the summary: the hosting ends there, while the interviewer's mockint goes on.
+        host.press_until("Escape", "No longer hosting")
         candidate.wait_for("The interviewer ended the session")
         candidate.press("Enter")
         assert candidate.wait_for_exit() == 0  # the interview ended normally
+        host.press("C-q")
+        assert host.wait_for_exit() == 0
 
 
 def test_a_dropped_candidate_rejoins_with_the_code_and_sees_the_current_question(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_NOT_JOINED = 3
-"""`mockint join`: the host could not be reached, or refused (a wrong code, or backing off after wrong codes)."""
+"""`mockint join`: the host could not be reached, runs another version of mockint, or refused (a wrong code, or
+backing off after wrong codes)."""
 EXIT_CONNECTION_LOST = 4
 """`mockint join`: the connection to the host was lost (or another terminal took over) before the session ended."""
 EXIT_INTERRUPTED = 130

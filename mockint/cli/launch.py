@@ -142,26 +142,25 @@ def resume_interview(args: argparse.Namespace) -> int:
         raise CliError(str(error)) from None
     except OSError as error:
         raise CliError(f"cannot read {shown(error.filename or folder)}: {reason(error)}") from None
-    host = host_again(journal.header.hosted, args.port, args.lan)
+    host = hosting_for_resume(journal.header.hosted, args.port, args.lan)
     working_folder()
     return _run_app(discover(args.rounds), start=ResumeRequest(path, journal), export_dir=None, save=True, host=host)
 
 
-def host_again(hosted: HostedRun | None, port: str | None, lan: bool) -> HostRequest | None:
-    """How a resumed run is hosted: as it was (on the port and interfaces it had, unless `--port` or `--lan` say
-    otherwise), with a new code, since the old one is never kept; None for a run that was not hosted."""
+def hosting_for_resume(hosted: HostedRun | None, port: str | None, lan: bool) -> HostRequest | None:
+    """How a resumed run is hosted (mockint.ui.hosting.host_again says, and why not); None for a run that was not
+    hosted, which `--port` and `--lan` do not go with."""
     if hosted is None:
         if port is not None or lan:
             raise CliError("--port and --lan are for resuming a hosted interview; this one ran on one terminal",
                            EXIT_USAGE)  # fmt: skip
         return None
-    from mockint.remote.codes import new_code
-    from mockint.ui.app import HostRequest
+    from mockint.ui.hosting import CannotHostAgain, host_again
 
-    listen_port = hosted.port if port is None else _port(port)
-    listen_lan = hosted.lan or lan
-    check_can_listen(listen_port, listen_lan)
-    return HostRequest(new_code(listen_lan), listen_port, listen_lan)
+    try:
+        return host_again(hosted, None if port is None else _port(port), lan)
+    except CannotHostAgain as error:
+        raise CliError(str(error), EXIT_USAGE) from None
 
 
 def drill(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ are dropped with a log line.
 from __future__ import annotations
 
 import asyncio
+import re
 import secrets
 from collections.abc import Awaitable, Callable
 
@@ -19,10 +20,11 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from mockint.core.clock import Clock
+from mockint.core.safetext import printable
 from mockint.remote.codes import normalised
 from mockint.remote.frames import (
-    CANDIDATE, HOST, MAX_FRAME_BYTES, NONCE_BYTES, Bye, Challenge, Heartbeat, Hello, Intent, IntentFrame, Proof,
-    Refused, ViewFrame, Welcome, join_mac, proof_holds,
+    CANDIDATE, HOST, MAX_FRAME_BYTES, NONCE_BYTES, PROTOCOL, Bye, Challenge, Heartbeat, Hello, Intent, IntentFrame,
+    Proof, Refused, ViewFrame, Welcome, join_mac, other_version_text, proof_holds,
 )  # fmt: skip
 from mockint.remote.timing import Timing
 from mockint.remote.wire import LOG, decoded, expect, out_of_order, send
@@ -32,6 +34,8 @@ HOST_SIDE = "host"
 HOST_SILENT = "the interviewer's terminal stopped answering"
 HOST_GONE = "lost the connection to the interviewer's terminal"
 LEFT = "you left the session"
+FIRST_PROTOCOL_REFUSAL = re.compile(r"this host speaks (mockint\.remote/1): update mockint")
+"""How a host of the first protocol refused another, before `Refused` named the host's protocol."""
 
 
 class JoinError(Exception):
@@ -216,14 +220,24 @@ async def _prove(connection: ClientConnection, code: str) -> None:
     await send(connection, Hello())
     challenge = await expect(connection, (Challenge, Refused), HOST_SIDE)
     if isinstance(challenge, Refused):
-        raise JoinError(f"the host refused: {challenge.reason}", challenge.retry_after)
+        raise _refusal(challenge)
     mac = join_mac(code, CANDIDATE, challenge.nonce, candidate_nonce)
     await send(connection, Proof(candidate_nonce, mac))
     answer = await expect(connection, (Welcome, Refused), HOST_SIDE)
     if isinstance(answer, Refused):
-        raise JoinError(f"the host refused: {answer.reason}", answer.retry_after)
+        raise _refusal(answer)
     if not proof_holds(join_mac(code, HOST, challenge.nonce, candidate_nonce), answer.mac):
         raise JoinError("the host does not hold this code: it is not the interviewer's terminal")
+
+
+def _refusal(refused: Refused) -> JoinError:
+    """Why the host refused, worded for the candidate: plainly so when it speaks another protocol."""
+    host_protocol = refused.protocol
+    if host_protocol is None and (first := FIRST_PROTOCOL_REFUSAL.fullmatch(refused.reason)) is not None:
+        host_protocol = first.group(1)
+    if host_protocol is not None and host_protocol != PROTOCOL:
+        return JoinError(other_version_text(printable(host_protocol, single_line=True), PROTOCOL))
+    return JoinError(f"the host refused: {refused.reason}", refused.retry_after)
 
 
 def _bracketed(host: str) -> str:

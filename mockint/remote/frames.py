@@ -1,11 +1,16 @@
 """The frames that cross the wire: plain JSON, one per WebSocket message, each a typed struct
-with a `kind` tag, encoded by mockint.core.codec (protocol `mockint.remote/1`).
+with a `kind` tag, encoded by mockint.core.codec (protocol `mockint.remote/2`).
 
 Joining, in order: the candidate's `Hello`; the host's `Challenge` (a fresh nonce); the
 candidate's `Proof` (its own nonce and an HMAC-SHA256 keyed by the code over both); the host's
 `Welcome` (its own HMAC, so the candidate knows the host holds the code too) or `Refused`.
 Then the host sends `ViewFrame`s, the candidate `IntentFrame`s, both `Heartbeat`s, and
 either side a `Bye` before it closes. The code itself never crosses the wire.
+
+The protocol changes whenever a frame does in a way the other side could not read (/2: the view
+names the pack and when the run started): the `Hello` names the candidate's, and a host of
+another refuses it with a `Refused` naming its own, so each side can say plainly that host and
+join run different versions of mockint. `Hello` and `Refused` keep their shape for that.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from mockint.core import codec
 from mockint.session.commands import SubmitAssessment
 from mockint.session.views import CandidateView
 
-PROTOCOL = "mockint.remote/1"
+PROTOCOL = "mockint.remote/2"
 NONCE_BYTES = 32
 MAX_FRAME_BYTES = 4 * 1024 * 1024
 """The largest frame either side accepts: a whole interview's view with long answers fits many times."""
@@ -53,6 +58,14 @@ class Refused(Struct, frozen=True, tag="refused", tag_field="kind"):
     """Said to the candidate as is; never which part of a proof was wrong."""
     retry_after: float | None = None
     """Seconds before the host checks another code, while it is backing off."""
+    protocol: str | None = None
+    """The host's protocol, when it refuses a candidate that speaks another."""
+
+
+def other_version_text(host_protocol: str, join_protocol: str) -> str:
+    """Why a host and a join of different protocols cannot work together, worded for either side."""
+    return (f"host and join run different versions of mockint: the host speaks {host_protocol}, the join"
+            f" {join_protocol}; install the same version on both terminals")  # fmt: skip
 
 
 class ViewFrame(Struct, frozen=True, tag="view", tag_field="kind"):

@@ -25,10 +25,12 @@ from websockets.exceptions import ConnectionClosed
 
 from mockint.core import codec
 from mockint.core.clock import Clock
+from mockint.core.safetext import printable
 from mockint.remote.codes import normalised
 from mockint.remote.frames import (
     CANDIDATE, HOST, MAX_FRAME_BYTES, MAX_JOINING_FRAME_BYTES, NONCE_BYTES, PROTOCOL, Bye, Challenge, Heartbeat,
-    Hello, Intent, IntentFrame, Proof, Refused, SelfAssessment, ViewFrame, Welcome, join_mac, proof_holds,
+    Hello, Intent, IntentFrame, Proof, Refused, SelfAssessment, ViewFrame, Welcome, join_mac, other_version_text,
+    proof_holds,
 )  # fmt: skip
 from mockint.remote.timing import Timing
 from mockint.remote.wire import LOG, decoded, expect, out_of_order, send
@@ -43,6 +45,7 @@ on every family would bind IPv6 too, on a port of its own when any free one is a
 WRONG_CODE = "wrong code"
 ENDED = "the interviewer ended the session"
 REPLACED = "another terminal joined with the code"
+OTHER_VERSION_JOINING = "a terminal running another version of mockint tried to join: both need the same version"
 
 
 class HostEventKind(str, Enum):
@@ -51,6 +54,7 @@ class HostEventKind(str, Enum):
     SILENT = "silent"
     REPLACED = "replaced"
     WRONG_CODES = "wrong_codes"
+    OTHER_VERSION = "other_version"
 
 
 class HostEvent(Struct, frozen=True):
@@ -98,6 +102,7 @@ class CandidateHost:
         self._sent_key: bytes | None = None
         self._failures = 0
         self._checks_codes_from = float("-inf")
+        self._told_other_version = False
         self.shown: CandidateView | None = None
         """The view the candidate's screen shows now (the last one sent); None while nobody is joined."""
 
@@ -185,7 +190,9 @@ class CandidateHost:
         async with asyncio.timeout(self._timing.joining_within):
             hello = await expect(connection, (Hello,), CANDIDATE_SIDE, MAX_JOINING_FRAME_BYTES)
             if hello.protocol != PROTOCOL:
-                return await _refuse(connection, Refused(f"this host speaks {PROTOCOL}: update mockint"))
+                self._tell_other_version()
+                reason = other_version_text(PROTOCOL, printable(hello.protocol, single_line=True))
+                return await _refuse(connection, Refused(reason, protocol=PROTOCOL))
             host_nonce = secrets.token_hex(NONCE_BYTES)
             await send(connection, Challenge(host_nonce))
             proof = await expect(connection, (Proof,), CANDIDATE_SIDE, MAX_JOINING_FRAME_BYTES)
@@ -198,6 +205,12 @@ class CandidateHost:
         self._failures = 0
         await send(connection, Welcome(join_mac(self._code, HOST, host_nonce, proof.nonce)))
         return True
+
+    def _tell_other_version(self) -> None:
+        """Tell the interviewer, once: a terminal that goes on trying must not fill their screen."""
+        if not self._told_other_version:
+            self._told_other_version = True
+            self._on_event(HostEvent(HostEventKind.OTHER_VERSION, OTHER_VERSION_JOINING))
 
     def _count_wrong_code(self) -> None:
         self._failures += 1

@@ -189,6 +189,7 @@ class MockintApp(App[None]):
             )
         self.screen_change_signal.subscribe(self, self._size_guard.on_screen_change)
         self.screen_change_signal.subscribe(self, self._note_run_at_risk)
+        self.screen_change_signal.subscribe(self, self._end_hosting_once_left)
         self._size_guard.check(self.size)
         if isinstance(self._start, StartRequest):
             self.start_interview(self._start.pack, self._start.options)
@@ -259,8 +260,7 @@ class MockintApp(App[None]):
     def _host_again(self, hosted: HostedRun) -> bool:
         """Host the run about to be resumed as it was hosted, with a new code; False (and say why) when its port
         cannot be had. A run resumed while this app hosts another goes on on this terminal, and is said to."""
-        from mockint.remote.codes import new_code
-        from mockint.remote.host import check_can_listen, listening_on
+        from mockint.ui.hosting import CannotHostAgain, host_again
 
         if self._host is not None:
             self.notify("It was hosted, but this mockint hosts one interview only: it goes on on this terminal."
@@ -268,14 +268,12 @@ class MockintApp(App[None]):
                         title="Not hosted", severity="warning")  # fmt: skip
             return True
         try:
-            check_can_listen(hosted.port, hosted.lan)
-        except OSError as error:
-            text = (f"It was hosted, and port {hosted.port} of {listening_on(hosted.lan)} cannot be had now:"
-                    f" {reason(error)}. Resume it with mockint resume --port N (0: any free one).")  # fmt: skip
+            self._host = host_again(hosted)
+        except CannotHostAgain as error:
+            text = f"{str(error)[:1].upper()}{str(error)[1:]}."
             self.notify(printable(text, single_line=True), title="Cannot resume", severity="error", markup=False,
                         timeout=30)  # fmt: skip
             return False
-        self._host = HostRequest(new_code(hosted.lan), hosted.port, hosted.lan)
         return True
 
     def start_interview(self, pack: Pack, options: SessionOptions, save: bool = True) -> None:
@@ -307,7 +305,8 @@ class MockintApp(App[None]):
         """Start the next pair interview of `record`'s pack with the names swapped (see setup.swapped_options)."""
         from mockint.session.setup import swapped_options
 
-        if self.hosting is not None:  # the new interviewer is the one at the other terminal
+        if self.hosting is not None and record.id == self.hosting.engine.record.id:
+            # The hosted run's next interviewer is the one at the other terminal; a later run here swaps as ever.
             self.notify("With two terminals, swap by hosting from the other one: mockint host PACK there.",
                         title="Cannot swap here", severity="warning")  # fmt: skip
             return
@@ -383,10 +382,34 @@ class MockintApp(App[None]):
                                   single_line=True), title="Hosting", severity="error", markup=False, timeout=30)  # fmt: skip
         self._hosting_changed()
 
+    def _end_hosting_once_left(self, _screen: Screen) -> None:
+        """Once the hosted run is over and neither its console nor its summary is on the screen stack, end the
+        hosting as quitting does: the candidate's terminal is told, the port closes. The app goes on unhosted."""
+        from mockint.session.state import Phase
+
+        hosting = self.hosting
+        if hosting is None or hosting.ended or hosting.engine.phase is not Phase.FINISHED:
+            return
+        if self._shows_hosted_run(hosting):
+            return
+        told = hosting.connected
+        self.run_worker(hosting.close(), name="end hosting")
+        self.notify(("The candidate's terminal was told the interview ended." if told else "Nobody can join it.")
+                    + " To host another, run mockint host PACK.", title="No longer hosting")  # fmt: skip
+
+    def _shows_hosted_run(self, hosting: Hosting) -> bool:
+        """Whether the run `hosting` serves has its console or its summary on the screen stack."""
+        from mockint.ui.screens.summary import SummaryScreen
+
+        hosted = hosting.engine.record.id
+        return self._hosting_console() is not None or any(
+            isinstance(screen, SummaryScreen) and screen.record.id == hosted for screen in self.screen_stack
+        )
+
     def _hosting_event(self, event: HostEvent) -> None:
         from mockint.remote.host import HostEventKind
 
-        warning = event.kind in (HostEventKind.WRONG_CODES, HostEventKind.SILENT)
+        warning = event.kind in (HostEventKind.WRONG_CODES, HostEventKind.SILENT, HostEventKind.OTHER_VERSION)
         notice = f"{event.message[:1].upper()}{event.message[1:]}."  # "The candidate left.", as the console's own
         self.notify(printable(notice, single_line=True), title="Candidate",
                     severity="warning" if warning else "information", markup=False)  # fmt: skip

@@ -7,7 +7,9 @@ ready, and whether the clock pauses while they are away (the interviewer's
 choice; it keeps running by default). Views are pushed by one task, so a burst
 of commands sends the latest view once and frames go out in order; the host
 itself sends nothing unchanged. Intents are handed to the console, which turns
-them into engine commands.
+them into engine commands. One `mockint host` hosts one run: once it is over and
+its summary left, the app ends the hosting (`close`, as on quitting), so the
+candidate's terminal is told and the port closes.
 """
 
 from __future__ import annotations
@@ -18,14 +20,19 @@ import socket
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from mockint.core.userpaths import reason
+from mockint.remote.codes import new_code
 from mockint.remote.frames import Intent, Ready
-from mockint.remote.host import LOOPBACK, Address, CandidateHost, HostEvent, HostEventKind
+from mockint.remote.host import (
+    LOOPBACK, Address, CandidateHost, HostEvent, HostEventKind, check_can_listen, listening_on,
+)  # fmt: skip
 from mockint.session.engine import SessionEngine
 from mockint.session.record import Role
 from mockint.session.state import Phase
 from mockint.session.views import CandidateView
 
 if TYPE_CHECKING:
+    from mockint.storage.journal import HostedRun
     from mockint.ui.app import HostRequest
 
 LOG = logging.getLogger("mockint.ui.hosting")
@@ -44,6 +51,29 @@ def lan_address() -> str:
             return str(probe.getsockname()[0])
         except OSError:
             return LOOPBACK
+
+
+class CannotHostAgain(Exception):
+    """A resumed run cannot be hosted again: the message (a sentence without its capital) says why and what to do."""
+
+
+def host_again(hosted: HostedRun, port: int | None = None, lan: bool = False) -> HostRequest:
+    """How a resumed run is hosted: as it was (on the port and interfaces it had, unless `port` or `lan` say
+    otherwise), with a new code, since the old one is never kept. CannotHostAgain when that port cannot be had:
+    `mockint resume` and the home screen's offer say the same."""
+    from mockint.ui.app import HostRequest
+
+    listen_port = hosted.port if port is None else port
+    listen_lan = hosted.lan or lan
+    try:
+        check_can_listen(listen_port, listen_lan)
+    except OSError as error:
+        where = f"port {listen_port} of {listening_on(listen_lan)}"
+        raise CannotHostAgain(
+            f"cannot listen on {where} to host the interview again: {reason(error)};"
+            " choose another with mockint resume --port N (0: any free one)"
+        ) from None
+    return HostRequest(new_code(listen_lan), listen_port, listen_lan)
 
 
 def screen_text(view: CandidateView | None) -> str:
@@ -100,6 +130,7 @@ class Hosting:
         """Where the run stood when the candidate last said they were ready; the status says so until it moves."""
         self._changed = asyncio.Event()
         self._pusher: asyncio.Task[None] | None = None
+        self._closing: asyncio.Future[None] | None = None
 
     @property
     def code(self) -> str:
@@ -132,12 +163,24 @@ class Hosting:
             if await self.host.push():
                 self._on_pushed()
 
+    @property
+    def ended(self) -> bool:
+        """Whether the hosting has ended (or is ending): nobody can join any more."""
+        return self._closing is not None
+
     async def close(self) -> None:
-        """Tell the candidate the session ended and stop listening."""
+        """Send the candidate the last view, tell them the session ended and stop listening; done once, however
+        often asked (the hosted run's summary left, then the app quitting)."""
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._close())
+        await asyncio.shield(self._closing)
+
+    async def _close(self) -> None:
         if self._pusher is not None:
             self._pusher.cancel()
         try:
             async with asyncio.timeout(CLOSE_WITHIN):
+                await self.host.push()  # what the last command changed, if the pusher had not sent it yet
                 await self.host.close()
         except TimeoutError:
             LOG.warning("the candidate's terminal was not told goodbye within %s s", CLOSE_WITHIN)

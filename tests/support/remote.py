@@ -17,8 +17,8 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 
 from mockint.core.clock import FakeClock
 from mockint.remote.frames import (
-    CANDIDATE, HOST, Challenge, Frame, Hello, Intent, IntentFrame, Proof, Welcome, decode_frame, encode_frame,
-    join_mac,
+    CANDIDATE, HOST, Challenge, Frame, Hello, Intent, IntentFrame, Proof, Refused, Welcome, decode_frame,
+    encode_frame, join_mac,
 )  # fmt: skip
 from mockint.remote.host import LOOPBACK, Address, CandidateHost, HostEvent
 from mockint.remote.timing import Timing
@@ -107,10 +107,12 @@ async def until(condition: Callable[[], bool]) -> None:
 
 
 class BareHost:
-    """A hand-driven host: it lets a candidate join with `code`, then tests write to the connection directly."""
+    """A hand-driven host: it lets a candidate join with `code`, then tests write to the connection directly;
+    or, given `refusal`, answers every hello with it (as a host of another version would)."""
 
-    def __init__(self, code: str = CODE) -> None:
+    def __init__(self, code: str = CODE, refusal: Refused | None = None) -> None:
         self.code = code
+        self.refusal = refusal
         self.joined: asyncio.Future[ServerConnection] = asyncio.get_running_loop().create_future()
         self.server: Server | None = None
 
@@ -121,6 +123,9 @@ class BareHost:
 
     async def _serve(self, connection: ServerConnection) -> None:
         assert isinstance(decode_frame(await connection.recv()), Hello)
+        if self.refusal is not None:
+            await connection.send(encode_frame(self.refusal), text=True)
+            return
         host_nonce = secrets.token_hex(32)
         await connection.send(encode_frame(Challenge(host_nonce)), text=True)
         proof = decode_frame(await connection.recv())
