@@ -177,6 +177,7 @@ async def test_blind_scoring_on_two_terminals_the_candidates_assessment_reveals_
         await client.send(SelfAssessment(theirs))
         await until(lambda: round_.revealed and isinstance(app.screen, RevealScreen))
         assert round_.questions[0].assessment(Role.SELF).rating is Rating.EXCELLENT
+        await until(lambda: "both assessments, side by side" in widget_texts(app))  # drawn, not only pushed
         shown = widget_texts(app)  # the interviewer's screen: "you" is the interviewer
         assert "Ann: Excellent" in shown and "You: Mixed" in shown and "Interviewer:" not in shown
         assert "Ann rated excellent, you mixed" in shown and "your interviewer" not in shown
