@@ -443,3 +443,13 @@ async def test_the_candidates_form_asks_before_handing_in_questions_left_unrated
         await pilot.pause()
         assert engine.record.rounds[0].questions[0].assessment(Role.SELF).rating is Rating.GOOD
         assert isinstance(app.screen, HandOffScreen) and "interviewer" in widget_texts(app)
+
+
+async def test_done_goes_on_from_the_review_as_enter_does() -> None:
+    app, _ = pair_app()
+    async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
+        await pilot.press("enter", "ctrl+d", "ctrl+d")  # the answer, then its challenge: the review
+        assert engine.phase is Phase.REVIEW
+        await pilot.press("ctrl+d")
+        assert engine.phase is Phase.ANSWERING and engine.state.question == 1
