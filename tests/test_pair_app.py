@@ -453,3 +453,16 @@ async def test_done_goes_on_from_the_review_as_enter_does() -> None:
         assert engine.phase is Phase.REVIEW
         await pilot.press("ctrl+d")
         assert engine.phase is Phase.ANSWERING and engine.state.question == 1
+
+
+async def test_f_and_r_show_their_counts_in_sight_when_the_kit_is_cut_off_at_80_by_24() -> None:
+    app, _ = pair_app(pack=marked_pack())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "f", "f", "r")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Filler words 2" not in shown  # the kit's own line of counts is below the fold
+        assert "Fillers 2 · Rambling 1" in shown  # on the kit's border
+        await pilot.press("f")
+        await pilot.pause()
+        assert "Fillers 3 · Rambling 1" in screen_text(app)

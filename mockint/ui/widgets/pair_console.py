@@ -74,6 +74,15 @@ def kit_text(view: InterviewerView) -> Content:
     return Content("\n").join(lines)
 
 
+BORDER_LABELS = {Counter.FILLER: "Fillers", Counter.RAMBLING: "Rambling"}
+"""The counters' names on the kit's border, short enough for its width at 80 columns."""
+
+
+def border_counts(question: QuestionRecord) -> str:
+    """`Fillers 2 · Rambling 0`, for the kit's border."""
+    return " · ".join(f"{BORDER_LABELS[counter]} {question.counts.get(counter, 0)}" for counter in Counter)
+
+
 def _hint_line(view: InterviewerView, question: QuestionRecord) -> Content:
     assert question.hint is not None
     if question.hint_used:
@@ -148,7 +157,9 @@ class PairConsole(Vertical):
     PairConsole { height: 1fr; padding: 0 1; }
     PairConsole #console-top { height: 1fr; }
     PairConsole #console-left { width: 3fr; }
-    PairConsole #kit { width: 2fr; border: round $warning; border-title-color: $warning; padding: 0 1; }
+    PairConsole #kit {
+        width: 2fr; border: round $warning; border-title-color: $warning; border-subtitle-color: $warning; padding: 0 1;
+    }
     PairConsole #persona { color: $text-muted; }
     PairConsole QuestionCard #question-text { text-style: bold; }
     PairConsole ChallengeCard #challenge-answer { display: none; }
@@ -203,3 +214,6 @@ class PairConsole(Vertical):
         theirs.display = bool(question.candidate_notes.strip())
         theirs.update(candidate_notes_text(question))
         self.query_one("#kit-text", Static).update(kit_text(view))
+        # On the kit's border too, always in sight: f and r show their count as they are pressed, however far down
+        # the kit is cut off.
+        self.query_one("#kit").border_subtitle = plain(border_counts(question))
