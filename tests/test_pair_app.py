@@ -27,6 +27,7 @@ from textual.widgets import Input
 from mockint.ui.widgets.pair_console import NoteInput
 from mockint.ui.widgets.scorecard import ScorecardForm, evidence_text
 from support.apps import SIZE, make_app, pair_app
+from support.behaviour import bundled_pack
 from support.marked import marked_pack
 from support.packs import mini_pack
 from support.pilot import engine_of, screen_text, text_of, type_text, widget_texts
@@ -466,3 +467,23 @@ async def test_f_and_r_show_their_counts_in_sight_when_the_kit_is_cut_off_at_80_
         await pilot.press("f")
         await pilot.pause()
         assert "Fillers 3 · Rambling 1" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_a_long_round_intro_shows_its_budget_and_prompt(size: tuple[int, int]) -> None:
+    app, _ = pair_app(pack=bundled_pack("tiktok-social-media-manager"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "including when a video flops.”" in text and "Budget 35m · 6 questions" in text
+        assert "Press enter or space to begin." in text
+
+
+async def test_the_consoles_question_and_challenge_headers_wrap_at_80_columns_never_cut() -> None:
+    app, _ = pair_app(pack=bundled_pack("tiktok-social-media-manager"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "p")  # the first challenge posed early
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "Question 1 of 6 · Trends," in text and "content and analytics" in text
+        assert "Jordan Reyes" in text and "pushes back:" in text and "1:00 left" in text
