@@ -8,7 +8,7 @@ import pytest
 from textual.pilot import Pilot
 from support.apps import SIZE, make_app
 from support.packs import sample_library
-from support.pilot import record_notifications
+from support.pilot import hand_in_unrated, record_notifications
 from textual.widgets import Button, Input, OptionList, RadioButton, SelectionList, Static
 
 from mockint.ui.app import MockintApp, StartRequest
@@ -398,7 +398,7 @@ async def test_home_to_summary_and_back(tmp_path: Path, mode: Mode) -> None:
                 await pilot.press("ctrl+d")
             elif engine.phase is Phase.ASSESSMENT:
                 await pilot.pause()
-                await pilot.press("ctrl+d")
+                await hand_in_unrated(pilot)
             else:
                 await pilot.press("enter")
             await pilot.pause()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from support.apps import SIZE, SLOW_TICKS
+from support.pilot import hand_in_unrated
 from textual.app import App
 from textual.content import Content
 from textual.widget import Widget
@@ -240,8 +241,7 @@ async def test_a_practice_run_shows_every_field_as_typed(tmp_path: Path, monkeyp
         assert items == {hostile(field): shown(field) for field in ("question_item", "round_item", "pack_item")}
         assert_terminal_inert(app)
 
-        await pilot.press("ctrl+d")  # submit: the summary
-        await pilot.pause()
+        await hand_in_unrated(pilot)  # submit: the summary
         assert isinstance(app.screen, SummaryScreen)
         assert visible_text(app.screen.query_one("#summary-title")).startswith(shown("title"))
         assert_terminal_inert(app)

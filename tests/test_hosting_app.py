@@ -36,6 +36,7 @@ from mockint.ui.widgets.pair_console import candidate_notes_text
 from mockint.ui.widgets.scorecard import ScorecardForm
 from mockint.ui.widgets.assessment import RatingSet
 from support.apps import SIZE, hosted_app
+from support.behaviour import bundled_pack
 from support.marked import marked_pack
 from support.pilot import engine_of, record_notifications, widget_texts
 from support.pilot import screen_text as pilot_screen_text
@@ -311,10 +312,24 @@ async def test_the_console_shows_the_candidates_own_notes_labelled_as_theirs_onc
         assert not theirs.display  # nothing typed yet: no empty box
         await client.send(Notes("1. completion\n2. engagement"))
         await until(lambda: theirs.display and "2. engagement" in str(theirs.render()))
-        assert theirs.border_title == "Candidate's notes (read-only)"
+        assert (theirs.border_title, theirs.border_subtitle) == ("Candidate's notes", "read-only")
         await pilot.pause()
         assert len(theirs.border_title) <= theirs.outer_size.width - 6  # whole in its border, corners and dashes
         assert not theirs.can_focus and app.screen.query_one("#kit").size.width == kit_width
+        assert "1. completion" in pilot_screen_text(app)  # in sight at 80x24, not below the fold
+
+
+async def test_the_candidates_notes_stay_in_sight_under_a_posed_challenge_at_80_by_24() -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    async with app.run_test(size=(80, 24)) as pilot:
+        client = await joined(pilot)
+        await pilot.press("enter", "p")
+        await client.send(Notes("\n".join(f"point {n}" for n in range(1, 8))))
+        theirs = app.screen.query_one("#candidate-notes", Static)
+        await until(lambda: "point 7" in str(theirs.render()))
+        await pilot.pause()
+        shown = pilot_screen_text(app)
+        assert "point 2" in shown and "point 7" in shown and "Lee pushes" in shown and "back:" in shown
 
 
 def test_the_console_shows_the_last_lines_of_long_candidate_notes() -> None:
@@ -388,3 +403,14 @@ async def test_the_reveal_says_which_key_closes_it_even_at_80_by_24() -> None:
         assert "escape / enter: close" in pilot_screen_text(app)
         await pilot.press("escape")
         assert not isinstance(app.screen, RevealScreen)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_hosts_round_intro_shows_its_budget_and_prompt_under_the_status(size: tuple[int, int]) -> None:
+    app, _ = hosted_app(pack=bundled_pack("tiktok-social-media-manager"))
+    async with app.run_test(size=size) as pilot:
+        await joined(pilot)
+        await pilot.pause()
+        text = " ".join(pilot_screen_text(app).split())
+        assert "Give the candidate:" in text and "including when a video flops.”" in text
+        assert "Budget 35m · 6 questions" in text and "Press enter or space to begin." in text

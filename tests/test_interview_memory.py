@@ -12,7 +12,7 @@ from textual.widgets import Footer, TextArea
 from textual.widgets._footer import FooterKey
 
 from support.apps import SIZE, interview_app
-from support.pilot import engine_of, interview, write
+from support.pilot import engine_of, hand_in_unrated, interview, write
 from mockint.session.commands import BeginRound, Continue, Done
 from mockint.session.state import Phase
 from mockint.ui.widgets.assessment import AssessmentForm
@@ -85,7 +85,7 @@ async def test_a_submitted_assessment_form_is_removed_and_freed() -> None:
         assert len(forms) == 1
         form = weakref.ref(forms.first())
         del forms
-        await pilot.press("ctrl+d")
+        await hand_in_unrated(pilot)
         await settle(pilot)
         assert engine.phase is Phase.ROUND_INTRO and engine.state.round == 1
         assert not app.screen.query(AssessmentForm)
@@ -105,6 +105,8 @@ async def test_each_round_shows_only_its_own_assessment_form() -> None:
                 forms = app.screen.query(AssessmentForm)
                 assert len(forms) == 1
                 round_titles.append(forms.first().round_record.title)
+                await hand_in_unrated(pilot)
+                continue
             moving_on = engine.phase in (Phase.ROUND_INTRO, Phase.REVIEW)
             await pilot.press("enter" if moving_on else "ctrl+d")
             await pilot.pause()

@@ -22,11 +22,12 @@ from mockint.ui.screens.pair import (
 )
 from mockint.ui.screens.confirm import ChoiceScreen, ConfirmScreen
 from mockint.ui.screens.summary import SummaryScreen
-from mockint.ui.widgets.assessment import AssessmentForm, RatingSet
+from mockint.ui.widgets.assessment import HAND_IN_ANYWAY, AssessmentForm, RatingSet
 from textual.widgets import Input
 from mockint.ui.widgets.pair_console import NoteInput
 from mockint.ui.widgets.scorecard import ScorecardForm, evidence_text
 from support.apps import SIZE, make_app, pair_app
+from support.behaviour import bundled_pack
 from support.marked import marked_pack
 from support.packs import mini_pack
 from support.pilot import engine_of, screen_text, text_of, type_text, widget_texts
@@ -77,6 +78,14 @@ async def note(pilot: Pilot[None], text: str) -> None:
     await pilot.press("n")
     await type_text(pilot, text)
     await pilot.press("enter")
+
+
+async def to_the_assessment(pilot: Pilot[None]) -> None:
+    """From the round's intro, each answer done and each review gone on from, to the round's assessment."""
+    engine = engine_of(pilot.app)  # type: ignore[arg-type]
+    await pilot.press("enter")
+    while engine.phase is not Phase.ASSESSMENT:
+        await pilot.press("enter" if engine.phase is Phase.REVIEW else "ctrl+d")
 
 
 async def assess(pilot: Pilot[None], own: Rating, theirs: Rating, last: bool) -> None:
@@ -262,9 +271,7 @@ async def test_the_key_reference_of_a_scoring_form_lists_the_forms_keys() -> Non
     app, _ = pair_app()
     async with app.run_test(size=SIZE) as pilot:
         engine = engine_of(app)
-        await pilot.press("enter")
-        while engine.phase is not Phase.ASSESSMENT:
-            await pilot.press("enter" if engine.phase is Phase.REVIEW else "ctrl+d")
+        await to_the_assessment(pilot)
         for form, hand_in in (("self-assessment", "Hand in your self-assessment"),
                               ("interviewer's scorecard", "Hand in your scorecard")):  # fmt: skip
             await pilot.press("enter", "f1")  # past the hand-off, then the keys
@@ -415,3 +422,68 @@ def test_a_skipped_question_is_said_to_be_skipped_on_the_scorecard_and_in_the_re
     lines = str(reveal_text(candidate_view(engine.record, engine.state, engine.offset()), 0)).splitlines()
     first, second = (i for i, line in enumerate(lines) if line[:3] in ("1. ", "2. "))
     assert lines[first + 1] == "   Skipped" and lines[second + 1] != "   Skipped"
+
+
+async def test_the_candidates_form_asks_before_handing_in_questions_left_unrated() -> None:
+    """As on a terminal of their own (mockint join): the form says how many are not rated and asks first."""
+    app, _ = pair_app()
+    async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
+        await to_the_assessment(pilot)
+        await pilot.press("enter")  # the hand-off to the candidate
+        await pilot.press("ctrl+d")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question == "2 of 2 questions are not rated. " + HAND_IN_ANYWAY
+        await pilot.press("n")  # no: back to their form, nothing handed in
+        form = app.screen.query_one(AssessmentForm)
+        assert Role.SELF not in engine.record.rounds[0].assessments
+        form.query(RatingSet).first().choose(Rating.GOOD)
+        await pilot.click("#submit-assessment")  # the button asks as ctrl+d does
+        assert isinstance(app.screen, ConfirmScreen) and app.screen.question.startswith("1 of 2 questions is not")
+        await pilot.press("y")
+        await pilot.pause()
+        assert engine.record.rounds[0].questions[0].assessment(Role.SELF).rating is Rating.GOOD
+        assert isinstance(app.screen, HandOffScreen) and "interviewer" in widget_texts(app)
+
+
+async def test_done_goes_on_from_the_review_as_enter_does() -> None:
+    app, _ = pair_app()
+    async with app.run_test(size=SIZE) as pilot:
+        engine = engine_of(app)
+        await pilot.press("enter", "ctrl+d", "ctrl+d")  # the answer, then its challenge: the review
+        assert engine.phase is Phase.REVIEW
+        await pilot.press("ctrl+d")
+        assert engine.phase is Phase.ANSWERING and engine.state.question == 1
+
+
+async def test_f_and_r_show_their_counts_in_sight_when_the_kit_is_cut_off_at_80_by_24() -> None:
+    app, _ = pair_app(pack=marked_pack())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "f", "f", "r")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Filler words 2" not in shown  # the kit's own line of counts is below the fold
+        assert "Fillers 2 · Rambling 1" in shown  # on the kit's border
+        await pilot.press("f")
+        await pilot.pause()
+        assert "Fillers 3 · Rambling 1" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_a_long_round_intro_shows_its_budget_and_prompt(size: tuple[int, int]) -> None:
+    app, _ = pair_app(pack=bundled_pack("tiktok-social-media-manager"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "including when a video flops.”" in text and "Budget 35m · 6 questions" in text
+        assert "Press enter or space to begin." in text
+
+
+async def test_the_consoles_question_and_challenge_headers_wrap_at_80_columns_never_cut() -> None:
+    app, _ = pair_app(pack=bundled_pack("tiktok-social-media-manager"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "p")  # the first challenge posed early
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "Question 1 of 6 · Trends," in text and "content and analytics" in text
+        assert "Jordan Reyes" in text and "pushes back:" in text and "1:00 left" in text

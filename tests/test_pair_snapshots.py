@@ -11,12 +11,14 @@ from textual.pilot import Pilot
 from mockint.core.clock import FakeClock
 from mockint.core.ratings import Rating
 from mockint.remote.client import CandidateClient
+from mockint.remote.frames import Notes
 from mockint.remote.host import Address
 from mockint.ui.widgets.hosting_status import HostingStatus
 from mockint.ui.widgets.assessment import RatingDescription, RatingSet
-from textual.widgets import Input
+from textual.widgets import Input, Static
 from mockint.ui.widgets.scorecard import ScorecardForm
 from support.apps import hosted_app, pair_app
+from support.behaviour import bundled_pack
 from support.marked import marked_pack
 from support.pilot import engine_of, settle
 from support.remote import CODE, QUIET, until
@@ -128,15 +130,22 @@ async def test_a_scorecard_without_keep_and_change_says_so_beside_them_until_the
         assert not engine_of(app).record.rounds[0].revealed  # typed, not handed in
 
 
+async def candidate_joined(pilot: Pilot[None]) -> CandidateClient:
+    """A candidate's terminal joined the hosted run, whose status then shows a port the same every run."""
+    app = pilot.app
+    await until(lambda: app.hosting.address is not None)  # type: ignore[attr-defined]
+    address = app.hosting.address  # type: ignore[attr-defined]
+    client = await CandidateClient.join(address.host, address.port, CODE, clock=FakeClock(), timing=QUIET)
+    app.hosting.address = Address("127.0.0.1", 8765)  # type: ignore[attr-defined]
+    return client
+
+
 def test_hosting_console(snap_compare: object) -> None:
     """Hosting (`mockint host`), a candidate's terminal joined: the status line under the bar, a fixed port shown."""
 
     async def hosting(pilot: Pilot[None]) -> None:
         app = pilot.app
-        await until(lambda: app.hosting.address is not None)  # type: ignore[attr-defined]
-        address = app.hosting.address  # type: ignore[attr-defined]
-        await CandidateClient.join(address.host, address.port, CODE, clock=FakeClock(), timing=QUIET)
-        app.hosting.address = Address("127.0.0.1", 8765)  # type: ignore[attr-defined]  # a port the same every run
+        await candidate_joined(pilot)
         await noted(pilot)
         await until(lambda: "Question 1" in str(app.screen.query_one(HostingStatus).render()))
         app.clear_notifications()  # "the candidate joined" goes after a while: not in a picture of this moment
@@ -144,3 +153,32 @@ def test_hosting_console(snap_compare: object) -> None:
 
     app, _ = hosted_app(pack=marked_pack())
     assert snap_compare(app, terminal_size=SIZE, run_before=hosting)  # type: ignore[operator]
+
+
+def test_hosts_round_intro_at_80_by_24(snap_compare: object) -> None:
+    """A long intro under the hosting status: its budget and prompt in sight."""
+
+    async def intro(pilot: Pilot[None]) -> None:
+        await candidate_joined(pilot)
+        await until(lambda: pilot.app.hosting.host.shown is not None)  # type: ignore[attr-defined]
+        pilot.app.screen.show_hosting()  # type: ignore[attr-defined]
+        pilot.app.clear_notifications()
+        await settle(pilot)
+
+    app, _ = hosted_app(pack=bundled_pack("tiktok-social-media-manager"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=intro)  # type: ignore[operator]
+
+
+def test_hosting_console_at_80_by_24(snap_compare: object) -> None:
+    """A challenge posed, its header wrapped whole; the candidate's notes under the kit, in sight."""
+
+    async def console(pilot: Pilot[None]) -> None:
+        client = await candidate_joined(pilot)
+        await pilot.press("enter", "p")
+        await client.send(Notes("1. completion rate\n2. watch time\n3. shares over likes"))
+        await until(lambda: "3. shares" in str(pilot.app.screen.query_one("#candidate-notes", Static).render()))
+        pilot.app.clear_notifications()
+        await settle(pilot)
+
+    app, _ = hosted_app(pack=bundled_pack("tiktok-social-media-manager"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=console)  # type: ignore[operator]

@@ -22,7 +22,7 @@ from mockint.ui.widgets.assessment import RatingSet
 from mockint.ui.widgets.reveal import NO_REFERENCE, RevealPanel, answer_excerpt, own_rating
 from support.apps import SIZE, interview_app
 from support.packs import KIT_PACK, kit_pack, load_test_pack
-from support.pilot import engine_of, screen_text, settle, write
+from support.pilot import engine_of, hand_in_unrated, screen_text, settle, write
 
 REFERENCE_LINES = ("I'd set one goal (first-time buyers), test three mid-tier creators in", "same period last year.")
 ANSWER = "Test three creators in week one, then put the rest behind whoever converts. " * 5
@@ -71,7 +71,7 @@ async def test_the_reference_answer_shows_only_once_the_self_assessment_is_in() 
         seen: list[Phase] = []
         await assess_round(pilot, clock, seen)
         assert {Phase.ROUND_INTRO, Phase.ANSWERING, Phase.CHALLENGE, Phase.REVIEW, Phase.ASSESSMENT} <= set(seen)
-        await pilot.press("ctrl+d")
+        await hand_in_unrated(pilot)
         await pilot.pause()
         assert engine_of(app).record.rounds[0].revealed
         assert isinstance(app.screen, InterviewScreen) and isinstance(app.focused, RevealPanel)
@@ -89,7 +89,7 @@ async def test_quitting_at_the_last_reference_answers_goes_to_the_summary_which_
     app, clock = kit_app(save=False)
     async with app.run_test(size=SIZE) as pilot:
         await assess_round(pilot, clock)
-        await pilot.press("ctrl+d")
+        await hand_in_unrated(pilot)
         await pilot.pause()
         assert isinstance(app.focused, RevealPanel)
         await pilot.press("escape")  # ending the run: it has ended
@@ -113,7 +113,7 @@ async def test_after_a_round_that_is_not_the_last_the_reference_answers_lead_to_
     app, clock = interview_app(pack=two_kit_rounds(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await assess_round(pilot, clock)
-        await pilot.press("ctrl+d")
+        await hand_in_unrated(pilot)
         await pilot.pause()
         assert isinstance(app.focused, RevealPanel) and "round 1 of 2" in screen_text(app)
         await pilot.press("enter")
@@ -126,7 +126,7 @@ async def test_ending_the_run_at_the_reference_answers_asks_then_shows_the_summa
     app, clock = interview_app(pack=two_kit_rounds(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await assess_round(pilot, clock)
-        await pilot.press("ctrl+d")
+        await hand_in_unrated(pilot)
         await pilot.pause()
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmScreen)
@@ -143,7 +143,7 @@ async def test_a_round_without_reference_answers_goes_straight_on() -> None:
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(2):
             await pilot.press("enter", "ctrl+k", "enter")
-        await pilot.press("ctrl+d")
+        await hand_in_unrated(pilot)
         await pilot.pause()
         assert engine_of(app).phase is Phase.ROUND_INTRO and not app.screen.query(RevealPanel)
 
@@ -153,7 +153,7 @@ def test_snapshot_reveal(snap_compare) -> None:
 
     async def run_before(pilot: Pilot[None]) -> None:
         await assess_round(pilot, clock)
-        await pilot.press("ctrl+d")
+        await hand_in_unrated(pilot)
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
 from support.apps import SIZE, interview_app
-from support.pilot import engine_of, interview
+from support.pilot import engine_of, hand_in_unrated, interview
 from mockint.exporters.html import render_html
 from mockint.exporters.markdown import render_markdown
 from mockint.session.record import Reflection
@@ -195,7 +195,7 @@ async def test_a_multi_line_paste_into_keep_stop_start_keeps_every_line_in_the_r
             box.focus()
             await paste(pilot, text)
             assert box.text == text
-        await pilot.press("ctrl+d")
+        await hand_in_unrated(pilot)
         reflection = engine.record.rounds[0].reflection
         assert reflection == Reflection(**REFLECTIONS)
         markdown = render_markdown(engine.record).splitlines()

@@ -106,6 +106,8 @@ def test_a_short_pair_run_tick_note_candidate_view_score_and_export(tmp_path: Pa
         tmux.wait_for("Not rated yet.")  # the candidate's form (its heading may be scrolled out of sight)
         tmux.press_until("4", "Stands out")  # the candidate rates the first answer excellent
         tmux.press("C-d")
+        tmux.wait_for("1 of 2 questions is not rated.")
+        tmux.press("y")
         tmux.wait_for("Hand the keyboard back to the interviewer")
         tmux.press("Enter")
         tmux.wait_for("Your scorecard")

@@ -38,7 +38,7 @@ from support.joined import Joined, joined_app
 from support.remote import until
 from support.marked import marked_pack
 from support.packs import kit_pack
-from support.pilot import engine_of
+from support.pilot import engine_of, hand_in_unrated
 from support.history import DAY_ONE, saved_sessions
 from support.saved import saved_run
 
@@ -185,7 +185,7 @@ async def test_every_declared_command_is_in_the_palette_and_its_keys_work(
         checker = CommandChecker(pilot, monkeypatch)
         await pilot.press("enter")
         await skip_until(pilot, Phase.ASSESSMENT)
-        await pilot.press("ctrl+d")
+        await hand_in_unrated(pilot)
         await checker.check(user_commands.CONTINUE_AFTER_REVEAL)
         checked |= checker.checked
 

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static, TextArea
 from mockint.core.clock import FakeClock
 from mockint.session.engine import SessionEngine
 from mockint.ui.app import MockintApp
+from mockint.ui.screens.confirm import ConfirmScreen
 from mockint.ui.screens.interview import InterviewScreen
 from support.runs import finish_run
 
@@ -70,6 +71,21 @@ async def settle(pilot: Pilot[None]) -> None:
         shown_boxes = [w for w in pilot.app.screen.focus_chain if isinstance(w, TextArea)]
         if not shown_boxes or pilot.app.focused in shown_boxes:
             break
+    await pilot.pause()
+
+
+async def hand_in_unrated(pilot: Pilot[None], key: str = "ctrl+d") -> None:
+    """Hand in a self-assessment with questions left unrated: `key`, then yes when the form asks."""
+    await pilot.press(key)
+    await confirm_unrated(pilot)
+
+
+async def confirm_unrated(pilot: Pilot[None]) -> None:
+    """Say yes to handing in a self-assessment with questions left unrated, which the form asks first."""
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ConfirmScreen) and "not rated" in screen.question, screen
+    await pilot.press("y")
     await pilot.pause()
 
 

@@ -331,7 +331,7 @@ class InterviewScreen(Screen[None]):
     def action_done(self) -> None:
         if self.engine.phase is Phase.ASSESSMENT:
             assert self._assessment_form is not None, "the assessment phase always shows a form"
-            self._submit_assessment(self._assessment_form.build_assessment())
+            self._assessment_form.hand_in()  # it asks first about questions left unrated
         else:
             self._act(Done(self._answer_box().text))
 

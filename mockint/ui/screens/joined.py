@@ -14,8 +14,6 @@ candidate may save their own copy of what their view holds.
 
 from __future__ import annotations
 
-from functools import partial
-
 from textual.app import ComposeResult
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
@@ -26,12 +24,10 @@ from mockint.exporters.candidate_copy import save_candidate_copy
 from mockint.exporters.files import ExportError
 from mockint.remote.client import CandidateClient
 from mockint.remote.frames import Notes, Ready, SelfAssessment
-from mockint.session.commands import SubmitAssessment
 from mockint.session.record import QuestionRecord, Role, RoundAssessment, RoundRecord
 from mockint.session.state import Phase
 from mockint.session.views import CandidateRound, CandidateView
 from mockint.ui import user_commands
-from mockint.ui.screens.confirm import ConfirmScreen
 from mockint.ui.screens.interview import TIMED_PHASES
 from mockint.ui.screens.pair import CandidateScreen, RevealScreen
 from mockint.ui.widgets.assessment import AssessmentForm, AssessmentSubmitted
@@ -290,7 +286,7 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
 
     def action_done(self) -> None:
         if self._form is not None:
-            self._form.post_message(AssessmentSubmitted(self._form.build_assessment()))
+            self._form.hand_in()
 
     def _remove_form(self) -> None:
         if self._form is not None:
@@ -298,23 +294,10 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
             self._form = None
 
     async def on_assessment_submitted(self, message: AssessmentSubmitted) -> None:
-        """Send the self-assessment; with questions left unrated, once the candidate says so (it cannot be taken
-        back: the interviewer's terminal has it at once)."""
+        """Send the self-assessment the form hands in (having asked first about questions left unrated)."""
         message.stop()
-        unrated = self._form.unrated_text() if self._form is not None else ""
-        if not unrated:
-            await self._send_assessment(message.assessment)
-            return
-        question = f"{unrated}. Hand in your self-assessment anyway? Your interviewer's terminal gets it at once."
-        self.app.push_screen(ConfirmScreen(question), partial(self._send_if_confirmed, message.assessment))
-
-    async def _send_if_confirmed(self, assessment: SubmitAssessment, confirmed: bool | None) -> None:
-        if confirmed:
-            await self._send_assessment(assessment)
-
-    async def _send_assessment(self, assessment: SubmitAssessment) -> None:
         index = self._view().position.round
-        if not await self.client.send(SelfAssessment(assessment)):
+        if not await self.client.send(SelfAssessment(message.assessment)):
             self.notify("Not sent: the connection to your interviewer has ended.", severity="error")
             return
         if index is not None:

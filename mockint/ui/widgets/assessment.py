@@ -16,6 +16,7 @@ from mockint.core.ratings import SCALE, Rating
 from mockint.session.commands import SubmitAssessment
 from mockint.session.record import FormChoices, QuestionRecord, Reflection, RoundRecord
 from mockint.ui import user_commands
+from mockint.ui.screens.confirm import ConfirmScreen
 from mockint.ui.widgets.capped_text import CappedTextArea
 from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.toggles import ChoiceButton, WrappingTickBox
@@ -25,6 +26,8 @@ RATING_SCALE = (
     "press 1–5 anywhere in a question's part, or ←/→ and space. What a level means shows under it."
 )
 NOT_RATED = "Not rated yet."
+HAND_IN_ANYWAY = "Hand in your self-assessment anyway? It cannot be changed once it is in."
+"""Asked, after how many questions are not rated, before such a self-assessment goes in."""
 RATING_INDENT = 10
 """Where the choices start in a question's part: the row's margin (2) and the "Rating" label (8), as QuestionAssessment's styles set."""
 REFLECTION_PROMPTS = {
@@ -381,6 +384,19 @@ class AssessmentForm(VerticalScroll):
         total = len(self.round_record.questions)
         return f"{unrated} of {total} question{'s' if total != 1 else ''} {'is' if unrated == 1 else 'are'} not rated"
 
+    def hand_in(self) -> None:
+        """Post the assessment as the form stands (ctrl+d and the Submit button); with questions left unrated,
+        once the candidate says so: a handed-in assessment cannot be taken back."""
+        unrated = self.unrated_text()
+        if not unrated:
+            self.post_message(AssessmentSubmitted(self.build_assessment()))
+            return
+        self.app.push_screen(ConfirmScreen(f"{unrated}. {HAND_IN_ANYWAY}"), self._hand_in_if_confirmed)
+
+    def _hand_in_if_confirmed(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self.post_message(AssessmentSubmitted(self.build_assessment()))
+
     def form_choices(self) -> FormChoices:
         """What the form holds chosen now: its ratings and ticks."""
         chosen = self.build_assessment()
@@ -392,4 +408,4 @@ class AssessmentForm(VerticalScroll):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "submit-assessment":
             event.stop()
-            self.post_message(AssessmentSubmitted(self.build_assessment()))
+            self.hand_in()

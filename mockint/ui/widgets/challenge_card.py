@@ -22,8 +22,9 @@ class ChallengeCard(Vertical):
         margin-top: 1;
     }
 
+    /* Its label wraps under itself where the card is narrow (the console's column at 80 columns), never cut. */
     #challenge-header {
-        height: 1;
+        height: auto;
     }
 
     #challenge-marker {

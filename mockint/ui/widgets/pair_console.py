@@ -74,6 +74,15 @@ def kit_text(view: InterviewerView) -> Content:
     return Content("\n").join(lines)
 
 
+BORDER_LABELS = {Counter.FILLER: "Fillers", Counter.RAMBLING: "Rambling"}
+"""The counters' names on the kit's border, short enough for its width at 80 columns."""
+
+
+def border_counts(question: QuestionRecord) -> str:
+    """`Fillers 2 · Rambling 0`, for the kit's border."""
+    return " · ".join(f"{BORDER_LABELS[counter]} {question.counts.get(counter, 0)}" for counter in Counter)
+
+
 def _hint_line(view: InterviewerView, question: QuestionRecord) -> Content:
     assert question.hint is not None
     if question.hint_used:
@@ -115,8 +124,8 @@ def elapsed_text(view: InterviewerView, question: QuestionRecord) -> str:
 
 
 CANDIDATE_NOTES_LINES = 6
-"""The last lines of the candidate's notes the console shows: enough to follow an outline, not to push the note line
-far out of sight."""
+"""The last lines of the candidate's notes the console shows: enough to follow an outline, leaving the kit above them
+its room."""
 
 
 def candidate_notes_text(question: QuestionRecord) -> Content:
@@ -148,7 +157,10 @@ class PairConsole(Vertical):
     PairConsole { height: 1fr; padding: 0 1; }
     PairConsole #console-top { height: 1fr; }
     PairConsole #console-left { width: 3fr; }
-    PairConsole #kit { width: 2fr; border: round $warning; border-title-color: $warning; padding: 0 1; }
+    PairConsole #console-right { width: 2fr; }
+    PairConsole #kit {
+        border: round $warning; border-title-color: $warning; border-subtitle-color: $warning; padding: 0 1;
+    }
     PairConsole #persona { color: $text-muted; }
     PairConsole QuestionCard #question-text { text-style: bold; }
     PairConsole ChallengeCard #challenge-answer { display: none; }
@@ -156,7 +168,10 @@ class PairConsole(Vertical):
     PairConsole #elapsed { color: $text-muted; }
     PairConsole #notes { height: auto; max-height: 9; border: round $primary; }
     PairConsole NoteInput { margin-top: 0; }
-    PairConsole #candidate-notes { height: auto; border: round $secondary; border-title-color: $secondary; }
+    PairConsole #candidate-notes {
+        height: auto; max-height: 50%; border: round $secondary; border-title-color: $secondary;
+        border-subtitle-color: $secondary;
+    }
     """
 
     def compose(self) -> ComposeResult:
@@ -170,17 +185,20 @@ class PairConsole(Vertical):
                 yield Static(id="elapsed", markup=False)
                 yield Static(id="notes", markup=False)
                 yield NoteInput(placeholder="n: note what the candidate says; enter files it", id="note-input")
-                # After the note line, so text the candidate types never moves it.
+            with Vertical(id="console-right"):
+                with ScrollingPanel(id="kit"):
+                    yield Static(id="kit-text", markup=False)
+                # Under the kit, not in the left column: in sight however far that column runs on (80x24), and
+                # text the candidate types never moves the note line.
                 yield Static(id="candidate-notes", markup=False)
-            with ScrollingPanel(id="kit"):
-                yield Static(id="kit-text", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(ChallengeCard).answer_box.can_focus = False  # the candidate speaks; the notes are the text
         self.query_one("#kit").border_title = "Private: your kit"
         self.query_one("#notes").border_title = "Your notes (the transcript)"
         candidate_notes = self.query_one("#candidate-notes")
-        candidate_notes.border_title = "Candidate's notes (read-only)"
+        candidate_notes.border_title = "Candidate's notes"
+        candidate_notes.border_subtitle = "read-only"
         candidate_notes.display = False
 
     def show(self, view: InterviewerView) -> None:
@@ -203,3 +221,6 @@ class PairConsole(Vertical):
         theirs.display = bool(question.candidate_notes.strip())
         theirs.update(candidate_notes_text(question))
         self.query_one("#kit-text", Static).update(kit_text(view))
+        # On the kit's border too, always in sight: f and r show their count as they are pressed, however far down
+        # the kit is cut off.
+        self.query_one("#kit").border_subtitle = plain(border_counts(question))

@@ -23,9 +23,10 @@ class QuestionCard(Vertical):
         max-height: 45vh;
     }
 
+    /* Its line wraps where the card is narrow (the console's column at 80 columns), never cut. */
     #question-header {
         dock: top;
-        height: 1;
+        height: auto;
     }
 
     #question-position {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
@@ -60,7 +61,24 @@ class RoundIntro(Vertical):
     #intro-prompt {
         color: $accent;
     }
+
+    /* A short terminal (80x24, a hosting status above): less room around the text, so a long intro still shows
+       its budget and prompt; what still does not fit scrolls. */
+    RoundIntro.-compact {
+        padding: 1 1 0 1;
+        overflow-y: auto;
+    }
+
+    RoundIntro.-compact #intro-line {
+        padding: 0 2;
+    }
+
+    RoundIntro.-compact #intro-prompt {
+        margin-bottom: 0;
+    }
     """
+    ROOMY_HEIGHT = 24
+    """Rows from which the intro keeps its full spacing: a long intro at 80 columns needs them all."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="intro-position", markup=False)
@@ -70,6 +88,9 @@ class RoundIntro(Vertical):
         yield Static(id="intro-line", markup=False)
         yield Static(id="intro-budget", markup=False)
         yield Static(plain(f"Press {key_names(BEGIN)} to begin."), id="intro-prompt", markup=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.height < self.ROOMY_HEIGHT, "-compact")
 
     def show_round(self, round_: RoundRecord | CandidateRound, number: int, count: int) -> None:
         """Show a round from either side's view: both say the same of a round's intro."""
