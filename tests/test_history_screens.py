@@ -6,17 +6,21 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from textual.app import App, ComposeResult
 from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList, Sparkline, Static
+from textual.widget import Widget
+from textual.geometry import Region
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets._select import SelectOverlay
 
 from mockint.core.clock import FakeClock
-from mockint.analysis.attempts import question_histories
+from mockint.analysis.attempts import COVERAGE_SCALE, RATING_SCALE, question_histories
+from mockint.core.paths import sessions_dir
 from mockint.exporters import content
 from mockint.session.commands import BeginRound, Count, Done, Note
 from mockint.session.record import Counter
 from mockint.session.setup import SessionOptions
-from mockint.ui.screens.attempts import AttemptsScreen, attempt_rows
+from mockint.ui.screens.attempts import ONE_ATTEMPT, AttemptsScreen, ScaleChart, attempt_rows, bar_glyphs
 from mockint.ui.screens.drill import DrillScreen
 from mockint.ui.screens.export_dialog import ExportDialog
 from mockint.ui.screens.history import HistoryScreen, SavedSummaryScreen
@@ -26,8 +30,8 @@ from mockint.analysis.attempts import QuestionKey
 from mockint.ui.app import DrillRequest, build_app
 from support.apps import SIZE, make_app
 from support.packs import make_pack, sample_library
-from support.history import DAY_ONE, long_named_sessions, saved_sessions, swapped_pair
-from support.pilot import engine_of, text_of
+from support.history import DAY_ONE, finished_record, long_named_sessions, save_finished, saved_sessions, swapped_pair
+from support.pilot import engine_of, screen_text, text_of
 from support.sessions import Run
 
 pytestmark = pytest.mark.usefixtures("local_time_utc")
@@ -38,6 +42,12 @@ LATER = DAY_ONE + timedelta(days=2, hours=3)
 
 def history_app(data_dir: Path):
     return make_app(data_dir, clock=FakeClock(wall=LATER))
+
+
+def chart_lines(chart: Widget) -> list[str]:
+    """The chart's rows as drawn, styles and trailing blanks dropped."""
+    strips = chart.render_lines(Region(0, 0, chart.region.width, chart.region.height))
+    return ["".join(segment.text for segment in strip).rstrip() for strip in strips]
 
 
 async def open_history(pilot: Pilot[None]) -> None:
@@ -83,8 +93,57 @@ async def test_attempts_of_a_question_side_by_side(tmp_path: Path) -> None:
         assert len(table.columns) == 3  # the labels, then two attempts
         self_row = [str(cell) for cell in table.get_row_at(7)]
         assert self_row == ["Self", "Mixed", "Good"]
-        assert screen.query_one("#rating-chart", Sparkline).data == [2.0, 3.0]
-        assert "2 → 3" in text_of(pilot.app, "#rating-label")
+        rating = screen.query_one("#rating-chart", ScaleChart)
+        coverage = screen.query_one("#coverage-chart", ScaleChart)
+        assert rating.values == (2.0, 3.0) and coverage.values == pytest.approx((200 / 3, 200 / 3))  # keywords 2/3
+        # Mixed then good, of poor 1 to excellent 4: neither bar empty nor both full; 67 % twice: two bars alike.
+        assert chart_lines(rating) == ["    ▃▃▃", "▆▆▆ ███", "  2   3"]
+        assert chart_lines(coverage) == ["▃▃▃ ▃▃▃", "███ ███", " 67  67"]
+        assert not screen.query_one("#one-attempt").display
+
+
+async def test_one_attempt_is_not_drawn_as_a_trend(tmp_path: Path) -> None:
+    save_finished(sessions_dir(tmp_path), "Ana")
+    async with history_app(tmp_path).run_test(size=SIZE) as pilot:
+        await pilot.press("h", "a")  # no unfinished interview to offer first
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, AttemptsScreen) and {len(h.attempts) for h in screen.histories} == {1}
+        assert not screen.query_one("#trends").display
+        assert text_of(pilot.app, "#one-attempt") == ONE_ATTEMPT
+        assert not set("▁▂▃▄▅▆▇█") & set(screen_text(pilot.app))
+
+
+def test_a_chart_places_each_value_on_the_figure_s_whole_scale() -> None:
+    """Not between the lowest and highest values drawn: a bar two rows tall, the scale's low end a sliver."""
+    assert [RATING_SCALE.share(points) for points in (1, 2, 3, 4)] == pytest.approx([0, 1 / 3, 2 / 3, 1])
+    assert [bar_glyphs(RATING_SCALE.share(points), 2) for points in (1, 2, 4)] == [[" ", "▁"], [" ", "▆"], ["█", "█"]]
+    # A new user's first two attempts, 14 % and then 21 % covered: two low bars, the second a little higher.
+    assert [bar_glyphs(COVERAGE_SCALE.share(percent), 2) for percent in (14, 21)] == [[" ", "▃"], [" ", "▄"]]
+    assert bar_glyphs(None, 2) == [" ", " "]
+
+
+class ChartApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ScaleChart(COVERAGE_SCALE)
+
+
+async def test_a_chart_draws_a_missing_figure_as_an_empty_track_and_a_dash() -> None:
+    app = ChartApp()
+    async with app.run_test(size=(40, 5)) as pilot:
+        chart = app.query_one(ScaleChart)
+        chart.values = (14.0, None, 100.0)
+        await pilot.pause()
+        assert chart_lines(chart) == ["        ███", "▃▃▃     ███", " 14   – 100"]
+
+
+def test_a_question_with_nothing_to_cover_has_no_coverage_rather_than_none_covered() -> None:
+    record = finished_record("Ana")
+    hash_map = record.rounds[0].questions[1]
+    assert not hash_map.checklist
+    hash_map.keywords = ()
+    history = next(h for h in question_histories([record]) if h.latest.question.ask.startswith("What does"))
+    assert history.latest.coverage_percent is None
 
 
 async def test_drill_lists_why_and_starts_a_practice_round_of_the_pack(tmp_path: Path) -> None:

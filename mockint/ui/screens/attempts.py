@@ -3,20 +3,26 @@
 A column per attempt, oldest first: how it ended, time, words and pace,
 fillers (in a pair run: the interviewer's notes, no pace, and the fillers and rambling counted), keywords and checklist covered, the ratings, and the round's keep /
 stop / start; under them, small charts of the rating and the coverage over the
-attempts. Questions are matched across interviews as mockint.analysis.attempts says.
+attempts, each on its whole scale (none for a single attempt: one is not a trend).
+Questions are matched across interviews as mockint.analysis.attempts says.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, Sparkline, Static
+from textual.style import Style as VisualStyle
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from mockint.analysis.attempts import Attempt, QuestionHistory, question_histories
+from mockint.analysis.attempts import COVERAGE_SCALE, RATING_SCALE, Attempt, QuestionHistory, Scale, question_histories
 from mockint.core.ratings import LEVELS
 from mockint.exporters import content
 from mockint.session.record import Counter, Role, SessionRecord
@@ -24,6 +30,14 @@ from mockint.ui import user_commands
 from mockint.ui.widgets.plain import plain
 
 NO_ATTEMPTS = "No questions answered yet: the questions of saved interviews are listed here."
+ONE_ATTEMPT = "One attempt, not a trend: charts of the rating and the coverage show from the second attempt."
+RATING_CHART = f"Rating over time, poor 1 to excellent {len(LEVELS)}"
+COVERAGE_CHART = "Keywords and checklist covered, 0 to 100%"
+BARS = "▁▂▃▄▅▆▇█"
+EIGHTHS = len(BARS)
+"""A row of a bar is filled in eighths."""
+BAR_WIDTH, GAP = 3, " "
+"""Each bar's width, and what stands between two."""
 
 
 class AttemptsScreen(Screen[None]):
@@ -33,6 +47,8 @@ class AttemptsScreen(Screen[None]):
     def __init__(self, records: Sequence[SessionRecord]) -> None:
         super().__init__()
         self.histories = question_histories(records)
+        self.shown: QuestionHistory | None = self.histories[0] if self.histories else None
+        """The question whose attempts are shown."""
 
     def compose(self) -> ComposeResult:
         yield Static(plain(f"Questions asked: {len(self.histories)} · their attempts, oldest first"), id="attempts-title")
@@ -46,22 +62,34 @@ class AttemptsScreen(Screen[None]):
                 with Vertical(id="attempts-pane"):
                     yield Static(id="attempts-ask")
                     yield DataTable(id="attempts-table", cursor_type="none", zebra_stripes=True)
-                    yield Static(id="rating-label", classes="chart-label")
-                    yield Sparkline([], id="rating-chart", summary_function=max)
-                    yield Static(id="coverage-label", classes="chart-label")
-                    yield Sparkline([], id="coverage-chart", summary_function=max)
+                    yield Static(plain(ONE_ATTEMPT), id="one-attempt")
+                    with Vertical(id="trends"):
+                        yield Static(plain(RATING_CHART), classes="chart-label")
+                        yield ScaleChart(RATING_SCALE, id="rating-chart")
+                        yield Static(plain(COVERAGE_CHART), classes="chart-label")
+                        yield ScaleChart(COVERAGE_SCALE, id="coverage-chart")
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.histories:
-            self.show(self.histories[0])
+        if self.shown is not None:
+            self.show(self.shown)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show(self.histories[int(event.option.id or 0)])
 
     def show(self, history: QuestionHistory) -> None:
+        self.shown = history
         attempts = history.attempts
         self.query_one("#attempts-ask", Static).update(plain(f"{history.latest.question.ask.strip()}  ({history.key.pack})"))
+        self._fill_table()
+        trend = len(attempts) > 1
+        self.query_one("#one-attempt").display = not trend
+        self.query_one("#trends").display = trend
+        self.query_one("#rating-chart", ScaleChart).values = tuple(a.rating_points for a in attempts)
+        self.query_one("#coverage-chart", ScaleChart).values = tuple(a.coverage_percent for a in attempts)
+
+    def _fill_table(self) -> None:
+        attempts = self.shown.attempts if self.shown is not None else ()
         table = self.query_one("#attempts-table", DataTable)
         table.clear(columns=True)
         rows = [(label, [plain(cell, single_line=True) for cell in cells]) for label, cells in attempt_rows(attempts)]
@@ -71,15 +99,44 @@ class AttemptsScreen(Screen[None]):
             table.add_column(heading, width=max(len(heading), *(cells[number].cell_length for _, cells in rows)))
         for label, cells in rows:
             table.add_row(plain(label).stylize("bold"), *cells)
-        ratings = [a.rating_points for a in attempts]  # the chart draws None as 0, a gap
-        coverage = [a.coverage_percent for a in attempts]
-        self.query_one("#rating-label", Static).update(plain(f"Rating over time (poor 1 to excellent {len(LEVELS)}): {_series(ratings)}"))
-        self.query_one("#rating-chart", Sparkline).data = [points or 0.0 for points in ratings]
-        self.query_one("#coverage-label", Static).update(plain(f"Keywords and checklist covered, %: {_series(coverage)}"))
-        self.query_one("#coverage-chart", Sparkline).data = coverage
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+class ScaleChart(Widget):
+    """A bar per attempt, oldest first, its value under it, on the figure's whole scale: each bar's track is
+    the scale's top and its filled part the value (the scale's low end a sliver, so that it shows); no value,
+    an empty track and `–`.
+
+    Textual's Sparkline stretches its data's own lowest to highest over its height, so that two attempts
+    rated 2 and 3 of 4 would read as nothing and everything, and it offers no fixed range.
+    """
+
+    DEFAULT_CSS = """
+    ScaleChart {
+        height: 3;
+    }
+    ScaleChart > .scale-chart--bar {
+        color: $primary;
+        background: $primary 15%;
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"scale-chart--bar"}
+
+    values: reactive[tuple[float | None, ...]] = reactive(())
+
+    def __init__(self, scale: Scale, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.scale = scale
+
+    def render(self) -> Content:
+        width, height = self.content_size
+        bar_height = max(1, height - 1)  # the last row is for the values
+        shown = self.values[-max(1, (width + len(GAP)) // (BAR_WIDTH + len(GAP))):]  # the latest, when all do not fit
+        bars = [bar_glyphs(None if value is None else self.scale.share(value), bar_height) for value in shown]
+        style = self.get_visual_style("scale-chart--bar")
+        return Content("\n").join([*(bar_row(bars, row, style) for row in range(bar_height)), figures_row(shown)])
 
 
 def question_option(index: int, history: QuestionHistory) -> Option:
@@ -124,8 +181,25 @@ def _counted(attempt: Attempt, counter: Counter) -> str:
     return f"{attempt.question.counts.get(counter, 0)} counted"
 
 
-def _series(values: list[float | None]) -> str:
-    return " → ".join("–" if value is None else f"{value:.0f}" for value in values)
+def bar_glyphs(share: float | None, height: int) -> list[str]:
+    """A bar `height` rows tall filled to `share` of it, top row first; the least share a sliver, None empty."""
+    eighths = 0 if share is None else 1 + round(share * (EIGHTHS * height - 1))
+    rows = [min(EIGHTHS, max(0, eighths - EIGHTHS * row)) for row in reversed(range(height))]
+    return [BARS[filled - 1] if filled else " " for filled in rows]
+
+
+def bar_row(bars: Sequence[list[str]], row: int, style: VisualStyle) -> Content:
+    """Row `row` of the bars (bar_glyphs), each BAR_WIDTH wide."""
+    return Content(GAP).join(plain(bar[row] * BAR_WIDTH).stylize(style) for bar in bars)
+
+
+def figures_row(values: Sequence[float | None]) -> Content:
+    """The values, each under its bar."""
+    return Content(GAP).join(plain(_figure(value).rjust(BAR_WIDTH)) for value in values)
+
+
+def _figure(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}"
 
 
 def _keywords(attempt: Attempt) -> str:
