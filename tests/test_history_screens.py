@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -20,7 +21,9 @@ from mockint.exporters import content
 from mockint.session.commands import BeginRound, Count, Done, Note
 from mockint.session.record import Counter
 from mockint.session.setup import SessionOptions
-from mockint.ui.screens.attempts import ONE_ATTEMPT, AttemptsScreen, ScaleChart, attempt_rows, bar_glyphs
+from mockint.ui.screens.attempts import (
+    NARROWEST, ONE_ATTEMPT, AttemptsScreen, ScaleChart, attempt_headings, attempt_rows, bar_glyphs, shared_widths,
+)
 from mockint.ui.screens.drill import DrillScreen
 from mockint.ui.screens.export_dialog import ExportDialog
 from mockint.ui.screens.history import HistoryScreen, SavedSummaryScreen
@@ -146,6 +149,67 @@ def test_a_question_with_nothing_to_cover_has_no_coverage_rather_than_none_cover
     assert history.latest.coverage_percent is None
 
 
+def test_an_attempt_s_heading_has_as_much_of_its_date_as_tells_the_attempts_apart() -> None:
+    def headings(*days: float) -> list[str]:
+        return attempt_headings(question_histories([finished_record("Ana", days=d) for d in days])[0].attempts)
+
+    assert headings(0, 1) == ["1. 2 Mar", "2. 3 Mar"]
+    assert headings(0, 0.25, 1) == ["1. 2 Mar 09:30", "2. 2 Mar 15:30", "3. 3 Mar"]
+    assert headings(0, 310) == ["1. 2 Mar 2026", "2. 6 Jan 2027"]
+
+
+def test_the_attempts_share_the_room_those_needing_less_keeping_their_width() -> None:
+    assert shared_widths([10, 12], 40) == [10, 12]
+    assert shared_widths([52, 9, 10], 31) == [12, 9, 10]
+    assert shared_widths([52, 51], 40) == [20, 20]
+    assert shared_widths([30] * 6, 20) == [NARROWEST] * 6  # past the least, the table scrolls sideways
+
+
+@pytest.mark.parametrize("attempts", [2, 3])
+@pytest.mark.parametrize("columns", [80, 100])
+async def test_the_attempts_table_fits_the_screen_its_cells_wrapped_not_cut(
+    tmp_path: Path, columns: int, attempts: int
+) -> None:
+    saved_sessions(tmp_path)
+    if attempts == 3:
+        save_finished(sessions_dir(tmp_path), "Ana", days=1.2)  # the day of the second: their headings add the time
+    async with history_app(tmp_path).run_test(size=(columns, 30)) as pilot:
+        await open_history(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, AttemptsScreen)
+        for index, history in enumerate(screen.histories):
+            screen.query_one(OptionList).highlighted = index
+            await pilot.pause()
+            table = screen.query_one(DataTable)
+            assert len(table.columns) == attempts + 1
+            assert table.virtual_size.width <= table.size.width and table.max_scroll_x == 0  # nothing cut off
+            widths = [column.width for column in table.columns.values()][1:]
+            texts = [("", attempt_headings(history.attempts)), *attempt_rows(history.attempts)]
+            headings = [column.label for column in table.columns.values()]
+            drawn = [headings, *map(table.get_row_at, range(table.row_count))]
+            for (label, cells), row in zip(texts, drawn, strict=True):
+                for text, cell, width in zip(cells, row[1:], widths, strict=True):
+                    lines = str(cell).split("\n")
+                    assert max(cell_len(line) for line in lines) <= width, (label, lines)
+                    assert "".join("".join(lines).split()) == "".join(text.split()), label  # all of it, in order
+
+
+async def test_the_attempts_table_fits_again_when_the_terminal_narrows(tmp_path: Path) -> None:
+    saved_sessions(tmp_path)
+    async with history_app(tmp_path).run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        table = pilot.app.screen.query_one(DataTable)
+        wide = table.size.width
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause()
+        assert table.size.width < wide
+        assert table.virtual_size.width <= table.size.width
+
+
 async def test_drill_lists_why_and_starts_a_practice_round_of_the_pack(tmp_path: Path) -> None:
     saved_sessions(tmp_path)
     async with history_app(tmp_path).run_test(size=SIZE) as pilot:
@@ -213,6 +277,13 @@ def test_snapshot_saved_summary(snap_compare: object, tmp_path: Path) -> None:
 def test_snapshot_attempts(snap_compare: object, tmp_path: Path) -> None:
     saved_sessions(tmp_path)
     assert snap_compare(history_app(tmp_path), terminal_size=SIZE, press=["l", "h", "a", "down"])  # type: ignore[operator]
+
+
+def test_snapshot_attempts_three_at_80_columns(snap_compare: object, tmp_path: Path) -> None:
+    """The longest cells wrapped in columns sharing the width; headings with the time where two share a day."""
+    saved_sessions(tmp_path)
+    save_finished(sessions_dir(tmp_path), "Ana", days=1.2)
+    assert snap_compare(history_app(tmp_path), terminal_size=(80, 30), press=["l", "h", "a"])  # type: ignore[operator]
 
 
 def test_snapshot_drill(snap_compare: object, tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 A column per attempt, oldest first: how it ended, time, words and pace,
 fillers (in a pair run: the interviewer's notes, no pace, and the fillers and rambling counted), keywords and checklist covered, the ratings, and the round's keep /
-stop / start; under them, small charts of the rating and the coverage over the
+stop / start, the columns sharing the width; under them, small charts of the rating and the coverage over the
 attempts, each on its whole scale (none for a single attempt: one is not a trend).
 Questions are matched across interviews as mockint.analysis.attempts says.
 """
@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -33,6 +34,8 @@ NO_ATTEMPTS = "No questions answered yet: the questions of saved interviews are 
 ONE_ATTEMPT = "One attempt, not a trend: charts of the rating and the coverage show from the second attempt."
 RATING_CHART = f"Rating over time, poor 1 to excellent {len(LEVELS)}"
 COVERAGE_CHART = "Keywords and checklist covered, 0 to 100%"
+NARROWEST = 8
+"""The least width of an attempt's column: narrower would break most words."""
 BARS = "▁▂▃▄▅▆▇█"
 EIGHTHS = len(BARS)
 """A row of a bar is filled in eighths."""
@@ -59,7 +62,9 @@ class AttemptsScreen(Screen[None]):
                 questions = OptionList(*(question_option(i, h) for i, h in enumerate(self.histories)), id="questions")
                 questions.border_title = "Questions"
                 yield questions
-                with Vertical(id="attempts-pane"):
+                # The pane scrolls as one when the wrapped table leaves the charts no room: the table's own
+                # up and down reach it, the table having nothing of its own to scroll.
+                with VerticalScroll(id="attempts-pane", can_focus=False):
                     yield Static(id="attempts-ask")
                     yield DataTable(id="attempts-table", cursor_type="none", zebra_stripes=True)
                     yield Static(plain(ONE_ATTEMPT), id="one-attempt")
@@ -73,6 +78,10 @@ class AttemptsScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.shown is not None:
             self.show(self.shown)
+
+    def on_resize(self) -> None:
+        if self.shown is not None:
+            self.call_after_refresh(self._fill_table)  # once the table has its new width
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show(self.histories[int(event.option.id or 0)])
@@ -89,16 +98,30 @@ class AttemptsScreen(Screen[None]):
         self.query_one("#coverage-chart", ScaleChart).values = tuple(a.coverage_percent for a in attempts)
 
     def _fill_table(self) -> None:
-        attempts = self.shown.attempts if self.shown is not None else ()
+        """The attempts side by side within the table's width: the attempts' columns share what the labels leave,
+        their cells wrapped to it, rather than the last ones cut or scrolled to."""
+        if self.shown is None:
+            return
+        attempts = self.shown.attempts
         table = self.query_one("#attempts-table", DataTable)
         table.clear(columns=True)
-        rows = [(label, [plain(cell, single_line=True) for cell in cells]) for label, cells in attempt_rows(attempts)]
-        table.add_column("", width=max(len(label) for label, _ in rows))
-        for number, attempt in enumerate(attempts):
-            heading = f"{number + 1}. {attempt.started.astimezone():%Y-%m-%d}"
-            table.add_column(heading, width=max(len(heading), *(cells[number].cell_length for _, cells in rows)))
+        rows = attempt_rows(attempts)
+        headings = attempt_headings(attempts)
+        label_width = max(cell_len(label) for label, _ in rows)
+        spacing = 2 * table.cell_padding * (len(attempts) + 1)
+        room = table.size.width - spacing - label_width  # as tall as its rows: no scrollbar of its own
+        widths = shared_widths(_widest(headings, rows), room)
+        heading_lines = [_wrapped(heading, width) for heading, width in zip(headings, widths)]
+        table.header_height = max(len(lines) for lines in heading_lines)
+        table.add_column("", width=label_width)
+        for lines, width in zip(heading_lines, widths):
+            table.add_column(plain("\n".join(lines)), width=width)
         for label, cells in rows:
-            table.add_row(plain(label).stylize("bold"), *cells)
+            lines = [_wrapped(cell, width) for cell, width in zip(cells, widths)]
+            table.add_row(
+                plain(label).stylize("bold"), *(plain("\n".join(cell)) for cell in lines),
+                height=max(len(cell) for cell in lines),
+            )
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -181,11 +204,51 @@ def _counted(attempt: Attempt, counter: Counter) -> str:
     return f"{attempt.question.counts.get(counter, 0)} counted"
 
 
+def attempt_headings(attempts: Sequence[Attempt]) -> list[str]:
+    """`1. 2 Mar`: an attempt's number and as much of its date as tells the attempts apart: the year when they
+    span more than one, the time when two share a day."""
+    starts = [attempt.started.astimezone() for attempt in attempts]
+    years = {start.year for start in starts}
+    days = [start.date() for start in starts]
+    headings = []
+    for number, start in enumerate(starts, 1):
+        date = f"{start.day} {start:%b}" + (f" {start.year}" if len(years) > 1 else "")
+        time = f" {start:%H:%M}" if days.count(start.date()) > 1 else ""
+        headings.append(f"{number}. {date}{time}")
+    return headings
+
+
+def shared_widths(natural: Sequence[int], room: int) -> list[int]:
+    """The attempts' column widths: each as wide as its widest cell when all fit in `room`; otherwise `room`
+    shared, a column needing less than an even share keeping its width and leaving the rest to the others;
+    never under NARROWEST (past that, the table scrolls sideways)."""
+    if sum(natural) <= room:
+        return list(natural)
+    widths = list(natural)
+    left = room
+    narrowest_first = sorted(range(len(natural)), key=lambda i: natural[i])
+    for position, column in enumerate(narrowest_first):
+        widths[column] = min(natural[column], max(NARROWEST, left // (len(natural) - position)))
+        left -= widths[column]
+    return widths
+
+
 def bar_glyphs(share: float | None, height: int) -> list[str]:
     """A bar `height` rows tall filled to `share` of it, top row first; the least share a sliver, None empty."""
     eighths = 0 if share is None else 1 + round(share * (EIGHTHS * height - 1))
     rows = [min(EIGHTHS, max(0, eighths - EIGHTHS * row)) for row in reversed(range(height))]
     return [BARS[filled - 1] if filled else " " for filled in rows]
+
+
+def _widest(headings: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]]) -> list[int]:
+    """Each attempt's widest text, heading or cell."""
+    return [max(cell_len(heading), *(cell_len(cells[i]) for _, cells in rows)) for i, heading in enumerate(headings)]
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """`text` on one printable line, then in lines of at most `width` cells, broken at spaces (a longer word
+    folded)."""
+    return [line.plain for line in plain(text, single_line=True).wrap(width)] or [""]
 
 
 def bar_row(bars: Sequence[list[str]], row: int, style: VisualStyle) -> Content:
