@@ -340,6 +340,17 @@ async def test_setup_round_list_reads_without_colour(tmp_path: Path) -> None:
         assert setup.options().round_ids == ("02-design",)
 
 
+@pytest.mark.parametrize("size", SIZES)
+async def test_setup_boxes_stand_in_one_column(tmp_path: Path, size: tuple[int, int]) -> None:
+    """Shuffle, save and pair are one list of choices: their boxes line up, on screen as in the widgets."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        setup = await open_setup(app, pilot)
+        boxes = [setup.query_one(box, TickBox) for box in ("#shuffle", "#save", "#pair")]
+        assert len({box.region.x for box in boxes}) == 1
+        assert len({drawn_lines(box)[0].index("▐") for box in boxes}) == 1
+
+
 async def test_the_pair_box_asks_the_interviewers_name_and_starts_the_console(tmp_path: Path) -> None:
     from mockint.ui.screens.pair import PairScreen
 

@@ -6,17 +6,24 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
+from textual.app import App, ComposeResult
 from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList, Sparkline, Static
+from textual.widget import Widget
+from textual.geometry import Region
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets._select import SelectOverlay
 
 from mockint.core.clock import FakeClock
-from mockint.analysis.attempts import question_histories
+from mockint.analysis.attempts import COVERAGE_SCALE, RATING_SCALE, question_histories
+from mockint.core.paths import sessions_dir
 from mockint.exporters import content
 from mockint.session.commands import BeginRound, Count, Done, Note
 from mockint.session.record import Counter
 from mockint.session.setup import SessionOptions
-from mockint.ui.screens.attempts import AttemptsScreen, attempt_rows
+from mockint.ui.screens.attempts import (
+    NARROWEST, ONE_ATTEMPT, AttemptsScreen, ScaleChart, attempt_headings, attempt_rows, bar_glyphs, shared_widths,
+)
 from mockint.ui.screens.drill import DrillScreen
 from mockint.ui.screens.export_dialog import ExportDialog
 from mockint.ui.screens.history import HistoryScreen, SavedSummaryScreen
@@ -26,8 +33,8 @@ from mockint.analysis.attempts import QuestionKey
 from mockint.ui.app import DrillRequest, build_app
 from support.apps import SIZE, make_app
 from support.packs import make_pack, sample_library
-from support.history import DAY_ONE, long_named_sessions, saved_sessions, swapped_pair
-from support.pilot import engine_of, text_of
+from support.history import DAY_ONE, finished_record, long_named_sessions, save_finished, saved_sessions, swapped_pair
+from support.pilot import engine_of, screen_text, text_of
 from support.sessions import Run
 
 pytestmark = pytest.mark.usefixtures("local_time_utc")
@@ -38,6 +45,12 @@ LATER = DAY_ONE + timedelta(days=2, hours=3)
 
 def history_app(data_dir: Path):
     return make_app(data_dir, clock=FakeClock(wall=LATER))
+
+
+def chart_lines(chart: Widget) -> list[str]:
+    """The chart's rows as drawn, styles and trailing blanks dropped."""
+    strips = chart.render_lines(Region(0, 0, chart.region.width, chart.region.height))
+    return ["".join(segment.text for segment in strip).rstrip() for strip in strips]
 
 
 async def open_history(pilot: Pilot[None]) -> None:
@@ -83,8 +96,118 @@ async def test_attempts_of_a_question_side_by_side(tmp_path: Path) -> None:
         assert len(table.columns) == 3  # the labels, then two attempts
         self_row = [str(cell) for cell in table.get_row_at(7)]
         assert self_row == ["Self", "Mixed", "Good"]
-        assert screen.query_one("#rating-chart", Sparkline).data == [2.0, 3.0]
-        assert "2 → 3" in text_of(pilot.app, "#rating-label")
+        rating = screen.query_one("#rating-chart", ScaleChart)
+        coverage = screen.query_one("#coverage-chart", ScaleChart)
+        assert rating.values == (2.0, 3.0) and coverage.values == pytest.approx((200 / 3, 200 / 3))  # keywords 2/3
+        # Mixed then good, of poor 1 to excellent 4: neither bar empty nor both full; 67 % twice: two bars alike.
+        assert chart_lines(rating) == ["    ▃▃▃", "▆▆▆ ███", "  2   3"]
+        assert chart_lines(coverage) == ["▃▃▃ ▃▃▃", "███ ███", " 67  67"]
+        assert not screen.query_one("#one-attempt").display
+
+
+async def test_one_attempt_is_not_drawn_as_a_trend(tmp_path: Path) -> None:
+    save_finished(sessions_dir(tmp_path), "Ana")
+    async with history_app(tmp_path).run_test(size=SIZE) as pilot:
+        await pilot.press("h", "a")  # no unfinished interview to offer first
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, AttemptsScreen) and {len(h.attempts) for h in screen.histories} == {1}
+        assert not screen.query_one("#trends").display
+        assert text_of(pilot.app, "#one-attempt") == ONE_ATTEMPT
+        assert not set("▁▂▃▄▅▆▇█") & set(screen_text(pilot.app))
+
+
+def test_a_chart_places_each_value_on_the_figure_s_whole_scale() -> None:
+    """Not between the lowest and highest values drawn: a bar two rows tall, the scale's low end a sliver."""
+    assert [RATING_SCALE.share(points) for points in (1, 2, 3, 4)] == pytest.approx([0, 1 / 3, 2 / 3, 1])
+    assert [bar_glyphs(RATING_SCALE.share(points), 2) for points in (1, 2, 4)] == [[" ", "▁"], [" ", "▆"], ["█", "█"]]
+    # A new user's first two attempts, 14 % and then 21 % covered: two low bars, the second a little higher.
+    assert [bar_glyphs(COVERAGE_SCALE.share(percent), 2) for percent in (14, 21)] == [[" ", "▃"], [" ", "▄"]]
+    assert bar_glyphs(None, 2) == [" ", " "]
+
+
+class ChartApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ScaleChart(COVERAGE_SCALE)
+
+
+async def test_a_chart_draws_a_missing_figure_as_an_empty_track_and_a_dash() -> None:
+    app = ChartApp()
+    async with app.run_test(size=(40, 5)) as pilot:
+        chart = app.query_one(ScaleChart)
+        chart.values = (14.0, None, 100.0)
+        await pilot.pause()
+        assert chart_lines(chart) == ["        ███", "▃▃▃     ███", " 14   – 100"]
+
+
+def test_a_question_with_nothing_to_cover_has_no_coverage_rather_than_none_covered() -> None:
+    record = finished_record("Ana")
+    hash_map = record.rounds[0].questions[1]
+    assert not hash_map.checklist
+    hash_map.keywords = ()
+    history = next(h for h in question_histories([record]) if h.latest.question.ask.startswith("What does"))
+    assert history.latest.coverage_percent is None
+
+
+def test_an_attempt_s_heading_has_as_much_of_its_date_as_tells_the_attempts_apart() -> None:
+    def headings(*days: float) -> list[str]:
+        return attempt_headings(question_histories([finished_record("Ana", days=d) for d in days])[0].attempts)
+
+    assert headings(0, 1) == ["1. 2 Mar", "2. 3 Mar"]
+    assert headings(0, 0.25, 1) == ["1. 2 Mar 09:30", "2. 2 Mar 15:30", "3. 3 Mar"]
+    assert headings(0, 310) == ["1. 2 Mar 2026", "2. 6 Jan 2027"]
+
+
+def test_the_attempts_share_the_room_those_needing_less_keeping_their_width() -> None:
+    assert shared_widths([10, 12], 40) == [10, 12]
+    assert shared_widths([52, 9, 10], 31) == [12, 9, 10]
+    assert shared_widths([52, 51], 40) == [20, 20]
+    assert shared_widths([30] * 6, 20) == [NARROWEST] * 6  # past the least, the table scrolls sideways
+
+
+@pytest.mark.parametrize("attempts", [2, 3])
+@pytest.mark.parametrize("columns", [80, 100])
+async def test_the_attempts_table_fits_the_screen_its_cells_wrapped_not_cut(
+    tmp_path: Path, columns: int, attempts: int
+) -> None:
+    saved_sessions(tmp_path)
+    if attempts == 3:
+        save_finished(sessions_dir(tmp_path), "Ana", days=1.2)  # the day of the second: their headings add the time
+    async with history_app(tmp_path).run_test(size=(columns, 30)) as pilot:
+        await open_history(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, AttemptsScreen)
+        for index, history in enumerate(screen.histories):
+            screen.query_one(OptionList).highlighted = index
+            await pilot.pause()
+            table = screen.query_one(DataTable)
+            assert len(table.columns) == attempts + 1
+            assert table.virtual_size.width <= table.size.width and table.max_scroll_x == 0  # nothing cut off
+            widths = [column.width for column in table.columns.values()][1:]
+            texts = [("", attempt_headings(history.attempts)), *attempt_rows(history.attempts)]
+            headings = [column.label for column in table.columns.values()]
+            drawn = [headings, *map(table.get_row_at, range(table.row_count))]
+            for (label, cells), row in zip(texts, drawn, strict=True):
+                for text, cell, width in zip(cells, row[1:], widths, strict=True):
+                    lines = str(cell).split("\n")
+                    assert max(cell_len(line) for line in lines) <= width, (label, lines)
+                    assert "".join("".join(lines).split()) == "".join(text.split()), label  # all of it, in order
+
+
+async def test_the_attempts_table_fits_again_when_the_terminal_narrows(tmp_path: Path) -> None:
+    saved_sessions(tmp_path)
+    async with history_app(tmp_path).run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        table = pilot.app.screen.query_one(DataTable)
+        wide = table.size.width
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause()
+        assert table.size.width < wide
+        assert table.virtual_size.width <= table.size.width
 
 
 async def test_drill_lists_why_and_starts_a_practice_round_of_the_pack(tmp_path: Path) -> None:
@@ -154,6 +277,13 @@ def test_snapshot_saved_summary(snap_compare: object, tmp_path: Path) -> None:
 def test_snapshot_attempts(snap_compare: object, tmp_path: Path) -> None:
     saved_sessions(tmp_path)
     assert snap_compare(history_app(tmp_path), terminal_size=SIZE, press=["l", "h", "a", "down"])  # type: ignore[operator]
+
+
+def test_snapshot_attempts_three_at_80_columns(snap_compare: object, tmp_path: Path) -> None:
+    """The longest cells wrapped in columns sharing the width; headings with the time where two share a day."""
+    saved_sessions(tmp_path)
+    save_finished(sessions_dir(tmp_path), "Ana", days=1.2)
+    assert snap_compare(history_app(tmp_path), terminal_size=(80, 30), press=["l", "h", "a"])  # type: ignore[operator]
 
 
 def test_snapshot_drill(snap_compare: object, tmp_path: Path) -> None:

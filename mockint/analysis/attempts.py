@@ -17,10 +17,29 @@ from functools import cached_property
 
 from mockint.analysis.insights import AnswerInsights, answer_insights
 from mockint.analysis.practise import LOW_COVERAGE, WEAK_RATINGS, checklist_score, lowest_rating, outcome_reason
-from mockint.core.ratings import Rating
+from mockint.core.ratings import LEVELS, Rating
 from mockint.session.record import Outcome, QuestionRecord, Reflection, Role, SessionRecord
 
 TEXT_KEY_PREFIX = "text:"
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A figure's whole range. A chart places each value on it, not between the lowest and highest values it
+    happens to have: attempts rated mixed and then good are middling both, not nothing and then everything."""
+
+    low: float
+    high: float
+
+    def share(self, value: float) -> float:
+        """Where `value` lies on the scale: 0.0 at its low end, 1.0 at its high end."""
+        return min(1.0, max(0.0, (value - self.low) / (self.high - self.low)))
+
+
+RATING_SCALE = Scale(1, len(LEVELS))
+"""Rating.points: poor 1 to excellent 4."""
+COVERAGE_SCALE = Scale(0, 100)
+"""Attempt.coverage_percent."""
 
 
 @dataclass(frozen=True, order=True)
@@ -85,10 +104,11 @@ class Attempt:
         return float(rating.points) if rating is not None and rating.points is not None else None
 
     @property
-    def coverage_percent(self) -> float:
-        """The mean of the keyword coverage and the checklist ticked, as far as the question has them."""
+    def coverage_percent(self) -> float | None:
+        """The mean of the keyword coverage and the checklist ticked, as far as the question has them; None when
+        it has neither (nothing to cover is not 0 % covered)."""
         parts = [part for part in (self.coverage, self.checklist_score) if part is not None]
-        return 100 * sum(parts) / len(parts) if parts else 0.0
+        return 100 * sum(parts) / len(parts) if parts else None
 
     def rating_of(self, role: Role) -> Rating | None:
         return self.question.assessment(role).rating
