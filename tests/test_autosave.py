@@ -26,6 +26,7 @@ from mockint.ui.widgets.countdown import CountdownClock
 from mockint.ui.widgets.scorecard import ScorecardForm
 from support.apps import SIZE, make_app, resumed_app
 from support.packs import mini_pack
+from support.pilot import wait_for_screen
 from support.saved import final_record, only_journal, restored, saved_commands, saved_run
 
 
@@ -130,7 +131,7 @@ async def test_the_home_screen_offers_to_resume_an_unfinished_interview(isolated
     saved_run(sessions_dir(isolated_user_dirs), "where I was")
     app = make_app(isolated_user_dirs)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_screen(pilot, ChoiceScreen)
         assert isinstance(app.screen, ChoiceScreen) and "Mini mock (practice), started" in app.screen.question
         await pilot.press("r")
         await pilot.pause()
@@ -145,7 +146,7 @@ async def test_discarding_asks_first_then_deletes_the_journal(isolated_user_dirs
     saved_run(sessions_dir(isolated_user_dirs))
     app = make_app(isolated_user_dirs)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_screen(pilot, ChoiceScreen)
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen) and "deleted for good" in app.screen.question
@@ -176,7 +177,7 @@ async def test_a_half_written_reflection_is_saved_and_back_in_its_box_on_resume(
     saved_commands(sessions_dir(isolated_user_dirs), SessionOptions(), "assessment", keep)
     app = make_app(isolated_user_dirs)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_screen(pilot, ChoiceScreen)
         await pilot.press("r")
         await pilot.pause()
         box = app.screen.query_one("#reflect-keep", TextArea)
@@ -193,7 +194,7 @@ async def test_a_partners_half_written_lines_are_saved_and_back_on_resume(isolat
     saved_commands(sessions_dir(isolated_user_dirs), SessionOptions(pair=True), "answering", note)
     app = make_app(isolated_user_dirs)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_screen(pilot, ChoiceScreen)
         await pilot.press("r")
         await pilot.pause()
         assert app.screen.query_one("#note-input", Input).value == "asks who the"
@@ -207,7 +208,7 @@ async def test_a_partners_half_written_lines_are_saved_and_back_on_resume(isolat
     saved_commands(sessions_dir(isolated_user_dirs), SessionOptions(pair=True), "assessment", own, change)
     app = make_app(isolated_user_dirs)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_screen(pilot, ChoiceScreen)
         await pilot.press("r")
         await pilot.pause()
         await pilot.press("enter")  # the hand-off to the interviewer
@@ -267,7 +268,7 @@ async def test_the_resumed_notice_gives_the_time_left_as_the_clock_shows_it(isol
     notices: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         app.notify = lambda message, **_: notices.append(message)  # type: ignore[method-assign]
-        await pilot.pause()
+        await wait_for_screen(pilot, ChoiceScreen)
         await pilot.press("r")
         await pilot.pause()
         clock = str(app.screen.query_one("#main-clock", CountdownClock).render())

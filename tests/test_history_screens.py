@@ -21,6 +21,7 @@ from mockint.exporters import content
 from mockint.session.commands import BeginRound, Count, Done, Note
 from mockint.session.record import Counter
 from mockint.session.setup import SessionOptions
+from mockint.ui.screens.confirm import ChoiceScreen
 from mockint.ui.screens.attempts import (
     NARROWEST, ONE_ATTEMPT, AttemptsScreen, ScaleChart, attempt_headings, attempt_rows, bar_glyphs, shared_widths,
 )
@@ -34,7 +35,7 @@ from mockint.ui.app import DrillRequest, build_app
 from support.apps import SIZE, make_app
 from support.packs import make_pack, sample_library
 from support.history import DAY_ONE, finished_record, long_named_sessions, save_finished, saved_sessions, swapped_pair
-from support.pilot import engine_of, screen_text, text_of
+from support.pilot import engine_of, screen_text, text_of, wait_for_screen
 from support.sessions import Run
 
 pytestmark = pytest.mark.usefixtures("local_time_utc")
@@ -54,7 +55,7 @@ def chart_lines(chart: Widget) -> list[str]:
 
 
 async def open_history(pilot: Pilot[None]) -> None:
-    await pilot.pause()
+    await wait_for_screen(pilot, ChoiceScreen)
     await pilot.press("l")  # "later" to the offer of the unfinished interview
     await pilot.press("h")
     await pilot.pause()

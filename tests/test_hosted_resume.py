@@ -32,12 +32,13 @@ from mockint.session.setup import SessionOptions
 from mockint.storage.autosave import open_journal, read_header
 from mockint.storage.journal import HostedRun, JournalError, read_journal
 from mockint.ui.app import StartRequest
+from mockint.ui.screens.confirm import ChoiceScreen
 from mockint.ui.screens.home import HomeScreen
 from mockint.ui.screens.pair import PairScreen
 from mockint.ui.widgets.hosting_status import HostingStatus
 from support.apps import SIZE, hosted_app, make_app
 from support.packs import MINI, PACKS_DIR, mini_pack
-from support.pilot import engine_of
+from support.pilot import engine_of, wait_for_screen
 from support.remote import until
 from support.saved import only_journal, restored, saved_commands
 from support.tmux import Tmux, mockint_in_tmux
@@ -68,7 +69,7 @@ def free_port() -> int:
 
 async def take_the_offer(pilot) -> None:  # type: ignore[no-untyped-def]
     """The home screen's offer to resume the unfinished interview, taken (`r`)."""
-    await pilot.pause()
+    await wait_for_screen(pilot, ChoiceScreen)
     await pilot.press("r")
     await pilot.pause()
 

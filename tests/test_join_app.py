@@ -73,7 +73,7 @@ async def test_notes_typed_reach_the_host_whole_on_leaving_the_box_and_on_leavin
         await joined.apply(BeginRound())
         await joined.pilot.press("n", *"metrics", "enter", *"retention")
         await joined.pilot.press("escape")
-        await until(lambda: joined.hosted.intents == [Notes("metrics\nretention")])
+        await until(lambda: joined.hosted.intents[-1:] == [Notes("metrics\nretention")])  # maybe after a part sent on a pause
         await joined.pilot.press("n", *" first")
         await joined.answer_to_the_end()  # the question ends before the pause in typing: its notes go at once
         await until(lambda: joined.hosted.intents[-1:] == [Notes("metrics\nretention first")])

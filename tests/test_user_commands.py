@@ -38,7 +38,7 @@ from support.joined import Joined, joined_app
 from support.remote import until
 from support.marked import marked_pack
 from support.packs import kit_pack
-from support.pilot import engine_of, hand_in_unrated
+from support.pilot import engine_of, hand_in_unrated, wait_for_screen
 from support.history import DAY_ONE, saved_sessions
 from support.saved import saved_run
 
@@ -165,8 +165,7 @@ async def test_every_declared_command_is_in_the_palette_and_its_keys_work(
 
     saved_run(sessions_dir(tmp_path))
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, ChoiceScreen)  # the offer of an unfinished interview
+        await wait_for_screen(pilot, ChoiceScreen)  # the offer of an unfinished interview
         checker = CommandChecker(pilot, monkeypatch)
         await checker.check(user_commands.RESUME, user_commands.DISCARD, user_commands.LATER)
         checked |= checker.checked
@@ -222,7 +221,7 @@ async def walk_history(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> set[s
     """Home's history and drill, and the screens the history leads to, checking the commands at each."""
     saved_sessions(data_dir)
     async with make_app(data_dir, clock=FakeClock(wall=DAY_ONE + timedelta(days=3))).run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_screen(pilot, ChoiceScreen)
         await pilot.press("l")  # keep the unfinished interview for later
         checker = CommandChecker(pilot, monkeypatch)
         await checker.check(user_commands.HISTORY, user_commands.DRILL)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 import pytest
-
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
 
 from mockint.core.clock import FakeClock
@@ -72,6 +73,16 @@ async def settle(pilot: Pilot[None]) -> None:
         if not shown_boxes or pilot.app.focused in shown_boxes:
             break
     await pilot.pause()
+
+
+async def wait_for_screen(pilot: Pilot[None], screen_type: type[Screen[Any]]) -> None:
+    """Pause (a bounded number of times, never a sleep) until a screen pushed after a refresh, such as the
+    home screen's offer of an unfinished interview, is on top: one pause is not enough on a busy machine."""
+    for _ in range(50):
+        if isinstance(pilot.app.screen, screen_type):
+            return
+        await pilot.pause()
+    assert isinstance(pilot.app.screen, screen_type), f"{screen_type.__name__} not shown"
 
 
 async def hand_in_unrated(pilot: Pilot[None], key: str = "ctrl+d") -> None:
