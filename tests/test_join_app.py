@@ -12,7 +12,7 @@ from textual.widgets import Button
 from mockint.cli.exits import EXIT_CONNECTION_LOST, EXIT_OK
 from mockint.cli.launch import joined_exit_status
 from mockint.core.ratings import Rating
-from mockint.remote.client import HOST_SILENT
+from mockint.remote.client import HOST_SILENT, REJOIN
 from mockint.remote.frames import Notes, Ready, SelfAssessment
 from mockint.remote.host import REPLACED
 from mockint.session.commands import AddMinute, BeginRound, Continue, Note, Pause, PoseChallenge, Quit, Resume
@@ -129,19 +129,20 @@ async def test_a_host_gone_silent_is_said_and_ends_with_the_lost_connection_stat
         joined.run.clock.advance(QUIET.silent_after + 1)
         await joined.client.check_heartbeat()
         await until(lambda: "stopped answering" in screen_text(joined.pilot.app))
-        assert f"{HOST_SILENT.capitalize()}. s: save your copy · enter: close" in screen_text(joined.pilot.app)
+        shown = " ".join(screen_text(joined.pilot.app).split())  # the line wraps
+        assert f"{HOST_SILENT.capitalize()}. {REJOIN.capitalize()}. s: save your copy · enter: close" in shown
     assert joined_exit_status(joined.client.ended) == EXIT_CONNECTION_LOST
-    assert capsys.readouterr().err == f"mockint: {HOST_SILENT}\n"
+    assert capsys.readouterr().err == f"mockint: {HOST_SILENT}\nmockint: {REJOIN}\n"
 
 
 async def test_on_a_narrow_terminal_the_lost_connection_line_wraps_rather_than_losing_its_keys() -> None:
-    async with joined_app(size=(70, 24)) as joined:  # the line is 76 characters
+    async with joined_app(size=(70, 24)) as joined:  # the line is 173 characters
         joined.run.clock.advance(QUIET.silent_after + 1)
         await joined.client.check_heartbeat()
         await until(lambda: "stopped answering" in screen_text(joined.pilot.app))
         await joined.pilot.pause()
         line = joined.screen.query_one("#connection")
-        assert line.region.height == 2 and "enter: close" in screen_text(joined.pilot.app)
+        assert line.region.height == 3 and "enter: close" in screen_text(joined.pilot.app)
 
 
 async def test_the_candidate_saves_their_own_copy_at_the_end_never_overwriting(tmp_path: Path) -> None:

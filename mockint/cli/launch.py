@@ -267,12 +267,12 @@ def join_error_text(error: JoinError) -> str:
 
 def joined_exit_status(ended: str | None) -> int:
     """0 when the session ended as it should; otherwise say why on stderr and return EXIT_CONNECTION_LOST."""
-    from mockint.remote.client import LEFT
+    from mockint.remote.client import HOST_LOST, LEFT, REJOIN
     from mockint.remote.host import ENDED
 
     if ended in (None, LEFT, ENDED):
         return EXIT_OK
-    _tell([f"mockint: {printable(ended, single_line=True)}"])
+    _tell([f"mockint: {printable(ended, single_line=True)}", *([f"mockint: {REJOIN}"] if ended in HOST_LOST else [])])
     return EXIT_CONNECTION_LOST
 
 

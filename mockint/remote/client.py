@@ -34,6 +34,9 @@ HOST_SIDE = "host"
 HOST_SILENT = "the interviewer's terminal stopped answering"
 HOST_GONE = "lost the connection to the interviewer's terminal"
 LEFT = "you left the session"
+HOST_LOST = (HOST_SILENT, HOST_GONE)
+"""Ends that may not be the end: the interviewer can resume the interview and host it again."""
+REJOIN = "if the interviewer resumes the interview, join again with the new line and code they give you"
 FIRST_PROTOCOL_REFUSAL = re.compile(r"this host speaks (mockint\.remote/1): update mockint")
 """How a host of the first protocol refused another, before `Refused` named the host's protocol."""
 

@@ -22,7 +22,7 @@ from mockint.core.safetext import printable
 from mockint.core.userpaths import shown
 from mockint.exporters.candidate_copy import save_candidate_copy
 from mockint.exporters.files import ExportError
-from mockint.remote.client import CandidateClient
+from mockint.remote.client import HOST_LOST, REJOIN, CandidateClient
 from mockint.remote.frames import Notes, Ready, SelfAssessment
 from mockint.session.record import QuestionRecord, Role, RoundAssessment, RoundRecord
 from mockint.session.state import Phase
@@ -212,7 +212,8 @@ class JoinedScreen(CandidateScreen, inherit_bindings=False):
             keys = f"{first_key(user_commands.CLOSE_JOINED.keys)}: close"
             if self._copy_possible():
                 keys = f"{first_key(user_commands.SAVE_COPY.keys)}: save your copy · {keys}"
-            line.update(plain(f"{ended.capitalize()}. {keys}"))
+            rejoin = f" {REJOIN.capitalize()}." if ended in HOST_LOST else ""
+            line.update(plain(f"{ended.capitalize()}.{rejoin} {keys}"))
         line.set_class(ended is not None, "-lost")
 
     # -- notes ----------------------------------------------------------------
