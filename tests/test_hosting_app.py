@@ -224,6 +224,21 @@ async def test_roles_are_not_swapped_on_the_hosting_terminal(monkeypatch: pytest
         assert any("swap by hosting from the other one" in message for message in told)
 
 
+async def test_swapping_on_the_hosted_summary_says_why_not_before_asking_anything(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app, _ = hosted_app(pack=marked_pack())
+    told = record_notifications(app, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await listening(pilot)
+        await pilot.press("escape", "y")  # end the interview at the round's intro: its summary, not exported
+        await until(lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)  # no "leave without exporting?" for a swap that cannot be
+        assert any("swap by hosting from the other one" in message for message in told)
+
+
 async def test_quitting_tells_the_candidate() -> None:
     app, _ = hosted_app(pack=marked_pack())
     async with app.run_test(size=SIZE) as pilot:

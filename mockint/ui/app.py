@@ -301,14 +301,21 @@ class MockintApp(App[None]):
         self._run_packs[engine.record.id] = pack
         self._show_run(engine)
 
-    def swap_roles(self, record: SessionRecord) -> None:
-        """Start the next pair interview of `record`'s pack with the names swapped (see setup.swapped_options)."""
-        from mockint.session.setup import swapped_options
-
+    def refuses_swap(self, record: SessionRecord) -> bool:
+        """Whether `record`'s roles cannot be swapped here, said as a notification: asked before anything else,
+        so nobody answers a question about leaving for a swap that will not happen."""
         if self.hosting is not None and record.id == self.hosting.engine.record.id:
             # The hosted run's next interviewer is the one at the other terminal; a later run here swaps as ever.
             self.notify("With two terminals, swap by hosting from the other one: mockint host PACK there.",
                         title="Cannot swap here", severity="warning")  # fmt: skip
+            return True
+        return False
+
+    def swap_roles(self, record: SessionRecord) -> None:
+        """Start the next pair interview of `record`'s pack with the names swapped (see setup.swapped_options)."""
+        from mockint.session.setup import swapped_options
+
+        if self.refuses_swap(record):
             return
         # A resumed run has no pack of its own here: the one of its name, if found.
         pack = self._run_packs.get(record.id) or self.library.find(record.pack_name)

@@ -155,7 +155,8 @@ class SummaryScreen(Screen[None]):
     def action_swap_roles(self) -> None:
         """The next interview, names swapped (the app starts it); before an export, ask as leaving does."""
         swap = getattr(self.app, "swap_roles", None)
-        if callable(swap):
+        refuses = getattr(self.app, "refuses_swap", None)
+        if callable(swap) and not (callable(refuses) and refuses(self.record)):
             self._leave_asking(LEAVE_QUESTION, Choice(user_commands.LEAVE, "error"), lambda: swap(self.record))
 
     def action_home(self) -> None:
