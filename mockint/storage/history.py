@@ -22,7 +22,7 @@ from rich.cells import cell_len, chop_cells
 from mockint.core.codec import CodecError
 from mockint.core.durations import format_duration
 from mockint.core.ratings import LEVELS
-from mockint.core.safetext import one_line, quoted
+from mockint.core.safetext import one_line
 from mockint.core.userpaths import reason
 from mockint.exporters.content import rating_average, session_totals
 from mockint.session.record import Role, SessionRecord, decode_record
@@ -30,7 +30,9 @@ from mockint.analysis.attempts import question_histories
 from mockint.analysis.drill import DEFAULT_COUNT, DrillPick, drill_pack, drill_picks
 from mockint.core.clock import FakeClock
 from mockint.core.model import Pack
-from mockint.storage.autosave import JOURNAL_SUFFIX, RECORD_SUFFIX, SessionNotFound, open_journal, read_header
+from mockint.storage.autosave import (
+    JOURNAL_SUFFIX, RECORD_SUFFIX, SessionNotFound, named_session, open_journal, read_header,
+)
 from mockint.storage.journal import JournalError, replay
 
 SHORT_ID = 8
@@ -141,17 +143,10 @@ def _read_entry(path: Path, warnings: list[str]) -> SessionEntry | None:
 
 
 def find_session(history: History, given: str) -> SessionEntry:
-    """The session whose id is or starts with `given`, or the latest one for `latest`."""
-    if not history.entries:
-        raise SessionNotFound("no saved interviews")
-    if given == LATEST:
+    """The latest session for `latest`, or the one `given` names (named_session)."""
+    if given == LATEST and history.entries:
         return history.entries[0]
-    matching = [entry for entry in history.entries if entry.id.startswith(given.lower())] if given else []
-    if len(matching) == 1:
-        return matching[0]
-    if matching:
-        raise SessionNotFound(f"{quoted(given)} matches {len(matching)} saved interviews; give more of its id")
-    raise SessionNotFound(f"no saved interview {quoted(given)} (mockint history lists them)")
+    return named_session(history.entries, lambda entry: entry.id, given, "saved")
 
 
 def drill_from(history: History, now: datetime, count: int = DEFAULT_COUNT, pack: str | None = None) -> list[DrillPick]:
