@@ -20,6 +20,7 @@ from mockint.session.setup import SessionOptions
 from mockint.storage.history import drill_from, drill_round, read_history
 from mockint.ui import user_commands
 from mockint.ui.screens.setup import StartRequested
+from mockint.ui.widgets.keys import first_key
 from mockint.ui.widgets.plain import plain
 
 class DrillScreen(Screen[None]):
@@ -44,7 +45,8 @@ class DrillScreen(Screen[None]):
         now = self.app.clock.wall()  # type: ignore[attr-defined]
         self.picks = drill_from(read_history(self.folder).for_candidate(self.candidate), now, self.count, self.pack)
         whose = f" for {self.candidate.strip()}" if self.candidate is not None else ""
-        title = f"Drill{whose}: {counted(len(self.picks), 'question')} · ctrl+s starts a practice round of them" if self.picks else f"Drill{whose}"
+        start, questions = first_key(user_commands.START_DRILL.keys), counted(len(self.picks), "question")
+        title = f"Drill{whose}: {questions} · {start} starts a practice round of them" if self.picks else f"Drill{whose}"
         yield Static(plain(title, single_line=True), id="drill-title")
         with VerticalScroll(id="drill-list"):
             if not self.picks:
