@@ -15,7 +15,7 @@ from mockint.core.ratings import Rating
 from mockint.session.record import QuestionAssessment, Role
 from mockint.storage.autosave import journal_path, record_path
 from mockint.analysis.drill import NOTHING_TO_DRILL
-from mockint.storage.history import Status, find_session, read_history, SessionNotFound, wrap_cell
+from mockint.storage.history import Status, drill_candidates, find_session, read_history, SessionNotFound, wrap_cell
 from support.history import (
     LONG_PACK_NAMES, finished_record, long_named_sessions, save_finished, save_record, save_unfinished,
 )
@@ -94,6 +94,16 @@ def test_a_session_is_found_by_its_ids_start_or_as_latest(folder: Path) -> None:
     assert find_session(history, older.id[:10]).id == older.id
     with pytest.raises(SessionNotFound, match="no saved interview 'zzz'"):
         find_session(history, "zzz")
+
+
+def test_a_drill_asks_whose_only_of_more_than_one_persons_finished_interviews(folder: Path) -> None:
+    save_finished(folder, "Ana", days=0)
+    save_unfinished(folder)  # unnamed, but unfinished: a drill never reads it
+    assert drill_candidates(read_history(folder)) == []
+    save_finished(folder, "", days=1)
+    assert drill_candidates(read_history(folder)) == ["Ana"]  # and everyone's, which has the unnamed one
+    save_finished(folder, " bo ", days=2)
+    assert drill_candidates(read_history(folder)) == ["bo", "Ana"]
 
 
 # -- mockint history -----------------------------------------------------------------

@@ -154,6 +154,16 @@ def drill_from(history: History, now: datetime, count: int = DEFAULT_COUNT, pack
     return drill_picks(question_histories(e.record for e in history.entries if e.finished), now, count, pack)
 
 
+def drill_candidates(history: History) -> list[str]:
+    """Whose a drill could be, when one from everyone's interviews would mix people's questions: the candidates
+    named in the finished interviews, most recent first, when they are more than one person's (interviews with no
+    name count as one more); none when they are one person's."""
+    finished = History([entry for entry in history.entries if entry.finished])
+    names = finished.candidates()
+    unnamed = any(not entry.record.candidate.strip() for entry in finished.entries)
+    return names if len(names) + unnamed > 1 else []
+
+
 def drill_round(picks: list[DrillPick], current: Pack | None) -> Pack:
     """The drill as a pack to run: `current` is the picks' pack as found now, if it still is."""
     title = current.title if current is not None else picks[0].history.latest.pack_title
