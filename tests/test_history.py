@@ -15,7 +15,7 @@ from mockint.core.ratings import Rating
 from mockint.session.record import QuestionAssessment, Role
 from mockint.storage.autosave import journal_path, record_path
 from mockint.analysis.drill import NOTHING_TO_DRILL
-from mockint.storage.history import Status, find_session, read_history, SessionNotFound, wrap_cell
+from mockint.storage.history import Status, drill_candidates, find_session, read_history, SessionNotFound, wrap_cell
 from support.history import (
     LONG_PACK_NAMES, finished_record, long_named_sessions, save_finished, save_record, save_unfinished,
 )
@@ -94,6 +94,16 @@ def test_a_session_is_found_by_its_ids_start_or_as_latest(folder: Path) -> None:
     assert find_session(history, older.id[:10]).id == older.id
     with pytest.raises(SessionNotFound, match="no saved interview 'zzz'"):
         find_session(history, "zzz")
+
+
+def test_a_drill_asks_whose_only_of_more_than_one_persons_finished_interviews(folder: Path) -> None:
+    save_finished(folder, "Ana", days=0)
+    save_unfinished(folder)  # unnamed, but unfinished: a drill never reads it
+    assert drill_candidates(read_history(folder)) == []
+    save_finished(folder, "", days=1)
+    assert drill_candidates(read_history(folder)) == ["Ana"]  # and everyone's, which has the unnamed one
+    save_finished(folder, " bo ", days=2)
+    assert drill_candidates(read_history(folder)) == ["bo", "Ana"]
 
 
 # -- mockint history -----------------------------------------------------------------
@@ -257,6 +267,71 @@ def test_delete_of_an_unknown_session_fails(folder: Path, capsys: pytest.Capture
     code, _, err = run(capsys, "history", "--delete", "nope", "--yes")
     assert code == 1
     assert err == "mockint: no saved interview 'nope' (mockint history lists them)\n"
+
+
+# -- naming a session: resume, export and delete alike --------------------------------
+
+SHARED_START = "ab"
+"""The start of two saved sessions' ids: too little to name either."""
+
+
+def two_unfinished_sharing_a_start(folder: Path) -> list[str]:
+    ids = [SHARED_START + digit * 30 for digit in "12"]
+    for session_id in ids:
+        save_unfinished(folder, session_id=session_id)
+    return ids
+
+
+KIND = {"resume": "unfinished", "export": "saved", "delete": "saved"}
+"""Which sessions each verb names one of."""
+
+
+def naming(verb: str, given: str, out: Path) -> tuple[str, ...]:
+    """The command line that hands `given` to `verb` as the session it acts on."""
+    return {
+        "resume": ("resume", given),
+        "export": ("export", given, "--out", str(out)),
+        "delete": ("history", "--delete", given, "--yes"),
+    }[verb]
+
+
+@pytest.mark.parametrize("verb", KIND)
+def test_the_start_of_several_ids_is_refused_alike_everywhere(
+    verb: str, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    two_unfinished_sharing_a_start(folder)
+    code, out, err = run(capsys, *naming(verb, SHARED_START.upper(), tmp_path))
+    assert (code, out) == (1, "")
+    assert err == f"mockint: 'AB' matches 2 {KIND[verb]} interviews; give more of its id\n"
+    assert len(list(folder.iterdir())) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("verb", KIND)
+def test_an_id_no_session_has_is_refused_alike_everywhere(
+    verb: str, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    two_unfinished_sharing_a_start(folder)
+    code, out, err = run(capsys, *naming(verb, "abz", tmp_path))
+    assert (code, out) == (1, "")
+    assert err == f"mockint: no {KIND[verb]} interview 'abz' (mockint history lists them)\n"
+    assert len(list(folder.iterdir())) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_enough_of_an_id_names_one_session_to_delete(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = two_unfinished_sharing_a_start(folder)
+    assert run(capsys, *naming("delete", second[:3], tmp_path)) == (0, "Deleted 1 saved interview.\n", "")
+    assert [path.stem for path in folder.iterdir()] == [first]
+
+
+def test_resume_names_only_unfinished_sessions(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    finished = finished_record()
+    finished.id = SHARED_START + "3" * 30
+    save_record(folder, finished)
+    code, out, err = run(capsys, *naming("resume", finished.id[:3], tmp_path))
+    assert (code, out) == (1, "")
+    assert err == "mockint: interview 'ab3' has finished; there is nothing to resume\n"
 
 
 # -- mockint export --------------------------------------------------------------------

@@ -25,7 +25,7 @@ from mockint.ui.screens.confirm import ChoiceScreen
 from mockint.ui.screens.attempts import (
     NARROWEST, ONE_ATTEMPT, AttemptsScreen, ScaleChart, attempt_headings, attempt_rows, bar_glyphs, shared_widths,
 )
-from mockint.ui.screens.drill import DrillScreen
+from mockint.ui.screens.drill import EVERYONE, WHOSE_QUESTION, DrillScreen, WhoseDrillScreen
 from mockint.ui.screens.export_dialog import ExportDialog
 from mockint.ui.screens.history import HistoryScreen, SavedSummaryScreen
 from mockint.ui.screens.home import HomeScreen
@@ -244,13 +244,57 @@ async def test_a_drill_for_a_name_after_a_swap_is_theirs_and_saved_under_it(tmp_
     app = build_app(sample_library(), clock=FakeClock(wall=LATER), data_dir=tmp_path, start=DrillRequest(1, "mini", "Bo"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        screen = pilot.app.screen
-        assert isinstance(screen, DrillScreen) and text_of(pilot.app, "#drill-title").startswith("Drill for Bo: 1 question")
-        assert {p.history.latest.candidate for p in screen.picks} == {"Bo"}
-        await pilot.press("ctrl+s")
+        await drills_and_saves_as(pilot, "Bo", "1 question")
+
+
+async def drills_and_saves_as(pilot: Pilot[None], name: str, questions: str) -> None:
+    """The drill shown is `name`'s `questions`, all from their interviews; started, it is saved under their name."""
+    screen = pilot.app.screen
+    assert isinstance(screen, DrillScreen) and text_of(pilot.app, "#drill-title").startswith(f"Drill for {name}: {questions}")
+    assert {p.history.latest.candidate for p in screen.picks} == {name}
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, InterviewScreen)
+    assert engine_of(pilot.app).record.candidate == name
+
+
+async def open_whose_drill(pilot: Pilot[None]) -> WhoseDrillScreen:
+    """Home's drill, on a history of more than one person's: the question whose it is."""
+    await pilot.pause()
+    await pilot.press("d")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, WhoseDrillScreen)
+    return screen
+
+
+async def test_the_homes_drill_asks_whose_it_is_after_a_swap_and_drills_and_saves_theirs(tmp_path: Path) -> None:
+    swapped_pair(tmp_path)  # Ana, then Bo, then Ana again: the latest attempts are Ana's
+    async with history_app(tmp_path).run_test(size=SIZE) as pilot:
+        screen = await open_whose_drill(pilot)
+        names = screen.query_one(OptionList)
+        shown = [str(names.get_option_at_index(i).prompt) for i in range(names.option_count)]
+        assert shown == ["Ana", "Bo", EVERYONE]  # the most recent candidate first
+        assert WHOSE_QUESTION in text_of(pilot.app, "#whose-question")
+        await pilot.press("down", "enter")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, InterviewScreen)
-        assert engine_of(pilot.app).record.candidate == "Bo"
+        await drills_and_saves_as(pilot, "Bo", "2 questions")
+
+
+async def test_whose_drill_can_be_everyones_or_none(tmp_path: Path) -> None:
+    swapped_pair(tmp_path)
+    async with history_app(tmp_path).run_test(size=SIZE) as pilot:
+        await open_whose_drill(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HomeScreen)  # asked nothing, drilled nothing
+        await open_whose_drill(pilot)
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        drill = pilot.app.screen
+        assert isinstance(drill, DrillScreen) and drill.candidate is None
+        assert text_of(pilot.app, "#drill-title").startswith("Drill: ")
+        assert {p.history.latest.candidate for p in drill.picks} == {"Ana"}  # everyone's: the latest attempts
 
 
 async def test_drill_with_nothing_weak_says_so_and_cannot_start(tmp_path: Path) -> None:

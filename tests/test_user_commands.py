@@ -30,7 +30,7 @@ from mockint.ui.screens.history import HistoryScreen, SavedSummaryScreen
 from mockint.ui.screens.setup import SetupScreen
 from mockint.ui.screens.summary import SummaryScreen
 from mockint.ui.user_commands import UserCommand, declared
-from mockint.ui.screens.pair import CandidateScreen, KeyReferenceScreen
+from mockint.ui.screens.pair import CandidateScreen, HandOffScreen, KeyReferenceScreen
 from mockint.ui.widgets.pair_console import NoteInput
 from mockint.session.commands import BeginRound, Quit
 from support.apps import SIZE, hosted_app, interview_app, make_app, pair_app
@@ -261,7 +261,13 @@ async def walk_pair_console(checker: CommandChecker) -> None:
     await pilot.pause()
     assert isinstance(app.screen, KeyReferenceScreen)
     await checker.check(user_commands.CLOSE_PANEL)
-    await pilot.press("escape", "escape", "y")  # end the run: its summary offers the swap
+    await pilot.press("escape")
+    engine = engine_of(app)
+    while engine.phase is not Phase.ASSESSMENT:
+        await pilot.press("enter" if engine.phase is Phase.REVIEW else "ctrl+d")
+    assert isinstance(app.screen, HandOffScreen)
+    await checker.check(user_commands.TAKE_KEYBOARD)
+    await pilot.press("enter", "escape", "y")  # end the run: its summary offers the swap
     await pilot.pause()
     assert isinstance(app.screen, SummaryScreen)
     await checker.check(user_commands.SWAP_ROLES)

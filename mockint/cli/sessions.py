@@ -18,7 +18,8 @@ from mockint.core.paths import data_dir, sessions_dir
 from mockint.core.safetext import printable
 from mockint.core.userpaths import reason, shown
 from mockint.storage.history import (
-    History, SessionEntry, SessionNotFound, delete_session, find_session, full_record, history_json, read_history,
+    SHORT_ID, History, SessionEntry, SessionNotFound, delete_session, find_session, full_record, history_json,
+    read_history,
 )
 
 HISTORY_FORMAT = "mockint.history/1"
@@ -118,4 +119,4 @@ def _found(history: History, given: str) -> SessionEntry:
 def _described(entry: SessionEntry) -> str:
     record = entry.record
     who = f", {record.candidate}" if record.candidate else ""
-    return f"{entry.id[:8]} ({record.pack_name}{who}, {entry.started.astimezone():%Y-%m-%d %H:%M})"
+    return f"{entry.id[:SHORT_ID]} ({record.pack_name}{who}, {entry.started.astimezone():%Y-%m-%d %H:%M})"

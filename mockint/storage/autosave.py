@@ -22,9 +22,10 @@ from __future__ import annotations
 import os
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from mockint.core.codec import encode
 from mockint.core.newfile import PRIVATE_FILE_MODE, replace_file
@@ -41,6 +42,8 @@ JOURNAL_SUFFIX = ".journal"
 RECORD_SUFFIX = ".json"
 CLOSE_WAIT_SECONDS = 10.0
 """How long an exit waits for the writer to finish what is queued."""
+
+T = TypeVar("T")
 
 
 class SessionNotFound(Exception):
@@ -75,20 +78,36 @@ def unfinished_journals(folder: Path) -> list[Path]:
 
 
 def find_unfinished(folder: Path, given: str | None) -> Path:
-    """The latest unfinished session's journal, or the one whose id is or starts with `given`."""
+    """The latest unfinished session's journal, or the one `given` names (named_session)."""
     journals = unfinished_journals(folder)
     if given is None:
         if not journals:
             raise SessionNotFound(f"no unfinished interview to resume (sessions are saved in {one_line(folder)})")
         return journals[0]
-    matching = [path for path in journals if path.stem.startswith(given.lower())] if given else []
+    if not any(names_session(given, path.stem) for path in journals) and any(
+        names_session(given, path.stem) for path in folder.glob(f"*{RECORD_SUFFIX}")
+    ):
+        raise SessionNotFound(f"interview {quoted(given)} has finished; there is nothing to resume")
+    return named_session(journals, lambda path: path.stem, given, "unfinished")
+
+
+def names_session(given: str, session_id: str) -> bool:
+    """`given` names the session `session_id`: it is the id or the start of it, in any case."""
+    return bool(given) and session_id.startswith(given.lower())
+
+
+def named_session(sessions: Sequence[T], id_of: Callable[[T], str], given: str, kind: str) -> T:
+    """The one of `sessions` that `given` names (by its id or the start of it): how a user names a session on
+    the command line. SessionNotFound when none or several are; `kind` ("saved", "unfinished") says in it which
+    sessions were looked among."""
+    if not sessions:
+        raise SessionNotFound(f"no {kind} interviews")
+    matching = [session for session in sessions if names_session(given, id_of(session))]
     if len(matching) == 1:
         return matching[0]
     if matching:
-        raise SessionNotFound(f"{quoted(given)} matches {len(matching)} unfinished interviews; give more of its id")
-    if given and any(path.name.startswith(given.lower()) for path in folder.glob(f"*{RECORD_SUFFIX}")):
-        raise SessionNotFound(f"interview {quoted(given)} has finished; there is nothing to resume")
-    raise SessionNotFound(f"no unfinished interview {quoted(given)} in {one_line(folder)}")
+        raise SessionNotFound(f"{quoted(given)} matches {len(matching)} {kind} interviews; give more of its id")
+    raise SessionNotFound(f"no {kind} interview {quoted(given)} (mockint history lists them)")
 
 
 def read_header(path: Path) -> JournalHeader:

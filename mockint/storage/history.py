@@ -22,7 +22,7 @@ from rich.cells import cell_len, chop_cells
 from mockint.core.codec import CodecError
 from mockint.core.durations import format_duration
 from mockint.core.ratings import LEVELS
-from mockint.core.safetext import one_line, quoted
+from mockint.core.safetext import one_line
 from mockint.core.userpaths import reason
 from mockint.exporters.content import rating_average, session_totals
 from mockint.session.record import Role, SessionRecord, decode_record
@@ -30,7 +30,9 @@ from mockint.analysis.attempts import question_histories
 from mockint.analysis.drill import DEFAULT_COUNT, DrillPick, drill_pack, drill_picks
 from mockint.core.clock import FakeClock
 from mockint.core.model import Pack
-from mockint.storage.autosave import JOURNAL_SUFFIX, RECORD_SUFFIX, SessionNotFound, open_journal, read_header
+from mockint.storage.autosave import (
+    JOURNAL_SUFFIX, RECORD_SUFFIX, SessionNotFound, named_session, open_journal, read_header,
+)
 from mockint.storage.journal import JournalError, replay
 
 SHORT_ID = 8
@@ -141,22 +143,25 @@ def _read_entry(path: Path, warnings: list[str]) -> SessionEntry | None:
 
 
 def find_session(history: History, given: str) -> SessionEntry:
-    """The session whose id is or starts with `given`, or the latest one for `latest`."""
-    if not history.entries:
-        raise SessionNotFound("no saved interviews")
-    if given == LATEST:
+    """The latest session for `latest`, or the one `given` names (named_session)."""
+    if given == LATEST and history.entries:
         return history.entries[0]
-    matching = [entry for entry in history.entries if entry.id.startswith(given.lower())] if given else []
-    if len(matching) == 1:
-        return matching[0]
-    if matching:
-        raise SessionNotFound(f"{quoted(given)} matches {len(matching)} saved interviews; give more of its id")
-    raise SessionNotFound(f"no saved interview {quoted(given)} (mockint history lists them)")
+    return named_session(history.entries, lambda entry: entry.id, given, "saved")
 
 
 def drill_from(history: History, now: datetime, count: int = DEFAULT_COUNT, pack: str | None = None) -> list[DrillPick]:
     """What a drill asks now, from the finished sessions' questions (see mockint.analysis.drill)."""
     return drill_picks(question_histories(e.record for e in history.entries if e.finished), now, count, pack)
+
+
+def drill_candidates(history: History) -> list[str]:
+    """Whose a drill could be, when one from everyone's interviews would mix people's questions: the candidates
+    named in the finished interviews, most recent first, when they are more than one person's (interviews with no
+    name count as one more); none when they are one person's."""
+    finished = History([entry for entry in history.entries if entry.finished])
+    names = finished.candidates()
+    unnamed = any(not entry.record.candidate.strip() for entry in finished.entries)
+    return names if len(names) + unnamed > 1 else []
 
 
 def drill_round(picks: list[DrillPick], current: Pack | None) -> Pack:

@@ -204,6 +204,10 @@ AWAY_CLOCK = UserCommand(
 KEY_REFERENCE = UserCommand("key_reference", "Keys", "List every key of the console (or of the scoring form shown)",
                             "key_reference", keys="question_mark,f1")  # fmt: skip
 CLOSE_PANEL = UserCommand("close_panel", "Close", "Close this and go on", "close", keys="escape,enter")
+TAKE_KEYBOARD = UserCommand(
+    "take_keyboard", "Ready", "The one named has the keyboard: show them their form", "close", keys="enter,escape"
+)
+"""Going on from a hand-off of the keyboard: enter first, since it is what the hand-off names."""
 
 # -- a candidate joined from another terminal (mockint join) ------------------------------------
 

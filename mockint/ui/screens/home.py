@@ -166,9 +166,22 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(HistoryScreen(self._sessions_folder()))
 
     def action_drill(self) -> None:
-        from mockint.ui.screens.drill import DrillScreen
+        """The drill, of the one person whose interviews are saved; when they are more than one person's, of whose
+        the question that asks first says (WhoseDrillScreen)."""
+        from mockint.storage.history import drill_candidates, read_history
+        from mockint.ui.screens.drill import DrillScreen, Whose, WhoseDrillScreen
 
-        self.app.push_screen(DrillScreen(self._sessions_folder(), self.library))
+        folder = self._sessions_folder()
+
+        def drill(whose: Whose | None) -> None:
+            if whose is not None:
+                self.app.push_screen(DrillScreen(folder, self.library, candidate=whose.candidate))
+
+        names = drill_candidates(read_history(folder))
+        if names:
+            self.app.push_screen(WhoseDrillScreen(names), drill)
+        else:
+            drill(Whose(None))
 
     def _sessions_folder(self) -> Path:
         """Where interviews are saved: read even when this run saves nothing (--no-save)."""

@@ -49,7 +49,7 @@ from mockint.ui.screens.interview import DEFAULT_TICK_INTERVAL, TIMED_PHASES, In
 from mockint.ui.widgets.assessment import AssessmentForm, AssessmentSubmitted
 from mockint.ui.widgets.challenge_card import ChallengeCard
 from mockint.ui.widgets.footer import ReleasingFooter
-from mockint.ui.widgets.keys import listed_keys
+from mockint.ui.widgets.keys import first_key, listed_keys
 from mockint.ui.widgets.hosting_status import HostingStatus
 from mockint.ui.widgets.pair_console import NoteInput, PairConsole, listen_for, next_conditional, next_to_pose
 from mockint.ui.widgets.plain import plain
@@ -442,7 +442,7 @@ class PairScreen(InterviewScreen):
 class HandOffScreen(ModalScreen[None]):
     """Who takes the keyboard next, before a blind form; enter goes on."""
 
-    BINDINGS = user_commands.bindings(user_commands.CLOSE_PANEL)
+    BINDINGS = user_commands.bindings(user_commands.TAKE_KEYBOARD)
     DEFAULT_CSS = """
     /* Opaque: the next form waits underneath, and the one taking the keyboard may not see it yet. */
     HandOffScreen { align: center middle; background: $background; }
@@ -457,7 +457,8 @@ class HandOffScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(plain(self.text), id="hand-off")
-            yield Static("enter: ready", id="hand-off-key")
+            ready = user_commands.TAKE_KEYBOARD
+            yield Static(plain(f"{first_key(ready.keys)}: {ready.title.lower()}"), id="hand-off-key")
 
     def action_close(self) -> None:
         self.on_close()  # before the screen beneath is back: keys typed straight after land in the form
@@ -506,8 +507,9 @@ def console_keys(hosting: bool) -> list[tuple[str, str]]:
         *console, user_commands.END_RUN,
     ]  # fmt: skip
     rows = [(listed_keys(c.keys), f"{c.title}: {c.help}") for c in commands]
-    rows.append(("1 … 9", heard[0].help.replace("item 1", "item n")))
-    rows.append(("", "While a note line is open, keys type into it: enter files it and closes it, escape leaves it."))
+    rows.append((f"{heard[0].keys} … {heard[-1].keys}", heard[0].help.replace("item 1", "item n")))
+    leave = first_key(user_commands.CLOSE_NOTE.keys)
+    rows.append(("", f"While a note line is open, keys type into it: enter files it and closes it, {leave} leaves it."))
     return rows
 
 

@@ -24,6 +24,7 @@ from mockint.session.record import SessionRecord
 from mockint.ui import user_commands
 from mockint.ui.screens.confirm import Choice, ChoiceScreen
 from mockint.ui.screens.summary_table import TABLE_MARGIN, TableLayout, lay_out, table_rows
+from mockint.ui.widgets.keys import first_key
 from mockint.ui.widgets.plain import plain
 from mockint.core.userpaths import shown
 
@@ -54,7 +55,7 @@ def pair_text(record: SessionRecord) -> str:
     if advance:
         lines.append(f"{content.ADVANCE} {advance}")
     lines.append(f"{content.COUNTED}: {content.counted_text(record)}")
-    lines.append("s swaps the roles for the next interview.")
+    lines.append(f"{first_key(user_commands.SWAP_ROLES.keys)} swaps the roles for the next interview.")
     return "\n".join(lines)
 
 
@@ -95,7 +96,8 @@ class SummaryScreen(Screen[None]):
         # The totals and practise-next scroll on their own, so a short terminal keeps room for the table.
         with VerticalScroll(id="summary-report"):
             if self.saved_in is not None:
-                yield Static(plain(f"Saved in {shown(self.saved_in)} · e exports a transcript"), id="summary-saved")
+                export = first_key(user_commands.EXPORT.keys)
+                yield Static(plain(f"Saved in {shown(self.saved_in)} · {export} exports a transcript"), id="summary-saved")
             yield Static(plain(content.totals_line(content.session_totals(record))), id="summary-totals")
             yield Static(plain(typed_text(record, self._insights)), id="summary-insights")
             yield Static(plain(practise_text(record, self._insights)), id="summary-practise")

@@ -23,7 +23,8 @@ from mockint.ui.widgets.toggles import ChoiceButton, WrappingTickBox
 
 RATING_SCALE = (
     "Rate each answer poor, mixed, good or excellent, or no evidence if there was nothing to judge: "
-    "press 1–5 anywhere in a question's part, or ←/→ and space. What a level means shows under it."
+    f"press {user_commands.RATES[0].keys}–{user_commands.RATES[-1].keys} anywhere in a question's part, or ←/→ and "
+    "space. What a level means shows under it."
 )
 NOT_RATED = "Not rated yet."
 HAND_IN_ANYWAY = "Hand in your self-assessment anyway? It cannot be changed once it is in."

@@ -48,7 +48,8 @@ def kit_text(view: InterviewerView) -> Content:
     question = view.question
     if question is None:
         return Content("")
-    lines: list[Content] = [_heading("Listen for (1-9 ticks)")]
+    heard = user_commands.HEARD
+    lines: list[Content] = [_heading(f"Listen for ({heard[0].keys}-{heard[-1].keys} ticks)")]
     for number, item in enumerate(listen_for(question), 1):
         box = "[x]" if item in question.heard else "[ ]"
         lines.append(plain(f" {number} {box} ") + plain(item))
@@ -59,17 +60,19 @@ def kit_text(view: InterviewerView) -> Content:
         lines.append(_heading("Facts to give if asked"))
         lines.extend(plain(f" • {fact}") for fact in question.facts)
     if question.hint:
-        lines.append(_heading("Hint (h)"))
+        lines.append(_heading(f"Hint ({first_key(user_commands.GIVE_HINT.keys)})"))
         lines.append(_hint_line(view, question))
     if question.anchors:
         lines.append(_heading("Anchors"))
         lines.extend(plain(f" {line}") for line in content.anchor_lines(question))
     if question.challenges:
-        lines.append(_heading("Challenges (p poses the next, x skips a conditional one)"))
+        pose, skip = first_key(user_commands.POSE.keys), first_key(user_commands.SKIP_CHALLENGE.keys)
+        lines.append(_heading(f"Challenges ({pose} poses the next, {skip} skips a conditional one)"))
         for index, challenge in enumerate(question.challenges):
             lines.append(_challenge_line(view, index, challenge))
     counts = ", ".join(f"{counter.label} {question.counts.get(counter, 0)}" for counter in Counter)
-    lines.append(_heading("Counts (f filler, r rambling)"))
+    filler, rambling = first_key(user_commands.FILLER.keys), first_key(user_commands.RAMBLING.keys)
+    lines.append(_heading(f"Counts ({filler} filler, {rambling} rambling)"))
     lines.append(plain(" " + counts))
     return Content("\n").join(lines)
 
@@ -109,7 +112,8 @@ def _challenge_line(view: InterviewerView, index: int, challenge: ChallengeRecor
 
 def notes_text(question: QuestionRecord) -> Content:
     if not question.notes:
-        return Content.styled("No notes yet: n starts a line, enter files it.", "italic")
+        note = first_key(user_commands.NOTE.keys)
+        return plain(f"No notes yet: {note} starts a line, enter files it.").stylize("italic")
     return Content("\n").join(plain(f"{line.stamp}  {line.text}") for line in question.notes[-8:])
 
 
@@ -184,7 +188,8 @@ class PairConsole(Vertical):
                 yield ChallengeCard()
                 yield Static(id="elapsed", markup=False)
                 yield Static(id="notes", markup=False)
-                yield NoteInput(placeholder="n: note what the candidate says; enter files it", id="note-input")
+                placeholder = f"{first_key(user_commands.NOTE.keys)}: note what the candidate says; enter files it"
+                yield NoteInput(placeholder=placeholder, id="note-input")
             with Vertical(id="console-right"):
                 with ScrollingPanel(id="kit"):
                     yield Static(id="kit-text", markup=False)
