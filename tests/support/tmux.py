@@ -66,8 +66,23 @@ class Tmux:
 
     def wait_for_cursor_on(self, text: str) -> None:
         """Wait until the input on the line showing `text` has the keyboard: keys sent sooner could still
-        reach the widget that had it (each widget takes its keys in its own turn)."""
-        self.wait_until(lambda: text in self.cursor_line(), f"the input on the line of {text!r} has no cursor")
+        reach the widget that had it (each widget takes its keys in its own turn).
+
+        Textual puts the terminal's cursor where the focused input's is as it takes focus, but when taking
+        focus scrolls the form, the cursor stays where the input was until its text changes. So while the
+        cursor is still elsewhere after a while, a key no screen binds and its backspace nudge it: they change
+        nothing in any input (not sent at once, so both reach the same one).
+        """
+        nudge_after = time.monotonic() + 1.0
+
+        def on_line() -> bool:
+            if text in self.cursor_line():
+                return True
+            if time.monotonic() > nudge_after:
+                self.press("z", "BSpace")
+            return False
+
+        self.wait_until(on_line, f"the input on the line of {text!r} has no cursor")
 
     def tab_to(self, text: str) -> None:
         self.press("Tab")
