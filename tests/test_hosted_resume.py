@@ -127,6 +127,27 @@ async def test_a_hosted_run_left_unfinished_resumes_hosted_with_a_new_code(tmp_p
         await client.leave()
 
 
+async def test_a_resumed_hosted_run_keeps_the_choice_to_pause_the_clock_while_the_candidate_is_away(
+    tmp_path: Path,
+) -> None:
+    data_dir = tmp_path / "data"
+    app, _ = hosted_app(data_dir=data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(lambda: app.hosting is not None and app.hosting.address is not None)
+        await pilot.press("a")  # the clock pauses while no candidate is connected
+        await pilot.press("enter")  # the first question
+        await pilot.pause()
+        assert "clock pauses while they are away" in status(app)
+
+    app = make_app(data_dir, library=Library(packs=(mini_pack(),)))
+    async with app.run_test(size=SIZE) as pilot:
+        await take_the_offer(pilot)
+        await until(lambda: app.hosting is not None and app.hosting.address is not None)
+        await pilot.pause()
+        assert engine_of(app).record.clock_pauses_while_away and "clock pauses while they are away" in status(app)
+        assert engine_of(app).paused  # nobody has joined the resumed run yet: its clock waits
+
+
 async def test_an_older_journal_resumes_on_one_terminal(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     saved_commands(sessions_dir(data_dir), PAIR, "answering", hosted=HostedRun(port=0))

@@ -10,7 +10,7 @@ import pytest
 from mockint.analysis.calibration import calibration, summary_line
 from mockint.core.ratings import Rating
 from mockint.session.commands import (
-    AddMinute, BeginRound, ChooseInForm, Continue, Count, Done, EditDraft, EditForm, Hint, Note, Pause, PoseChallenge,
+    AddMinute, BeginRound, ChooseInForm, ClockWhileAway, Continue, Count, Done, EditDraft, EditForm, Hint, Note, Pause, PoseChallenge,
     Resume, SkipChallenge,
     SubmitAssessment, Tick, ToggleHeard,
 )
@@ -90,8 +90,20 @@ def test_counters_count_per_question() -> None:
 def test_pair_commands_are_refused_in_a_solo_run() -> None:
     run = Run(make_pack(), SessionOptions())
     assert run.apply(BeginRound())
-    for command in (Note("x"), ToggleHeard("engagement"), Count(Counter.FILLER), PoseChallenge(0), AddMinute()):
+    pair_only = (Note("x"), ToggleHeard("engagement"), Count(Counter.FILLER), PoseChallenge(0), AddMinute(),
+                 ClockWhileAway(pauses=True))  # fmt: skip
+    for command in pair_only:
         assert not run.apply(command)
+
+
+def test_the_choice_to_pause_the_clock_while_the_candidate_is_away_is_in_the_record_and_replays() -> None:
+    run = pair_run()
+    assert not run.engine.record.clock_pauses_while_away  # the clock runs by default
+    assert run.apply(ClockWhileAway(pauses=True))
+    assert run.engine.record.clock_pauses_while_away
+    assert run.replayed().record.clock_pauses_while_away
+    assert run.apply(ClockWhileAway(pauses=False))
+    assert not run.replayed().record.clock_pauses_while_away
 
 
 def test_the_interviewer_fires_a_challenge_early_and_the_answer_goes_on_after_it() -> None:

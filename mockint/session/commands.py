@@ -193,6 +193,13 @@ class AddMinute(Struct, frozen=True, tag="add_minute", tag_field="kind"):
     """Give the answer on screen one more minute."""
 
 
+class ClockWhileAway(Struct, frozen=True, tag="clock_while_away", tag_field="kind"):
+    """Two terminals: whether the clock pauses while the candidate's terminal is away (the interviewer's choice;
+    it runs by default). Kept in the session, so a resumed hosted run keeps the choice."""
+
+    pauses: bool
+
+
 class CandidateNotes(Struct, frozen=True, tag="candidate_notes", tag_field="kind"):
     """The candidate's own notes or outline on the question on screen, typed on their terminal (pair mode).
 
@@ -221,9 +228,9 @@ class Tick(Struct, frozen=True, tag="tick", tag_field="kind"):
 Command = (
     Start | BeginRound | EditDraft | EditForm | ChooseInForm | Done | Skip | Hint | Pause | Resume | Continue
     | SubmitAssessment | Quit | Tick | Note | ToggleHeard | Count | PoseChallenge | SkipChallenge | AddMinute
-    | CandidateNotes
+    | CandidateNotes | ClockWhileAway
 )
-PAIR_COMMANDS = (Note, ToggleHeard, Count, PoseChallenge, SkipChallenge, AddMinute)
+PAIR_COMMANDS = (Note, ToggleHeard, Count, PoseChallenge, SkipChallenge, AddMinute, ClockWhileAway)
 """The commands of a partner interviewing: refused in a solo run."""
 
 

@@ -28,6 +28,7 @@ from mockint.session.commands import (
     BeginRound,
     CandidateNotes,
     ChooseInForm,
+    ClockWhileAway,
     Command,
     Continue,
     Count,
@@ -403,6 +404,9 @@ class SessionEngine:
         target.extra_time += 60
         self._overtime_announced = None  # a new deadline: its time-up is announced again
 
+    def _clock_while_away(self, command: ClockWhileAway, at: float) -> None:
+        self.record.clock_pauses_while_away = command.pauses
+
     def _candidate_notes(self, command: CandidateNotes, at: float) -> None:
         if not self.record.pair:
             raise EngineError("Only a pair run keeps the candidate's notes apart: a solo answer is their own text.")
@@ -657,6 +661,7 @@ class SessionEngine:
         SkipChallenge: _skip_challenge,
         AddMinute: _add_minute,
         CandidateNotes: _candidate_notes,
+        ClockWhileAway: _clock_while_away,
     }  # type: ignore[dict-item]
 
 

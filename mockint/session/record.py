@@ -398,6 +398,9 @@ class SessionRecord(Struct):
     form_choices: dict[Role, FormChoices] = {}
     """What a role has chosen in its assessment form and not handed in yet (ratings, ticks, "would advance?"):
     kept and put back like `form_drafts`, and as private."""
+    clock_pauses_while_away: bool = False
+    """Two terminals: the interviewer chose to pause the clock while the candidate's terminal is away
+    (mockint.session.commands.ClockWhileAway); a resumed hosted run keeps the choice."""
     ended_early: bool = False
     finished: bool = False
     duration: float = 0.0

@@ -124,8 +124,6 @@ class Hosting:
         )  # fmt: skip
         self.address: Address | None = None
         """Where the candidate joins; None until listening."""
-        self.pause_while_away = False
-        """The clock pauses while no candidate is connected; by default it keeps running."""
         self.ready_at: tuple[object, ...] | None = None
         """Where the run stood when the candidate last said they were ready; the status says so until it moves."""
         self._changed = asyncio.Event()
@@ -143,7 +141,7 @@ class Hosting:
     @property
     def holds_clock(self) -> bool:
         """Whether the clock should be held now: the interviewer chose so and the candidate is away."""
-        return self.pause_while_away and not self.host.connected
+        return self.engine.record.clock_pauses_while_away and not self.host.connected
 
     async def start(self) -> Address:
         """Listen (OSError when the port cannot be had), then push views as the run changes."""
@@ -213,7 +211,8 @@ class Hosting:
         return f"Assessments: theirs {theirs}, your scorecard {yours}"
 
     def clock_text(self) -> str:
-        return "clock pauses while they are away" if self.pause_while_away else "clock runs while they are away"
+        pauses = self.engine.record.clock_pauses_while_away
+        return "clock pauses while they are away" if pauses else "clock runs while they are away"
 
     def _take_event(self, event: HostEvent) -> None:
         if event.kind in (HostEventKind.LEFT, HostEventKind.SILENT):

@@ -34,8 +34,8 @@ from textual.widgets import ContentSwitcher, Input, Static, TextArea
 from mockint.analysis.calibration import gap_flag
 from mockint.remote.frames import Intent, Notes, SelfAssessment
 from mockint.session.commands import (
-    AddMinute, CandidateNotes, Command, Continue, Count, Done, Note, PoseChallenge, Quit, Skip, SkipChallenge,
-    SubmitAssessment, ToggleHeard,
+    AddMinute, CandidateNotes, ClockWhileAway, Command, Continue, Count, Done, Note, PoseChallenge, Quit, Skip,
+    SkipChallenge, SubmitAssessment, ToggleHeard,
 )
 from mockint.session.setup import EngineError
 from mockint.session.record import NOTE_LINE, ChallengeStatus, Counter, Role
@@ -145,6 +145,7 @@ class PairScreen(InterviewScreen):
         if self.hosting is not None:
             self.mount(HostingStatus(id="hosting"), after="#interview-bar")
             self.show_hosting()
+            self._hold_clock(AWAY, self.hosting.holds_clock)  # a resumed run that pauses while nobody has joined
 
     # -- drawing ----------------------------------------------------------------
 
@@ -385,7 +386,7 @@ class PairScreen(InterviewScreen):
 
     def action_toggle_away_clock(self) -> None:
         assert self.hosting is not None, "the key is enabled only while hosting"
-        self.hosting.pause_while_away = not self.hosting.pause_while_away
+        self._act(ClockWhileAway(not self.engine.record.clock_pauses_while_away))  # in the journal: a resume keeps it
         self.notify(printable(f"The {self.hosting.clock_text()}.", single_line=True), title="Hosting", markup=False)
         self._hold_clock(AWAY, self.hosting.holds_clock)
 
