@@ -19,11 +19,13 @@ from mockint.analysis.attempts import COVERAGE_SCALE, RATING_SCALE, question_his
 from mockint.core.paths import sessions_dir
 from mockint.exporters import content
 from mockint.session.commands import BeginRound, Count, Done, Note
-from mockint.session.record import Counter
+from mockint.core.ratings import Rating
+from mockint.session.record import Counter, QuestionAssessment, Role
 from mockint.session.setup import SessionOptions
 from mockint.ui.screens.confirm import ChoiceScreen
 from mockint.ui.screens.attempts import (
-    NARROWEST, ONE_ATTEMPT, AttemptsScreen, ScaleChart, attempt_headings, attempt_rows, bar_glyphs, shared_widths,
+    NARROWEST, ONE_ATTEMPT, AttemptsScreen, ScaleChart, attempt_headings, attempt_rows, bar_glyphs,
+    rating_chart_label, shared_widths,
 )
 from mockint.ui.screens.drill import EVERYONE, WHOSE_QUESTION, DrillScreen, WhoseDrillScreen
 from mockint.ui.screens.export_dialog import ExportDialog
@@ -407,3 +409,14 @@ def test_a_pair_attempt_shows_the_notes_as_notes_no_pace_and_the_interviewer_s_c
     assert content.counts_text(history.latest.question) == "Filler words 3, Rambling 1"  # what the reveal says
     assert rows["Typed"] == ["5 words of notes"] and rows["Pace"] == ["–"]
     assert rows["Fillers"] == ["3 counted"] and rows["Rambling"] == ["1 counted"]
+
+
+def test_a_solo_attempt_beside_a_pair_one_has_no_interviewer_rating_rather_than_none_given() -> None:
+    solo, pair = finished_record("Ana", days=0), finished_record("Ana", days=1)
+    pair.pair, pair.interviewer = True, "Bo"
+    question = pair.rounds[0].questions[0]
+    question.assessments[Role.INTERVIEWER] = QuestionAssessment(rating=Rating.POOR)
+    history = next(h for h in question_histories([solo, pair]) if h.key.question == question.question_id)
+    assert dict(attempt_rows(history.attempts))["Interviewer"] == ["–", "Poor"]
+    assert rating_chart_label(history.attempts).startswith("Rating over time (the lower of self and interviewer)")
+    assert rating_chart_label(history.attempts[:1]) == "Rating over time, poor 1 to excellent 4"  # solo only

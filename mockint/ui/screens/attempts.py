@@ -33,6 +33,7 @@ from mockint.ui.widgets.plain import plain
 NO_ATTEMPTS = "No questions answered yet: the questions of saved interviews are listed here."
 ONE_ATTEMPT = "One attempt, not a trend: charts of the rating and the coverage show from the second attempt."
 RATING_CHART = f"Rating over time, poor 1 to excellent {len(LEVELS)}"
+PAIR_RATING_CHART = f"Rating over time (the lower of self and interviewer), poor 1 to excellent {len(LEVELS)}"
 COVERAGE_CHART = "Keywords and checklist covered, 0 to 100%"
 NARROWEST = 8
 """The least width of an attempt's column: narrower would break most words."""
@@ -69,7 +70,7 @@ class AttemptsScreen(Screen[None]):
                     yield DataTable(id="attempts-table", cursor_type="none", zebra_stripes=True)
                     yield Static(plain(ONE_ATTEMPT), id="one-attempt")
                     with Vertical(id="trends"):
-                        yield Static(plain(RATING_CHART), classes="chart-label")
+                        yield Static(plain(RATING_CHART), id="rating-label", classes="chart-label")
                         yield ScaleChart(RATING_SCALE, id="rating-chart")
                         yield Static(plain(COVERAGE_CHART), classes="chart-label")
                         yield ScaleChart(COVERAGE_SCALE, id="coverage-chart")
@@ -94,6 +95,7 @@ class AttemptsScreen(Screen[None]):
         trend = len(attempts) > 1
         self.query_one("#one-attempt").display = not trend
         self.query_one("#trends").display = trend
+        self.query_one("#rating-label", Static).update(plain(rating_chart_label(attempts)))
         self.query_one("#rating-chart", ScaleChart).values = tuple(a.rating_points for a in attempts)
         self.query_one("#coverage-chart", ScaleChart).values = tuple(a.coverage_percent for a in attempts)
 
@@ -183,13 +185,20 @@ def attempt_rows(attempts: Sequence[Attempt]) -> list[tuple[str, list[str]]]:
     if any(a.pair for a in attempts):
         rows.append(("Rambling", [_counted(a, Counter.RAMBLING) if a.pair else "–" for a in attempts]))
     if any(a.rating_of(Role.INTERVIEWER) is not None for a in attempts):
-        rows.append(("Interviewer", [content.rating_label(a.rating_of(Role.INTERVIEWER)) for a in attempts]))
+        # A solo attempt had no interviewer to rate it: a dash, not "not rated".
+        interviewer = [content.rating_label(a.rating_of(Role.INTERVIEWER)) if a.pair else "–" for a in attempts]
+        rows.append(("Interviewer", interviewer))
     rows += [
         ("Keep", [a.reflection.keep or "–" for a in attempts]),
         ("Stop", [a.reflection.stop or "–" for a in attempts]),
         ("Start", [a.reflection.start or "–" for a in attempts]),
     ]
     return rows
+
+
+def rating_chart_label(attempts: Sequence[Attempt]) -> str:
+    """What the rating chart plots: with a pair attempt among them, the lower of the two sides' levels."""
+    return PAIR_RATING_CHART if any(a.pair for a in attempts) else RATING_CHART
 
 
 def _typed(attempt: Attempt) -> str:
