@@ -411,6 +411,8 @@ async def test_the_reveal_says_which_key_closes_it_even_at_80_by_24() -> None:
         form = app.screen.query_one(ScorecardForm)
         form.query_one("#score-keep", Input).value = "Opens with the metric"
         form.query_one("#score-change", Input).value = "Give one number"
+        for rating_set in form.query(RatingSet):
+            rating_set.choose(Rating.MIXED)
         await until(lambda: Role.SELF in engine_of(app).record.rounds[0].assessments)
         await pilot.press("ctrl+d")
         await until(lambda: isinstance(app.screen, RevealScreen))

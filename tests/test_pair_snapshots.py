@@ -16,7 +16,8 @@ from mockint.remote.host import Address
 from mockint.ui.widgets.hosting_status import HostingStatus
 from mockint.ui.widgets.assessment import RatingDescription, RatingSet
 from textual.widgets import Input, Static
-from mockint.ui.widgets.scorecard import ScorecardForm
+from mockint.ui.screens.confirm import ConfirmScreen
+from mockint.ui.widgets.scorecard import HAND_IN_SCORECARD_ANYWAY, ScorecardForm
 from support.apps import hosted_app, pair_app
 from support.behaviour import bundled_pack
 from support.marked import marked_pack
@@ -36,15 +37,20 @@ async def noted(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
-async def scorecard(pilot: Pilot[None]) -> None:
-    """The first round's scorecard, after the candidate's own assessment (good everywhere)."""
+async def to_scorecard(pilot: Pilot[None]) -> ScorecardForm:
+    """The first round's scorecard as it opens, after the candidate's own assessment (excellent everywhere)."""
     await noted(pilot)
     await pilot.press("ctrl+d", "ctrl+d", "ctrl+d", "enter", "ctrl+d", "ctrl+d", "enter")
     await pilot.press("enter")  # the hand-off to the candidate
     for rating_set in pilot.app.screen.query(RatingSet):
         rating_set.choose(Rating.EXCELLENT)
     await pilot.press("ctrl+d", "enter")  # their assessment, then the hand-off back
-    form = pilot.app.screen.query_one(ScorecardForm)
+    return pilot.app.screen.query_one(ScorecardForm)
+
+
+async def scorecard(pilot: Pilot[None]) -> None:
+    """The first round's scorecard, filled: mixed everywhere, a keep and a change."""
+    form = await to_scorecard(pilot)
     for rating_set in form.query(RatingSet):
         rating_set.choose(Rating.MIXED)
     form.query_one("#score-keep", Input).value = "Opens with the metric"
@@ -138,6 +144,29 @@ async def candidate_joined(pilot: Pilot[None]) -> CandidateClient:
     client = await CandidateClient.join(address.host, address.port, CODE, clock=FakeClock(), timing=QUIET)
     app.hosting.address = Address("127.0.0.1", 8765)  # type: ignore[attr-defined]
     return client
+
+
+async def test_a_scorecard_with_questions_left_unrated_asks_before_it_goes_in() -> None:
+    app, _ = pair_app(pack=marked_pack())
+    async with app.run_test(size=SIZE) as pilot:
+        form = await to_scorecard(pilot)
+        form.query(RatingSet).first().choose(Rating.MIXED)  # the second question left unrated
+        form.query_one("#score-keep", Input).value = "Opens with the metric"
+        form.query_one("#score-change", Input).value = "Give one number"
+        await settle(pilot)
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, ConfirmScreen)
+        assert screen.question == "1 of 2 questions is not rated. " + HAND_IN_SCORECARD_ANYWAY
+        await pilot.press("n")
+        await pilot.pause()
+        assert not engine_of(app).record.rounds[0].revealed and pilot.app.screen.query(ScorecardForm)
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert engine_of(app).record.rounds[0].revealed
 
 
 def test_hosting_console(snap_compare: object) -> None:

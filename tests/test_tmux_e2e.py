@@ -121,6 +121,8 @@ def test_a_short_pair_run_tick_note_candidate_view_score_and_export(tmp_path: Pa
         tmux.type("Give one number")
         tmux.wait_for("Give one number")
         tmux.press("C-d")
+        tmux.wait_for("Hand in your")  # the second question is not rated: the scorecard asks first
+        tmux.press("y")
         reveal = tmux.wait_for("side by side")
         assert "you rated excellent, your interviewer poor" in reveal and "owns the payments service" in reveal
         tmux.press("Enter")

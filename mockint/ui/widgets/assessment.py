@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
 from textual import events
@@ -135,6 +135,15 @@ class RatingSet(RadioSet):
 
     def on_blur(self) -> None:
         self.post_message(self.InView(self))
+
+
+def unrated_text(rating_sets: Iterable[RatingSet]) -> str:
+    """`2 of 3 questions are not rated`, of a form's questions; empty when every one has a level (or no evidence)."""
+    ratings = [rating_set.rating for rating_set in rating_sets]
+    unrated, total = ratings.count(None), len(ratings)
+    if not unrated:
+        return ""
+    return f"{unrated} of {total} question{'s' if total != 1 else ''} {'is' if unrated == 1 else 'are'} not rated"
 
 
 def rating_description(chosen: Rating | None, under_cursor: Rating | None = None) -> str:
@@ -379,11 +388,7 @@ class AssessmentForm(VerticalScroll):
 
     def unrated_text(self) -> str:
         """`2 of 3 questions are not rated`; empty when every question has a level (or no evidence)."""
-        unrated = sum(1 for rating_set in self.query(RatingSet) if rating_set.rating is None)
-        if not unrated:
-            return ""
-        total = len(self.round_record.questions)
-        return f"{unrated} of {total} question{'s' if total != 1 else ''} {'is' if unrated == 1 else 'are'} not rated"
+        return unrated_text(self.query(RatingSet))
 
     def hand_in(self) -> None:
         """Post the assessment as the form stands (ctrl+d and the Submit button); with questions left unrated,

@@ -18,9 +18,10 @@ from mockint.session.commands import SubmitAssessment
 from mockint.core.ratings import Rating
 from mockint.session.record import Advance, FormChoices, QuestionRecord, Reflection, Role, RoundRecord
 from mockint.ui.widgets.assessment import (
-    AssessmentSubmitted, RatedQuestion, RatingDescription, RatingSet, rating_description,
+    AssessmentSubmitted, RatedQuestion, RatingDescription, RatingSet, rating_description, unrated_text,
 )
 from mockint.core.safetext import printable
+from mockint.ui.screens.confirm import ConfirmScreen
 from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.toggles import ChoiceButton
 
@@ -36,6 +37,8 @@ def evidence_text(question: QuestionRecord) -> Content:
     evidence = f"Your evidence: heard {heard}; {counted(len(question.notes), 'note line')}"
     return plain(f"Skipped by you. {evidence}" if question.skipped else evidence)
 
+
+HAND_IN_SCORECARD_ANYWAY = "Hand in your scorecard anyway? It cannot be changed once it is in."
 
 MAX_LINE = 300
 """A keep or a change is one specific line."""
@@ -145,11 +148,20 @@ class ScorecardForm(VerticalScroll):
         """Post the scorecard, or say what it lacks."""
         problem = self.problem()
         self.query_one("#scorecard-problem", Static).update(plain(problem))
-        if not problem:
+        if problem:
+            empty = next(box for box in self.query(Input) if not box.value.strip())
+            empty.focus()  # straight to what is missing
+            return
+        unrated = unrated_text(self.query(RatingSet))
+        if not unrated:
             self.post_message(AssessmentSubmitted(self.build_assessment()))
             return
-        empty = next(box for box in self.query(Input) if not box.value.strip())
-        empty.focus()  # straight to what is missing
+        # As the self-assessment does: "no evidence" is a choice, a question left alone may be an oversight.
+        self.app.push_screen(ConfirmScreen(f"{unrated}. {HAND_IN_SCORECARD_ANYWAY}"), self._hand_in_if_confirmed)
+
+    def _hand_in_if_confirmed(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self.post_message(AssessmentSubmitted(self.build_assessment()))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Once what was missing is typed, the problem said about it goes (the event goes on to be saved)."""
