@@ -319,6 +319,15 @@ def test_an_id_no_session_has_is_refused_alike_everywhere(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("verb", KIND)
+def test_an_id_given_when_there_are_no_sessions_is_named_in_the_refusal(
+    verb: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, *naming(verb, "zzz", tmp_path))
+    assert (code, out) == (1, "")
+    assert err == f"mockint: no {KIND[verb]} interview 'zzz': there are no {KIND[verb]} interviews\n"
+
+
 def test_enough_of_an_id_names_one_session_to_delete(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     first, second = two_unfinished_sharing_a_start(folder)
     assert run(capsys, *naming("delete", second[:3], tmp_path)) == (0, "Deleted 1 saved interview.\n", "")

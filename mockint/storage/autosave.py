@@ -101,7 +101,7 @@ def named_session(sessions: Sequence[T], id_of: Callable[[T], str], given: str, 
     the command line. SessionNotFound when none or several are; `kind` ("saved", "unfinished") says in it which
     sessions were looked among."""
     if not sessions:
-        raise SessionNotFound(f"no {kind} interviews")
+        raise SessionNotFound(f"no {kind} interview {quoted(given)}: there are no {kind} interviews")
     matching = [session for session in sessions if names_session(given, id_of(session))]
     if len(matching) == 1:
         return matching[0]

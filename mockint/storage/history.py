@@ -144,7 +144,9 @@ def _read_entry(path: Path, warnings: list[str]) -> SessionEntry | None:
 
 def find_session(history: History, given: str) -> SessionEntry:
     """The latest session for `latest`, or the one `given` names (named_session)."""
-    if given == LATEST and history.entries:
+    if given == LATEST:
+        if not history.entries:
+            raise SessionNotFound("no saved interviews")
         return history.entries[0]
     return named_session(history.entries, lambda entry: entry.id, given, "saved")
 
