@@ -12,13 +12,17 @@ import pytest
 from mockint import cli
 from mockint.core.paths import sessions_dir
 from mockint.core.ratings import Rating
+from mockint.session.commands import Quit
 from mockint.session.record import QuestionAssessment, Role
+from mockint.session.setup import SessionOptions
 from mockint.storage.autosave import journal_path, record_path
 from mockint.analysis.drill import NOTHING_TO_DRILL
 from mockint.storage.history import Status, drill_candidates, find_session, read_history, SessionNotFound, wrap_cell
 from support.history import (
     LONG_PACK_NAMES, finished_record, long_named_sessions, save_finished, save_record, save_unfinished,
 )
+from support.packs import mini_pack
+from support.sessions import Run
 
 
 @pytest.fixture
@@ -103,6 +107,10 @@ def test_a_drill_asks_whose_only_of_more_than_one_persons_finished_interviews(fo
     save_finished(folder, "", days=1)
     assert drill_candidates(read_history(folder)) == ["Ana"]  # and everyone's, which has the unnamed one
     save_finished(folder, " bo ", days=2)
+    assert drill_candidates(read_history(folder)) == ["bo", "Ana"]
+    ended_at_once = Run(mini_pack(), SessionOptions(candidate="Ben"))
+    assert ended_at_once.apply(Quit())  # at the first intro, right after a swap say: no question to drill
+    save_record(folder, ended_at_once.engine.record)
     assert drill_candidates(read_history(folder)) == ["bo", "Ana"]
 
 

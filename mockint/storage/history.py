@@ -158,12 +158,16 @@ def drill_from(history: History, now: datetime, count: int = DEFAULT_COUNT, pack
 
 def drill_candidates(history: History) -> list[str]:
     """Whose a drill could be, when one from everyone's interviews would mix people's questions: the candidates
-    named in the finished interviews, most recent first, when they are more than one person's (interviews with no
-    name count as one more); none when they are one person's."""
-    finished = History([entry for entry in history.entries if entry.finished])
+    named in the finished interviews that reached a question, most recent first, when they are more than one
+    person's (interviews with no name count as one more); none when they are one person's."""
+    finished = History([entry for entry in history.entries if entry.finished and _reached_a_question(entry)])
     names = finished.candidates()
     unnamed = any(not entry.record.candidate.strip() for entry in finished.entries)
     return names if len(names) + unnamed > 1 else []
+
+
+def _reached_a_question(entry: SessionEntry) -> bool:
+    return any(question.reached for question in entry.record.questions())
 
 
 def drill_round(picks: list[DrillPick], current: Pack | None) -> Pack:
