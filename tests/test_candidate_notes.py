@@ -15,6 +15,7 @@ from mockint.session.commands import BeginRound, CandidateNotes, Continue, Done,
 from mockint.session.record import SessionRecord, decode_record
 from mockint.session.setup import SessionOptions
 from mockint.session.views import CandidateQuestion
+from mockint.ui.widgets.review import review_content
 from support.packs import make_pack
 from support.sessions import Run
 
@@ -130,3 +131,13 @@ def test_a_transcript_without_them_has_no_heading_for_them() -> None:
     run = pair_run()
     assert CANDIDATE_NOTES not in render(run.engine.record, "md")
     assert "Candidate&#x27;s notes" not in render(run.engine.record, "html")
+
+
+def test_the_interviewers_review_shows_the_candidates_notes_beside_their_own() -> None:
+    run = pair_run()
+    assert run.apply(CandidateNotes("discovery feed; grew a brand 3x"))
+    assert run.apply(Note("talks about the feed"))
+    reviewed = str(review_content(first_question(run), 80, pair=True))
+    assert f"{CANDIDATE_NOTES}\ndiscovery feed; grew a brand 3x" in reviewed and "talks about the feed" in reviewed
+    other = run.engine.record.rounds[0].questions[1]
+    assert CANDIDATE_NOTES not in str(review_content(other, 80, pair=True))  # none typed there: no heading

@@ -90,6 +90,9 @@ def review_content(record: QuestionRecord, width: int, pair: bool = False) -> Co
     guide with keyword evidence, the facts, the keywords, the hint, the challenges with their guides, the anchors."""
     insights = answer_insights(record)
     sections = [plain(record.ask.strip()).stylize("bold"), own_answer(record, pair)]
+    if pair and record.candidate_notes.strip():  # typed on the candidate's own terminal: theirs, beside the notes
+        heading = plain(content.CANDIDATE_NOTES).stylize("bold underline")
+        sections.append(Content("\n").join([heading, plain(record.candidate_notes.strip())]))
     if record.guide:
         # Keyword evidence only: a term being said is not a verdict that the point was made.
         items = [guide_item(line.text, list(line.mentioned)) for line in content.guide_lines(record, insights)]
