@@ -279,7 +279,12 @@ class AssessmentForm(VerticalScroll):
     }
     .reflection-row {
         height: auto;
-        margin: 0 0 1 2;
+        margin: 0 0 1 1;
+        /* A bar beside the box being typed in: its faint background alone was easy to miss. */
+        border-left: blank;
+    }
+    .reflection-row:focus-within {
+        border-left: outer $accent;
     }
     .reflection-label {
         width: 7;

@@ -49,7 +49,9 @@ class ScorecardForm(VerticalScroll):
     ScorecardForm { padding: 0 1; }
     ScorecardForm .scorecard-heading { text-style: bold; margin-top: 1; }
     ScorecardForm .anchors { color: $text-muted; padding-left: 2; }
-    ScorecardForm .reflection-row { height: auto; margin: 0 0 1 2; }
+    /* A bar beside the box being typed in: its faint background alone was easy to miss. */
+    ScorecardForm .reflection-row { height: auto; margin: 0 0 1 1; border-left: blank; }
+    ScorecardForm .reflection-row:focus-within { border-left: outer $accent; }
     ScorecardForm .reflection-label { width: 7; text-style: bold; }
     ScorecardForm Input { width: 1fr; }
     ScorecardForm RatingDescription { margin-left: 0; }
