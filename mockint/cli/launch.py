@@ -173,8 +173,10 @@ def drill(args: argparse.Namespace) -> int:
     from mockint.storage.history import drill_from, read_history
 
     history = read_history(sessions_dir(data_dir())).for_candidate(args.name)
+    library = None  # found only when needed: to check --pack, or to open the app
     if args.pack is not None:
-        _check_drill_pack(args.pack, discover(args.rounds), {entry.record.pack_name for entry in history.entries})
+        library = discover(args.rounds)
+        _check_drill_pack(args.pack, library, {entry.record.pack_name for entry in history.entries})
     picks = drill_from(history, datetime.now().astimezone(), args.count, args.pack)
     if not picks:
         where = [f"in pack {shown(args.pack)}"] if args.pack is not None else []
@@ -186,7 +188,8 @@ def drill(args: argparse.Namespace) -> int:
         from mockint.ui.app import DrillRequest
 
         request = DrillRequest(args.count, args.pack, args.name)
-        return _run_app(discover(args.rounds), start=request, export_dir=None, save=not args.no_save)
+        library = library if library is not None else discover(args.rounds)
+        return _run_app(library, start=request, export_dir=None, save=not args.no_save)
     for number, pick in enumerate(picks, start=1):
         print(printable(f"{number}. {' '.join(pick.question.ask.split())}", single_line=True))
         print(printable(f"   {pick.history.key.pack} · {'; '.join(pick.reasons)}", single_line=True))
@@ -272,7 +275,10 @@ def joined_exit_status(ended: str | None) -> int:
 
     if ended in (None, LEFT, ENDED):
         return EXIT_OK
-    _tell([f"mockint: {printable(ended, single_line=True)}", *([f"mockint: {REJOIN}"] if ended in HOST_LOST else [])])
+    lines = [f"mockint: {printable(ended, single_line=True)}"]
+    if ended in HOST_LOST:
+        lines.append(f"mockint: {REJOIN}")
+    _tell(lines)
     return EXIT_CONNECTION_LOST
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Label, RadioSet, Static, TextArea
 
 from mockint.exporters import content
@@ -144,6 +145,22 @@ def unrated_text(rating_sets: Iterable[RatingSet]) -> str:
     if not unrated:
         return ""
     return f"{unrated} of {total} question{'s' if total != 1 else ''} {'is' if unrated == 1 else 'are'} not rated"
+
+
+def hand_in_asking(form: Widget, build: Callable[[], SubmitAssessment], anyway: str) -> None:
+    """Post what `build` makes of `form` as handed in; with some of its questions left unrated, only once the
+    person says so to `anyway` ("Hand in … anyway?"): "no evidence" is a choice, a question left alone may be
+    an oversight."""
+
+    def post(confirmed: bool | None = True) -> None:
+        if confirmed:
+            form.post_message(AssessmentSubmitted(build()))
+
+    unrated = unrated_text(form.query(RatingSet))
+    if unrated:
+        form.app.push_screen(ConfirmScreen(f"{unrated}. {anyway}"), post)
+    else:
+        post()
 
 
 def rating_description(chosen: Rating | None, under_cursor: Rating | None = None) -> str:
@@ -391,22 +408,10 @@ class AssessmentForm(VerticalScroll):
             ),
         )
 
-    def unrated_text(self) -> str:
-        """`2 of 3 questions are not rated`; empty when every question has a level (or no evidence)."""
-        return unrated_text(self.query(RatingSet))
-
     def hand_in(self) -> None:
         """Post the assessment as the form stands (ctrl+d and the Submit button); with questions left unrated,
         once the candidate says so: a handed-in assessment cannot be taken back."""
-        unrated = self.unrated_text()
-        if not unrated:
-            self.post_message(AssessmentSubmitted(self.build_assessment()))
-            return
-        self.app.push_screen(ConfirmScreen(f"{unrated}. {HAND_IN_ANYWAY}"), self._hand_in_if_confirmed)
-
-    def _hand_in_if_confirmed(self, confirmed: bool | None) -> None:
-        if confirmed:
-            self.post_message(AssessmentSubmitted(self.build_assessment()))
+        hand_in_asking(self, self.build_assessment, HAND_IN_ANYWAY)
 
     def form_choices(self) -> FormChoices:
         """What the form holds chosen now: its ratings and ticks."""

@@ -18,10 +18,9 @@ from mockint.session.commands import SubmitAssessment
 from mockint.core.ratings import Rating
 from mockint.session.record import Advance, FormChoices, QuestionRecord, Reflection, Role, RoundRecord
 from mockint.ui.widgets.assessment import (
-    AssessmentSubmitted, RatedQuestion, RatingDescription, RatingSet, rating_description, unrated_text,
+    RatedQuestion, RatingDescription, RatingSet, hand_in_asking, rating_description,
 )
 from mockint.core.safetext import printable
-from mockint.ui.screens.confirm import ConfirmScreen
 from mockint.ui.widgets.plain import plain
 from mockint.ui.widgets.toggles import ChoiceButton
 
@@ -154,16 +153,7 @@ class ScorecardForm(VerticalScroll):
             empty = next(box for box in self.query(Input) if not box.value.strip())
             empty.focus()  # straight to what is missing
             return
-        unrated = unrated_text(self.query(RatingSet))
-        if not unrated:
-            self.post_message(AssessmentSubmitted(self.build_assessment()))
-            return
-        # As the self-assessment does: "no evidence" is a choice, a question left alone may be an oversight.
-        self.app.push_screen(ConfirmScreen(f"{unrated}. {HAND_IN_SCORECARD_ANYWAY}"), self._hand_in_if_confirmed)
-
-    def _hand_in_if_confirmed(self, confirmed: bool | None) -> None:
-        if confirmed:
-            self.post_message(AssessmentSubmitted(self.build_assessment()))
+        hand_in_asking(self, self.build_assessment, HAND_IN_SCORECARD_ANYWAY)  # as the self-assessment does
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Once what was missing is typed, the problem said about it goes (the event goes on to be saved)."""
